@@ -1,0 +1,38 @@
+# Two commands from a fresh clone: `make demo` runs Rollbook's main job on a SQLite file,
+# `make test` runs the whole test suite with the linters. Both set up .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint check-docs docs bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/rollbook demo --folder demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+check-docs: $(STAMP)
+	$(BIN)/cog --check -I docs README.md docs/*.md
+
+docs: $(STAMP)
+	$(BIN)/cog -r -I docs README.md docs/*.md
+
+test: lint check-docs
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/import_speed.py
+
+clean:
+	rm -rf $(VENV) demo build *.egg-info

@@ -1,0 +1,50 @@
+"""Helpers for the cog blocks in README.md and docs/: run real commands, paste real output.
+
+Blocks run Rollbook in-process from the repository root; README's first block builds the
+demo register in ./demo and later blocks read it, so the documentation shows what the code
+prints today (`make check-docs` fails otherwise).
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+
+import cog
+from typer.testing import CliRunner
+
+from rollbook.cli import app
+
+WIDTH = "100"
+COMMANDS = (
+    "init",
+    "upgrade",
+    "import",
+    "sources",
+    "diff",
+    "status",
+    "person",
+    "toll",
+    "claim add",
+    "claims",
+    "merge",
+    "split",
+    "export",
+    "log",
+    "verify",
+    "demo",
+)
+
+
+def run(command: str, *, expect_failure: bool = False) -> str:
+    """Paste `$ rollbook COMMAND` and what it printed as a console block."""
+    os.environ["COLUMNS"] = WIDTH
+    os.environ["ROLLBOOK_ACTOR"] = "docs"
+    result = CliRunner().invoke(app, shlex.split(command))
+    if (result.exit_code != 0) != expect_failure:
+        raise RuntimeError(f"rollbook {command} exited {result.exit_code}:\n{result.output}")
+    cog.outl("```console")
+    cog.outl(f"$ rollbook {command}")
+    cog.out(result.output)
+    cog.outl("```")
+    return result.output

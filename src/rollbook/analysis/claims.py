@@ -1,0 +1,80 @@
+"""Claims beside counts: each claimant's figures in order, with the register's named count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from rollbook.model.claims import Category, Claim, predecessors
+from rollbook.model.status import Status
+from rollbook.store.actions import claim_from_payload
+from rollbook.store.schema import claims
+from rollbook.store.tolls import TollFilter, toll_counts
+
+_COUNTED = {c.value for c in Category} & {s.value for s in Status}
+
+
+@dataclass(frozen=True)
+class ClaimLine:
+    """A claim, the claim it revises, and the named count known on its date."""
+
+    claim: Claim
+    revises: int | None
+    named: int | None
+
+    @property
+    def gap(self) -> int | None:
+        return None if self.named is None else self.claim.gap(self.named)
+
+    def to_json(self) -> dict[str, Any]:
+        c = self.claim
+        return {
+            "id": c.id,
+            "claimant": c.claimant,
+            "category": c.category.value,
+            "party": c.party,
+            "group": c.group,
+            "qualifier": c.qualifier.value,
+            "value": c.value,
+            "low": c.low,
+            "high": c.high,
+            "figure": c.figure,
+            "as_of": c.as_of.iso(),
+            "revises": self.revises,
+            "source_id": c.source_id,
+            "quote": c.quote,
+            "named_known_then": self.named,
+            "gap": self.gap,
+        }
+
+
+def load_claims(connection: Connection) -> list[Claim]:
+    """Every stored claim, as the domain sees it."""
+    result = []
+    for row in connection.execute(select(claims).order_by(claims.c.id)).mappings():
+        payload = {**row, "group": row["grp"]}
+        result.append(claim_from_payload(row["id"], payload))
+    return result
+
+
+def named_count(connection: Connection, claim: Claim) -> int | None:
+    """Persons of the claim's category and party known on (and in effect by) its date."""
+    if claim.category.value not in _COUNTED:
+        return None
+    day = claim.as_of.hi
+    where = TollFilter(
+        statuses=[claim.category.value], party=claim.party or None, as_of=day, known_on=day
+    )
+    return sum(n for _, _, n in toll_counts(connection, where, None))
+
+
+def claim_timeline(connection: Connection) -> list[ClaimLine]:
+    """All claims by claimant and date, each with what it revises and the named count."""
+    all_claims = load_claims(connection)
+    revises = predecessors(all_claims)
+    ordered = sorted(
+        all_claims, key=lambda c: (c.claimant.casefold(), c.category, c.as_of.lo, c.id)
+    )
+    return [ClaimLine(c, revises.get(c.id), named_count(connection, c)) for c in ordered]

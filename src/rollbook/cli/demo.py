@@ -1,0 +1,88 @@
+"""`rollbook demo`: build the demo register from the bundled synthetic lists and show it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rollbook.analysis.claims import claim_timeline
+from rollbook.analysis.tolls import names, toll
+from rollbook.cli.common import console, fail
+from rollbook.cli.reads import _print_toll
+from rollbook.demo.build import build_demo
+from rollbook.ingest.lists import ImportFailed
+from rollbook.store.database import Register, RegisterError
+from rollbook.store.tolls import TollFilter
+
+
+def demo(
+    folder: Annotated[
+        Path, typer.Option(help="Folder for the demo register and its lists (replaced)")
+    ] = Path("demo"),
+) -> None:
+    """Build a demo register from synthetic lists and print its tolls, claims and missing.
+
+    Example: rollbook demo --folder demo
+    """
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    database = folder / "rollbook.db"
+    try:
+        register = Register.create(str(database))
+    except RegisterError as error:
+        raise fail(str(error)) from None
+    with register:
+        with register.write("register.init", {}, actor="demo"):
+            pass
+        try:
+            built = build_demo(register, folder / "lists")
+        except ImportFailed as failed:
+            raise fail(str(failed)) from None
+        console.print(f"[bold]Rollbook demo register[/bold] at {database} (all names synthetic)\n")
+        for name, report in built.imports.items():
+            console.print(
+                f"  source {report.source_id}: {Path(report.path).name} ({name}): "
+                f"{report.records:,} records, {report.new_persons:,} new persons, "
+                f"{report.joined_persons:,} joined by service number"
+            )
+        console.print(f"  {built.claims} announced figures recorded\n")
+        with register.read() as connection:
+            _print_toll(toll(connection, TollFilter()), None, None, None)
+            console.print(
+                "The NGO list carries no service numbers: until linkage runs, its "
+                f"{built.lists.ngo_rows:,} records stand as persons of their own.\n"
+            )
+            _print_toll(
+                toll(connection, TollFilter(statuses=["killed"]), "source"), None, None, None
+            )
+            lines = claim_timeline(connection)
+            console.print("[bold]Announced figures beside the names known on their dates[/bold]")
+            for line in lines:
+                c = line.claim
+                revised = f", revising claim {line.revises}" if line.revises else ""
+                named = (
+                    ""
+                    if line.named is None
+                    else (
+                        f"; named {c.category.value} known then: {line.named:,} (gap {line.gap:+,})"
+                    )
+                )
+                console.print(
+                    f"  [{c.id}] {c.as_of.iso()} {c.claimant}: {c.figure} {c.category.value}"
+                    f"{revised}{named}"
+                )
+            missing = list(names(connection, TollFilter(statuses=["missing"])))
+        console.print(f"\n[bold]Still missing: {len(missing)}[/bold]")
+        for person in missing:
+            console.print(f"  person {person.person_id}: {person.name}")
+        console.print(
+            f"\nExplore it: rollbook --db {database} toll --by month --known-on 2020-12-31"
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(demo)

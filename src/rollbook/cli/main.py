@@ -1,0 +1,150 @@
+"""The `rollbook` command and its register commands: init, upgrade, log, verify."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlalchemy import select
+
+from rollbook.cli import demo, imports, reads, writes
+from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
+from rollbook.ingest.lists import ACTION as IMPORT_ACTION
+from rollbook.ingest.lists import replay_import
+from rollbook.store import migrations
+from rollbook.store.actions import APPLIERS
+from rollbook.store.database import Register, RegisterError
+from rollbook.store.migrations import SchemaState
+from rollbook.store.schema import journal
+from rollbook.store.verify import verify as verify_register
+
+app = typer.Typer(
+    name="rollbook",
+    help="Rollbook: an evidence-backed register of the people killed, missing, wounded and "
+    "captured in an armed conflict.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            help="Register: a SQLite file path or a postgresql:// URL "
+            "[default: $ROLLBOOK_DATABASE_URL, else ./rollbook.db]",
+            show_default=False,
+        ),
+    ] = None,
+    actor: Annotated[
+        str | None,
+        typer.Option(help="Who is writing, for the journal [default: $ROLLBOOK_ACTOR or user]"),
+    ] = None,
+) -> None:
+    """Rollbook: an evidence-backed casualty register."""
+    ctx.obj = Context(db=db, actor=actor or default_actor())
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create a register (a SQLite file by default).
+
+    Example: rollbook --db war.db init
+    """
+    try:
+        register = Register.create(context(ctx).db)
+    except RegisterError as error:
+        raise fail(str(error)) from None
+    with register, register.write("register.init", {}, actor=context(ctx).actor):
+        pass
+    console.print(f"Created a register at {_shown(register.url)}")
+
+
+@app.command()
+def upgrade(ctx: typer.Context) -> None:
+    """Upgrade a register's schema to this version of Rollbook.
+
+    Example: rollbook --db war.db upgrade
+    """
+    try:
+        register = Register.open(context(ctx).db, check_schema=False)
+    except RegisterError as error:
+        raise fail(str(error)) from None
+    with register:
+        state = migrations.schema_state(register.engine)
+        if state is SchemaState.EMPTY:
+            raise fail("not a register: run `rollbook init` first")
+        if state is SchemaState.NEWER:
+            raise fail("the register was written by a newer Rollbook; upgrade Rollbook instead")
+        if state is SchemaState.CURRENT:
+            console.print("The register is up to date.")
+            return
+        migrations.upgrade(register.engine)
+        console.print(f"Upgraded the register to schema {migrations.head_revision()}.")
+
+
+@app.command()
+def log(
+    ctx: typer.Context,
+    limit: Annotated[int, typer.Option(help="Show the last N entries (0 for all)")] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
+) -> None:
+    """Read the journal: every write, who made it, when and why.
+
+    Example: rollbook log --limit 5
+    """
+    with opened(ctx) as register, register.read() as connection:
+        query = select(journal).order_by(journal.c.seq.desc())
+        if limit:
+            query = query.limit(limit)
+        entries = [dict(r) for r in connection.execute(query).mappings()][::-1]
+    if as_json:
+        print_json([{**e, "payload": json.loads(e["payload"])} for e in entries])
+        return
+    table = Table("seq", "at", "actor", "action", "what", "reason")
+    for e in entries:
+        table.add_row(
+            str(e["seq"]), e["at"], e["actor"], e["action"], _summary(e["payload"]), e["reason"]
+        )
+    console.print(table)
+
+
+def _summary(payload: str) -> str:
+    data = json.loads(payload)
+    if "source" in data:
+        s = data["source"]
+        counts = data.get("counts", {})
+        return f"source {s.get('id')} {s['filename']}: {counts.get('records', 0)} records"
+    return ", ".join(f"{k}={v}" for k, v in sorted(data.items()) if v not in (None, ""))[:80]
+
+
+@app.command()
+def verify(ctx: typer.Context) -> None:
+    """Rebuild the register from its journal and sources, and prove it equals the stored state.
+
+    Example: rollbook verify
+    """
+    with opened(ctx) as register:
+        report = verify_register(register, {**APPLIERS, IMPORT_ACTION: replay_import})
+    rows = ", ".join(f"{n:,} {name}" for name, n in report.rows.items())
+    if report.ok:
+        console.print(f"Verified: {report.entries} journal entries replayed; {rows} identical.")
+        return
+    for difference in report.differences:
+        console.print(f"[red]difference:[/red] {difference}")
+    raise typer.Exit(1)
+
+
+def _shown(url: str) -> str:
+    return url.removeprefix("sqlite:///")
+
+
+imports.register(app)
+reads.register(app)
+writes.register(app)
+demo.register(app)

@@ -1,0 +1,304 @@
+"""Importing a list as one Source: all of it in one journalled transaction, or none of it.
+
+The live import and `rollbook verify`'s replay run the same code on the same bytes: the
+journal entry holds the source's description and the options, the stored bytes hold the
+rows, and the records are derived from the two.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from rollbook.ingest.mapping import ColumnProblem, MappingFile, Plan, plan_columns
+from rollbook.ingest.rows import Problem, RowReader
+from rollbook.ingest.tables import TableError, open_table
+from rollbook.model.dates import PartialDate
+from rollbook.store.database import Register, Write
+from rollbook.store.records import ImportedRecord, RecordWriter, RowRefused, next_id
+from rollbook.store.schema import sources
+from rollbook.store.sources import (
+    EVIDENCE_OF_KIND,
+    SourceKind,
+    file_sha256,
+    open_source_bytes,
+    source_by_hash,
+    source_row,
+    store_bytes,
+)
+
+ACTION = "source.import"
+BATCH_ROWS = 5000
+DEFAULT_MAX_BYTES = 8 << 30
+MAX_PROBLEMS = 1000
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ImportOptions:
+    """How to read a list and what to say about it as a source."""
+
+    kind: SourceKind = SourceKind.OFFICIAL_LIST
+    title: str = ""
+    publisher: str = ""
+    published: dt.date | None = None
+    language: str = ""
+    mapping: MappingFile = field(default_factory=MappingFile)
+    status: str = ""
+    party: str = ""
+    encoding: str | None = None
+    delimiter: str | None = None
+    format: str | None = None
+    keep_unknown: bool = False
+    revises: int | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, for a dry run, would do)."""
+
+    path: str
+    sha256: str
+    source_id: int | None = None
+    duplicate_of: int | None = None
+    format: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    plan: Plan | None = None
+    records: int = 0
+    new_persons: int = 0
+    joined_persons: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    more_problems: int = 0
+    dry_run: bool = False
+
+
+class ImportFailed(Exception):
+    """An import refused as a whole; the report lists every problem found."""
+
+    def __init__(self, report: ImportReport) -> None:
+        count = len(report.problems) + report.more_problems
+        super().__init__(f"{report.path}: {count} problem(s); nothing was imported")
+        self.report = report
+
+
+class _DryRun(Exception):
+    """Raised to roll a dry run back after it has done everything but commit."""
+
+
+def _options_json(options: ImportOptions) -> dict[str, Any]:
+    defaults = dict(options.mapping.defaults)
+    if options.status:
+        defaults["status"] = options.status
+    if options.party:
+        defaults["party"] = options.party
+    mapping = MappingFile(options.mapping.columns, options.mapping.statuses, defaults)
+    return {
+        "mapping": mapping.to_json(),
+        "encoding": options.encoding,
+        "delimiter": options.delimiter,
+        "format": options.format,
+        "keep_unknown": options.keep_unknown,
+    }
+
+
+def import_list(
+    register: Register,
+    path: Path,
+    options: ImportOptions,
+    *,
+    actor: str,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a list file as one source; raises ImportFailed and changes nothing on any problem."""
+    report = ImportReport(path=str(path), sha256="", dry_run=dry_run)
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        report.problems.append(Problem(0, "", "", f"cannot read the file: {error.strerror}"))
+        raise ImportFailed(report) from None
+    if size > options.max_bytes:
+        reason = (
+            f"the file is {size / (1 << 30):.1f} GiB, over the import limit of "
+            f"{options.max_bytes / (1 << 30):.1f} GiB: split it, or raise the limit (--max-gib)"
+        )
+        report.problems.append(Problem(0, "", "", reason))
+        raise ImportFailed(report)
+    report.sha256 = file_sha256(path)
+    with register.read() as connection:
+        earlier = source_by_hash(connection, report.sha256)
+        if options.revises is not None and source_row(connection, options.revises) is None:
+            report.problems.append(Problem(0, "", "", f"--revises: no source {options.revises}"))
+            raise ImportFailed(report)
+    if earlier is not None:
+        report.duplicate_of = int(earlier["id"])
+        return report
+    payload = {
+        "source": {
+            "sha256": report.sha256,
+            "kind": options.kind.value,
+            "title": options.title or path.name,
+            "publisher": options.publisher,
+            "published": (options.published or dt.date.today()).isoformat(),
+            "language": options.language,
+            "filename": path.name,
+            "size": size,
+            "revises": options.revises,
+            "options": _options_json(options),
+        }
+    }
+    try:
+        with register.write(ACTION, payload, actor=actor) as work:
+            with path.open("rb") as stream:
+                apply_import(work, stream, report, progress=progress, store=True)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+def replay_import(work: Write) -> None:
+    """Re-derive an import's records from the stored bytes (used by `rollbook verify`)."""
+    source_id = int(work.payload["source"]["id"])
+    report = ImportReport(path=work.payload["source"]["filename"], sha256="")
+    stream = open_source_bytes(work.connection, source_id, int(work.payload["source"]["size"]))
+    apply_import(work, stream, report, store=False)
+
+
+def apply_import(
+    work: Write,
+    stream: BinaryIO,
+    report: ImportReport,
+    *,
+    progress: Progress | None = None,
+    store: bool,
+) -> None:
+    """Write the source row (and its bytes, when `store`) and derive its records."""
+    described = work.payload["source"]
+    options = described["options"]
+    connection = work.connection
+    if store:
+        described["id"] = next_id(connection, sources.c.id)
+        store_bytes(connection, described["id"], stream)
+        stream.seek(0)
+    source_id = int(described["id"])
+    report.source_id = source_id
+    with _refusing(report):
+        table = open_table(
+            stream,
+            filename=described["filename"],
+            format=options["format"],
+            encoding=options["encoding"],
+            delimiter=options["delimiter"],
+        )
+    report.format, report.encoding, report.delimiter = (
+        table.format,
+        table.encoding,
+        table.delimiter,
+    )
+    declared = MappingFile.from_json(options["mapping"])
+    plan, column_problems = plan_columns(
+        table.header, declared, keep_unknown=options["keep_unknown"]
+    )
+    report.plan = plan
+    _note_columns(report, column_problems)
+    connection.execute(
+        sources.insert().values(
+            id=source_id,
+            sha256=described["sha256"],
+            kind=described["kind"],
+            title=described["title"],
+            publisher=described["publisher"],
+            published=described["published"],
+            language=described["language"],
+            filename=described["filename"],
+            format=table.format,
+            size=described["size"],
+            revises=described["revises"],
+            options=_json(options),
+            seq=work.seq,
+        )
+    )
+    learned = PartialDate.from_iso(described["published"]).first_day()
+    writer = RecordWriter(
+        connection,
+        work.seq,
+        source_id,
+        learned,
+        EVIDENCE_OF_KIND[SourceKind(described["kind"])],
+    )
+    reader = RowReader(plan, declared, today=work.today)
+    batch: list[ImportedRecord] = []
+    writing = not report.problems
+    with _refusing(report):
+        for row in table.rows:
+            record, problems = reader.read(row)
+            for problem in problems:
+                _note(report, problem)
+            if record is None or not writing or report.problems:
+                writing = False
+                continue
+            batch.append(record)
+            report.records += 1
+            if len(batch) >= BATCH_ROWS:
+                writing = _write_batch(writer, batch, report)
+                batch = []
+                if progress:
+                    progress(stream.tell())
+        if writing and batch:
+            writing = _write_batch(writer, batch, report)
+    if report.records == 0 and not report.problems:
+        _note(report, Problem(0, "", "", "the list has no rows"))
+    if report.problems:
+        raise ImportFailed(report)
+    writer.finish()
+    report.new_persons = writer.new_persons
+    report.joined_persons = len(writer.joined)
+    work.payload["counts"] = {
+        "records": report.records,
+        "new_persons": report.new_persons,
+        "joined_persons": report.joined_persons,
+    }
+
+
+def _write_batch(writer: RecordWriter, batch: list[ImportedRecord], report: ImportReport) -> bool:
+    try:
+        writer.write(batch)
+    except RowRefused as refused:
+        column = refused.field_name if refused.field_name != "status" else ""
+        _note(report, Problem(refused.row_no, column, refused.field_name, refused.reason))
+        return False
+    return True
+
+
+def _note(report: ImportReport, problem: Problem) -> None:
+    if len(report.problems) < MAX_PROBLEMS:
+        report.problems.append(problem)
+    else:
+        report.more_problems += 1
+
+
+def _note_columns(report: ImportReport, problems: list[ColumnProblem]) -> None:
+    for problem in problems:
+        _note(report, Problem(1, problem.column, "", problem.reason))
+
+
+@contextmanager
+def _refusing(report: ImportReport) -> Iterator[None]:
+    try:
+        yield
+    except TableError as error:
+        _note(report, Problem(error.row, error.column, "", error.reason))
+        raise ImportFailed(report) from None
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)

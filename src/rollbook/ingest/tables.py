@@ -1,0 +1,290 @@
+"""Reading a list as a table, whatever its format and encoding, streaming row by row.
+
+A reader yields the header once and then each row with the row number a person sees in
+their editor (the CSV line, the spreadsheet row, the JSON Lines line), so every problem
+can name its place in the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+import charset_normalizer
+
+SAMPLE_BYTES = 1 << 16
+DELIMITERS = (",", ";", "\t", "|")
+FORMATS = ("csv", "xlsx", "jsonl")
+_CANDIDATE_ENCODINGS = ["cp1251", "cp1254", "cp1252", "iso8859_9", "koi8_r", "cp1256", "cp1250"]
+_BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document (save it as .xlsx or .csv)",
+    b"SQLite format 3": "a SQLite database",
+}
+
+
+class TableError(ValueError):
+    """A file that cannot be read as a table, at a row (0 for the file as a whole)."""
+
+    def __init__(self, row: int, reason: str, column: str = "") -> None:
+        super().__init__(reason)
+        self.row = row
+        self.column = column
+        self.reason = reason
+
+
+#: A cell as read: text from CSV, typed values (numbers, dates) from JSON and XLSX.
+Cell = object
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One row: its number as a person sees it, and its cells in header order."""
+
+    number: int
+    cells: list[Cell]
+    problem: str = ""
+
+
+@dataclass
+class Table:
+    """An opened table: format, encoding and delimiter as found, the header, then rows."""
+
+    format: str
+    header: list[str]
+    rows: Iterator[Row]
+    encoding: str = ""
+    delimiter: str = ""
+
+
+def detect_format(sample: bytes, filename: str = "") -> str:
+    """csv, xlsx or jsonl, from the bytes first and the file name second."""
+    for signature, what in _BINARY_SIGNATURES.items():
+        if sample.startswith(signature):
+            raise TableError(0, f"not a table: the file is {what}")
+    if sample.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    lowered = filename.lower()
+    if lowered.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if lowered.endswith(".xlsx"):
+        raise TableError(0, "not a table: the file is named .xlsx but is not an XLSX workbook")
+    stripped = sample.lstrip(codecs.BOM_UTF8).lstrip()
+    if stripped.startswith(b"{"):
+        return "jsonl"
+    return "csv"
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    even, odd = sample[0:2000:2], sample[1:2000:2]
+    if len(sample) >= 4 and odd.count(0) > len(odd) * 0.3 and even.count(0) == 0:
+        return "utf-16-le"
+    if len(sample) >= 4 and even.count(0) > len(even) * 0.3 and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(sample: bytes) -> str:
+    """A text file's encoding from its first bytes: BOMs, UTF-8, then the likeliest code page."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    utf16 = _utf16_without_bom(sample)
+    if utf16:
+        return utf16
+    if b"\x00" in sample:
+        raise TableError(0, "not a table: the file holds binary data")
+    for cut in range(4):  # the sample may end inside a character
+        try:
+            sample[: len(sample) - cut].decode("utf-8")
+            return "utf-8"
+        except UnicodeDecodeError as error:
+            if error.start < len(sample) - 4:
+                break
+    best = charset_normalizer.from_bytes(sample, cp_isolation=_CANDIDATE_ENCODINGS).best()
+    if best is None:
+        raise TableError(0, "cannot tell the text encoding: give it with --encoding")
+    return str(best.encoding)
+
+
+def detect_delimiter(lines: list[str]) -> str:
+    """The delimiter that splits the first lines into the same, largest number of cells."""
+    best, best_score = ",", -1
+    for delimiter in DELIMITERS:
+        counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines if line]
+        if not counts or counts[0] < 2:
+            continue
+        score = counts[0] * 10 + sum(c == counts[0] for c in counts)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_sample(stream: BinaryIO) -> bytes:
+    sample = stream.read(SAMPLE_BYTES)
+    stream.seek(0)
+    return sample
+
+
+def open_table(
+    stream: BinaryIO,
+    *,
+    filename: str = "",
+    format: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> Table:
+    """Open a binary stream as a table; the stream must be seekable."""
+    sample = _read_sample(stream)
+    if not sample.strip():
+        raise TableError(0, "the file is empty")
+    found = format or detect_format(sample, filename)
+    if found == "xlsx":
+        return _open_xlsx(stream)
+    chosen = encoding or detect_encoding(sample)
+    try:
+        codecs.lookup(chosen)
+    except LookupError:
+        raise TableError(0, f"unknown encoding {chosen!r}") from None
+    text = io.TextIOWrapper(stream, encoding=chosen, newline="")
+    if found == "jsonl":
+        return _open_jsonl(text, chosen)
+    return _open_csv(text, sample, chosen, delimiter)
+
+
+def _decoding(rows: Iterator[Row], encoding: str, last: list[int]) -> Iterator[Row]:
+    try:
+        yield from rows
+    except UnicodeDecodeError:
+        raise TableError(
+            last[0] + 1, f"bytes that are not valid {encoding}: give the right --encoding"
+        ) from None
+
+
+def _open_csv(text: io.TextIOWrapper, sample: bytes, encoding: str, delimiter: str | None) -> Table:
+    head = sample.decode(encoding, errors="ignore").lstrip("\ufeff").splitlines()[:20]
+    chosen = delimiter or detect_delimiter(head[:-1] if len(head) > 1 else head)
+    reader = csv.reader(text, delimiter=chosen, strict=True)
+    last = [0]
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise TableError(0, "the file is empty") from None
+    except (csv.Error, UnicodeDecodeError) as error:
+        raise TableError(1, f"the header cannot be read: {error}") from None
+    if header and header[0].startswith("\ufeff"):
+        header[0] = header[0][1:]
+    if len(header) < 2 and not any("\x00" in h for h in header):
+        raise TableError(1, "not a table: the first line has fewer than two columns")
+
+    def rows() -> Iterator[Row]:
+        width = len(header)
+        while True:
+            start = reader.line_num + 1
+            last[0] = reader.line_num
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise TableError(start, f"broken CSV quoting: {error}") from None
+            if not any(cells):
+                continue
+            problem = ""
+            if len(cells) != width:
+                problem = f"the row has {len(cells)} cells where the header has {width}"
+            yield Row(start, list(cells), problem)
+
+    return Table("csv", header, _decoding(rows(), encoding, last), encoding, chosen)
+
+
+def _open_jsonl(text: io.TextIOWrapper, encoding: str) -> Table:
+    lines = enumerate(text, start=1)
+    objects: list[tuple[int, dict[str, object]]] = []
+    header: list[str] = []
+    for number, line in lines:
+        if not line.strip():
+            continue
+        parsed = _json_object(number, line)
+        objects.append((number, parsed))
+        header.extend(k for k in parsed if k not in header)
+        if len(objects) >= 1000:
+            break
+    if not header:
+        raise TableError(0, "the file holds no JSON objects")
+    last = [0]
+
+    def rows() -> Iterator[Row]:
+        def from_object(number: int, parsed: dict[str, object]) -> Row:
+            unknown = [k for k in parsed if k not in header]
+            problem = f"keys not seen in the first lines: {', '.join(unknown)}" if unknown else ""
+            return Row(number, [parsed.get(k) for k in header], problem)
+
+        for number, parsed in objects:
+            yield from_object(number, parsed)
+        for number, line in lines:
+            last[0] = number - 1
+            if line.strip():
+                yield from_object(number, _json_object(number, line))
+
+    return Table("jsonl", header, _decoding(rows(), encoding, last), encoding)
+
+
+def _json_object(number: int, line: str) -> dict[str, object]:
+    try:
+        parsed = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise TableError(number, f"not valid JSON: {error.msg}") from None
+    if not isinstance(parsed, dict):
+        raise TableError(number, "each line must be one JSON object")
+    return parsed
+
+
+def _open_xlsx(stream: BinaryIO) -> Table:
+    from python_calamine import CalamineWorkbook
+
+    try:
+        workbook = CalamineWorkbook.from_filelike(stream)
+        sheet = workbook.get_sheet_by_index(0)
+        rows_iter = iter(sheet.iter_rows())
+        header_row: list[object] = []
+        number = 0
+        for number, values in enumerate(rows_iter, start=1):  # noqa: B007 - used after the loop
+            if any(v not in ("", None) for v in values):
+                header_row = list(values)
+                break
+    except Exception as error:  # calamine raises its own error types for broken workbooks
+        raise TableError(0, f"not a readable XLSX workbook: {error}") from None
+    header = [cell_text(v) for v in header_row]
+    while header and not header[-1]:
+        header.pop()
+    if len(header) < 2:
+        raise TableError(number, "not a table: the first sheet has fewer than two columns")
+    first = number
+
+    def rows() -> Iterator[Row]:
+        for offset, values in enumerate(rows_iter, start=first + 1):
+            cells: list[Cell] = list(values)
+            del cells[len(header) :]
+            if any(v not in ("", None) for v in cells):
+                cells += [None] * (len(header) - len(cells))
+                yield Row(offset, cells)
+
+    return Table("xlsx", header, rows())
+
+
+def cell_text(value: object) -> str:
+    """A cell as text: integral floats (as spreadsheets store numbers) without '.0'."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value).strip()

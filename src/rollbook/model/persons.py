@@ -1,0 +1,47 @@
+"""A person is a conclusion: the register's resolved view of the records that name them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from rollbook.model.records import PERSON_FIELDS
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A resolved field value and the record it was taken from."""
+
+    value: str
+    record_id: int
+    attested_by: int
+
+
+def resolve(records: Sequence[Mapping[str, object]]) -> dict[str, Resolved]:
+    """Each field's value for a person, with its provenance.
+
+    The value most records agree on wins; a tie goes to the latest record (a corrected
+    edition is imported after the list it corrects). Empty values attest nothing.
+    """
+    resolved: dict[str, Resolved] = {}
+    for name in PERSON_FIELDS:
+        votes: Counter[str] = Counter()
+        latest: dict[str, int] = {}
+        for record in records:
+            value = str(record.get(name) or "")
+            if value:
+                votes[value] += 1
+                latest[value] = max(latest.get(value, 0), int(str(record["id"])))
+        if votes:
+            value = max(votes, key=lambda v: (votes[v], latest[v]))
+            resolved[name] = Resolved(value, latest[value], votes[value])
+    return resolved
+
+
+def display_name(fields: Mapping[str, Resolved]) -> str:
+    """The name to show for a person: written whole, else its parts surname first."""
+    if "full_name" in fields:
+        return fields["full_name"].value
+    parts = [fields[n].value for n in ("surname", "given_name", "patronymic") if n in fields]
+    return " ".join(parts) or "(no name)"

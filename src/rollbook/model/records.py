@@ -1,0 +1,95 @@
+"""A record: one person as one source describes them, and the rules a record must keep."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rollbook.model.dates import PartialDate
+
+#: The fields a record may carry, as the register names them.
+NAME_FIELDS = ("full_name", "surname", "given_name", "patronymic")
+RECORD_FIELDS = (
+    *NAME_FIELDS,
+    "sex",
+    "birth_date",
+    "birth_place",
+    "age",
+    "rank",
+    "unit",
+    "service_number",
+    "national_id",
+    "home_place",
+    "region",
+    "party",
+    "status_words",
+    "event_date",
+    "event_place",
+    "notes",
+    "contact",
+    "medical",
+    "reporter",
+)
+#: Fields no public view or export shows: family contacts, medical and forensic details,
+#: reporters' identities.
+PROTECTED_FIELDS = frozenset({"contact", "medical", "reporter"})
+#: Fields that identify a person across sources when two records share them.
+IDENTIFIER_FIELDS = ("service_number", "national_id")
+#: The fields resolved for a person from their records, in display order.
+PERSON_FIELDS = (
+    "full_name",
+    "surname",
+    "given_name",
+    "patronymic",
+    "sex",
+    "birth_date",
+    "birth_place",
+    "rank",
+    "unit",
+    "service_number",
+    "national_id",
+    "home_place",
+    "region",
+    "party",
+    "event_date",
+    "event_place",
+)
+
+MAX_AGE = 120
+
+
+def age_problem(age: int) -> str | None:
+    """Why an age cannot be right, or None."""
+    if not 0 <= age <= MAX_AGE:
+        return f"age {age} is outside 0–{MAX_AGE}"
+    return None
+
+
+def dates_problem(
+    birth: PartialDate | None, event: PartialDate | None, today: dt.date
+) -> tuple[str, str] | None:
+    """The field and reason when a record's dates contradict each other or the calendar."""
+    today_ordinal = today.toordinal()
+    if birth is not None and birth.lo > today_ordinal:
+        return ("birth_date", f"birth date {birth} is after the import date {today}")
+    if event is not None and event.lo > today_ordinal:
+        return ("event_date", f"date {event} is after the import date {today}")
+    if birth is not None and event is not None and event.certainly_before(birth):
+        return ("event_date", f"date {event} is before the birth date {birth}")
+    if birth is not None and event is not None and event.lo - birth.hi > MAX_AGE * 366:
+        return ("birth_date", f"birth date {birth} makes the person older than {MAX_AGE}")
+    return None
+
+
+_SEX = {
+    "m": "M", "male": "M", "man": "M", "kişi": "M", "erkek": "M", "м": "M", "муж": "M",
+    "мужской": "M", "чоловіча": "M", "ч": "M", "ذكر": "M", "արական": "M",
+    "f": "F", "female": "F", "woman": "F", "qadın": "F", "kadın": "F", "ж": "F", "жен": "F",
+    "женский": "F", "жіноча": "F", "أنثى": "F", "իգական": "F",
+}  # fmt: skip
+
+
+def normalise_sex(text: str) -> str | None:
+    """M or F from the common words for them, None when the word is not known."""
+    return _SEX.get(text.strip().casefold().rstrip("."))

@@ -1,0 +1,211 @@
+"""The register's journalled writes other than imports, each an applier of its journal entry.
+
+An applier reads everything it needs from the entry's payload and the register as it
+stands, so the live write and `rollbook verify`'s replay are the same call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy import insert, select, update
+
+from rollbook.model.claims import Category, Claim, Qualifier
+from rollbook.model.dates import PartialDate
+from rollbook.model.status import Evidence, Status, StatusEvent, TransitionError, check_new_event
+from rollbook.store.database import Write
+from rollbook.store.records import event_row, live_person, next_id
+from rollbook.store.schema import claims, decisions, persons, records, status_events
+from rollbook.store.sources import source_row
+from rollbook.store.spans import histories, rebuild_spans, shift_cells
+
+Applier = Callable[[Write], None]
+
+
+class ActionError(ValueError):
+    """A write refused as asked, with the reason; nothing was written."""
+
+
+def _person(work: Write, person_id: int) -> int:
+    live = live_person(work.connection, person_id)
+    if live is None:
+        raise ActionError(f"no person {person_id} in the register")
+    return live
+
+
+def _source(work: Write, source_id: int | None) -> None:
+    if source_id is not None and source_row(work.connection, source_id) is None:
+        raise ActionError(f"no source {source_id} in the register")
+
+
+def apply_status(work: Write) -> None:
+    """Record one status change of a person (`status.record`)."""
+    p = work.payload
+    person_id = _person(work, int(p["person_id"]))
+    _source(work, p.get("source_id"))
+    event = StatusEvent(
+        id=next_id(work.connection, status_events.c.id),
+        person_id=person_id,
+        status=Status(p["status"]),
+        effective=PartialDate.from_iso(p["effective"]) if p.get("effective") else None,
+        learned_on=dt.date.fromisoformat(p["learned_on"]),
+        evidence=Evidence(p["evidence"]),
+        source_id=p.get("source_id"),
+        corrects=p.get("corrects"),
+        note=p.get("note", ""),
+    )
+    if event.learned_on > work.today:
+        raise ActionError(f"learned on {event.learned_on}, after today ({work.today})")
+    history = histories(work.connection, [person_id]).get(person_id, [])
+    try:
+        check_new_event(history, event)
+    except TransitionError as error:
+        raise ActionError(f"person {person_id}: {error}") from None
+    with _refreshing(work, [person_id]):
+        work.connection.execute(insert(status_events).values(**event_row(event, work.seq)))
+    p["event_id"] = event.id
+    p["person_id"] = person_id
+
+
+def claim_from_payload(claim_id: int, p: dict[str, Any]) -> Claim:
+    """A claim from its journal payload (raises ClaimError for a malformed figure)."""
+    return Claim(
+        id=claim_id,
+        claimant=p["claimant"],
+        category=Category(p["category"]),
+        qualifier=Qualifier(p["qualifier"]),
+        as_of=PartialDate.from_iso(p["as_of"]),
+        value=p.get("value"),
+        low=p.get("low"),
+        high=p.get("high"),
+        party=p.get("party", ""),
+        group=p.get("group", ""),
+        period_start=PartialDate.from_iso(p["period_start"]) if p.get("period_start") else None,
+        period_end=PartialDate.from_iso(p["period_end"]) if p.get("period_end") else None,
+        revises=p.get("revises"),
+        source_id=p.get("source_id"),
+        quote=p.get("quote", ""),
+    )
+
+
+def apply_claim(work: Write) -> None:
+    """Record a figure a source announced (`claim.add`)."""
+    p = work.payload
+    claim_id = next_id(work.connection, claims.c.id)
+    claim = claim_from_payload(claim_id, p)
+    _source(work, claim.source_id)
+    if claim.revises is not None:
+        found = work.connection.execute(
+            select(claims.c.id).where(claims.c.id == claim.revises)
+        ).one_or_none()
+        if found is None:
+            raise ActionError(f"--revises: no claim {claim.revises}")
+    work.connection.execute(
+        insert(claims).values(
+            id=claim.id,
+            claimant=claim.claimant,
+            category=claim.category.value,
+            qualifier=claim.qualifier.value,
+            value=claim.value,
+            low=claim.low,
+            high=claim.high,
+            as_of=claim.as_of.iso(),
+            party=claim.party,
+            grp=claim.group,
+            period_start=claim.period_start.iso() if claim.period_start else "",
+            period_end=claim.period_end.iso() if claim.period_end else "",
+            revises=claim.revises,
+            source_id=claim.source_id,
+            quote=claim.quote,
+            seq=work.seq,
+        )
+    )
+    p["claim_id"] = claim.id
+
+
+class _refreshing:
+    """Take persons out of the toll projections, change them, and put them back."""
+
+    def __init__(self, work: Write, person_ids: list[int]) -> None:
+        self.connection = work.connection
+        self.ids = person_ids
+
+    def __enter__(self) -> None:
+        shift_cells(self.connection, self.ids, -1)
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        if exc_type is None:
+            rebuild_spans(self.connection, self.ids)
+            shift_cells(self.connection, self.ids, 1)
+
+
+def _decide(work: Write, kind: str, payload: dict[str, Any]) -> None:
+    work.connection.execute(
+        insert(decisions).values(
+            id=next_id(work.connection, decisions.c.id),
+            kind=kind,
+            payload=json.dumps(payload, sort_keys=True),
+            seq=work.seq,
+        )
+    )
+
+
+def apply_merge(work: Write) -> None:
+    """Make several persons one (`person.merge`): the seam linkage and reviewers use."""
+    p = work.payload
+    ids = sorted({_person(work, int(i)) for i in p["persons"]})
+    if len(ids) < 2:
+        raise ActionError("a merge needs at least two different persons")
+    into, others = ids[0], ids[1:]
+    connection = work.connection
+    with _refreshing(work, ids):
+        for table in (records, status_events):
+            connection.execute(
+                update(table).where(table.c.person_id.in_(others)).values(person_id=into)
+            )
+        connection.execute(update(persons).where(persons.c.id.in_(others)).values(merged_into=into))
+    _decide(work, "same_person", {"persons": ids, "into": into})
+    p["into"] = into
+
+
+def apply_split(work: Write) -> None:
+    """Move some of a person's records to a new person (`person.split`)."""
+    p = work.payload
+    person_id = _person(work, int(p["person_id"]))
+    moving = sorted({int(r) for r in p["records"]})
+    connection = work.connection
+    members = set(
+        connection.execute(select(records.c.id).where(records.c.person_id == person_id)).scalars()
+    )
+    strangers = [r for r in moving if r not in members]
+    if strangers:
+        raise ActionError(f"records {strangers} do not belong to person {person_id}")
+    if not moving or len(moving) == len(members):
+        raise ActionError("a split must leave at least one record on each side")
+    new_id = next_id(connection, persons.c.id)
+    connection.execute(insert(persons).values(id=new_id, merged_into=None, seq=work.seq))
+    with _refreshing(work, [person_id, new_id]):
+        connection.execute(update(records).where(records.c.id.in_(moving)).values(person_id=new_id))
+        connection.execute(
+            update(status_events)
+            .where(status_events.c.record_id.in_(moving))
+            .values(person_id=new_id)
+        )
+    _decide(work, "not_same_person", {"person": person_id, "records": moving, "new": new_id})
+    p["new_person_id"] = new_id
+
+
+def apply_nothing(work: Write) -> None:
+    """Entries that change no projection (`register.init`)."""
+
+
+APPLIERS: dict[str, Applier] = {
+    "register.init": apply_nothing,
+    "status.record": apply_status,
+    "claim.add": apply_claim,
+    "person.merge": apply_merge,
+    "person.split": apply_split,
+}

@@ -1,0 +1,192 @@
+"""The register's database: where it is, which schema it has, and one writer at a time.
+
+Every write is one transaction that appends one journal entry. Writers are serialised
+(SQLite's `BEGIN IMMEDIATE`, a PostgreSQL advisory lock), so identifiers are handed out
+in journal order and a replay of the journal hands out the same ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy.engine import make_url
+
+from rollbook.store import migrations
+from rollbook.store.migrations import SchemaState
+from rollbook.store.schema import journal
+
+DEFAULT_PATH = "rollbook.db"
+URL_VARIABLE = "ROLLBOOK_DATABASE_URL"
+_WRITE = "rollbook_write"
+_PG_LOCK_KEY = 7_220_204
+
+
+class RegisterError(Exception):
+    """A register that cannot be opened or written as asked."""
+
+
+def database_url(db: str | None = None) -> str:
+    """The SQLAlchemy URL for `--db`, else ROLLBOOK_DATABASE_URL, else ./rollbook.db.
+
+    A plain path names a SQLite file; `postgresql://` URLs use the psycopg driver.
+    """
+    given = db or os.environ.get(URL_VARIABLE) or DEFAULT_PATH
+    if "://" not in given:
+        return f"sqlite:///{Path(given)}"
+    url = make_url(given)
+    if url.drivername in {"postgresql", "postgres"}:
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url)
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_connection: Any, _record: object) -> None:
+            dbapi_connection.isolation_level = None  # transactions are begun below
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA busy_timeout=60000")
+            cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Connection) -> None:
+            writing = connection.get_execution_options().get(_WRITE, False)
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if writing else "BEGIN")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@dataclass
+class Write:
+    """One journalled write in progress: its connection, sequence number and time."""
+
+    connection: Connection
+    seq: int
+    at: dt.datetime
+    actor: str
+    action: str
+    payload: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""
+
+    @property
+    def today(self) -> dt.date:
+        return self.at.date()
+
+
+class Register:
+    """An opened register: the engine plus the journalled write path."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @classmethod
+    def open(cls, db: str | None = None, *, check_schema: bool = True) -> Register:
+        """Open an existing register, refusing one whose schema is not this version's."""
+        url = database_url(db)
+        engine = _make_engine(url)
+        if check_schema:
+            state = migrations.schema_state(engine)
+            if state is not SchemaState.CURRENT:
+                engine.dispose()
+                raise RegisterError(_SCHEMA_ADVICE[state].format(url=_shown(url)))
+        return cls(url, engine)
+
+    @classmethod
+    def create(cls, db: str | None = None) -> Register:
+        """Create a register (or finish an empty database) at the newest schema."""
+        register = cls.open(db, check_schema=False)
+        state = migrations.schema_state(register.engine)
+        if state is not SchemaState.EMPTY:
+            register.close()
+            raise RegisterError(f"{_shown(register.url)} already holds a register ({state})")
+        migrations.upgrade(register.engine)
+        return register
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read-only view of one consistent state of the register."""
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    @contextmanager
+    def write(
+        self,
+        action: str,
+        payload: dict[str, Any],
+        *,
+        actor: str,
+        reason: str = "",
+        at: dt.datetime | None = None,
+    ) -> Iterator[Write]:
+        """One atomic, journalled write: all of it lands with its journal entry, or nothing."""
+        connection = self.engine.connect().execution_options(**{_WRITE: True})
+        try:
+            with connection.begin():
+                if self.dialect == "postgresql":
+                    connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
+                seq = connection.execute(select(func.coalesce(func.max(journal.c.seq), 0))).one()[0]
+                work = Write(
+                    connection=connection,
+                    seq=seq + 1,
+                    at=at or dt.datetime.now(dt.UTC).replace(microsecond=0),
+                    actor=actor,
+                    action=action,
+                    payload=dict(payload),
+                    reason=reason,
+                )
+                yield work
+                append_entry(connection, work)
+        finally:
+            connection.close()
+
+
+def append_entry(connection: Connection, work: Write) -> None:
+    """Append the journal entry of a write."""
+    connection.execute(
+        insert(journal).values(
+            seq=work.seq,
+            at=work.at.isoformat(),
+            actor=work.actor,
+            action=work.action,
+            payload=json.dumps(work.payload, ensure_ascii=False, sort_keys=True),
+            reason=work.reason,
+        )
+    )
+
+
+def _shown(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+_SCHEMA_ADVICE = {
+    SchemaState.EMPTY: "{url} is not a Rollbook register yet: run `rollbook init` first",
+    SchemaState.OLDER: "{url} has an older schema: run `rollbook upgrade` to bring it up to date",
+    SchemaState.NEWER: "{url} was written by a newer Rollbook: upgrade Rollbook to open it",
+}

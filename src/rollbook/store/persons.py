@@ -1,0 +1,91 @@
+"""Reading persons: their records, sources, resolved fields with provenance, and history."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from rollbook.model.persons import Resolved, display_name, resolve
+from rollbook.model.status import StatusEvent
+from rollbook.store.records import live_person
+from rollbook.store.schema import persons, records, sources
+from rollbook.store.spans import histories
+
+_CHUNK = 500
+
+
+@dataclass
+class PersonView:
+    """Everything the register holds about one person."""
+
+    id: int
+    asked_for: int
+    name: str
+    fields: dict[str, Resolved]
+    records: list[dict[str, Any]]
+    sources: dict[int, dict[str, Any]]
+    history: list[StatusEvent]
+
+
+def person_view(connection: Connection, person_id: int) -> PersonView | None:
+    """A person by id (following merges), or None."""
+    live = live_person(connection, person_id)
+    if live is None:
+        return None
+    rows = [
+        dict(r._mapping)
+        for r in connection.execute(
+            select(records).where(records.c.person_id == live).order_by(records.c.id)
+        )
+    ]
+    source_ids = sorted({r["source_id"] for r in rows})
+    found = {
+        s.id: dict(s._mapping)
+        for s in connection.execute(
+            select(
+                sources.c.id,
+                sources.c.title,
+                sources.c.kind,
+                sources.c.publisher,
+                sources.c.published,
+            ).where(sources.c.id.in_(source_ids))
+        )
+    }
+    fields = resolve(rows)
+    return PersonView(
+        id=live,
+        asked_for=person_id,
+        name=display_name(fields),
+        fields=fields,
+        records=rows,
+        sources=found,
+        history=histories(connection, [live]).get(live, []),
+    )
+
+
+def display_names(connection: Connection, person_ids: Collection[int]) -> dict[int, str]:
+    """The display name of each person, resolved from their records."""
+    names: dict[int, str] = {}
+    ordered = sorted(person_ids)
+    name_columns = [records.c[n] for n in ("full_name", "surname", "given_name", "patronymic")]
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        members: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        query = select(records.c.id, records.c.person_id, *name_columns).where(
+            records.c.person_id.in_(chunk)
+        )
+        for row in connection.execute(query):
+            members[row.person_id].append(dict(row._mapping))
+        for pid, rows in members.items():
+            names[pid] = display_name(resolve(rows))
+    return names
+
+
+def live_persons(connection: Connection) -> Iterator[int]:
+    """The ids of all persons not merged into another, in order."""
+    query = select(persons.c.id).where(persons.c.merged_into.is_(None)).order_by(persons.c.id)
+    yield from connection.execution_options(yield_per=10_000).execute(query).scalars()

@@ -1,0 +1,198 @@
+"""The register's tables: the journal, immutable sources and records, and the projections.
+
+Sources, their bytes and their records never change. Persons, status events, claims,
+decisions and the toll tables are projections of the journal (`rollbook verify` rebuilds
+them and proves them equal). A record's `person_id` is the one projected column on an
+immutable table: linkage moves records between persons, the record itself stays as said.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from rollbook.model.records import RECORD_FIELDS
+
+metadata = MetaData()
+
+journal = Table(
+    "journal",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+)
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("kind", String(32), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("publisher", Text, nullable=False),
+    Column("published", String(10), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("filename", Text, nullable=False),
+    Column("format", String(16), nullable=False),
+    Column("size", BigInteger, nullable=False),
+    Column("revises", Integer),
+    Column("options", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+
+source_chunks = Table(
+    "source_chunks",
+    metadata,
+    Column("source_id", Integer, primary_key=True, autoincrement=False),
+    Column("n", Integer, primary_key=True, autoincrement=False),
+    Column("data", LargeBinary, nullable=False),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("source_id", Integer, nullable=False),
+    Column("row_no", Integer, nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("name_key", Text, nullable=False),
+    Column("script", String(16), nullable=False),
+    *[Column(name, Text, nullable=False) for name in RECORD_FIELDS],
+    Column("status", String(16), nullable=False),
+    Column("extra", Text, nullable=False),
+    UniqueConstraint("source_id", "row_no"),
+)
+Index("records_person", records.c.person_id)
+Index("records_name_key", records.c.name_key)
+Index("records_service_number", records.c.service_number)
+Index("records_national_id", records.c.national_id)
+
+persons = Table(
+    "persons",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("merged_into", Integer),
+    Column("seq", Integer, nullable=False),
+)
+
+status_events = Table(
+    "status_events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("person_id", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("effective", String(10), nullable=False),
+    Column("learned_on", String(10), nullable=False),
+    Column("evidence", String(32), nullable=False),
+    Column("source_id", Integer),
+    Column("record_id", Integer),
+    Column("corrects", Integer),
+    Column("note", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+Index("status_events_person", status_events.c.person_id)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("claimant", Text, nullable=False),
+    Column("category", String(16), nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("value", BigInteger),
+    Column("low", BigInteger),
+    Column("high", BigInteger),
+    Column("as_of", String(10), nullable=False),
+    Column("party", Text, nullable=False),
+    Column("grp", Text, nullable=False),
+    Column("period_start", String(10), nullable=False),
+    Column("period_end", String(10), nullable=False),
+    Column("revises", Integer),
+    Column("source_id", Integer),
+    Column("quote", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(32), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+
+# One row per person and bitemporal span of their status: the names behind every toll.
+status_spans = Table(
+    "status_spans",
+    metadata,
+    Column("person_id", Integer, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("valid_from", Integer, nullable=False),
+    Column("valid_to", Integer, nullable=False),
+    Column("known_from", Integer, nullable=False),
+    Column("known_to", Integer, nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("day", Integer, nullable=False),
+    Column("party", Text, nullable=False),
+    Column("region", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("event_id", Integer, nullable=False),
+)
+Index("status_spans_person", status_spans.c.person_id)
+Index("status_spans_status", status_spans.c.status, status_spans.c.known_from)
+
+# The spans counted by every key a toll filters or groups on: tolls read this small cube.
+# Units are too many to make a small cube; tolls by unit count the spans themselves.
+TOLL_KEY = (
+    "status",
+    "party",
+    "region",
+    "month",
+    "day",
+    "valid_from",
+    "valid_to",
+    "known_from",
+    "known_to",
+)
+_DAY_COLUMNS = frozenset({"day", "valid_from", "valid_to", "known_from", "known_to"})
+toll_cells = Table(
+    "toll_cells",
+    metadata,
+    *[Column(name, Integer if name in _DAY_COLUMNS else Text, nullable=False) for name in TOLL_KEY],
+    Column("n", BigInteger, nullable=False),
+    UniqueConstraint(*TOLL_KEY, name="toll_cells_key"),
+)
+
+#: The projections `rollbook verify` rebuilds from the journal, with the key that orders them.
+PROJECTIONS: dict[str, tuple[str, ...]] = {
+    "sources": ("id",),
+    "records": ("id",),
+    "persons": ("id",),
+    "status_events": ("id",),
+    "claims": ("id",),
+    "decisions": ("id",),
+    "status_spans": ("person_id", "known_from", "valid_from", "event_id"),
+    "toll_cells": TOLL_KEY,
+}

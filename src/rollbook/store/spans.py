@@ -1,0 +1,142 @@
+"""The toll projections: each person's bitemporal status spans, and the cube counting them.
+
+`status_spans` holds the names behind every count; `toll_cells` counts the spans by every
+key a toll filters or groups on, so a toll over millions of records sums a few thousand
+cells. Both are kept in step here, person by person, inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, text
+
+from rollbook.model.dates import PartialDate
+from rollbook.model.persons import resolve
+from rollbook.model.status import Evidence, Span, Status, StatusEvent, spans
+from rollbook.store.schema import TOLL_KEY, records, status_events, status_spans, toll_cells
+
+_CHUNK = 500
+_SPAN_PERSON_FIELDS = ("party", "region", "unit")
+
+
+def event_from_row(row: Mapping[str, Any]) -> StatusEvent:
+    """A status event as the domain sees it, from its stored row."""
+    return StatusEvent(
+        id=row["id"],
+        person_id=row["person_id"],
+        status=Status(row["status"]),
+        effective=PartialDate.from_iso(row["effective"]) if row["effective"] else None,
+        learned_on=dt.date.fromisoformat(row["learned_on"]),
+        evidence=Evidence(row["evidence"]),
+        source_id=row["source_id"],
+        record_id=row["record_id"],
+        corrects=row["corrects"],
+        note=row["note"],
+    )
+
+
+def _chunks(ids: Collection[int]) -> Iterable[list[int]]:
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]
+
+
+def histories(connection: Connection, person_ids: Collection[int]) -> dict[int, list[StatusEvent]]:
+    """The status events of each person, in event order."""
+    result: dict[int, list[StatusEvent]] = defaultdict(list)
+    for chunk in _chunks(person_ids):
+        rows = connection.execute(
+            select(status_events).where(status_events.c.person_id.in_(chunk))
+        ).mappings()
+        for row in rows:
+            result[row["person_id"]].append(event_from_row(dict(row)))
+    for events in result.values():
+        events.sort(key=lambda e: e.order_key)
+    return result
+
+
+def span_rows(
+    person_id: int, person: Mapping[str, str], items: Sequence[Span]
+) -> list[dict[str, Any]]:
+    """Rows for `status_spans` from a person's spans and resolved party, region and unit."""
+    return [
+        {
+            "person_id": person_id,
+            "status": s.status.value,
+            "valid_from": s.valid_from,
+            "valid_to": s.valid_to,
+            "known_from": s.known_from,
+            "known_to": s.known_to,
+            "month": s.month,
+            "day": s.day,
+            "party": person.get("party", ""),
+            "region": person.get("region", ""),
+            "unit": person.get("unit", ""),
+            "event_id": s.event_id,
+        }
+        for s in items
+    ]
+
+
+def _person_keys(connection: Connection, person_ids: Collection[int]) -> dict[int, dict[str, str]]:
+    members: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    columns = [records.c.id, records.c.person_id, *(records.c[n] for n in _SPAN_PERSON_FIELDS)]
+    for chunk in _chunks(person_ids):
+        for row in connection.execute(select(*columns).where(records.c.person_id.in_(chunk))):
+            members[row.person_id].append(dict(row._mapping))
+    return {
+        pid: {name: r.value for name, r in resolve(rows).items()} for pid, rows in members.items()
+    }
+
+
+def rebuild_spans(connection: Connection, person_ids: Collection[int]) -> None:
+    """Replace the spans of these persons with ones computed from their history now."""
+    if not person_ids:
+        return
+    for chunk in _chunks(person_ids):
+        connection.execute(delete(status_spans).where(status_spans.c.person_id.in_(chunk)))
+    events = histories(connection, person_ids)
+    keys = _person_keys(connection, person_ids)
+    rows: list[dict[str, Any]] = []
+    for pid in sorted(person_ids):
+        if events.get(pid):
+            rows.extend(span_rows(pid, keys.get(pid, {}), spans(events[pid])))
+    if rows:
+        connection.execute(insert(status_spans), rows)
+
+
+def shift_cells(connection: Connection, person_ids: Collection[int] | range, sign: int) -> None:
+    """Add (sign 1) or take away (sign -1) these persons' spans from the toll cube."""
+    keys = ", ".join(TOLL_KEY)
+    statement = (
+        f"INSERT INTO toll_cells ({keys}, n) "
+        f"SELECT {keys}, {sign:d} * COUNT(*) FROM status_spans WHERE {{where}} "
+        f"GROUP BY {keys} "
+        f"ON CONFLICT ({keys}) DO UPDATE SET n = toll_cells.n + excluded.n"
+    )
+    if isinstance(person_ids, range):
+        if person_ids:
+            connection.execute(
+                text(statement.format(where="person_id BETWEEN :lo AND :hi")),
+                {"lo": person_ids.start, "hi": person_ids.stop - 1},
+            )
+    else:
+        query = text(statement.format(where="person_id IN :ids")).bindparams(
+            bindparam("ids", expanding=True)
+        )
+        for chunk in _chunks(person_ids):
+            connection.execute(query, {"ids": chunk})
+    connection.execute(delete(toll_cells).where(toll_cells.c.n == 0))
+
+
+def refresh_persons(connection: Connection, person_ids: Collection[int]) -> None:
+    """Bring the toll projections of these persons up to date with their history."""
+    if not person_ids:
+        return
+    shift_cells(connection, person_ids, -1)
+    rebuild_spans(connection, person_ids)
+    shift_cells(connection, person_ids, 1)

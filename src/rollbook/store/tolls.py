@@ -1,0 +1,129 @@
+"""Toll queries: counts from the toll cube, names from the spans behind it.
+
+Every count is "persons whose status, in effect on `as_of` (event time), as the register
+knew it on `known_on` (knowledge time), was S"; both default to now.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, Select, func, select
+
+from rollbook.model.status import LATEST
+from rollbook.store.schema import records, sources, status_spans, toll_cells
+
+#: Dimensions a toll can be broken down by. `week` is derived from the day of the event;
+#: `source` counts each person once under every source that names them.
+DIMENSIONS = ("status", "month", "week", "region", "unit", "party", "source")
+_CELL_DIMENSIONS = ("status", "month", "region", "party")
+
+
+@dataclass(frozen=True)
+class TollFilter:
+    """Which spans a toll counts."""
+
+    statuses: Sequence[str] = ()
+    party: str | None = None
+    as_of: int = LATEST
+    known_on: int = LATEST
+
+
+def _where(table: Any, where: TollFilter) -> list[ColumnElement[bool]]:
+    c = table.c
+    conditions = [
+        c.valid_from <= where.as_of,
+        c.valid_to > where.as_of,
+        c.known_from <= where.known_on,
+        c.known_to > where.known_on,
+    ]
+    if where.statuses:
+        conditions.append(c.status.in_(list(where.statuses)))
+    if where.party is not None:
+        conditions.append(c.party == where.party)
+    return conditions
+
+
+def toll_counts(
+    connection: Connection, where: TollFilter, by: str | None
+) -> list[tuple[str, str, int]]:
+    """(key, status, count) rows; key is "" without a breakdown or when the value is unknown."""
+    if by == "source":
+        return _counts_by_source(connection, where)
+    if by == "unit":
+        return _counts_by_unit(connection, where)
+    c = toll_cells.c
+    if by is None:
+        key: Any = None
+    elif by == "week":
+        key = c.day
+    elif by in _CELL_DIMENSIONS:
+        key = c[by]
+    else:
+        raise ValueError(f"unknown breakdown {by!r}; choose from {', '.join(DIMENSIONS)}")
+    columns = [c.status, func.sum(c.n)] if key is None else [key, c.status, func.sum(c.n)]
+    group = [c.status] if key is None else [key, c.status]
+    query = select(*columns).where(*_where(toll_cells, where)).group_by(*group)
+    rows = connection.execute(query).all()
+    if key is None:
+        return [("", status, int(n)) for status, n in rows]
+    if by == "week":
+        return [(week_of(int(value)), status, int(n)) for value, status, n in rows]
+    return [(str(value), status, int(n)) for value, status, n in rows]
+
+
+def week_of(day: int) -> str:
+    """The ISO week of a day ordinal ("2020-W42"), "" for 0 (no exact day)."""
+    if not day:
+        return ""
+    year, week, _ = dt.date.fromordinal(day).isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _counts_by_source(connection: Connection, where: TollFilter) -> list[tuple[str, str, int]]:
+    s = status_spans.c
+    query = (
+        select(records.c.source_id, s.status, func.count(func.distinct(s.person_id)))
+        .select_from(status_spans.join(records, records.c.person_id == s.person_id))
+        .where(*_where(status_spans, where))
+        .group_by(records.c.source_id, s.status)
+    )
+    titles = dict(connection.execute(select(sources.c.id, sources.c.title)).tuples().all())
+    return [
+        (f"{source_id} {titles.get(source_id, '')}".strip(), status, int(n))
+        for source_id, status, n in connection.execute(query)
+    ]
+
+
+def _counts_by_unit(connection: Connection, where: TollFilter) -> list[tuple[str, str, int]]:
+    s = status_spans.c
+    query = select(s.unit, s.status, func.count()).where(*_where(status_spans, where))
+    rows = connection.execute(query.group_by(s.unit, s.status))
+    return [(unit, status, int(n)) for unit, status, n in rows]
+
+
+def named_persons(connection: Connection, where: TollFilter) -> Select[Any]:
+    """The spans (one per person) behind a count, for listing names."""
+    return (
+        select(
+            status_spans.c.person_id,
+            status_spans.c.status,
+            status_spans.c.month,
+            status_spans.c.day,
+            status_spans.c.party,
+            status_spans.c.region,
+            status_spans.c.unit,
+        )
+        .where(*_where(status_spans, where))
+        .order_by(status_spans.c.person_id)
+    )
+
+
+def iter_named(connection: Connection, where: TollFilter) -> Iterator[dict[str, Any]]:
+    """Stream the persons behind a count, in person order."""
+    result = connection.execution_options(yield_per=5000).execute(named_persons(connection, where))
+    for row in result.mappings():
+        yield dict(row)
