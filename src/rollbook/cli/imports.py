@@ -91,6 +91,7 @@ def import_(
         TimeRemainingColumn(),
         console=errors,
         disable=not show_bar,
+        transient=True,
     )
     task = bar.add_task("import", total=size)
     with opened(ctx) as register, bar:

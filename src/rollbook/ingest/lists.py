@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 
 from rollbook.ingest.mapping import ColumnProblem, MappingFile, Plan, plan_columns
 from rollbook.ingest.rows import Problem, RowReader
-from rollbook.ingest.tables import TableError, open_table
+from rollbook.ingest.tables import Table, TableError, open_table
 from rollbook.model.dates import PartialDate
 from rollbook.store.database import Register, Write
 from rollbook.store.records import ImportedRecord, RecordWriter, RowRefused, next_id
@@ -199,43 +199,69 @@ def apply_import(
             encoding=options["encoding"],
             delimiter=options["delimiter"],
         )
-    report.format, report.encoding, report.delimiter = (
-        table.format,
-        table.encoding,
-        table.delimiter,
-    )
-    declared = MappingFile.from_json(options["mapping"])
-    plan, column_problems = plan_columns(
-        table.header, declared, keep_unknown=options["keep_unknown"]
-    )
-    report.plan = plan
-    _note_columns(report, column_problems)
-    connection.execute(
-        sources.insert().values(
-            id=source_id,
-            sha256=described["sha256"],
-            kind=described["kind"],
-            title=described["title"],
-            publisher=described["publisher"],
-            published=described["published"],
-            language=described["language"],
-            filename=described["filename"],
-            format=table.format,
-            size=described["size"],
-            revises=described["revises"],
-            options=_json(options),
-            seq=work.seq,
+    try:
+        report.format, report.encoding, report.delimiter = (
+            table.format,
+            table.encoding,
+            table.delimiter,
         )
-    )
-    learned = PartialDate.from_iso(described["published"]).first_day()
-    writer = RecordWriter(
-        connection,
-        work.seq,
-        source_id,
-        learned,
-        EVIDENCE_OF_KIND[SourceKind(described["kind"])],
-    )
-    reader = RowReader(plan, declared, today=work.today)
+        declared = MappingFile.from_json(options["mapping"])
+        plan, column_problems = plan_columns(
+            table.header, declared, keep_unknown=options["keep_unknown"]
+        )
+        report.plan = plan
+        _note_columns(report, column_problems)
+        connection.execute(
+            sources.insert().values(
+                id=source_id,
+                sha256=described["sha256"],
+                kind=described["kind"],
+                title=described["title"],
+                publisher=described["publisher"],
+                published=described["published"],
+                language=described["language"],
+                filename=described["filename"],
+                format=table.format,
+                size=described["size"],
+                revises=described["revises"],
+                options=_json(options),
+                seq=work.seq,
+            )
+        )
+        learned = PartialDate.from_iso(described["published"]).first_day()
+        writer = RecordWriter(
+            connection,
+            work.seq,
+            source_id,
+            learned,
+            EVIDENCE_OF_KIND[SourceKind(described["kind"])],
+        )
+        reader = RowReader(plan, declared, today=work.today)
+        _read_rows(table, reader, writer, report, progress, stream)
+    finally:
+        table.release()
+    if report.records == 0 and not report.problems:
+        _note(report, Problem(0, "", "", "the list has no rows"))
+    if report.problems:
+        raise ImportFailed(report)
+    writer.finish()
+    report.new_persons = writer.new_persons
+    report.joined_persons = len(writer.joined)
+    work.payload["counts"] = {
+        "records": report.records,
+        "new_persons": report.new_persons,
+        "joined_persons": report.joined_persons,
+    }
+
+
+def _read_rows(
+    table: Table,
+    reader: RowReader,
+    writer: RecordWriter,
+    report: ImportReport,
+    progress: Progress | None,
+    stream: BinaryIO,
+) -> None:
     batch: list[ImportedRecord] = []
     writing = not report.problems
     with _refusing(report):
@@ -254,19 +280,7 @@ def apply_import(
                 if progress:
                     progress(stream.tell())
         if writing and batch:
-            writing = _write_batch(writer, batch, report)
-    if report.records == 0 and not report.problems:
-        _note(report, Problem(0, "", "", "the list has no rows"))
-    if report.problems:
-        raise ImportFailed(report)
-    writer.finish()
-    report.new_persons = writer.new_persons
-    report.joined_persons = len(writer.joined)
-    work.payload["counts"] = {
-        "records": report.records,
-        "new_persons": report.new_persons,
-        "joined_persons": report.joined_persons,
-    }
+            _write_batch(writer, batch, report)
 
 
 def _write_batch(writer: RecordWriter, batch: list[ImportedRecord], report: ImportReport) -> bool:

@@ -10,7 +10,7 @@ import datetime as dt
 import json
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from rollbook.ingest.dates import parse_date_cell
@@ -53,76 +53,130 @@ class Problem:
     reason: str
 
 
+@dataclass(frozen=True, slots=True)
+class _DateCell:
+    """A date cell read once: the date, its stored text and its bounds."""
+
+    date: PartialDate
+    iso: str
+    lo: int
+    hi: int
+
+
+@lru_cache(maxsize=1 << 16)
+def _date_text(text: str) -> _DateCell | str | None:
+    """A date cell from its text (cached: lists repeat their dates), or the reason it is wrong."""
+    try:
+        parsed = parse_date_cell(text)
+    except DateError as error:
+        return str(error)
+    if parsed is None:
+        return None
+    return _DateCell(parsed, parsed.iso(), parsed.lo, parsed.hi)
+
+
+def _date_cell(value: object) -> _DateCell | str | None:
+    if isinstance(value, str):
+        return _date_text(value)
+    try:
+        parsed = parse_date_cell(value)
+    except DateError as error:
+        return str(error)
+    return None if parsed is None else _DateCell(parsed, parsed.iso(), parsed.lo, parsed.hi)
+
+
+_encode_extra = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_PLAIN, _DATE, _STATUS, _EXTRA, _PERSON, _AGE, _SEX = range(7)
+_KINDS = {
+    "birth_date": _DATE,
+    "event_date": _DATE,
+    "status": _STATUS,
+    "extra": _EXTRA,
+    "record_id": _EXTRA,
+    "person_id": _PERSON,
+    "age": _AGE,
+    "sex": _SEX,
+}
+
+
 class RowReader:
     """Validates rows of one list against its column plan and defaults."""
 
     def __init__(self, plan: Plan, declared: MappingFile, *, today: dt.date) -> None:
         self.today = today
         self.columns = [
-            (i, column, target)
+            (i, column, target, _KINDS.get(target, _PLAIN))
             for i, (column, target) in enumerate(zip(plan.header, plan.fields, strict=True))
             if target != "ignore"
         ]
-        self.defaults = dict(declared.defaults)
+        defaults = dict(declared.defaults)
         self.words = {**status_vocabulary(), **declared.statuses}
-        default_status = self.defaults.pop("status", "")
+        default_status = defaults.pop("status", "")
         self.default_status: Status | None = None
         if default_status:
             self.default_status = self.words.get(default_status.casefold()) or Status(
                 default_status
             )
-        self.column_of = {target: column for _, column, target in self.columns}
+        self.base = {**_EMPTY, **defaults}
+        self.column_of = {target: column for _, column, target, _ in self.columns}
 
     def read(self, row: Row) -> tuple[ImportedRecord | None, list[Problem]]:
         """The record a row makes, or the problems found in it (all of them)."""
+        number = row.number
         problems: list[Problem] = []
         if row.problem:
-            problems.append(Problem(row.number, "", "", row.problem))
-        fields = {**_EMPTY, **self.defaults}
+            problems.append(Problem(number, "", "", row.problem))
+        fields = self.base.copy()
         extra: dict[str, str] = {}
-        dates: dict[str, PartialDate | None] = {"birth_date": None, "event_date": None}
+        birth: _DateCell | None = None
+        event: _DateCell | None = None
         status_words = ""
         person_ref: int | None = None
         cells = row.cells
-        for index, column, target in self.columns:
-            value = cells[index] if index < len(cells) else None
-            if target in _DATE_FIELDS:
-                try:
-                    parsed = parse_date_cell(value)
-                except DateError as error:
-                    problems.append(Problem(row.number, column, target, str(error)))
-                    continue
-                dates[target] = parsed
-                fields[target] = parsed.iso() if parsed else ""
+        width = len(cells)
+        for index, column, target, kind in self.columns:
+            value = cells[index] if index < width else None
+            if kind == _DATE:
+                cell = _date_cell(value)
+                if isinstance(cell, str):
+                    problems.append(Problem(number, column, target, cell))
+                elif cell is not None:
+                    fields[target] = cell.iso
+                    if target == "birth_date":
+                        birth = cell
+                    else:
+                        event = cell
                 continue
             text = value.strip() if isinstance(value, str) else cell_text(value)
             if not text:
                 continue
-            if target == "status":
+            if kind == _PLAIN:
+                fields[target] = text
+            elif kind == _STATUS:
                 status_words = text
-            elif target == "extra" or target == "record_id":
+            elif kind == _EXTRA:
                 extra[column] = text
-            elif target == "person_id":
+            elif kind == _PERSON:
                 try:
                     person_ref = int(text.removeprefix("P").removeprefix("p"))
                 except ValueError:
-                    reason = f"{text!r} is not a person id"
-                    problems.append(Problem(row.number, column, target, reason))
-            elif target == "age":
-                problems.extend(self._age(row.number, column, text))
+                    problems.append(Problem(number, column, target, f"{text!r} is not a person id"))
+            elif kind == _AGE:
+                problems.extend(self._age(number, column, text))
                 fields["age"] = text
-            elif target == "sex":
-                fields["sex"] = normalise_sex(text) or text
             else:
-                fields[target] = text
-        status = self._status(row.number, status_words, problems)
+                fields["sex"] = normalise_sex(text) or text
+        status = self._status(number, status_words, problems)
         fields["status_words"] = status_words
-        if not any(fields[name] for name in NAME_FIELDS):
-            problems.append(Problem(row.number, self._name_column(), "full_name", "empty name"))
-        clash = dates_problem(dates["birth_date"], dates["event_date"], self.today)
-        if clash:
-            target, reason = clash
-            problems.append(Problem(row.number, self.column_of.get(target, ""), target, reason))
+        if not (fields["full_name"] or fields["surname"] or fields["given_name"]):
+            problems.append(Problem(number, self._name_column(), "full_name", "empty name"))
+        if birth is not None or event is not None:
+            clash = dates_problem(
+                birth.date if birth else None, event.date if event else None, self.today
+            )
+            if clash:
+                target, reason = clash
+                problems.append(Problem(number, self.column_of.get(target, ""), target, reason))
         if problems:
             return None, problems
         whole = fields["full_name"]
@@ -135,14 +189,14 @@ class RowReader:
             fields[n] for n in ("surname", "given_name", "patronymic") if fields[n]
         )
         record = ImportedRecord(
-            row_no=row.number,
+            row_no=number,
             fields=fields,
             name_key=name_key(written),
             script=detect_script(written),
             status=status,
-            event_date=dates["event_date"],
+            event_date=event.date if event else None,
             person_ref=person_ref,
-            extra=json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else "{}",
+            extra=_encode_extra(extra) if extra else "{}",
         )
         return record, problems
 

@@ -64,6 +64,13 @@ class Table:
     rows: Iterator[Row]
     encoding: str = ""
     delimiter: str = ""
+    text: io.TextIOWrapper | None = None
+
+    def release(self) -> None:
+        """Let go of the byte stream without closing it (its owner closes it)."""
+        if self.text is not None:
+            self.text.detach()
+            self.text = None
 
 
 def detect_format(sample: bytes, filename: str = "") -> str:
@@ -157,9 +164,13 @@ def open_table(
     except LookupError:
         raise TableError(0, f"unknown encoding {chosen!r}") from None
     text = io.TextIOWrapper(stream, encoding=chosen, newline="")
-    if found == "jsonl":
-        return _open_jsonl(text, chosen)
-    return _open_csv(text, sample, chosen, delimiter)
+    try:
+        if found == "jsonl":
+            return _open_jsonl(text, chosen)
+        return _open_csv(text, sample, chosen, delimiter)
+    except BaseException:
+        text.detach()
+        raise
 
 
 def _decoding(rows: Iterator[Row], encoding: str, last: list[int]) -> Iterator[Row]:
@@ -205,7 +216,7 @@ def _open_csv(text: io.TextIOWrapper, sample: bytes, encoding: str, delimiter: s
                 problem = f"the row has {len(cells)} cells where the header has {width}"
             yield Row(start, list(cells), problem)
 
-    return Table("csv", header, _decoding(rows(), encoding, last), encoding, chosen)
+    return Table("csv", header, _decoding(rows(), encoding, last), encoding, chosen, text)
 
 
 def _open_jsonl(text: io.TextIOWrapper, encoding: str) -> Table:
@@ -237,7 +248,7 @@ def _open_jsonl(text: io.TextIOWrapper, encoding: str) -> Table:
             if line.strip():
                 yield from_object(number, _json_object(number, line))
 
-    return Table("jsonl", header, _decoding(rows(), encoding, last), encoding)
+    return Table("jsonl", header, _decoding(rows(), encoding, last), encoding, text=text)
 
 
 def _json_object(number: int, line: str) -> dict[str, object]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["MAX_YEAR", "MIN_YEAR", "DateError", "PartialDate", "Precision", "month_key"]
@@ -170,12 +171,12 @@ class PartialDate:
     @property
     def lo(self) -> int:
         """Proleptic Gregorian ordinal of ``first_day()``."""
-        return self.first_day().toordinal()
+        return _bounds(self.year, self.month, self.day)[0]
 
     @property
     def hi(self) -> int:
         """Proleptic Gregorian ordinal of ``last_day()``."""
-        return self.last_day().toordinal()
+        return _bounds(self.year, self.month, self.day)[1]
 
     def overlaps(self, other: PartialDate) -> bool:
         """Could both dates be the same day? (``1998`` and ``1998-03-12``: yes.)"""
@@ -184,6 +185,15 @@ class PartialDate:
     def certainly_before(self, other: PartialDate) -> bool:
         """Is every day this date may be earlier than every day ``other`` may be?"""
         return self.hi < other.lo
+
+
+@lru_cache(maxsize=1 << 16)
+def _bounds(year: int, month: int | None, day: int | None) -> tuple[int, int]:
+    """First and last day ordinals of a partial date (cached: imports ask for them per row)."""
+    first = datetime.date(year, month or 1, day or 1).toordinal()
+    last_month = month or 12
+    last = datetime.date(year, last_month, day or _days_in_month(year, last_month)).toordinal()
+    return first, last
 
 
 def month_key(d: PartialDate | None) -> str | None:

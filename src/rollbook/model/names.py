@@ -87,6 +87,12 @@ def _letter_script(char: str) -> str | None:
     return _OTHER
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_scripts(word: str) -> frozenset[str]:
+    """The scripts of a word's letters (cached: names repeat their words)."""
+    return frozenset(s for s in map(_letter_script, word) if s is not None)
+
+
 def _script_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for char in text:
@@ -105,12 +111,12 @@ def detect_script(text: str) -> str:
     scripts outside :data:`SCRIPTS`. Digits, punctuation, marks and modifier letters used as
     apostrophes are ignored.
     """
-    counts = _script_counts(text)
-    if len(counts) > 1:
+    scripts = frozenset().union(*map(_word_scripts, text.split()))
+    if len(scripts) > 1:
         return "Mixed"
-    if not counts or _OTHER in counts:
+    if not scripts or _OTHER in scripts:
         return "Unknown"
-    return next(iter(counts))
+    return next(iter(scripts))
 
 
 def _dominant_script(text: str) -> str:

@@ -185,6 +185,8 @@ def _segments(events: Sequence[StatusEvent]) -> list[tuple[_Segment, int]]:
 
 def spans(events: Sequence[StatusEvent]) -> list[Span]:
     """The bitemporal spans of one person's history, as few as describe it exactly."""
+    if len(events) == 1 and events[0].corrects is None:
+        return [_only_span(events[0])]
     knowledge_days = sorted({e.learned_on.toordinal() for e in events})
     open_spans: dict[tuple[Status, int, int, int], Span] = {}
     closed: list[Span] = []
@@ -208,6 +210,21 @@ def spans(events: Sequence[StatusEvent]) -> list[Span]:
         open_spans = current
     closed.extend(open_spans.values())
     return sorted(closed, key=lambda s: (s.known_from, s.valid_from, s.event_id))
+
+
+def _only_span(event: StatusEvent) -> Span:
+    """The one span of a one-event history: most persons, on the hot path of every import."""
+    effective = event.effective
+    return Span(
+        status=event.status,
+        valid_from=event.in_effect_by,
+        valid_to=OPEN,
+        known_from=event.learned_on.toordinal(),
+        known_to=OPEN,
+        month=month_key(effective) or "",
+        day=effective.lo if effective is not None and effective.day is not None else 0,
+        event_id=event.id,
+    )
 
 
 def status_at(

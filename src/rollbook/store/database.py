@@ -58,6 +58,10 @@ def _make_engine(url: str) -> Engine:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA busy_timeout=60000")
+            cursor.execute(
+                "PRAGMA cache_size=-262144"
+            )  # 256 MiB: bulk index inserts stay in memory
+            cursor.execute("PRAGMA temp_store=MEMORY")
             cursor.close()
 
         @event.listens_for(engine, "begin")

@@ -10,17 +10,22 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, func, select
 
 from rollbook.model.dates import PartialDate
-from rollbook.model.records import IDENTIFIER_FIELDS
-from rollbook.model.status import Evidence, Status, StatusEvent, check_new_event, spans
+from rollbook.model.records import IDENTIFIER_FIELDS, RECORD_FIELDS
+from rollbook.model.status import Evidence, Span, Status, StatusEvent, check_new_event, spans
+from rollbook.store.bulk import bulk_insert
 from rollbook.store.schema import persons, records, status_events, status_spans
-from rollbook.store.spans import histories, rebuild_spans, refresh_persons, shift_cells, span_rows
+from rollbook.store.spans import histories, rebuild_spans, refresh_persons, shift_cells
 
 RECORD_COLUMNS = tuple(c.name for c in records.columns)
+PERSON_COLUMNS = tuple(c.name for c in persons.columns)
+EVENT_COLUMNS = tuple(c.name for c in status_events.columns)
+SPAN_COLUMNS = tuple(c.name for c in status_spans.columns)
 
 
 def next_id(connection: Connection, column: Any) -> int:
@@ -86,20 +91,30 @@ class RecordWriter:
     new_persons: int = 0
     joined: set[int] = field(default_factory=set)
     _seen: dict[tuple[str, str], int] = field(default_factory=dict)
+    _lookups: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.first_record = self.next_record = next_id(self.connection, records.c.id)
         self.first_person = self.next_person = next_id(self.connection, persons.c.id)
         self.next_event = next_id(self.connection, status_events.c.id)
+        self._lookups = [
+            name
+            for name in IDENTIFIER_FIELDS
+            if self.connection.execute(
+                select(records.c.id).where(records.c[name] != "").limit(1)
+            ).first()
+        ]
 
     def _existing(self, batch: Sequence[ImportedRecord]) -> dict[tuple[str, str], int]:
         found: dict[tuple[str, str], int] = {}
-        for name in IDENTIFIER_FIELDS:
+        for name in self._lookups:  # only identifiers some earlier record carries
             values = sorted({r.fields[name] for r in batch if r.fields.get(name)})
             column = records.c[name]
             for start in range(0, len(values), 500):
                 chunk = values[start : start + 500]
-                query = select(column, func.min(records.c.person_id)).where(column.in_(chunk))
+                query = select(column, func.min(records.c.person_id)).where(
+                    column != "", column.in_(chunk)
+                )
                 for value, pid in self.connection.execute(query.group_by(column)):
                     found[(name, value)] = pid
         return found
@@ -121,18 +136,20 @@ class RecordWriter:
                     return pid
         return None
 
-    def _assign(self, batch: Sequence[ImportedRecord]) -> tuple[list[int], list[dict[str, Any]]]:
+    def _assign(
+        self, batch: Sequence[ImportedRecord]
+    ) -> tuple[list[int], list[tuple[int, None, int]]]:
         """The person of each record: an existing one its identifiers name, or a new one."""
         existing = self._existing(batch)
         pids: list[int] = []
-        person_rows: list[dict[str, Any]] = []
+        person_rows: list[tuple[int, None, int]] = []
         for record in batch:
             pid = self._person_for(record, existing)
             if pid is None:
                 pid = self.next_person
                 self.next_person += 1
                 self.new_persons += 1
-                person_rows.append({"id": pid, "merged_into": None, "seq": self.seq})
+                person_rows.append((pid, None, self.seq))
             else:
                 self.joined.add(pid)
             for name in IDENTIFIER_FIELDS:
@@ -145,41 +162,41 @@ class RecordWriter:
     def write(self, batch: Sequence[ImportedRecord]) -> None:
         """Store one batch; raises RowRefused on an unknown person id or a status conflict."""
         pids, person_rows = self._assign(batch)
-        created = {row["id"] for row in person_rows}
-        known = histories(self.connection, {p for p in pids if p in self.joined} - created)
-        record_rows: list[dict[str, Any]] = []
-        event_rows: list[dict[str, Any]] = []
-        singles: dict[int, tuple[ImportedRecord, StatusEvent]] = {}
+        created = {row[0] for row in person_rows}
+        joined = self.joined
+        known = histories(self.connection, {p for p in pids if p in joined} - created)
+        record_rows: list[tuple[object, ...]] = []
+        event_rows: list[tuple[object, ...]] = []
+        span_batch: list[tuple[object, ...]] = []
+        source_id, seq, learned, evidence = self.source_id, self.seq, self.learned_on, self.evidence
+        learned_text = learned.isoformat()
         for record, pid in zip(batch, pids, strict=True):
             record_id = self.next_record
             self.next_record += 1
+            fields = record.fields
+            status = record.status
             record_rows.append(
-                {
-                    **record.fields,
-                    "id": record_id,
-                    "source_id": self.source_id,
-                    "row_no": record.row_no,
-                    "person_id": pid,
-                    "name_key": record.name_key,
-                    "script": record.script,
-                    "status": record.status.value if record.status else "",
-                    "extra": record.extra,
-                }
+                (
+                    record_id,
+                    source_id,
+                    record.row_no,
+                    pid,
+                    record.name_key,
+                    record.script,
+                    *[fields[name] for name in RECORD_FIELDS],
+                    status.value if status else "",
+                    record.extra,
+                )
             )
-            if record.status is None:
+            if status is None:
                 continue
-            event = StatusEvent(
-                id=self.next_event,
-                person_id=pid,
-                status=record.status,
-                effective=record.event_date,
-                learned_on=self.learned_on,
-                evidence=self.evidence,
-                source_id=self.source_id,
-                record_id=record_id,
-            )
+            event_id = self.next_event
             self.next_event += 1
-            if pid in self.joined:
+            effective = record.event_date
+            if pid in joined:
+                event = StatusEvent(
+                    event_id, pid, status, effective, learned, evidence, source_id, record_id
+                )
                 history = known.setdefault(pid, [])
                 try:
                     check_new_event(history, event)
@@ -187,18 +204,25 @@ class RecordWriter:
                     raise RowRefused(record.row_no, "status", str(error)) from None
                 history.append(event)
             else:
-                singles[pid] = (record, event)
-            event_rows.append(event_row(event, self.seq))
-        if person_rows:
-            self.connection.execute(insert(persons), person_rows)
-        self.connection.execute(insert(records), record_rows)
-        if event_rows:
-            self.connection.execute(insert(status_events), event_rows)
-        span_batch: list[dict[str, Any]] = []
-        for pid, (record, event) in singles.items():
-            span_batch.extend(span_rows(pid, record.fields, spans([event])))
-        if span_batch:
-            self.connection.execute(insert(status_spans), span_batch)
+                span = _lone_span(status, effective, learned)
+                span_batch.append(
+                    (
+                        pid, span.status.value, span.valid_from, span.valid_to, span.known_from,
+                        span.known_to, span.month, span.day, fields["party"], fields["region"],
+                        fields["unit"], event_id,
+                    )
+                )  # fmt: skip
+            event_rows.append(
+                (
+                    event_id, pid, status.value, effective.iso() if effective else "",
+                    learned_text, evidence.value, source_id, record_id, None, "", seq,
+                )
+            )  # fmt: skip
+        connection = self.connection
+        bulk_insert(connection, persons, PERSON_COLUMNS, person_rows)
+        bulk_insert(connection, records, RECORD_COLUMNS, record_rows)
+        bulk_insert(connection, status_events, EVENT_COLUMNS, event_rows)
+        bulk_insert(connection, status_spans, SPAN_COLUMNS, span_batch)
 
     def finish(self) -> None:
         """Bring the toll projections up to date for every person the list touched."""
@@ -208,18 +232,29 @@ class RecordWriter:
         shift_cells(self.connection, range(self.first_person, self.next_person), 1)
 
 
+@lru_cache(maxsize=1 << 14)
+def _lone_span(status: Status, effective: PartialDate | None, learned: dt.date) -> Span:
+    """The span of a person whose history is one event (cached: lists share their dates)."""
+    return spans([StatusEvent(0, 0, status, effective, learned, Evidence.OTHER)])[0]
+
+
+def event_tuple(event: StatusEvent, seq: int) -> tuple[object, ...]:
+    """The stored row of a status event written by journal entry `seq`, in EVENT_COLUMNS order."""
+    return (
+        event.id,
+        event.person_id,
+        event.status.value,
+        event.effective.iso() if event.effective else "",
+        event.learned_on.isoformat(),
+        event.evidence.value,
+        event.source_id,
+        event.record_id,
+        event.corrects,
+        event.note,
+        seq,
+    )
+
+
 def event_row(event: StatusEvent, seq: int) -> dict[str, Any]:
-    """The stored row of a status event written by journal entry `seq`."""
-    return {
-        "id": event.id,
-        "person_id": event.person_id,
-        "status": event.status.value,
-        "effective": event.effective.iso() if event.effective else "",
-        "learned_on": event.learned_on.isoformat(),
-        "evidence": event.evidence.value,
-        "source_id": event.source_id,
-        "record_id": event.record_id,
-        "corrects": event.corrects,
-        "note": event.note,
-        "seq": seq,
-    }
+    """The stored row of a status event as a mapping, for single inserts."""
+    return dict(zip(EVENT_COLUMNS, event_tuple(event, seq), strict=True))

@@ -85,8 +85,18 @@ records = Table(
 )
 Index("records_person", records.c.person_id)
 Index("records_name_key", records.c.name_key)
-Index("records_service_number", records.c.service_number)
-Index("records_national_id", records.c.national_id)
+Index(
+    "records_service_number",
+    records.c.service_number,
+    sqlite_where=records.c.service_number != "",
+    postgresql_where=records.c.service_number != "",
+)
+Index(
+    "records_national_id",
+    records.c.national_id,
+    sqlite_where=records.c.national_id != "",
+    postgresql_where=records.c.national_id != "",
+)
 
 persons = Table(
     "persons",

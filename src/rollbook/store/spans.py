@@ -12,11 +12,12 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, text
+from sqlalchemy import Connection, bindparam, delete, select, text
 
 from rollbook.model.dates import PartialDate
 from rollbook.model.persons import resolve
 from rollbook.model.status import Evidence, Span, Status, StatusEvent, spans
+from rollbook.store.bulk import bulk_insert
 from rollbook.store.schema import TOLL_KEY, records, status_events, status_spans, toll_cells
 
 _CHUNK = 500
@@ -61,23 +62,24 @@ def histories(connection: Connection, person_ids: Collection[int]) -> dict[int, 
 
 def span_rows(
     person_id: int, person: Mapping[str, str], items: Sequence[Span]
-) -> list[dict[str, Any]]:
-    """Rows for `status_spans` from a person's spans and resolved party, region and unit."""
+) -> list[tuple[object, ...]]:
+    """`status_spans` rows (in column order) from a person's spans and resolved fields."""
+    party, region, unit = person.get("party", ""), person.get("region", ""), person.get("unit", "")
     return [
-        {
-            "person_id": person_id,
-            "status": s.status.value,
-            "valid_from": s.valid_from,
-            "valid_to": s.valid_to,
-            "known_from": s.known_from,
-            "known_to": s.known_to,
-            "month": s.month,
-            "day": s.day,
-            "party": person.get("party", ""),
-            "region": person.get("region", ""),
-            "unit": person.get("unit", ""),
-            "event_id": s.event_id,
-        }
+        (
+            person_id,
+            s.status.value,
+            s.valid_from,
+            s.valid_to,
+            s.known_from,
+            s.known_to,
+            s.month,
+            s.day,
+            party,
+            region,
+            unit,
+            s.event_id,
+        )
         for s in items
     ]
 
@@ -101,12 +103,11 @@ def rebuild_spans(connection: Connection, person_ids: Collection[int]) -> None:
         connection.execute(delete(status_spans).where(status_spans.c.person_id.in_(chunk)))
     events = histories(connection, person_ids)
     keys = _person_keys(connection, person_ids)
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[object, ...]] = []
     for pid in sorted(person_ids):
         if events.get(pid):
             rows.extend(span_rows(pid, keys.get(pid, {}), spans(events[pid])))
-    if rows:
-        connection.execute(insert(status_spans), rows)
+    bulk_insert(connection, status_spans, [c.name for c in status_spans.columns], rows)
 
 
 def shift_cells(connection: Connection, person_ids: Collection[int] | range, sign: int) -> None:

@@ -97,9 +97,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("records", schema=None) as batch_op:
         batch_op.create_index("records_name_key", ["name_key"], unique=False)
-        batch_op.create_index("records_national_id", ["national_id"], unique=False)
+        batch_op.create_index(
+            "records_national_id",
+            ["national_id"],
+            unique=False,
+            sqlite_where=sa.text("national_id != ''"),
+            postgresql_where=sa.text("national_id != ''"),
+        )
         batch_op.create_index("records_person", ["person_id"], unique=False)
-        batch_op.create_index("records_service_number", ["service_number"], unique=False)
+        batch_op.create_index(
+            "records_service_number",
+            ["service_number"],
+            unique=False,
+            sqlite_where=sa.text("service_number != ''"),
+            postgresql_where=sa.text("service_number != ''"),
+        )
 
     op.create_table(
         "settings",
@@ -211,9 +223,17 @@ def downgrade() -> None:
     op.drop_table("source_chunks")
     op.drop_table("settings")
     with op.batch_alter_table("records", schema=None) as batch_op:
-        batch_op.drop_index("records_service_number")
+        batch_op.drop_index(
+            "records_service_number",
+            sqlite_where=sa.text("service_number != ''"),
+            postgresql_where=sa.text("service_number != ''"),
+        )
         batch_op.drop_index("records_person")
-        batch_op.drop_index("records_national_id")
+        batch_op.drop_index(
+            "records_national_id",
+            sqlite_where=sa.text("national_id != ''"),
+            postgresql_where=sa.text("national_id != ''"),
+        )
         batch_op.drop_index("records_name_key")
 
     op.drop_table("records")
