@@ -10,12 +10,14 @@ from __future__ import annotations
 import os
 import shlex
 
-import cog
-from typer.testing import CliRunner
+WIDTH = "120"
+os.environ["COLUMNS"] = WIDTH  # before Rich's consoles are made, on importing the CLI
 
-from rollbook.cli import app
+import cog  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
 
-WIDTH = "100"
+from rollbook.cli import app  # noqa: E402
+
 COMMANDS = (
     "init",
     "upgrade",
@@ -38,7 +40,6 @@ COMMANDS = (
 
 def run(command: str, *, expect_failure: bool = False) -> str:
     """Paste `$ rollbook COMMAND` and what it printed as a console block."""
-    os.environ["COLUMNS"] = WIDTH
     os.environ["ROLLBOOK_ACTOR"] = "docs"
     result = CliRunner().invoke(app, shlex.split(command))
     if (result.exit_code != 0) != expect_failure:

@@ -181,6 +181,7 @@ def diff(
     ctx: typer.Context,
     first: Annotated[int, typer.Argument(help="The earlier source id", show_default=False)],
     second: Annotated[int, typer.Argument(help="The later source id", show_default=False)],
+    limit: Annotated[int, typer.Option(help="Show at most N changed records (0: all)")] = 20,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Show the records added, removed and changed between two sources.
@@ -214,16 +215,19 @@ def diff(
         f"Source {first} → {second}: {len(result.added)} added, {len(result.removed)} removed, "
         f"{len(result.changed)} changed, {result.unchanged} unchanged."
     )
-    table = Table("", "row", "name", "change")
-    for r in result.removed:
-        table.add_row("-", str(r["row_no"]), _name(r), "removed")
-    for r in result.added:
-        table.add_row("+", str(r["row_no"]), _name(r), "added")
+    lines = []
     for old, new, fields in result.changed:
         shown = [f"{f}: {old[f]} → {new[f]}" for f in fields if f not in PROTECTED_FIELDS]
-        table.add_row("~", str(new["row_no"]), _name(new), "; ".join(shown) or "protected fields")
+        lines.append(("~", new["row_no"], _name(new), "; ".join(shown) or "protected fields"))
+    lines += [("-", r["row_no"], _name(r), "removed") for r in result.removed]
+    lines += [("+", r["row_no"], _name(r), "added") for r in result.added]
+    table = Table("", "row", "name", "change")
+    for mark, row, name, change in lines[: limit or None]:
+        table.add_row(mark, str(row), name, change)
     if table.row_count:
         console.print(table)
+    if limit and len(lines) > limit:
+        console.print(f"… and {len(lines) - limit} more (--limit 0 shows all)")
 
 
 def _name(record: dict[str, object]) -> str:

@@ -31,14 +31,22 @@ def _key(record: dict[str, Any]) -> tuple[str, str]:
     return ("name", f"{record['name_key']}|{record['birth_date']}")
 
 
+Key = tuple[str, str, int]
+
+
 def diff_sources(connection: Connection, first: int, second: int) -> SourceDiff:
     """Compare two sources' records, matched by identifier or by name and birth date."""
 
-    def load(source_id: int) -> dict[tuple[str, str], dict[str, Any]]:
+    def load(source_id: int) -> dict[Key, dict[str, Any]]:
+        """Records by key; a key's second occurrence in one list (a duplicate) is its own."""
         query = select(records).where(records.c.source_id == source_id).order_by(records.c.id)
-        keyed: dict[tuple[str, str], dict[str, Any]] = {}
+        keyed: dict[Key, dict[str, Any]] = {}
+        seen: dict[tuple[str, str], int] = {}
         for row in connection.execute(query).mappings():
-            keyed.setdefault(_key(dict(row)), dict(row))
+            record = dict(row)
+            base = _key(record)
+            seen[base] = seen.get(base, 0) + 1
+            keyed[(*base, seen[base])] = record
         return keyed
 
     before, after = load(first), load(second)
