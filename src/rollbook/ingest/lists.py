@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -20,7 +21,7 @@ from rollbook.ingest.rows import Problem, RowReader
 from rollbook.ingest.tables import Table, TableError, open_table
 from rollbook.model.dates import PartialDate
 from rollbook.store.database import Register, Write
-from rollbook.store.records import ImportedRecord, RecordWriter, RowRefused, next_id
+from rollbook.store.records import RecordBatch, RecordWriter, RowRefused, next_id
 from rollbook.store.schema import sources
 from rollbook.store.sources import (
     EVIDENCE_OF_KIND,
@@ -88,8 +89,8 @@ class ImportFailed(Exception):
         self.report = report
 
 
-class _DryRun(Exception):
-    """Raised to roll a dry run back after it has done everything but commit."""
+class _Abandon(Exception):
+    """Raised to roll a write back: a dry run once it has done all but commit, a duplicate."""
 
 
 def _options_json(options: ImportOptions) -> dict[str, Any]:
@@ -132,14 +133,6 @@ def import_list(
         report.problems.append(Problem(0, "", "", reason))
         raise ImportFailed(report)
     report.sha256 = file_sha256(path)
-    with register.read() as connection:
-        earlier = source_by_hash(connection, report.sha256)
-        if options.revises is not None and source_row(connection, options.revises) is None:
-            report.problems.append(Problem(0, "", "", f"--revises: no source {options.revises}"))
-            raise ImportFailed(report)
-    if earlier is not None:
-        report.duplicate_of = int(earlier["id"])
-        return report
     payload = {
         "source": {
             "sha256": report.sha256,
@@ -156,11 +149,21 @@ def import_list(
     }
     try:
         with register.write(ACTION, payload, actor=actor) as work:
+            # Checked under the write lock, so two processes importing one file add it once.
+            earlier = source_by_hash(work.connection, report.sha256)
+            if earlier is not None:
+                report.duplicate_of = int(earlier["id"])
+                raise _Abandon
+            if options.revises is not None and source_row(work.connection, options.revises) is None:
+                report.problems.append(
+                    Problem(0, "", "", f"--revises: no source {options.revises}")
+                )
+                raise ImportFailed(report)
             with path.open("rb") as stream:
                 apply_import(work, stream, report, progress=progress, store=True)
             if dry_run:
-                raise _DryRun
-    except _DryRun:
+                raise _Abandon
+    except _Abandon:
         pass
     return report
 
@@ -262,35 +265,27 @@ def _read_rows(
     progress: Progress | None,
     stream: BinaryIO,
 ) -> None:
-    batch: list[ImportedRecord] = []
-    writing = not report.problems
+    """Validate the rows batch by batch and write each batch while no problem is found."""
     with _refusing(report):
-        for row in table.rows:
-            record, problems = reader.read(row)
+        while rows := list(islice(table.rows, BATCH_ROWS)):
+            batch, problems = reader.read_batch(rows)
             for problem in problems:
                 _note(report, problem)
-            if record is None or not writing or report.problems:
-                writing = False
-                continue
-            batch.append(record)
-            report.records += 1
-            if len(batch) >= BATCH_ROWS:
-                writing = _write_batch(writer, batch, report)
-                batch = []
-                if progress:
-                    progress(stream.tell())
-        if writing and batch:
-            _write_batch(writer, batch, report)
+            report.records += len(batch)
+            if not report.problems:
+                _write_batch(writer, batch, report, reader)
+            if progress:
+                progress(stream.tell())
 
 
-def _write_batch(writer: RecordWriter, batch: list[ImportedRecord], report: ImportReport) -> bool:
+def _write_batch(
+    writer: RecordWriter, batch: RecordBatch, report: ImportReport, reader: RowReader
+) -> None:
     try:
         writer.write(batch)
     except RowRefused as refused:
-        column = refused.field_name if refused.field_name != "status" else ""
+        column = reader.column_of.get(refused.field_name, "")
         _note(report, Problem(refused.row_no, column, refused.field_name, refused.reason))
-        return False
-    return True
 
 
 def _note(report: ImportReport, problem: Problem) -> None:

@@ -1,7 +1,8 @@
-"""Turning one table row into a validated record, or into the problems that stop it.
+"""Turning a batch of table rows into validated records, or into the problems that stop them.
 
-This runs once per row of lists with millions of rows, so it stays plain: no objects per
-cell, cached date parsing and name keys, one dict per record.
+This runs over lists with millions of rows, so it works a column at a time: each cell goes
+through one cached function (lists repeat their dates, status words and name parts), and
+only the checks that join several fields of a row look at rows one by one.
 """
 
 from __future__ import annotations
@@ -9,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import tomllib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 
 from rollbook.ingest.dates import parse_date_cell
 from rollbook.ingest.mapping import MappingFile, Plan
-from rollbook.ingest.tables import Row, cell_text
+from rollbook.ingest.tables import Cell, Row, cell_text
 from rollbook.model.dates import DateError, PartialDate
 from rollbook.model.names import detect_script, name_key, split_full_name
 from rollbook.model.records import (
@@ -26,10 +29,9 @@ from rollbook.model.records import (
     normalise_sex,
 )
 from rollbook.model.status import Status
-from rollbook.store.records import ImportedRecord
+from rollbook.store.records import RecordBatch
 
-_EMPTY = dict.fromkeys(RECORD_FIELDS, "")
-_DATE_FIELDS = ("birth_date", "event_date")
+_SPECIAL = frozenset({"status", "extra", "record_id", "person_id"})
 
 
 @cache
@@ -53,59 +55,48 @@ class Problem:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class _DateCell:
-    """A date cell read once: the date, its stored text and its bounds."""
-
-    date: PartialDate
-    iso: str
-    lo: int
-    hi: int
-
-
 @lru_cache(maxsize=1 << 16)
-def _date_text(text: str) -> _DateCell | str | None:
-    """A date cell from its text (cached: lists repeat their dates), or the reason it is wrong."""
-    try:
-        parsed = parse_date_cell(text)
-    except DateError as error:
-        return str(error)
-    if parsed is None:
-        return None
-    return _DateCell(parsed, parsed.iso(), parsed.lo, parsed.hi)
+def _date_text(text: str) -> tuple[PartialDate, str] | str | None:
+    """A date cell from its text, with its stored form (cached: lists repeat their dates),
+    or why it is wrong."""
+    return _date_cell(text)
 
 
-def _date_cell(value: object) -> _DateCell | str | None:
-    if isinstance(value, str):
-        return _date_text(value)
+def _date_cell(value: Cell) -> tuple[PartialDate, str] | str | None:
     try:
         parsed = parse_date_cell(value)
     except DateError as error:
         return str(error)
-    return None if parsed is None else _DateCell(parsed, parsed.iso(), parsed.lo, parsed.hi)
+    return None if parsed is None else (parsed, parsed.iso())
 
 
-_encode_extra = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
-_PLAIN, _DATE, _STATUS, _EXTRA, _PERSON, _AGE, _SEX = range(7)
-_KINDS = {
-    "birth_date": _DATE,
-    "event_date": _DATE,
-    "status": _STATUS,
-    "extra": _EXTRA,
-    "record_id": _EXTRA,
-    "person_id": _PERSON,
-    "age": _AGE,
-    "sex": _SEX,
-}
+def _text(value: Cell) -> str:
+    return value.strip() if isinstance(value, str) else cell_text(value)
+
+
+@lru_cache(maxsize=1 << 12)
+def _age_problem(text: str) -> str | None:
+    try:
+        age = int(float(text))
+    except ValueError:
+        return f"{text!r} is not an age"
+    return age_problem(age)
+
+
+def _sex(text: str) -> str:
+    return normalise_sex(text) or text if text else ""
+
+
+_quote = json.encoder.encode_basestring  # a JSON string literal, in C
 
 
 class RowReader:
-    """Validates rows of one list against its column plan and defaults."""
+    """Validates batches of rows of one list against its column plan and defaults."""
 
     def __init__(self, plan: Plan, declared: MappingFile, *, today: dt.date) -> None:
         self.today = today
         self.columns = [
-            (i, column, target, _KINDS.get(target, _PLAIN))
+            (i, column, target)
             for i, (column, target) in enumerate(zip(plan.header, plan.fields, strict=True))
             if target != "ignore"
         ]
@@ -117,108 +108,145 @@ class RowReader:
             self.default_status = self.words.get(default_status.casefold()) or Status(
                 default_status
             )
-        self.base = {**_EMPTY, **defaults}
-        self.column_of = {target: column for _, column, target, _ in self.columns}
+        self.defaults = {name: defaults.get(name, "") for name in RECORD_FIELDS}
+        self.column_of = {target: column for _, column, target in self.columns}
 
-    def read(self, row: Row) -> tuple[ImportedRecord | None, list[Problem]]:
-        """The record a row makes, or the problems found in it (all of them)."""
-        number = row.number
-        problems: list[Problem] = []
-        if row.problem:
-            problems.append(Problem(number, "", "", row.problem))
-        fields = self.base.copy()
-        extra: dict[str, str] = {}
-        birth: _DateCell | None = None
-        event: _DateCell | None = None
-        status_words = ""
-        person_ref: int | None = None
-        cells = row.cells
-        width = len(cells)
-        for index, column, target, kind in self.columns:
-            value = cells[index] if index < width else None
-            if kind == _DATE:
-                cell = _date_cell(value)
-                if isinstance(cell, str):
-                    problems.append(Problem(number, column, target, cell))
-                elif cell is not None:
-                    fields[target] = cell.iso
-                    if target == "birth_date":
-                        birth = cell
-                    else:
-                        event = cell
+    def read_batch(self, rows: Sequence[Row]) -> tuple[RecordBatch, list[Problem]]:
+        """The records the rows make, and every problem found in them (a row with a problem
+        makes no record)."""
+        count = len(rows)
+        problems = [Problem(r.number, "", "", r.problem) for r in rows if r.problem]
+        refused = {r.number for r in rows if r.problem}
+        numbers = [r.number for r in rows]
+        table = list(zip(*(r.cells for r in rows), strict=True)) if rows else []
+        fields: dict[str, list[str]] = {}
+        dates: dict[str, list[PartialDate | None]] = {}
+        extras: list[tuple[str, list[str]]] = []
+        words: list[str] = []
+        refs: list[int | None] = [None] * count
+
+        def note(i: int, column: str, target: str, reason: str) -> None:
+            problems.append(Problem(numbers[i], column, target, reason))
+            refused.add(numbers[i])
+
+        for index, column, target in self.columns:
+            cells = table[index]
+            if target in ("birth_date", "event_date"):
+                parsed: list[PartialDate | None] = []
+                stored: list[str] = []
+                for i, value in enumerate(cells):
+                    cell = _date_text(value) if isinstance(value, str) else _date_cell(value)
+                    if isinstance(cell, str):
+                        note(i, column, target, cell)
+                        cell = None
+                    parsed.append(cell[0] if cell else None)
+                    stored.append(cell[1] if cell else "")
+                dates[target], fields[target] = parsed, stored
                 continue
-            text = value.strip() if isinstance(value, str) else cell_text(value)
-            if not text:
-                continue
-            if kind == _PLAIN:
-                fields[target] = text
-            elif kind == _STATUS:
-                status_words = text
-            elif kind == _EXTRA:
-                extra[column] = text
-            elif kind == _PERSON:
-                try:
-                    person_ref = int(text.removeprefix("P").removeprefix("p"))
-                except ValueError:
-                    problems.append(Problem(number, column, target, f"{text!r} is not a person id"))
-            elif kind == _AGE:
-                problems.extend(self._age(number, column, text))
-                fields["age"] = text
+            texts = [v.strip() if isinstance(v, str) else _text(v) for v in cells]
+            if target == "status":
+                words = texts
+            elif target in ("extra", "record_id"):
+                extras.append((column, texts))
+            elif target == "person_id":
+                for i, text in enumerate(texts):
+                    try:
+                        refs[i] = int(text.removeprefix("P").removeprefix("p")) if text else None
+                    except ValueError:
+                        note(i, column, target, f"{text!r} is not a person id")
             else:
-                fields["sex"] = normalise_sex(text) or text
-        status = self._status(number, status_words, problems)
-        fields["status_words"] = status_words
-        if not (fields["full_name"] or fields["surname"] or fields["given_name"]):
-            problems.append(Problem(number, self._name_column(), "full_name", "empty name"))
-        if birth is not None or event is not None:
-            clash = dates_problem(
-                birth.date if birth else None, event.date if event else None, self.today
-            )
+                if target == "age":
+                    for i, text in enumerate(texts):
+                        reason = _age_problem(text) if text else None
+                        if reason:
+                            note(i, column, target, reason)
+                elif target == "sex":
+                    texts = [_sex(t) for t in texts]
+                fields[target] = texts
+        statuses = self._statuses(words or [""] * count, lambda i, r, c: note(i, c, "status", r))
+        self._check_dates(dates, count, note)
+        written = self._names(fields, count, note)
+        columns = [fields.get(name) or repeat(self.defaults[name], count) for name in RECORD_FIELDS]
+        if words:
+            columns[RECORD_FIELDS.index("status_words")] = words
+        values = list(zip(*columns, strict=False)) if count else []
+        keep = [i for i in range(count) if numbers[i] not in refused]
+        events = dates.get("event_date") or [None] * count
+        batch = RecordBatch(
+            row_nos=[numbers[i] for i in keep],
+            values=[values[i] for i in keep],
+            name_keys=[name_key(written[i]) for i in keep],
+            scripts=[detect_script(written[i]) for i in keep],
+            statuses=[statuses[i] for i in keep],
+            event_dates=[events[i] for i in keep],
+            person_refs=[refs[i] for i in keep],
+            extras=[self._extra(extras, i) for i in keep],
+        )
+        return batch, problems
+
+    def _statuses(
+        self, words: list[str], note: Callable[[int, str, str], None]
+    ) -> list[Status | None]:
+        column = self.column_of.get("status", "")
+        result: list[Status | None] = []
+        for i, word in enumerate(words):
+            if not word:
+                if self.default_status is None:
+                    reason = "no status: map a status column or give the list's status (--status)"
+                    note(i, reason, "")
+                result.append(self.default_status)
+                continue
+            status = self.words.get(word.casefold())
+            if status is None:
+                reason = f"unknown status word {word!r}: add it to the mapping file's [statuses]"
+                note(i, reason, column)
+            result.append(status)
+        return result
+
+    def _check_dates(
+        self,
+        dates: dict[str, list[PartialDate | None]],
+        count: int,
+        note: Callable[[int, str, str, str], None],
+    ) -> None:
+        births = dates.get("birth_date") or repeat(None, count)
+        events = dates.get("event_date") or repeat(None, count)
+        for i, (birth, event) in enumerate(zip(births, events, strict=False)):
+            if birth is None and event is None:
+                continue
+            clash = dates_problem(birth, event, self.today)
             if clash:
                 target, reason = clash
-                problems.append(Problem(number, self.column_of.get(target, ""), target, reason))
-        if problems:
-            return None, problems
-        whole = fields["full_name"]
-        if whole and not (fields["surname"] or fields["given_name"]):
-            parts = split_full_name(whole)
-            fields["surname"] = parts.surname or ""
-            fields["given_name"] = parts.given_name or ""
-            fields["patronymic"] = fields["patronymic"] or parts.patronymic or ""
-        written = whole or " ".join(
-            fields[n] for n in ("surname", "given_name", "patronymic") if fields[n]
-        )
-        record = ImportedRecord(
-            row_no=number,
-            fields=fields,
-            name_key=name_key(written),
-            script=detect_script(written),
-            status=status,
-            event_date=event.date if event else None,
-            person_ref=person_ref,
-            extra=_encode_extra(extra) if extra else "{}",
-        )
-        return record, problems
+                note(i, self.column_of.get(target, ""), target, reason)
 
-    def _age(self, number: int, column: str, text: str) -> list[Problem]:
-        try:
-            age = int(float(text))
-        except ValueError:
-            return [Problem(number, column, "age", f"{text!r} is not an age")]
-        problem = age_problem(age)
-        return [Problem(number, column, "age", problem)] if problem else []
+    def _names(
+        self, fields: dict[str, list[str]], count: int, note: Callable[[int, str, str, str], None]
+    ) -> list[str]:
+        """Each row's name as written whole; a full name alone is split into its parts."""
+        empty = [""] * count
+        whole = fields.get("full_name", empty)
+        parts = [fields.get(n, empty) for n in ("surname", "given_name", "patronymic")]
+        written: list[str] = []
+        for i, (full, surname, given, father) in enumerate(zip(whole, *parts, strict=True)):
+            if full and not (surname or given):
+                split = split_full_name(full)
+                fields.setdefault("surname", list(empty))[i] = split.surname or ""
+                fields.setdefault("given_name", list(empty))[i] = split.given_name or ""
+                if not father and split.patronymic:
+                    fields.setdefault("patronymic", list(empty))[i] = split.patronymic
+            if full:
+                written.append(full)
+            elif surname or given:
+                written.append(" ".join(p for p in (surname, given, father) if p))
+            else:
+                written.append("")
+                note(i, self._name_column(), "full_name", "empty name")
+        return written
 
-    def _status(self, number: int, words: str, problems: list[Problem]) -> Status | None:
-        if not words:
-            if self.default_status is None:
-                reason = "no status: map a status column or give the list's status (--status)"
-                problems.append(Problem(number, "", "status", reason))
-            return self.default_status
-        status = self.words.get(words.casefold())
-        if status is None:
-            reason = f"unknown status word {words!r}: add it to the mapping file's [statuses] table"
-            problems.append(Problem(number, self.column_of.get("status", ""), "status", reason))
-        return status
+    def _extra(self, extras: list[tuple[str, list[str]]], i: int) -> str:
+        """The kept cells of columns mapped to no field, as a JSON object in header order."""
+        kept = [f"{_quote(column)}: {_quote(texts[i])}" for column, texts in extras if texts[i]]
+        return "{" + ", ".join(kept) + "}"
 
     def _name_column(self) -> str:
         for name in NAME_FIELDS:

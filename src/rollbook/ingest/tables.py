@@ -11,7 +11,7 @@ import codecs
 import csv
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -51,7 +51,7 @@ class Row:
     """One row: its number as a person sees it, and its cells in header order."""
 
     number: int
-    cells: list[Cell]
+    cells: Sequence[Cell]
     problem: str = ""
 
 
@@ -166,32 +166,54 @@ def open_table(
     text = io.TextIOWrapper(stream, encoding=chosen, newline="")
     try:
         if found == "jsonl":
-            return _open_jsonl(text, chosen)
-        return _open_csv(text, sample, chosen, delimiter)
+            return _open_jsonl(text, stream, chosen)
+        return _open_csv(text, stream, sample, chosen, delimiter)
     except BaseException:
         text.detach()
         raise
 
 
-def _decoding(rows: Iterator[Row], encoding: str, last: list[int]) -> Iterator[Row]:
+def _decoding(rows: Iterator[Row], encoding: str, stream: BinaryIO) -> Iterator[Row]:
     try:
         yield from rows
     except UnicodeDecodeError:
-        raise TableError(
-            last[0] + 1, f"bytes that are not valid {encoding}: give the right --encoding"
-        ) from None
+        raise _undecodable(stream, encoding) from None
 
 
-def _open_csv(text: io.TextIOWrapper, sample: bytes, encoding: str, delimiter: str | None) -> Table:
+def _undecodable(stream: BinaryIO, encoding: str) -> TableError:
+    """The error for bytes the encoding cannot decode, naming the line they are on."""
+    line = _bad_line(stream, encoding)
+    reason = f"bytes that are not valid {encoding} on line {line}: give the right --encoding"
+    return TableError(line, reason)
+
+
+def _bad_line(stream: BinaryIO, encoding: str) -> int:
+    """The line holding the first bytes the encoding cannot decode (read again from the start)."""
+    stream.seek(0)
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line = 1
+    while chunk := stream.read(SAMPLE_BYTES):
+        try:
+            decoder.decode(chunk)
+        except UnicodeDecodeError as error:
+            return line + chunk.count(b"\n", 0, max(error.start, 0))
+        line += chunk.count(b"\n")
+    return line
+
+
+def _open_csv(
+    text: io.TextIOWrapper, stream: BinaryIO, sample: bytes, encoding: str, delimiter: str | None
+) -> Table:
     head = sample.decode(encoding, errors="ignore").lstrip("\ufeff").splitlines()[:20]
     chosen = delimiter or detect_delimiter(head[:-1] if len(head) > 1 else head)
     reader = csv.reader(text, delimiter=chosen, strict=True)
-    last = [0]
     try:
         header = next(reader)
     except StopIteration:
         raise TableError(0, "the file is empty") from None
-    except (csv.Error, UnicodeDecodeError) as error:
+    except UnicodeDecodeError:
+        raise _undecodable(stream, encoding) from None
+    except csv.Error as error:
         raise TableError(1, f"the header cannot be read: {error}") from None
     if header and header[0].startswith("\ufeff"):
         header[0] = header[0][1:]
@@ -202,7 +224,6 @@ def _open_csv(text: io.TextIOWrapper, sample: bytes, encoding: str, delimiter: s
         width = len(header)
         while True:
             start = reader.line_num + 1
-            last[0] = reader.line_num
             try:
                 cells = next(reader)
             except StopIteration:
@@ -214,12 +235,13 @@ def _open_csv(text: io.TextIOWrapper, sample: bytes, encoding: str, delimiter: s
             problem = ""
             if len(cells) != width:
                 problem = f"the row has {len(cells)} cells where the header has {width}"
-            yield Row(start, list(cells), problem)
+                cells = (cells + [""] * width)[:width]
+            yield Row(start, cells, problem)
 
-    return Table("csv", header, _decoding(rows(), encoding, last), encoding, chosen, text)
+    return Table("csv", header, _decoding(rows(), encoding, stream), encoding, chosen, text)
 
 
-def _open_jsonl(text: io.TextIOWrapper, encoding: str) -> Table:
+def _open_jsonl(text: io.TextIOWrapper, stream: BinaryIO, encoding: str) -> Table:
     lines = enumerate(text, start=1)
     objects: list[tuple[int, dict[str, object]]] = []
     header: list[str] = []
@@ -233,7 +255,6 @@ def _open_jsonl(text: io.TextIOWrapper, encoding: str) -> Table:
             break
     if not header:
         raise TableError(0, "the file holds no JSON objects")
-    last = [0]
 
     def rows() -> Iterator[Row]:
         def from_object(number: int, parsed: dict[str, object]) -> Row:
@@ -244,11 +265,10 @@ def _open_jsonl(text: io.TextIOWrapper, encoding: str) -> Table:
         for number, parsed in objects:
             yield from_object(number, parsed)
         for number, line in lines:
-            last[0] = number - 1
             if line.strip():
                 yield from_object(number, _json_object(number, line))
 
-    return Table("jsonl", header, _decoding(rows(), encoding, last), encoding, text=text)
+    return Table("jsonl", header, _decoding(rows(), encoding, stream), encoding, text=text)
 
 
 def _json_object(number: int, line: str) -> dict[str, object]:

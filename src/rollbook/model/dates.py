@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -94,8 +94,17 @@ class PartialDate:
     year: int
     month: int | None = None
     day: int | None = None
+    #: Proleptic Gregorian ordinals of the first and last day the date may stand for.
+    lo: int = field(init=False, repr=False, compare=False)
+    hi: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self._check()
+        first, last = _bounds(self.year, self.month, self.day)
+        object.__setattr__(self, "lo", first)
+        object.__setattr__(self, "hi", last)
+
+    def _check(self) -> None:
         # Runs for every date of every imported row: the common case (plain ints, in range)
         # goes through a few comparisons only.
         year, month, day = self.year, self.month, self.day
@@ -167,16 +176,6 @@ class PartialDate:
         month = self.month or 12
         day = self.day or _days_in_month(self.year, month)
         return datetime.date(self.year, month, day)
-
-    @property
-    def lo(self) -> int:
-        """Proleptic Gregorian ordinal of ``first_day()``."""
-        return _bounds(self.year, self.month, self.day)[0]
-
-    @property
-    def hi(self) -> int:
-        """Proleptic Gregorian ordinal of ``last_day()``."""
-        return _bounds(self.year, self.month, self.day)[1]
 
     def overlaps(self, other: PartialDate) -> bool:
         """Could both dates be the same day? (``1998`` and ``1998-03-12``: yes.)"""

@@ -25,7 +25,7 @@ def record_columns(include_protected: bool) -> list[str]:
 
 def iter_records(connection: Connection, include_protected: bool) -> Iterator[dict[str, Any]]:
     """Every record with its source and row, in record order."""
-    titles = dict(connection.execute(select(sources.c.id, sources.c.title)).tuples().all())
+    titles = dict(connection.execute(select(sources.c.id, sources.c.title)).all())
     query = select(records).order_by(records.c.id)
     for row in connection.execution_options(yield_per=_BATCH).execute(query).mappings():
         out: dict[str, Any] = {
@@ -55,7 +55,7 @@ def _current_statuses(connection: Connection) -> dict[int, str]:
     query = select(status_spans.c.person_id, status_spans.c.status).where(
         status_spans.c.valid_to == OPEN, status_spans.c.known_to == OPEN
     )
-    return dict(connection.execute(query).tuples().all())
+    return dict(connection.execute(query).all())
 
 
 def iter_persons(connection: Connection) -> Iterator[dict[str, Any]]:

@@ -8,24 +8,21 @@ a person already in the register or earlier in the same list.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 
 from rollbook.model.dates import PartialDate
 from rollbook.model.records import IDENTIFIER_FIELDS, RECORD_FIELDS
-from rollbook.model.status import Evidence, Span, Status, StatusEvent, check_new_event, spans
+from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
 from rollbook.store.bulk import bulk_insert
-from rollbook.store.schema import persons, records, status_events, status_spans
+from rollbook.store.schema import persons, records, status_events
 from rollbook.store.spans import histories, rebuild_spans, refresh_persons, shift_cells
 
 RECORD_COLUMNS = tuple(c.name for c in records.columns)
-PERSON_COLUMNS = tuple(c.name for c in persons.columns)
 EVENT_COLUMNS = tuple(c.name for c in status_events.columns)
-SPAN_COLUMNS = tuple(c.name for c in status_spans.columns)
 
 
 def next_id(connection: Connection, column: Any) -> int:
@@ -61,22 +58,63 @@ class RowRefused(ValueError):
 
 
 @dataclass
-class ImportedRecord:
-    """One validated row, ready to store: field values as written, plus derived keys."""
+class RecordBatch:
+    """Validated rows of one list, field by field: what the writer stores."""
 
-    row_no: int
-    fields: dict[str, str]
-    name_key: str
-    script: str
-    status: Status | None
-    event_date: PartialDate | None
-    person_ref: int | None = None
-    extra: str = "{}"
+    row_nos: list[int]
+    values: list[tuple[str, ...]]  # RECORD_FIELDS, as written
+    name_keys: list[str]
+    scripts: list[str]
+    statuses: list[Status | None]
+    event_dates: list[PartialDate | None]
+    person_refs: list[int | None]
+    extras: list[str]
+
+    def __len__(self) -> int:
+        return len(self.row_nos)
+
+
+_IDENTIFIER_AT = {name: RECORD_FIELDS.index(name) for name in IDENTIFIER_FIELDS}
+
+
+# The span of a person known from one record, derived in SQL for a whole batch at once. It
+# mirrors `rollbook.model.status.spans` for a one-event history (a test holds them equal):
+# in effect from the event's last possible day, but no later than the day it was learned.
+_LONE_SPANS = """
+INSERT INTO status_spans (person_id, status, valid_from, valid_to, known_from, known_to,
+                          month, day, party, region, unit, event_id)
+SELECT person_id, status,
+       CASE WHEN event_hi > 0 AND event_hi < :learned THEN event_hi ELSE :learned END,
+       :open, :learned, :open,
+       CASE WHEN length(event_date) >= 7 THEN substr(event_date, 1, 7) ELSE '' END,
+       CASE WHEN length(event_date) = 10 THEN event_lo ELSE 0 END,
+       party, region, unit, id + :offset
+FROM records
+WHERE id BETWEEN :first AND :last AND status != '' AND person_id >= :new_from
+"""
+# Each record with a status is a status event of its person, learned when its source was.
+_RECORD_EVENTS = """
+INSERT INTO status_events (id, person_id, status, effective, learned_on, evidence, source_id,
+                           record_id, corrects, note, seq)
+SELECT id + :offset, person_id, status, event_date, :learned_on, :evidence, source_id, id,
+       CAST(NULL AS INTEGER), '', :seq
+FROM records
+WHERE id BETWEEN :first AND :last AND status != ''
+"""
+_NEW_PERSONS = """
+INSERT INTO persons (id, merged_into, seq)
+SELECT DISTINCT person_id, CAST(NULL AS INTEGER), :seq FROM records
+WHERE source_id = :source_id AND person_id >= :new_from
+"""
 
 
 @dataclass
 class RecordWriter:
-    """Stores a list's records batch by batch inside one journalled write."""
+    """Stores a list's records batch by batch inside one journalled write.
+
+    Python writes the records; their persons, status events and (for persons known from
+    one record) status spans are derived from them in SQL, a batch at a time.
+    """
 
     connection: Connection
     seq: int
@@ -87,7 +125,7 @@ class RecordWriter:
     first_person: int = 0
     next_record: int = 0
     next_person: int = 0
-    next_event: int = 0
+    event_offset: int = 0
     new_persons: int = 0
     joined: set[int] = field(default_factory=set)
     _seen: dict[tuple[str, str], int] = field(default_factory=dict)
@@ -96,7 +134,7 @@ class RecordWriter:
     def __post_init__(self) -> None:
         self.first_record = self.next_record = next_id(self.connection, records.c.id)
         self.first_person = self.next_person = next_id(self.connection, persons.c.id)
-        self.next_event = next_id(self.connection, status_events.c.id)
+        self.event_offset = next_id(self.connection, status_events.c.id) - self.first_record
         self._lookups = [
             name
             for name in IDENTIFIER_FIELDS
@@ -105,10 +143,11 @@ class RecordWriter:
             ).first()
         ]
 
-    def _existing(self, batch: Sequence[ImportedRecord]) -> dict[tuple[str, str], int]:
+    def _existing(self, batch: RecordBatch) -> dict[tuple[str, str], int]:
         found: dict[tuple[str, str], int] = {}
         for name in self._lookups:  # only identifiers some earlier record carries
-            values = sorted({r.fields[name] for r in batch if r.fields.get(name)})
+            at = _IDENTIFIER_AT[name]
+            values = sorted({v[at] for v in batch.values if v[at]})
             column = records.c[name]
             for start in range(0, len(values), 500):
                 chunk = values[start : start + 500]
@@ -120,122 +159,141 @@ class RecordWriter:
         return found
 
     def _person_for(
-        self, record: ImportedRecord, existing: Mapping[tuple[str, str], int]
+        self, batch: RecordBatch, i: int, existing: Mapping[tuple[str, str], int]
     ) -> int | None:
-        if record.person_ref is not None:
-            pid = live_person(self.connection, record.person_ref)
+        ref = batch.person_refs[i]
+        if ref is not None:
+            pid = live_person(self.connection, ref)
             if pid is None:
-                reason = f"no person {record.person_ref} in the register"
-                raise RowRefused(record.row_no, "person_id", reason)
+                raise RowRefused(batch.row_nos[i], "person_id", f"no person {ref} in the register")
             return pid
-        for name in IDENTIFIER_FIELDS:
-            value = record.fields.get(name)
+        values = batch.values[i]
+        for name, at in _IDENTIFIER_AT.items():
+            value = values[at]
             if value:
                 pid = self._seen.get((name, value)) or existing.get((name, value))
                 if pid is not None:
                     return pid
         return None
 
-    def _assign(
-        self, batch: Sequence[ImportedRecord]
-    ) -> tuple[list[int], list[tuple[int, None, int]]]:
+    def _assign(self, batch: RecordBatch) -> list[int]:
         """The person of each record: an existing one its identifiers name, or a new one."""
-        existing = self._existing(batch)
+        existing = self._existing(batch) if self._lookups else {}
+        identifying = bool(self._lookups) or any(
+            v[at] for v in batch.values for at in _IDENTIFIER_AT.values()
+        )
         pids: list[int] = []
-        person_rows: list[tuple[int, None, int]] = []
-        for record in batch:
-            pid = self._person_for(record, existing)
+        for i in range(len(batch)):
+            pid = None
+            if identifying or batch.person_refs[i] is not None:
+                pid = self._person_for(batch, i, existing)
             if pid is None:
                 pid = self.next_person
                 self.next_person += 1
                 self.new_persons += 1
-                person_rows.append((pid, None, self.seq))
             else:
                 self.joined.add(pid)
-            for name in IDENTIFIER_FIELDS:
-                value = record.fields.get(name)
-                if value:
-                    self._seen.setdefault((name, value), pid)
+            if identifying:
+                values = batch.values[i]
+                for name, at in _IDENTIFIER_AT.items():
+                    if values[at]:
+                        self._seen.setdefault((name, values[at]), pid)
             pids.append(pid)
-        return pids, person_rows
+        return pids
 
-    def write(self, batch: Sequence[ImportedRecord]) -> None:
+    def write(self, batch: RecordBatch) -> None:
         """Store one batch; raises RowRefused on an unknown person id or a status conflict."""
-        pids, person_rows = self._assign(batch)
-        created = {row[0] for row in person_rows}
-        joined = self.joined
-        known = histories(self.connection, {p for p in pids if p in joined} - created)
-        record_rows: list[tuple[object, ...]] = []
-        event_rows: list[tuple[object, ...]] = []
-        span_batch: list[tuple[object, ...]] = []
-        source_id, seq, learned, evidence = self.source_id, self.seq, self.learned_on, self.evidence
-        learned_text = learned.isoformat()
-        for record, pid in zip(batch, pids, strict=True):
-            record_id = self.next_record
-            self.next_record += 1
-            fields = record.fields
-            status = record.status
-            record_rows.append(
-                (
-                    record_id,
-                    source_id,
-                    record.row_no,
-                    pid,
-                    record.name_key,
-                    record.script,
-                    *[fields[name] for name in RECORD_FIELDS],
-                    status.value if status else "",
-                    record.extra,
+        first = self.next_record
+        pids = self._assign(batch)
+        self._check_joined(batch, pids, first)
+        source_id = self.source_id
+        rows = [
+            (
+                first + i,
+                source_id,
+                row_no,
+                pid,
+                key,
+                script,
+                *values,
+                event.lo if event else 0,
+                event.hi if event else 0,
+                status.value if status else "",
+                extra,
+            )
+            for i, (row_no, pid, key, script, values, event, status, extra) in enumerate(
+                zip(
+                    batch.row_nos,
+                    pids,
+                    batch.name_keys,
+                    batch.scripts,
+                    batch.values,
+                    batch.event_dates,
+                    batch.statuses,
+                    batch.extras,
+                    strict=True,
                 )
             )
+        ]
+        self.next_record += len(rows)
+        bulk_insert(self.connection, records, RECORD_COLUMNS, rows)
+        span = {"first": first, "last": self.next_record - 1, "offset": self.event_offset}
+        self.connection.execute(
+            text(_RECORD_EVENTS),
+            {
+                **span,
+                "learned_on": self.learned_on.isoformat(),
+                "evidence": self.evidence.value,
+                "seq": self.seq,
+            },
+        )
+        self.connection.execute(
+            text(_LONE_SPANS),
+            {
+                **span,
+                "learned": self.learned_on.toordinal(),
+                "open": OPEN,
+                "new_from": self.first_person,
+            },
+        )
+
+    def _check_joined(self, batch: RecordBatch, pids: list[int], first: int) -> None:
+        """Refuse a record whose status cannot follow its person's history as known so far."""
+        if not self.joined:
+            return
+        joined = [(i, pid) for i, pid in enumerate(pids) if pid in self.joined]
+        known = histories(self.connection, {pid for _, pid in joined})
+        for i, pid in joined:
+            status = batch.statuses[i]
             if status is None:
                 continue
-            event_id = self.next_event
-            self.next_event += 1
-            effective = record.event_date
-            if pid in joined:
-                event = StatusEvent(
-                    event_id, pid, status, effective, learned, evidence, source_id, record_id
-                )
-                history = known.setdefault(pid, [])
-                try:
-                    check_new_event(history, event)
-                except ValueError as error:
-                    raise RowRefused(record.row_no, "status", str(error)) from None
-                history.append(event)
-            else:
-                span = _lone_span(status, effective, learned)
-                span_batch.append(
-                    (
-                        pid, span.status.value, span.valid_from, span.valid_to, span.known_from,
-                        span.known_to, span.month, span.day, fields["party"], fields["region"],
-                        fields["unit"], event_id,
-                    )
-                )  # fmt: skip
-            event_rows.append(
-                (
-                    event_id, pid, status.value, effective.iso() if effective else "",
-                    learned_text, evidence.value, source_id, record_id, None, "", seq,
-                )
-            )  # fmt: skip
-        connection = self.connection
-        bulk_insert(connection, persons, PERSON_COLUMNS, person_rows)
-        bulk_insert(connection, records, RECORD_COLUMNS, record_rows)
-        bulk_insert(connection, status_events, EVENT_COLUMNS, event_rows)
-        bulk_insert(connection, status_spans, SPAN_COLUMNS, span_batch)
+            event = StatusEvent(
+                first + i + self.event_offset,
+                pid,
+                status,
+                batch.event_dates[i],
+                self.learned_on,
+                self.evidence,
+                self.source_id,
+                first + i,
+            )
+            history = known.setdefault(pid, [])
+            try:
+                check_new_event(history, event)
+            except ValueError as error:
+                raise RowRefused(batch.row_nos[i], "status", str(error)) from None
+            history.append(event)
 
     def finish(self) -> None:
-        """Bring the toll projections up to date for every person the list touched."""
+        """Add the new persons and bring every touched person's toll projections up to date."""
+        self.connection.execute(
+            text(_NEW_PERSONS),
+            {"seq": self.seq, "source_id": self.source_id, "new_from": self.first_person},
+        )
         earlier = {pid for pid in self.joined if pid < self.first_person}
         refresh_persons(self.connection, earlier)
         rebuild_spans(self.connection, self.joined - earlier)
         shift_cells(self.connection, range(self.first_person, self.next_person), 1)
-
-
-@lru_cache(maxsize=1 << 14)
-def _lone_span(status: Status, effective: PartialDate | None, learned: dt.date) -> Span:
-    """The span of a person whose history is one event (cached: lists share their dates)."""
-    return spans([StatusEvent(0, 0, status, effective, learned, Evidence.OTHER)])[0]
 
 
 def event_tuple(event: StatusEvent, seq: int) -> tuple[object, ...]:

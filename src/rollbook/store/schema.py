@@ -79,6 +79,9 @@ records = Table(
     Column("name_key", Text, nullable=False),
     Column("script", String(16), nullable=False),
     *[Column(name, Text, nullable=False) for name in RECORD_FIELDS],
+    # The event date's first and last possible day (0 without a date), for derived spans.
+    Column("event_lo", Integer, nullable=False),
+    Column("event_hi", Integer, nullable=False),
     Column("status", String(16), nullable=False),
     Column("extra", Text, nullable=False),
     UniqueConstraint("source_id", "row_no"),

@@ -91,7 +91,7 @@ def _counts_by_source(connection: Connection, where: TollFilter) -> list[tuple[s
         .where(*_where(status_spans, where))
         .group_by(records.c.source_id, s.status)
     )
-    titles = dict(connection.execute(select(sources.c.id, sources.c.title)).tuples().all())
+    titles = dict(connection.execute(select(sources.c.id, sources.c.title)).all())
     return [
         (f"{source_id} {titles.get(source_id, '')}".strip(), status, int(n))
         for source_id, status, n in connection.execute(query)

@@ -90,6 +90,8 @@ def upgrade() -> None:
         sa.Column("contact", sa.Text(), nullable=False),
         sa.Column("medical", sa.Text(), nullable=False),
         sa.Column("reporter", sa.Text(), nullable=False),
+        sa.Column("event_lo", sa.Integer(), nullable=False),
+        sa.Column("event_hi", sa.Integer(), nullable=False),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("extra", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
