@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from rollbook.ingest.ahead import ahead
 from rollbook.ingest.mapping import ColumnProblem, MappingFile, Plan, plan_columns
 from rollbook.ingest.rows import Problem, RowReader
 from rollbook.ingest.tables import Table, TableError, open_table
@@ -265,10 +266,18 @@ def _read_rows(
     progress: Progress | None,
     stream: BinaryIO,
 ) -> None:
-    """Validate the rows batch by batch and write each batch while no problem is found."""
-    with _refusing(report):
+    """Validate the rows batch by batch and write each batch while no problem is found.
+
+    Reading runs a batch ahead in a thread of its own: it works while the database, which
+    lets go of the interpreter, writes the batch before.
+    """
+
+    def batches() -> Iterator[tuple[RecordBatch, list[Problem]]]:
         while rows := list(islice(table.rows, BATCH_ROWS)):
-            batch, problems = reader.read_batch(rows)
+            yield reader.read_batch(rows)
+
+    with _refusing(report), ahead(batches()) as validated:
+        for batch, problems in validated:
             for problem in problems:
                 _note(report, problem)
             report.records += len(batch)
