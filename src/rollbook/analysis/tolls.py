@@ -58,7 +58,7 @@ def toll(connection: Connection, where: TollFilter, by: str | None = None) -> To
     """Count persons by status (and by one dimension), from the toll cube."""
     grouped: dict[str, dict[str, int]] = defaultdict(dict)
     for key, status, n in toll_counts(connection, where, by):
-        counts = grouped[key or UNKNOWN]
+        counts = grouped[key or (UNKNOWN if by else "")]
         counts[status] = counts.get(status, 0) + n
     order = [s.value for s in Status]
     present = {s for counts in grouped.values() for s in counts}

@@ -150,7 +150,7 @@ def split(
     """
     payload = {"person_id": person_id, "records": records}
     done = _write(ctx, "person.split", apply_split, payload, reason)
-    console.print(f"Moved {len(records)} record(s) to new person {done['new_person_id']}.")
+    console.print(f"Moved {len(records)} record(s) to person {done['new_person_id']}.")
 
 
 def register(app: typer.Typer) -> None:

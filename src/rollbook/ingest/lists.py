@@ -22,7 +22,7 @@ from rollbook.ingest.rows import Problem, RowReader
 from rollbook.ingest.tables import Table, TableError, open_table
 from rollbook.model.dates import PartialDate
 from rollbook.store.database import Register, Write
-from rollbook.store.records import RecordBatch, RecordWriter, RowRefused, next_id
+from rollbook.store.records import RecordBatch, RecordWriter, next_id
 from rollbook.store.schema import sources
 from rollbook.store.sources import (
     EVIDENCE_OF_KIND,
@@ -128,8 +128,8 @@ def import_list(
         raise ImportFailed(report) from None
     if size > options.max_bytes:
         reason = (
-            f"the file is {size / (1 << 30):.1f} GiB, over the import limit of "
-            f"{options.max_bytes / (1 << 30):.1f} GiB: split it, or raise the limit (--max-gib)"
+            f"the file is {size:,} bytes, over the import limit of {options.max_bytes:,} bytes: "
+            "split it, or raise the limit (--max-gib)"
         )
         report.problems.append(Problem(0, "", "", reason))
         raise ImportFailed(report)
@@ -281,8 +281,7 @@ def _read_rows(
             for problem in problems:
                 _note(report, problem)
             report.records += len(batch)
-            if not report.problems:
-                _write_batch(writer, batch, report, reader)
+            _write_batch(writer, batch, report, reader)
             if progress:
                 progress(stream.tell())
 
@@ -290,9 +289,7 @@ def _read_rows(
 def _write_batch(
     writer: RecordWriter, batch: RecordBatch, report: ImportReport, reader: RowReader
 ) -> None:
-    try:
-        writer.write(batch)
-    except RowRefused as refused:
+    for refused in writer.write(batch):
         column = reader.column_of.get(refused.field_name, "")
         _note(report, Problem(refused.row_no, column, refused.field_name, refused.reason))
 

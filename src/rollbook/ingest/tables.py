@@ -125,13 +125,17 @@ def detect_encoding(sample: bytes) -> str:
 
 
 def detect_delimiter(lines: list[str]) -> str:
-    """The delimiter that splits the first lines into the same, largest number of cells."""
-    best, best_score = ",", -1
+    """The delimiter that splits the most of the first lines like the header, into most cells.
+
+    Agreement comes first: a header such as "Фамилия, имя, отчество;Дата гибели" splits into
+    more cells on commas, but only semicolons split the rows below it the same way.
+    """
+    best, best_score = ",", (-1, -1)
     for delimiter in DELIMITERS:
         counts = [len(next(csv.reader([line], delimiter=delimiter))) for line in lines if line]
         if not counts or counts[0] < 2:
             continue
-        score = counts[0] * 10 + sum(c == counts[0] for c in counts)
+        score = (sum(c == counts[0] for c in counts), counts[0])
         if score > best_score:
             best, best_score = delimiter, score
     return best

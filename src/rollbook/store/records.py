@@ -8,7 +8,6 @@ a person already in the register or earlier in the same list.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,54 +157,48 @@ class RecordWriter:
                     found[(name, value)] = pid
         return found
 
-    def _person_for(
-        self, batch: RecordBatch, i: int, existing: Mapping[tuple[str, str], int]
-    ) -> int | None:
-        ref = batch.person_refs[i]
-        if ref is not None:
-            pid = live_person(self.connection, ref)
-            if pid is None:
-                raise RowRefused(batch.row_nos[i], "person_id", f"no person {ref} in the register")
-            return pid
-        values = batch.values[i]
-        for name, at in _IDENTIFIER_AT.items():
-            value = values[at]
-            if value:
-                pid = self._seen.get((name, value)) or existing.get((name, value))
-                if pid is not None:
-                    return pid
-        return None
+    def _assign(self, batch: RecordBatch, refused: dict[int, RowRefused]) -> list[int]:
+        """The person of each record: one its identifiers or person id name, or a new one.
 
-    def _assign(self, batch: RecordBatch) -> list[int]:
-        """The person of each record: an existing one its identifiers name, or a new one."""
+        A record naming a person the register does not have is refused (its person is 0).
+        """
         existing = self._existing(batch) if self._lookups else {}
-        identifying = bool(self._lookups) or any(
-            v[at] for v in batch.values for at in _IDENTIFIER_AT.values()
-        )
+        seen = self._seen
+        identifiers = list(_IDENTIFIER_AT.items())
         pids: list[int] = []
-        for i in range(len(batch)):
-            pid = None
-            if identifying or batch.person_refs[i] is not None:
-                pid = self._person_for(batch, i, existing)
+        for i, (values, ref) in enumerate(zip(batch.values, batch.person_refs, strict=True)):
+            pid: int | None = None
+            if ref is not None:
+                pid = live_person(self.connection, ref)
+                if pid is None:
+                    reason = f"no person {ref} in the register"
+                    refused[i] = RowRefused(batch.row_nos[i], "person_id", reason)
+                    pids.append(0)
+                    continue
+            keys = [(name, values[at]) for name, at in identifiers if values[at]]
+            for key in keys:
+                pid = pid or seen.get(key) or existing.get(key)
             if pid is None:
                 pid = self.next_person
                 self.next_person += 1
                 self.new_persons += 1
             else:
                 self.joined.add(pid)
-            if identifying:
-                values = batch.values[i]
-                for name, at in _IDENTIFIER_AT.items():
-                    if values[at]:
-                        self._seen.setdefault((name, values[at]), pid)
+            for key in keys:
+                seen.setdefault(key, pid)
             pids.append(pid)
         return pids
 
-    def write(self, batch: RecordBatch) -> None:
-        """Store one batch; raises RowRefused on an unknown person id or a status conflict."""
+    def write(self, batch: RecordBatch) -> list[RowRefused]:
+        """Store one batch but the records refused (an unknown person, a status conflict).
+
+        A list with refused records is not imported; storing the rest lets the checks of
+        later rows see everything before them, so every refusal is found in one run.
+        """
         first = self.next_record
-        pids = self._assign(batch)
-        self._check_joined(batch, pids, first)
+        refused: dict[int, RowRefused] = {}
+        pids = self._assign(batch, refused)
+        self._check_joined(batch, pids, first, refused)
         source_id = self.source_id
         rows = [
             (
@@ -234,8 +227,9 @@ class RecordWriter:
                     strict=True,
                 )
             )
+            if i not in refused
         ]
-        self.next_record += len(rows)
+        self.next_record += len(batch)
         bulk_insert(self.connection, records, RECORD_COLUMNS, rows)
         span = {"first": first, "last": self.next_record - 1, "offset": self.event_offset}
         self.connection.execute(
@@ -256,8 +250,11 @@ class RecordWriter:
                 "new_from": self.first_person,
             },
         )
+        return list(refused.values())
 
-    def _check_joined(self, batch: RecordBatch, pids: list[int], first: int) -> None:
+    def _check_joined(
+        self, batch: RecordBatch, pids: list[int], first: int, refused: dict[int, RowRefused]
+    ) -> None:
         """Refuse a record whose status cannot follow its person's history as known so far."""
         if not self.joined:
             return
@@ -281,7 +278,8 @@ class RecordWriter:
             try:
                 check_new_event(history, event)
             except ValueError as error:
-                raise RowRefused(batch.row_nos[i], "status", str(error)) from None
+                refused[i] = RowRefused(batch.row_nos[i], "status", str(error))
+                continue
             history.append(event)
 
     def finish(self) -> None:

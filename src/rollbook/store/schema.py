@@ -87,7 +87,6 @@ records = Table(
     UniqueConstraint("source_id", "row_no"),
 )
 Index("records_person", records.c.person_id)
-Index("records_name_key", records.c.name_key)
 Index(
     "records_service_number",
     records.c.service_number,

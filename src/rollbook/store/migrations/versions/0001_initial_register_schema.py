@@ -98,7 +98,6 @@ def upgrade() -> None:
         sa.UniqueConstraint("source_id", "row_no"),
     )
     with op.batch_alter_table("records", schema=None) as batch_op:
-        batch_op.create_index("records_name_key", ["name_key"], unique=False)
         batch_op.create_index(
             "records_national_id",
             ["national_id"],
@@ -236,7 +235,6 @@ def downgrade() -> None:
             sqlite_where=sa.text("national_id != ''"),
             postgresql_where=sa.text("national_id != ''"),
         )
-        batch_op.drop_index("records_name_key")
 
     op.drop_table("records")
     op.drop_table("persons")
