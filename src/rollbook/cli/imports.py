@@ -12,11 +12,10 @@ from rich.table import Table
 from rollbook.cli.common import console, context, day, errors, fail, opened, print_json
 from rollbook.ingest.lists import ImportFailed, ImportOptions, ImportReport, import_list
 from rollbook.ingest.mapping import MappingError, MappingFile, load_mapping
-from rollbook.model.records import PROTECTED_FIELDS
+from rollbook.model.records import PROTECTED_FIELDS, written_name
 from rollbook.model.status import Status
 from rollbook.store.diff import diff_sources
-from rollbook.store.schema import sources
-from rollbook.store.sources import SourceKind
+from rollbook.store.sources import SourceKind, all_sources
 
 PROGRESS_FROM_BYTES = 4 << 20
 
@@ -218,9 +217,11 @@ def diff(
     lines = []
     for old, new, fields in result.changed:
         shown = [f"{f}: {old[f]} → {new[f]}" for f in fields if f not in PROTECTED_FIELDS]
-        lines.append(("~", new["row_no"], _name(new), "; ".join(shown) or "protected fields"))
-    lines += [("-", r["row_no"], _name(r), "removed") for r in result.removed]
-    lines += [("+", r["row_no"], _name(r), "added") for r in result.added]
+        lines.append(
+            ("~", new["row_no"], written_name(new), "; ".join(shown) or "protected fields")
+        )
+    lines += [("-", r["row_no"], written_name(r), "removed") for r in result.removed]
+    lines += [("+", r["row_no"], written_name(r), "added") for r in result.added]
     table = Table("", "row", "name", "change")
     for mark, row, name, change in lines[: limit or None]:
         table.add_row(mark, str(row), name, change)
@@ -228,13 +229,6 @@ def diff(
         console.print(table)
     if limit and len(lines) > limit:
         console.print(f"… and {len(lines) - limit} more (--limit 0 shows all)")
-
-
-def _name(record: dict[str, object]) -> str:
-    whole = str(record["full_name"])
-    if whole:
-        return whole
-    return " ".join(str(record[n]) for n in ("surname", "given_name", "patronymic") if record[n])
 
 
 def list_sources(
@@ -246,22 +240,7 @@ def list_sources(
     Example: rollbook sources
     """
     with opened(ctx) as register, register.read() as connection:
-        rows = [
-            dict(r)
-            for r in connection.execute(
-                sources.select()
-                .with_only_columns(
-                    sources.c.id,
-                    sources.c.kind,
-                    sources.c.title,
-                    sources.c.publisher,
-                    sources.c.published,
-                    sources.c.revises,
-                    sources.c.sha256,
-                )
-                .order_by(sources.c.id)
-            ).mappings()
-        ]
+        rows = all_sources(connection)
     if as_json:
         print_json(rows)
         return

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
-from sqlalchemy import select
 
 from rollbook.cli import demo, imports, reads, writes
 from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
@@ -16,8 +14,8 @@ from rollbook.ingest.lists import replay_import
 from rollbook.store import migrations
 from rollbook.store.actions import APPLIERS
 from rollbook.store.database import Register, RegisterError
+from rollbook.store.journal import last_entries
 from rollbook.store.migrations import SchemaState
-from rollbook.store.schema import journal
 from rollbook.store.verify import verify as verify_register
 
 app = typer.Typer(
@@ -99,12 +97,9 @@ def log(
     Example: rollbook log --limit 5
     """
     with opened(ctx) as register, register.read() as connection:
-        query = select(journal).order_by(journal.c.seq.desc())
-        if limit:
-            query = query.limit(limit)
-        entries = [dict(r) for r in connection.execute(query).mappings()][::-1]
+        entries = last_entries(connection, limit)
     if as_json:
-        print_json([{**e, "payload": json.loads(e["payload"])} for e in entries])
+        print_json(entries)
         return
     table = Table("seq", "at", "actor", "action", "what", "reason")
     for e in entries:
@@ -114,8 +109,7 @@ def log(
     console.print(table)
 
 
-def _summary(payload: str) -> str:
-    data = json.loads(payload)
+def _summary(data: dict[str, Any]) -> str:
     if "source" in data:
         s = data["source"]
         counts = data.get("counts", {})

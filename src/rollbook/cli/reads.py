@@ -16,7 +16,7 @@ from rich.table import Table
 from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.tolls import Toll, names, toll
 from rollbook.cli.common import console, day, fail, opened, print_json
-from rollbook.model.records import PROTECTED_FIELDS
+from rollbook.model.records import PROTECTED_FIELDS, written_name
 from rollbook.model.status import LATEST, Status
 from rollbook.store.exports import iter_persons, iter_records, person_columns, record_columns
 from rollbook.store.persons import person_view
@@ -164,14 +164,11 @@ def person(
     listed = Table("record", "source", "row", "as written", "status words", title="Records")
     for record in view.records:
         source = view.sources.get(record["source_id"], {})
-        written = record["full_name"] or " ".join(
-            record[n] for n in ("surname", "given_name", "patronymic") if record[n]
-        )
         listed.add_row(
             str(record["id"]),
             f"{record['source_id']} {source.get('title', '')}",
             str(record["row_no"]),
-            written,
+            written_name(record),
             record["status_words"],
         )
     console.print(listed)

@@ -17,6 +17,8 @@ from functools import cache
 from importlib.resources import files
 from types import MappingProxyType
 
+from rollbook.model.records import PROTECTED_FIELDS, RECORD_FIELDS
+
 __all__ = [
     "FIELDS",
     "PROTECTED_FIELDS",
@@ -30,35 +32,10 @@ __all__ = [
 FIELDS: tuple[str, ...] = (
     "record_id",
     "person_id",
-    "full_name",
-    "surname",
-    "given_name",
-    "patronymic",
-    "sex",
-    "birth_date",
-    "birth_place",
-    "age",
-    "rank",
-    "unit",
-    "service_number",
-    "national_id",
-    "home_place",
-    "region",
-    "party",
-    "status",
-    "event_date",
-    "event_place",
-    "notes",
-    "contact",
-    "medical",
-    "reporter",
+    *("status" if name == "status_words" else name for name in RECORD_FIELDS),
 )
-"""Every canonical field a header can map to: identity, person, service, place, event, notes,
-then the protected fields."""
-
-PROTECTED_FIELDS: frozenset[str] = frozenset({"contact", "medical", "reporter"})
-"""Fields holding data about living people or sensitive findings (family contact, medical or
-forensic details, who reported the casualty)."""
+"""Every canonical field a header can map to: the list's own row id, a Rollbook person id,
+then the record's fields (a status column holds the list's status words)."""
 
 _RESOURCE_PACKAGE = "rollbook"
 _RESOURCE_NAME = "headers.toml"

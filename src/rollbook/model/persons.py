@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rollbook.model.records import PERSON_FIELDS
+from rollbook.model.records import PERSON_FIELDS, written_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,4 @@ def resolve(records: Sequence[Mapping[str, object]]) -> dict[str, Resolved]:
 
 def display_name(fields: Mapping[str, Resolved]) -> str:
     """The name to show for a person: written whole, else its parts surname first."""
-    if "full_name" in fields:
-        return fields["full_name"].value
-    parts = [fields[n].value for n in ("surname", "given_name", "patronymic") if n in fields]
-    return " ".join(parts) or "(no name)"
+    return written_name({name: found.value for name, found in fields.items()}) or "(no name)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -88,6 +89,15 @@ _SEX = {
     "f": "F", "female": "F", "woman": "F", "qadın": "F", "kadın": "F", "ж": "F", "жен": "F",
     "женский": "F", "жіноча": "F", "أنثى": "F", "իգական": "F",
 }  # fmt: skip
+
+
+def written_name(record: Mapping[str, object]) -> str:
+    """A record's name as the source wrote it: whole, else its parts surname first."""
+    whole = str(record.get("full_name") or "")
+    if whole:
+        return whole
+    parts = (str(record.get(n) or "") for n in ("surname", "given_name", "patronymic"))
+    return " ".join(p for p in parts if p)
 
 
 def normalise_sex(text: str) -> str | None:

@@ -61,6 +61,13 @@ def source_row(connection: Connection, source_id: int) -> Mapping[str, Any] | No
     return dict(row._mapping) if row else None
 
 
+def all_sources(connection: Connection) -> list[dict[str, Any]]:
+    """Every source's description (not its bytes), in the order they were added."""
+    columns = [c for c in sources.columns if c.name not in ("options", "seq")]
+    query = select(*columns).order_by(sources.c.id)
+    return [dict(row) for row in connection.execute(query).mappings()]
+
+
 def store_bytes(connection: Connection, source_id: int, stream: BinaryIO) -> int:
     """Copy a stream into the source's chunks; returns the number of bytes stored."""
     size = 0
