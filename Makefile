@@ -32,7 +32,9 @@ test: lint check-docs
 	$(BIN)/pytest
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/import_speed.py
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python benchmarks/import_speed.py --keep
+	$(BIN)/python benchmarks/toll_speed.py --db benchmarks/out/rollbook-1000000.db
 
 clean:
 	rm -rf $(VENV) demo build *.egg-info

@@ -6,9 +6,11 @@ than the database itself, so rows go to the driver as plain tuples in column ord
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sqlalchemy import Connection, Table
+
+_LOOKUP_CHUNK = 500
 
 
 def bulk_insert(
@@ -26,3 +28,23 @@ def bulk_insert(
         return
     marks = ", ".join("?" * len(columns))
     connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(rows))
+
+
+def first_person_with(
+    connection: Connection, column: str, values: Sequence[str]
+) -> Iterator[tuple[str, int]]:
+    """(value, lowest person id) for each value some record carries in `column`.
+
+    Sent to the driver as plain SQL: an import asks this for thousands of values a batch,
+    where building each statement through SQLAlchemy would cost more than the look-up.
+    """
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    for start in range(0, len(values), _LOOKUP_CHUNK):
+        chunk = tuple(values[start : start + _LOOKUP_CHUNK])
+        marks = ", ".join([mark] * len(chunk))
+        statement = (
+            f"SELECT {column}, MIN(person_id) FROM records "
+            f"WHERE {column} != '' AND {column} IN ({marks}) GROUP BY {column}"
+        )
+        rows = connection.exec_driver_sql(statement, chunk)
+        yield from ((str(value), int(person_id)) for value, person_id in rows)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, func, select, text
 from rollbook.model.dates import PartialDate
 from rollbook.model.records import IDENTIFIER_FIELDS, RECORD_FIELDS
 from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
-from rollbook.store.bulk import bulk_insert
+from rollbook.store.bulk import bulk_insert, first_person_with
 from rollbook.store.schema import persons, records, status_events
 from rollbook.store.spans import histories, rebuild_spans, refresh_persons, shift_cells
 
@@ -127,43 +127,38 @@ class RecordWriter:
     event_offset: int = 0
     new_persons: int = 0
     joined: set[int] = field(default_factory=set)
-    _seen: dict[tuple[str, str], int] = field(default_factory=dict)
-    _lookups: list[str] = field(default_factory=list)
+    _lookups: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.first_record = self.next_record = next_id(self.connection, records.c.id)
         self.first_person = self.next_person = next_id(self.connection, persons.c.id)
         self.event_offset = next_id(self.connection, status_events.c.id) - self.first_record
-        self._lookups = [
+        self._lookups = {
             name
             for name in IDENTIFIER_FIELDS
             if self.connection.execute(
                 select(records.c.id).where(records.c[name] != "").limit(1)
             ).first()
-        ]
+        }
 
     def _existing(self, batch: RecordBatch) -> dict[tuple[str, str], int]:
         found: dict[tuple[str, str], int] = {}
-        for name in self._lookups:  # only identifiers some earlier record carries
+        for name in sorted(self._lookups):  # only identifiers some earlier record carries
             at = _IDENTIFIER_AT[name]
             values = sorted({v[at] for v in batch.values if v[at]})
-            column = records.c[name]
-            for start in range(0, len(values), 500):
-                chunk = values[start : start + 500]
-                query = select(column, func.min(records.c.person_id)).where(
-                    column != "", column.in_(chunk)
-                )
-                for value, pid in self.connection.execute(query.group_by(column)):
-                    found[(name, value)] = pid
+            for value, pid in first_person_with(self.connection, name, values):
+                found[(name, value)] = pid
         return found
 
     def _assign(self, batch: RecordBatch, refused: dict[int, RowRefused]) -> list[int]:
         """The person of each record: one its identifiers or person id name, or a new one.
 
         A record naming a person the register does not have is refused (its person is 0).
+        Earlier batches of the list are in the register already and found there, so memory
+        stays flat however long the list is; `seen` covers the batch itself.
         """
         existing = self._existing(batch) if self._lookups else {}
-        seen = self._seen
+        seen: dict[tuple[str, str], int] = {}
         identifiers = list(_IDENTIFIER_AT.items())
         pids: list[int] = []
         for i, (values, ref) in enumerate(zip(batch.values, batch.person_refs, strict=True)):
@@ -186,6 +181,7 @@ class RecordWriter:
                 self.joined.add(pid)
             for key in keys:
                 seen.setdefault(key, pid)
+                self._lookups.add(key[0])
             pids.append(pid)
         return pids
 

@@ -87,15 +87,18 @@ records = Table(
     UniqueConstraint("source_id", "row_no"),
 )
 Index("records_person", records.c.person_id)
+# Identifier indexes cover the person too: an import looks up thousands a batch.
 Index(
     "records_service_number",
     records.c.service_number,
+    records.c.person_id,
     sqlite_where=records.c.service_number != "",
     postgresql_where=records.c.service_number != "",
 )
 Index(
     "records_national_id",
     records.c.national_id,
+    records.c.person_id,
     sqlite_where=records.c.national_id != "",
     postgresql_where=records.c.national_id != "",
 )

@@ -100,7 +100,7 @@ def upgrade() -> None:
     with op.batch_alter_table("records", schema=None) as batch_op:
         batch_op.create_index(
             "records_national_id",
-            ["national_id"],
+            ["national_id", "person_id"],
             unique=False,
             sqlite_where=sa.text("national_id != ''"),
             postgresql_where=sa.text("national_id != ''"),
@@ -108,7 +108,7 @@ def upgrade() -> None:
         batch_op.create_index("records_person", ["person_id"], unique=False)
         batch_op.create_index(
             "records_service_number",
-            ["service_number"],
+            ["service_number", "person_id"],
             unique=False,
             sqlite_where=sa.text("service_number != ''"),
             postgresql_where=sa.text("service_number != ''"),
