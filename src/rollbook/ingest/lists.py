@@ -16,9 +16,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from rollbook.ingest.ahead import ahead
 from rollbook.ingest.mapping import ColumnProblem, MappingFile, Plan, plan_columns
-from rollbook.ingest.rows import Problem, RowReader
+from rollbook.ingest.parallel import Batches, ReadJob, read_in_worker
+from rollbook.ingest.rows import BATCH_ROWS, Problem, RowReader
 from rollbook.ingest.tables import Table, TableError, open_table
 from rollbook.model.dates import PartialDate
 from rollbook.store.database import Register, Write
@@ -35,7 +35,7 @@ from rollbook.store.sources import (
 )
 
 ACTION = "source.import"
-BATCH_ROWS = 5000
+WORKER_FROM_BYTES = 8 << 20
 DEFAULT_MAX_BYTES = 8 << 30
 MAX_PROBLEMS = 1000
 Progress = Callable[[int], None]
@@ -59,6 +59,7 @@ class ImportOptions:
     keep_unknown: bool = False
     revises: int | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    worker_from_bytes: int = WORKER_FROM_BYTES
 
 
 @dataclass
@@ -161,7 +162,14 @@ def import_list(
                 )
                 raise ImportFailed(report)
             with path.open("rb") as stream:
-                apply_import(work, stream, report, progress=progress, store=True)
+                apply_import(
+                    work,
+                    stream,
+                    report,
+                    progress=progress,
+                    path=path,
+                    worker_from_bytes=options.worker_from_bytes,
+                )
             if dry_run:
                 raise _Abandon
     except _Abandon:
@@ -174,7 +182,7 @@ def replay_import(work: Write) -> None:
     source_id = int(work.payload["source"]["id"])
     report = ImportReport(path=work.payload["source"]["filename"], sha256="")
     stream = open_source_bytes(work.connection, source_id, int(work.payload["source"]["size"]))
-    apply_import(work, stream, report, store=False)
+    apply_import(work, stream, report)
 
 
 def apply_import(
@@ -183,13 +191,15 @@ def apply_import(
     report: ImportReport,
     *,
     progress: Progress | None = None,
-    store: bool,
+    path: Path | None = None,
+    worker_from_bytes: int = WORKER_FROM_BYTES,
 ) -> None:
-    """Write the source row (and its bytes, when `store`) and derive its records."""
+    """Write the source row and derive its records; a live import (from `path`) also
+    stores the bytes, and reads a large file in a worker process."""
     described = work.payload["source"]
     options = described["options"]
     connection = work.connection
-    if store:
+    if path is not None:
         described["id"] = next_id(connection, sources.c.id)
         store_bytes(connection, described["id"], stream)
         stream.seek(0)
@@ -241,7 +251,16 @@ def apply_import(
             EVIDENCE_OF_KIND[SourceKind(described["kind"])],
         )
         reader = RowReader(plan, declared, today=work.today)
-        _read_rows(table, reader, writer, report, progress, stream)
+        if path is not None and described["size"] >= worker_from_bytes:
+            job = ReadJob(
+                str(path), described["filename"], table.format, table.encoding,
+                table.delimiter, plan, declared, work.today,
+            )  # fmt: skip
+            with _refusing(report), read_in_worker(job) as batches:
+                _write_batches(batches, writer, report, reader, progress)
+        else:
+            with _refusing(report):
+                _write_batches(_read_here(table, reader, stream), writer, report, reader, progress)
     finally:
         table.release()
     if report.records == 0 and not report.problems:
@@ -258,32 +277,31 @@ def apply_import(
     }
 
 
-def _read_rows(
-    table: Table,
-    reader: RowReader,
+def _read_here(table: Table, reader: RowReader, stream: BinaryIO) -> Batches:
+    while rows := list(islice(table.rows, BATCH_ROWS)):
+        batch, problems = reader.read_batch(rows)
+        yield batch, problems, stream.tell()
+
+
+def _write_batches(
+    batches: Batches,
     writer: RecordWriter,
     report: ImportReport,
+    reader: RowReader,
     progress: Progress | None,
-    stream: BinaryIO,
 ) -> None:
-    """Validate the rows batch by batch and write each batch while no problem is found.
+    """Write each batch's valid records and note every problem.
 
-    Reading runs a batch ahead in a thread of its own: it works while the database, which
-    lets go of the interpreter, writes the batch before.
+    A list with any problem is not imported (the transaction is rolled back), but its
+    valid records are written until then so that every status conflict is found too.
     """
-
-    def batches() -> Iterator[tuple[RecordBatch, list[Problem]]]:
-        while rows := list(islice(table.rows, BATCH_ROWS)):
-            yield reader.read_batch(rows)
-
-    with _refusing(report), ahead(batches()) as validated:
-        for batch, problems in validated:
-            for problem in problems:
-                _note(report, problem)
-            report.records += len(batch)
-            _write_batch(writer, batch, report, reader)
-            if progress:
-                progress(stream.tell())
+    for batch, problems, done in batches:
+        for problem in problems:
+            _note(report, problem)
+        report.records += len(batch)
+        _write_batch(writer, batch, report, reader)
+        if progress:
+            progress(done)
 
 
 def _write_batch(

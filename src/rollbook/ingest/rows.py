@@ -31,7 +31,8 @@ from rollbook.model.records import (
 from rollbook.model.status import Status
 from rollbook.store.records import RecordBatch
 
-_SPECIAL = frozenset({"status", "extra", "record_id", "person_id"})
+#: Rows validated (and written) at a time.
+BATCH_ROWS = 5000
 
 
 @cache

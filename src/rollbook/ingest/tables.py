@@ -41,6 +41,9 @@ class TableError(ValueError):
         self.column = column
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[TableError], tuple[int, str, str]]:
+        return (TableError, (self.row, self.reason, self.column))
+
 
 #: A cell as read: text from CSV, typed values (numbers, dates) from JSON and XLSX.
 Cell = object

@@ -74,6 +74,7 @@ class RecordBatch:
 
 
 _IDENTIFIER_AT = {name: RECORD_FIELDS.index(name) for name in IDENTIFIER_FIELDS}
+_STATUS_TEXT: dict[Status | None, str] = {None: "", **{s: s.value for s in Status}}
 
 
 # The span of a person known from one record, derived in SQL for a whole batch at once. It
@@ -142,6 +143,11 @@ class RecordWriter:
         }
 
     def _existing(self, batch: RecordBatch) -> dict[tuple[str, str], int]:
+        """The persons that identifiers in the batch already name in the register.
+
+        Earlier batches of this list are in the register already and found there too, so
+        memory stays flat however long the list is.
+        """
         found: dict[tuple[str, str], int] = {}
         for name in sorted(self._lookups):  # only identifiers some earlier record carries
             at = _IDENTIFIER_AT[name]
@@ -154,8 +160,7 @@ class RecordWriter:
         """The person of each record: one its identifiers or person id name, or a new one.
 
         A record naming a person the register does not have is refused (its person is 0).
-        Earlier batches of the list are in the register already and found there, so memory
-        stays flat however long the list is; `seen` covers the batch itself.
+        `seen` covers the batch itself; `_existing` everything before it.
         """
         existing = self._existing(batch) if self._lookups else {}
         seen: dict[tuple[str, str], int] = {}
@@ -207,7 +212,7 @@ class RecordWriter:
                 *values,
                 event.lo if event else 0,
                 event.hi if event else 0,
-                status.value if status else "",
+                _STATUS_TEXT[status],
                 extra,
             )
             for i, (row_no, pid, key, script, values, event, status, extra) in enumerate(

@@ -1,0 +1,68 @@
+"""A large list read by a worker process lands exactly as one read in-process."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from rollbook.ingest.lists import ImportFailed, ImportOptions, import_list
+from rollbook.store.database import Register
+from rollbook.store.schema import PROJECTIONS, metadata
+
+LIST = """Surname,Given name,Date of birth,Date of death,Service number,Region
+Qarvelov,Tamer,1998,14.10.2020,SN-1,Dalmor
+Dozanli,Orxan,03.1996,10.2020,SN-2,Velikan
+Belvurov,Seymur,12.05.1999,2020,SN-3,Dalmor
+Qarvelov,Tamer,1998,14.10.2020,SN-1,Dalmor
+Xalmazov,Rauf,,,SN-4,
+"""
+
+
+def options(worker_from_bytes: int) -> ImportOptions:
+    published = dt.date(2020, 12, 20)
+    return ImportOptions(
+        status="killed", published=published, party="North", worker_from_bytes=worker_from_bytes
+    )
+
+
+def _stored(register: Register) -> dict[str, list[tuple[object, ...]]]:
+    with register.read() as connection:
+        return {
+            name: [
+                tuple(row)
+                for row in connection.execute(
+                    select(metadata.tables[name]).order_by(
+                        *(metadata.tables[name].c[k] for k in key)
+                    )
+                )
+            ]
+            for name, key in PROJECTIONS.items()
+            if name != "sources"
+        }
+
+
+def test_worker_and_in_process_reading_store_the_same_register(tmp_path: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(LIST, encoding="utf-8")
+    stored = []
+    for threshold, name in ((0, "worker.db"), (1 << 40, "here.db")):
+        with Register.create(str(tmp_path / name)) as register:
+            report = import_list(register, path, options(threshold), actor="test")
+            assert (report.records, report.new_persons) == (5, 4)
+            stored.append(_stored(register))
+    assert stored[0] == stored[1]
+
+
+def test_worker_reports_every_problem_with_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(LIST + "Pirzadov,Elnur,31.02.1990,,SN-5,\n,,,,SN-6,\n", encoding="utf-8")
+    with (
+        Register.create(str(tmp_path / "register.db")) as register,
+        pytest.raises(ImportFailed) as failed,
+    ):
+        import_list(register, path, options(0), actor="test")
+    problems = {(p.row, p.field) for p in failed.value.report.problems}
+    assert problems == {(7, "birth_date"), (8, "full_name")}
