@@ -50,17 +50,23 @@ def _cpu_seconds(process: psutil.Process) -> float:
 
 
 def _kill_after(process: subprocess.Popen[bytes], cpu_seconds: float) -> bool:
-    """SIGKILL the child once it has used `cpu_seconds`; False if it ended before that."""
+    """SIGKILL the child once it has used `cpu_seconds`; False if it ended before that.
+
+    The import's own helper processes (its reader) must end by themselves soon after.
+    """
     watched = psutil.Process(process.pid)
     deadline = time.monotonic() + DEADLINE_SECONDS
     while process.poll() is None:
         try:
             used = _cpu_seconds(watched)
+            helpers = watched.children(recursive=True)
         except psutil.NoSuchProcess:
             break
         if used >= cpu_seconds or time.monotonic() >= deadline:
             os.kill(process.pid, signal.SIGKILL)
             process.wait(timeout=30)
+            _, alive = psutil.wait_procs(helpers, timeout=20)
+            assert not alive, f"helper processes outlived the killed import: {alive}"
             return True
         time.sleep(POLL_SECONDS)
     process.wait(timeout=30)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import os
 import queue
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,7 +52,8 @@ def _work(job: ReadJob, out: Queue[tuple[str, Any, int]]) -> None:
                 return
             except queue.Full:
                 if parent is not None and not parent.is_alive():
-                    raise SystemExit(1) from None
+                    out.cancel_join_thread()  # nobody will read what is still queued
+                    os._exit(1)
 
     try:
         with open(job.path, "rb") as stream:
