@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,7 +12,7 @@ from sqlalchemy import Connection, select
 from rollbook.model.persons import Resolved, display_name, resolve
 from rollbook.model.status import StatusEvent
 from rollbook.store.records import live_person
-from rollbook.store.schema import persons, records, sources
+from rollbook.store.schema import records, sources
 from rollbook.store.spans import histories
 
 _CHUNK = 500
@@ -83,9 +83,3 @@ def display_names(connection: Connection, person_ids: Collection[int]) -> dict[i
         for pid, rows in members.items():
             names[pid] = display_name(resolve(rows))
     return names
-
-
-def live_persons(connection: Connection) -> Iterator[int]:
-    """The ids of all persons not merged into another, in order."""
-    query = select(persons.c.id).where(persons.c.merged_into.is_(None)).order_by(persons.c.id)
-    yield from connection.execution_options(yield_per=10_000).execute(query).scalars()
