@@ -19,9 +19,13 @@ class SchemaState(StrEnum):
     NEWER = "newer"
 
 
+#: Where the migration scripts are: this package.
+SCRIPTS = Path(__file__).parent
+
+
 def _config(connection: Connection | None = None) -> Config:
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).parent))
+    config.set_main_option("script_location", str(SCRIPTS))
     if connection is not None:
         config.attributes["connection"] = connection
     return config
