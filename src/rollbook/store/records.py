@@ -21,7 +21,6 @@ from rollbook.store.schema import persons, records, status_events
 from rollbook.store.spans import histories, rebuild_spans, refresh_persons, shift_cells
 
 RECORD_COLUMNS = tuple(c.name for c in records.columns)
-EVENT_COLUMNS = tuple(c.name for c in status_events.columns)
 
 
 def next_id(connection: Connection, column: Any) -> int:
@@ -295,23 +294,18 @@ class RecordWriter:
         shift_cells(self.connection, range(self.first_person, self.next_person), 1)
 
 
-def event_tuple(event: StatusEvent, seq: int) -> tuple[object, ...]:
-    """The stored row of a status event written by journal entry `seq`, in EVENT_COLUMNS order."""
-    return (
-        event.id,
-        event.person_id,
-        event.status.value,
-        event.effective.iso() if event.effective else "",
-        event.learned_on.isoformat(),
-        event.evidence.value,
-        event.source_id,
-        event.record_id,
-        event.corrects,
-        event.note,
-        seq,
-    )
-
-
 def event_row(event: StatusEvent, seq: int) -> dict[str, Any]:
-    """The stored row of a status event as a mapping, for single inserts."""
-    return dict(zip(EVENT_COLUMNS, event_tuple(event, seq), strict=True))
+    """The stored row of a status event written by journal entry `seq`."""
+    return {
+        "id": event.id,
+        "person_id": event.person_id,
+        "status": event.status.value,
+        "effective": event.effective.iso() if event.effective else "",
+        "learned_on": event.learned_on.isoformat(),
+        "evidence": event.evidence.value,
+        "source_id": event.source_id,
+        "record_id": event.record_id,
+        "corrects": event.corrects,
+        "note": event.note,
+        "seq": seq,
+    }
