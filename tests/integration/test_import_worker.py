@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlalchemy import select
 
@@ -44,9 +46,28 @@ def _stored(register: Register) -> dict[str, list[tuple[object, ...]]]:
         }
 
 
-def test_worker_and_in_process_reading_store_the_same_register(tmp_path: Path) -> None:
-    path = tmp_path / "list.csv"
-    path.write_text(LIST, encoding="utf-8")
+def write_list(folder: Path, format: str) -> Path:
+    """LIST as a CSV, JSON Lines or XLSX file."""
+    header, *rows = [line.split(",") for line in LIST.splitlines()]
+    path = folder / f"list.{format}"
+    if format == "csv":
+        path.write_text(LIST, encoding="utf-8")
+    elif format == "jsonl":
+        lines = [json.dumps(dict(zip(header, row, strict=True))) for row in rows]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        assert sheet is not None
+        for row in [header, *rows]:
+            sheet.append(row)
+        book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("format", ["csv", "jsonl", "xlsx"])
+def test_worker_and_in_process_reading_store_the_same_register(tmp_path: Path, format: str) -> None:
+    path = write_list(tmp_path, format)
     stored = []
     for threshold, name in ((0, "worker.db"), (1 << 40, "here.db")):
         with Register.create(str(tmp_path / name)) as register:
