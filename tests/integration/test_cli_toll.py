@@ -134,6 +134,19 @@ def test_toll_breakdowns_count_each_person_under_their_own_keys(war: War) -> Non
         "4 southland_ngo_2021-01-15.csv": (2, 0),
     }
     assert by_source["totals"] == {"killed": 13, "missing": 1}
+    # ... and its names open each source's row: the same persons, under each source's key.
+    named = war.json("toll", "--by", "source", "--names")["names"]
+    per_source: dict[tuple[str, str], int] = {}
+    for person in named:
+        per_source[(person["key"], person["status"])] = (
+            per_source.get((person["key"], person["status"]), 0) + 1
+        )
+    assert per_source == {
+        (row["key"], status): row[status]
+        for row in by_source["rows"]
+        for status in ("killed", "missing")
+        if row[status]
+    }
 
 
 def test_toll_party_filters_counts_and_names(war: War) -> None:

@@ -96,7 +96,7 @@ def names(
             )
         pending.clear()
 
-    for span in iter_named(connection, where):
+    for span in iter_named(connection, where, by_source=by == "source"):
         pending.append(span)
         if len(pending) >= batch:
             yield from flush()
@@ -104,7 +104,7 @@ def names(
 
 
 def _key_of(span: dict[str, Any], by: str | None) -> str:
-    if by is None or by == "source":
+    if by is None:
         return ""
     if by == "week":
         return week_of(span["day"]) or UNKNOWN

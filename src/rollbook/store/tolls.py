@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, select
+from sqlalchemy import ColumnElement, Connection, func, select
 
 from rollbook.model.status import LATEST
 from rollbook.store.schema import records, sources, status_spans, toll_cells
@@ -91,9 +91,9 @@ def _counts_by_source(connection: Connection, where: TollFilter) -> list[tuple[s
         .where(*_where(status_spans, where))
         .group_by(records.c.source_id, s.status)
     )
-    titles = dict(connection.execute(select(sources.c.id, sources.c.title)).all())
+    titles = _source_titles(connection)
     return [
-        (f"{source_id} {titles.get(source_id, '')}".strip(), status, int(n))
+        (titles.get(source_id, str(source_id)), status, int(n))
         for source_id, status, n in connection.execute(query)
     ]
 
@@ -105,25 +105,30 @@ def _counts_by_unit(connection: Connection, where: TollFilter) -> list[tuple[str
     return [(unit, status, int(n)) for unit, status, n in rows]
 
 
-def named_persons(connection: Connection, where: TollFilter) -> Select[Any]:
-    """The spans (one per person) behind a count, for listing names."""
-    return (
-        select(
-            status_spans.c.person_id,
-            status_spans.c.status,
-            status_spans.c.month,
-            status_spans.c.day,
-            status_spans.c.party,
-            status_spans.c.region,
-            status_spans.c.unit,
+def _source_titles(connection: Connection) -> dict[int, str]:
+    """Each source's key in a toll by source: its id and title."""
+    rows = connection.execute(select(sources.c.id, sources.c.title))
+    return {source_id: f"{source_id} {title}".strip() for source_id, title in rows}
+
+
+def iter_named(
+    connection: Connection, where: TollFilter, *, by_source: bool = False
+) -> Iterator[dict[str, Any]]:
+    """Stream the persons behind a count, in person order; by source, once per source
+    that names them (under the key "source")."""
+    s = status_spans.c
+    columns = [s.person_id, s.status, s.month, s.day, s.party, s.region, s.unit]
+    query = select(*columns).where(*_where(status_spans, where)).order_by(s.person_id)
+    if by_source:
+        titles = _source_titles(connection)
+        query = (
+            query.add_columns(records.c.source_id)
+            .join_from(status_spans, records, records.c.person_id == s.person_id)
+            .distinct()
+            .order_by(records.c.source_id)
         )
-        .where(*_where(status_spans, where))
-        .order_by(status_spans.c.person_id)
-    )
-
-
-def iter_named(connection: Connection, where: TollFilter) -> Iterator[dict[str, Any]]:
-    """Stream the persons behind a count, in person order."""
-    result = connection.execution_options(yield_per=5000).execute(named_persons(connection, where))
-    for row in result.mappings():
-        yield dict(row)
+    for row in connection.execution_options(yield_per=5000).execute(query).mappings():
+        named = dict(row)
+        if by_source:
+            named["source"] = titles.get(named.pop("source_id"), "")
+        yield named
