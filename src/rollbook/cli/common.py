@@ -19,7 +19,7 @@ from rollbook.model.dates import DateError, PartialDate
 from rollbook.store.database import Register, RegisterError
 
 console = Console(highlight=False, soft_wrap=True)
-errors = Console(stderr=True, highlight=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @dataclass

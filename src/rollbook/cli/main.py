@@ -13,7 +13,7 @@ from rollbook.ingest.lists import ACTION as IMPORT_ACTION
 from rollbook.ingest.lists import replay_import
 from rollbook.store import migrations
 from rollbook.store.actions import APPLIERS
-from rollbook.store.database import Register, RegisterError
+from rollbook.store.database import Register, RegisterError, shown_url
 from rollbook.store.journal import last_entries
 from rollbook.store.migrations import SchemaState
 from rollbook.store.verify import verify as verify_register
@@ -60,7 +60,7 @@ def init(ctx: typer.Context) -> None:
         raise fail(str(error)) from None
     with register, register.write("register.init", {}, actor=context(ctx).actor):
         pass
-    console.print(f"Created a register at {_shown(register.url)}")
+    console.print(f"Created a register at {shown_url(register.url)}")
 
 
 @app.command()
@@ -132,10 +132,6 @@ def verify(ctx: typer.Context) -> None:
     for difference in report.differences:
         console.print(f"[red]difference:[/red] {difference}")
     raise typer.Exit(1)
-
-
-def _shown(url: str) -> str:
-    return url.removeprefix("sqlite:///")
 
 
 imports.register(app)

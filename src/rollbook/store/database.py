@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from rollbook.store import migrations
 from rollbook.store.migrations import SchemaState
@@ -106,11 +107,15 @@ class Register:
         """Open an existing register, refusing one whose schema is not this version's."""
         url = database_url(db)
         engine = _make_engine(url)
-        if check_schema:
+        try:
             state = migrations.schema_state(engine)
-            if state is not SchemaState.CURRENT:
-                engine.dispose()
-                raise RegisterError(_SCHEMA_ADVICE[state].format(url=_shown(url)))
+        except OperationalError as error:
+            engine.dispose()
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise RegisterError(f"cannot open {shown_url(url)}: {reason}") from None
+        if check_schema and state is not SchemaState.CURRENT:
+            engine.dispose()
+            raise RegisterError(_SCHEMA_ADVICE[state].format(url=shown_url(url)))
         return cls(url, engine)
 
     @classmethod
@@ -120,7 +125,7 @@ class Register:
         state = migrations.schema_state(register.engine)
         if state is not SchemaState.EMPTY:
             register.close()
-            raise RegisterError(f"{_shown(register.url)} already holds a register ({state})")
+            raise RegisterError(f"{shown_url(register.url)} already holds a register ({state})")
         migrations.upgrade(register.engine)
         return register
 
@@ -185,7 +190,10 @@ def append_entry(connection: Connection, work: Write) -> None:
     )
 
 
-def _shown(url: str) -> str:
+def shown_url(url: str) -> str:
+    """A register's URL fit to print: a SQLite file as its path, passwords hidden."""
+    if url.startswith("sqlite:///"):
+        return url.removeprefix("sqlite:///")
     return make_url(url).render_as_string(hide_password=True)
 
 
