@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -87,3 +89,24 @@ def test_worker_reports_every_problem_with_its_row(tmp_path: Path) -> None:
         import_list(register, path, options(0), actor="test")
     problems = {(p.row, p.field) for p in failed.value.report.problems}
     assert problems == {(7, "birth_date"), (8, "full_name")}
+
+
+def test_worker_path_works_from_a_script_without_a_main_guard(tmp_path: Path) -> None:
+    """A script that imports at its top level (no `if __name__ == "__main__"`) must work."""
+    path = write_list(tmp_path, "csv")
+    script = tmp_path / "load.py"
+    script.write_text(
+        "import datetime\n"
+        "from pathlib import Path\n"
+        "from rollbook.ingest.lists import ImportOptions, import_list\n"
+        "from rollbook.store.database import Register\n"
+        f"register = Register.create({str(tmp_path / 'script.db')!r})\n"
+        "options = ImportOptions(status='killed', published=datetime.date(2020, 12, 20),\n"
+        "                        worker_from_bytes=0)\n"
+        f"print(import_list(register, Path({str(path)!r}), options, actor='script').records)\n",
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "5"), done.stderr

@@ -1,22 +1,26 @@
 """Validating a large list in a second process while this one writes to the register.
 
 Reading and validating a row costs about as much as storing it, and both are Python, so a
-thread gains nothing; a process reading the file on its own side of the machine does. The
-worker runs exactly the reader the in-process path runs, on the same bytes.
+thread gains nothing; a process reading the file on the other core does. The worker runs
+exactly the reader the in-process path runs, on the same bytes.
+
+The worker is a plain `python -m rollbook.ingest.parallel` child talking over its standard
+streams (length-prefixed pickles), not a `multiprocessing` one: that would import the
+caller's main module again in the child, which breaks scripts that call Rollbook at their
+top level. When the importing process dies, the worker's next write fails and it ends.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-import queue
+import pickle
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
-from multiprocessing.queues import Queue
-from typing import Any
+from typing import IO, Any
 
 from rollbook.ingest.mapping import MappingFile, Plan
 from rollbook.ingest.rows import BATCH_ROWS, Problem, RowReader
@@ -25,6 +29,11 @@ from rollbook.store.records import RecordBatch
 
 #: Validated batches with the problems found and how far into the file the reader is.
 Batches = Iterator[tuple[RecordBatch, list[Problem], int]]
+_LENGTH = 8
+
+
+class WorkerError(RuntimeError):
+    """The reading process ended without saying why (it crashed or was killed)."""
 
 
 @dataclass(frozen=True)
@@ -41,20 +50,22 @@ class ReadJob:
     today: dt.date
 
 
-def _work(job: ReadJob, out: Queue[tuple[str, Any, int]]) -> None:
-    parent = multiprocessing.parent_process()
+def _send(out: IO[bytes], entry: tuple[str, Any, int]) -> None:
+    data = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(_LENGTH, "little"))
+    out.write(data)
+    out.flush()
 
-    def put(entry: tuple[str, Any, int]) -> None:
-        """Hand an entry over; give up when the importing process is gone (killed)."""
-        while True:
-            try:
-                out.put(entry, timeout=1)
-                return
-            except queue.Full:
-                if parent is not None and not parent.is_alive():
-                    out.cancel_join_thread()  # nobody will read what is still queued
-                    os._exit(1)
 
+def _receive(source: IO[bytes]) -> tuple[str, Any, int] | None:
+    head = source.read(_LENGTH)
+    if len(head) < _LENGTH:
+        return None
+    entry: tuple[str, Any, int] = pickle.loads(source.read(int.from_bytes(head, "little")))
+    return entry
+
+
+def _work(job: ReadJob, out: IO[bytes]) -> None:
     try:
         with open(job.path, "rb") as stream:
             table = open_table(
@@ -67,25 +78,35 @@ def _work(job: ReadJob, out: Queue[tuple[str, Any, int]]) -> None:
             try:
                 reader = RowReader(job.plan, job.declared, today=job.today)
                 while rows := list(islice(table.rows, BATCH_ROWS)):
-                    put(("batch", reader.read_batch(rows), stream.tell()))
+                    _send(out, ("batch", reader.read_batch(rows), stream.tell()))
             finally:
                 table.release()
-        put(("done", None, 0))
+        _send(out, ("done", None, 0))
+    except BrokenPipeError:  # the importing process is gone
+        return
     except Exception as error:  # raised again in the importing process
-        put(("error", error, 0))
+        _send(out, ("error", error, 0))
 
 
 @contextmanager
 def read_in_worker(job: ReadJob) -> Iterator[Batches]:
-    """Validated batches of a list file, read by a worker process a few batches ahead."""
-    context = multiprocessing.get_context("spawn")
-    handoff: Queue[tuple[str, Any, int]] = context.Queue(maxsize=4)
-    worker = context.Process(target=_work, args=(job, handoff), name="rollbook-reader", daemon=True)
-    worker.start()
+    """Validated batches of a list file, read by a worker process a little ahead."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "rollbook.ingest.parallel"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert worker.stdin is not None and worker.stdout is not None
+    worker.stdin.write(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
+    worker.stdin.close()
+    output = worker.stdout
 
     def batches() -> Batches:
         while True:
-            kind, payload, done = handoff.get()
+            entry = _receive(output)
+            if entry is None:
+                raise WorkerError(f"the list's reader ended unexpectedly ({worker.wait()})")
+            kind, payload, done = entry
             if kind == "error":
                 raise payload
             if kind == "done":
@@ -96,8 +117,11 @@ def read_in_worker(job: ReadJob) -> Iterator[Batches]:
     try:
         yield batches()
     finally:
-        if worker.is_alive():
+        output.close()
+        if worker.poll() is None:
             worker.terminate()
-        worker.join()
-        handoff.close()
-        handoff.join_thread()
+        worker.wait()
+
+
+if __name__ == "__main__":
+    _work(pickle.load(sys.stdin.buffer), sys.stdout.buffer)
