@@ -18,8 +18,9 @@ from rollbook.ingest.dates import parse_partial_date
 from rollbook.model.dates import DateError, PartialDate
 from rollbook.store.database import Register, RegisterError
 
-console = Console(highlight=False, soft_wrap=True)
-errors = Console(stderr=True, highlight=False, soft_wrap=True)
+# No markup: names and reasons are data and may hold brackets.
+console = Console(highlight=False, soft_wrap=True, markup=False)
+errors = Console(stderr=True, highlight=False, soft_wrap=True, markup=False)
 
 
 @dataclass
@@ -46,7 +47,7 @@ def default_actor() -> str:
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print an error and give the exit to raise."""
-    errors.print(f"[red]error:[/red] {message}")
+    errors.print(f"error: {message}", style="red")
     return typer.Exit(code)
 
 

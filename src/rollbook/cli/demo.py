@@ -42,7 +42,7 @@ def demo(
             built = build_demo(register, folder / "lists")
         except ImportFailed as failed:
             raise fail(str(failed)) from None
-        console.print(f"[bold]Rollbook demo register[/bold] at {database} (all names synthetic)\n")
+        console.print(f"Rollbook demo register at {database} (all names synthetic)\n")
         for name, report in built.imports.items():
             console.print(
                 f"  source {report.source_id}: {Path(report.path).name} ({name}): "
@@ -60,7 +60,7 @@ def demo(
                 toll(connection, TollFilter(statuses=["killed"]), "source"), None, None, None
             )
             lines = claim_timeline(connection)
-            console.print("[bold]Announced figures beside the names known on their dates[/bold]")
+            console.print("Announced figures beside the names known on their dates", style="bold")
             for line in lines:
                 c = line.claim
                 revised = f", revising claim {line.revises}" if line.revises else ""
@@ -76,7 +76,7 @@ def demo(
                     f"{revised}{named}"
                 )
             missing = list(names(connection, TollFilter(statuses=["missing"])))
-        console.print(f"\n[bold]Still missing: {len(missing)}[/bold]")
+        console.print(f"\nStill missing: {len(missing)}", style="bold")
         for person in missing:
             console.print(f"  person {person.person_id}: {person.name}")
         console.print(

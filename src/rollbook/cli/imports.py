@@ -134,7 +134,7 @@ def _report_json(report: ImportReport) -> dict[str, object]:
                 "field": p.field,
                 "reason": p.reason,
             }
-            for p in report.problems
+            for p in sorted(report.problems, key=lambda p: p.row)
         ],
         "more_problems": report.more_problems,
     }
@@ -157,13 +157,13 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
         console.print(table)
     if report.problems:
         table = Table("file", "row", "column", "field", "reason", title="Problems")
-        for p in report.problems:
+        for p in sorted(report.problems, key=lambda p: p.row):
             table.add_row(report.path, str(p.row or ""), p.column, p.field, p.reason)
         errors.print(table)
         more = f" (and {report.more_problems} more)" if report.more_problems else ""
         errors.print(
-            f"[red]{len(report.problems)} problem(s){more} in {report.path}: "
-            "nothing was imported.[/red]"
+            f"{len(report.problems)} problem(s){more} in {report.path}: nothing was imported.",
+            style="red",
         )
         return
     found = f"{report.format}" + (f", {report.encoding}" if report.encoding else "")

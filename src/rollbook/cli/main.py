@@ -130,7 +130,7 @@ def verify(ctx: typer.Context) -> None:
         console.print(f"Verified: {report.entries} journal entries replayed; {rows} identical.")
         return
     for difference in report.differences:
-        console.print(f"[red]difference:[/red] {difference}")
+        console.print(f"difference: {difference}", style="red")
     raise typer.Exit(1)
 
 

@@ -134,7 +134,7 @@ def person(
         )
         return
     merged = f" (person {view.asked_for} was merged into it)" if view.asked_for != view.id else ""
-    console.print(f"[bold]Person {view.id}: {view.name}[/bold]{merged}")
+    console.print(f"Person {view.id}: {view.name}{merged}", style="bold")
     fields = Table("field", "value", "from record", "records agreeing")
     for name, r in view.fields.items():
         fields.add_row(name, r.value, str(r.record_id), str(r.attested_by))
