@@ -45,6 +45,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+import report
+
 HERE = Path(__file__).resolve().parent
 GENERATOR = HERE / "generate_list.py"
 DEFAULT_OUT = HERE / "out"
@@ -187,14 +189,7 @@ def print_table(title: str, results: Sequence[Result], reference: str | None) ->
         ratio = f"{base.rate / r.rate:.2f}x" if base is not None and r.rate > 0 else "-"
         peak = f"{r.peak_bytes / (1 << 20):,.0f}" if r.peak_bytes is not None else "-"
         lines.append((r.loader, f"{r.rows:,}", f"{r.seconds:.2f}", f"{r.rate:,.0f}", peak, ratio))
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    print(f"\n{title}")
-    for n, line in enumerate(lines):
-        cells = [line[0].ljust(widths[0])]
-        cells += [c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True)]
-        print("  " + "  ".join(cells))
-        if n == 0:
-            print("  " + "  ".join("-" * w for w in widths))
+    report.print_table(title, lines)
 
 
 def print_targets(results: Sequence[Result], reference: str | None, rows: int) -> None:

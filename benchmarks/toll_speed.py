@@ -42,6 +42,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from report import print_table
 from rollbook.analysis.tolls import Toll, toll
 from rollbook.store.database import Register, RegisterError
 from rollbook.store.tolls import TollFilter
@@ -128,14 +129,10 @@ def print_timings(timings: Sequence[Timing], repeat: int) -> None:
                 f"{t.best_ms:.1f}",
             )
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    print(f"\nIn process, {repeat} runs each after a first run (median and best of the {repeat}):")
-    for n, line in enumerate(lines):
-        cells = [line[0].ljust(widths[0])]
-        cells += [c.rjust(w) for c, w in zip(line[1:], widths[1:], strict=True)]
-        print("  " + "  ".join(cells))
-        if n == 0:
-            print("  " + "  ".join("-" * w for w in widths))
+    print_table(
+        f"In process, {repeat} runs each after a first run (median and best of the {repeat}):",
+        lines,
+    )
 
 
 def time_cli(rollbook: str, db: str) -> None:

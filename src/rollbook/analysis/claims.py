@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from rollbook.model.claims import Category, Claim, predecessors
 from rollbook.model.status import Status
-from rollbook.store.actions import claim_from_payload
-from rollbook.store.schema import claims
+from rollbook.store.claims import load_claims
 from rollbook.store.tolls import TollFilter, toll_counts
 
 _COUNTED = {c.value for c in Category} & {s.value for s in Status}
@@ -48,15 +47,6 @@ class ClaimLine:
             "named_known_then": self.named,
             "gap": self.gap,
         }
-
-
-def load_claims(connection: Connection) -> list[Claim]:
-    """Every stored claim, as the domain sees it."""
-    result = []
-    for row in connection.execute(select(claims).order_by(claims.c.id)).mappings():
-        payload = {**row, "group": row["grp"]}
-        result.append(claim_from_payload(row["id"], payload))
-    return result
 
 
 def named_count(connection: Connection, claim: Claim) -> int | None:

@@ -11,7 +11,7 @@ import typer
 from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.tolls import names, toll
 from rollbook.cli.common import console, fail
-from rollbook.cli.reads import _print_toll
+from rollbook.cli.reads import print_toll
 from rollbook.demo.build import build_demo
 from rollbook.ingest.lists import ImportFailed
 from rollbook.store.database import Register, RegisterError
@@ -51,12 +51,12 @@ def demo(
             )
         console.print(f"  {built.claims} announced figures recorded\n")
         with register.read() as connection:
-            _print_toll(toll(connection, TollFilter()), None, None, None)
+            print_toll(toll(connection, TollFilter()), None, None, None)
             console.print(
                 "The NGO list carries no service numbers: until linkage runs, its "
                 f"{built.lists.ngo_rows:,} records stand as persons of their own.\n"
             )
-            _print_toll(
+            print_toll(
                 toll(connection, TollFilter(statuses=["killed"]), "source"), None, None, None
             )
             lines = claim_timeline(connection)

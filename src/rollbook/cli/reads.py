@@ -69,7 +69,7 @@ def toll_command(
             ]
         print_json(data)
         return
-    _print_toll(result, as_of, known_on, party)
+    print_toll(result, as_of, known_on, party)
     if with_names:
         table = Table("person", "name", "status", *([dimension] if dimension else []))
         for p in people:
@@ -77,7 +77,7 @@ def toll_command(
         console.print(table)
 
 
-def _print_toll(result: Toll, as_of: str | None, known_on: str | None, party: str | None) -> None:
+def print_toll(result: Toll, as_of: str | None, known_on: str | None, party: str | None) -> None:
     scope = [f"party {party}"] if party else []
     scope += [f"as of {as_of}"] if as_of else []
     scope += [f"as known on {known_on}"] if known_on else []

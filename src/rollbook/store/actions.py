@@ -13,9 +13,9 @@ from typing import Any
 
 from sqlalchemy import Table, insert, or_, select, update
 
-from rollbook.model.claims import Category, Claim, Qualifier
 from rollbook.model.dates import PartialDate
 from rollbook.model.status import Evidence, Status, StatusEvent, TransitionError, check_new_event
+from rollbook.store.claims import claim_from_payload
 from rollbook.store.database import Write
 from rollbook.store.records import event_row, live_person, next_id
 from rollbook.store.schema import claims, decisions, persons, records, status_events
@@ -68,27 +68,6 @@ def apply_status(work: Write) -> None:
         work.connection.execute(insert(status_events).values(**event_row(event, work.seq)))
     p["event_id"] = event.id
     p["person_id"] = person_id
-
-
-def claim_from_payload(claim_id: int, p: dict[str, Any]) -> Claim:
-    """A claim from its journal payload (raises ClaimError for a malformed figure)."""
-    return Claim(
-        id=claim_id,
-        claimant=p["claimant"],
-        category=Category(p["category"]),
-        qualifier=Qualifier(p["qualifier"]),
-        as_of=PartialDate.from_iso(p["as_of"]),
-        value=p.get("value"),
-        low=p.get("low"),
-        high=p.get("high"),
-        party=p.get("party", ""),
-        group=p.get("group", ""),
-        period_start=PartialDate.from_iso(p["period_start"]) if p.get("period_start") else None,
-        period_end=PartialDate.from_iso(p["period_end"]) if p.get("period_end") else None,
-        revises=p.get("revises"),
-        source_id=p.get("source_id"),
-        quote=p.get("quote", ""),
-    )
 
 
 def apply_claim(work: Write) -> None:

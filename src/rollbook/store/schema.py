@@ -21,7 +21,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from rollbook.model.records import RECORD_FIELDS
+from rollbook.model.records import IDENTIFIER_FIELDS, RECORD_FIELDS
 
 metadata = MetaData()
 
@@ -88,20 +88,15 @@ records = Table(
 )
 Index("records_person", records.c.person_id)
 # Identifier indexes cover the person too: an import looks up thousands a batch.
-Index(
-    "records_service_number",
-    records.c.service_number,
-    records.c.person_id,
-    sqlite_where=records.c.service_number != "",
-    postgresql_where=records.c.service_number != "",
-)
-Index(
-    "records_national_id",
-    records.c.national_id,
-    records.c.person_id,
-    sqlite_where=records.c.national_id != "",
-    postgresql_where=records.c.national_id != "",
-)
+for _name in IDENTIFIER_FIELDS:
+    _column = records.c[_name]
+    Index(
+        f"records_{_name}",
+        _column,
+        records.c.person_id,
+        sqlite_where=_column != "",
+        postgresql_where=_column != "",
+    )
 
 persons = Table(
     "persons",
