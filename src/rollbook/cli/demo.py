@@ -49,13 +49,14 @@ def demo(
                 f"{report.records:,} records, {report.new_persons:,} new persons, "
                 f"{report.joined_persons:,} joined by service number"
             )
+        linked = built.link
+        console.print(
+            f"  linked across spellings and scripts: {linked.linked:,} pairs of records "
+            f"joined, {linked.review:,} pairs left for a reviewer (rollbook review)"
+        )
         console.print(f"  {built.claims} announced figures recorded\n")
         with register.read() as connection:
             print_toll(toll(connection, TollFilter()), None, None, None)
-            console.print(
-                "The NGO list carries no service numbers: until linkage runs, its "
-                f"{built.lists.ngo_rows:,} records stand as persons of their own.\n"
-            )
             print_toll(
                 toll(connection, TollFilter(statuses=["killed"]), "source"), None, None, None
             )

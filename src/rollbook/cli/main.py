@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from rollbook.cli import demo, imports, reads, writes
+from rollbook.cli import demo, imports, link, reads, writes
 from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
 from rollbook.ingest.lists import ACTION as IMPORT_ACTION
 from rollbook.ingest.lists import replay_import
@@ -114,6 +114,8 @@ def _summary(data: dict[str, Any]) -> str:
         s = data["source"]
         counts = data.get("counts", {})
         return f"source {s.get('id')} {s['filename']}: {counts.get('records', 0)} records"
+    if "linked" in data:
+        return f"{len(data['linked'])} pairs linked, {len(data['review'])} for review"
     return ", ".join(f"{k}={v}" for k, v in sorted(data.items()) if v not in (None, ""))[:80]
 
 
@@ -137,4 +139,5 @@ def verify(ctx: typer.Context) -> None:
 imports.register(app)
 reads.register(app)
 writes.register(app)
+link.register(app)
 demo.register(app)

@@ -16,9 +16,11 @@ from rich.table import Table
 from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.tolls import Toll, names, toll
 from rollbook.cli.common import console, day, fail, opened, print_json
+from rollbook.link.comparisons import COMPARISONS
 from rollbook.model.records import PROTECTED_FIELDS, written_name
 from rollbook.model.status import LATEST, Status
 from rollbook.store.exports import iter_persons, iter_records, person_columns, record_columns
+from rollbook.store.links import PairState, StoredPair, pairs_within
 from rollbook.store.persons import person_view
 from rollbook.store.tolls import DIMENSIONS, TollFilter
 
@@ -103,14 +105,18 @@ def person(
     show_protected: Annotated[
         bool, typer.Option(help="Also show protected fields (family contacts, medical...)")
     ] = False,
+    why: Annotated[
+        bool, typer.Option("--why", help="Explain why the records were linked, field by field")
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """Show a person: records, sources, fields with provenance, status history.
 
-    Example: rollbook person 42
+    Example: rollbook person 42 --why
     """
     with opened(ctx) as register, register.read() as connection:
         view = person_view(connection, person_id)
+        links = pairs_within(connection, view.id) if view is not None and why else []
     if view is None:
         raise fail(f"no person {person_id} in the register")
 
@@ -130,6 +136,7 @@ def person(
                 "records": [shown(r) for r in view.records],
                 "sources": list(view.sources.values()),
                 "history": [_event_json(e) for e in view.history],
+                **({"links": [_link_json(s) for s in links]} if why else {}),
             }
         )
         return
@@ -172,11 +179,44 @@ def person(
             record["status_words"],
         )
     console.print(listed)
+    if why:
+        console.print(_why_table(links, [r["id"] for r in view.records]))
     if show_protected:
         for record in view.records:
             for name in sorted(PROTECTED_FIELDS):
                 if record[name]:
                     console.print(f"record {record['id']} {name}: {record[name]}")
+
+
+def _link_json(stored: StoredPair) -> dict[str, Any]:
+    p = stored.pair
+    return {
+        "records": [p.left, p.right],
+        "state": stored.state.value,
+        "probability": p.probability,
+        "weights": p.weights,
+        "journal_seq": stored.seq,
+    }
+
+
+def _why_table(links: list[StoredPair], record_ids: list[int]) -> Table:
+    """The pairs that link a person's records (a column each), with each comparison's weight."""
+    table = Table("comparison", title="Why these records are one person", title_justify="left")
+    for stored in links:
+        p = stored.pair
+        how = "reviewer: same" if stored.state is PairState.SAME else stored.state.value
+        scored = "" if p.probability != p.probability else f", p={p.probability:.4f}"
+        table.add_column(f"{p.left} & {p.right}\n{how}{scored}", justify="right")
+    for name in COMPARISONS:
+        if any(name in s.pair.weights for s in links):
+            table.add_row(name, *(f"{s.pair.weights.get(name, 0.0):+.1f}" for s in links))
+    paired = {r for s in links for r in (s.pair.left, s.pair.right)}
+    alone = [str(r) for r in record_ids if r not in paired]
+    if len(record_ids) > 1 and alone:
+        table.caption = (
+            f"records {', '.join(alone)}: joined by a shared identifier at import or by a merge"
+        )
+    return table
 
 
 def _event_json(e: Any) -> dict[str, Any]:

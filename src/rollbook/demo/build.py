@@ -9,6 +9,8 @@ from pathlib import Path
 
 from rollbook.demo.synthetic import DemoLists, write_demo_lists
 from rollbook.ingest.lists import ImportOptions, ImportReport, import_list
+from rollbook.link.run import LinkReport, link_register
+from rollbook.link.settings import LinkSettings
 from rollbook.store.actions import apply_claim
 from rollbook.store.database import Register
 from rollbook.store.sources import SourceKind
@@ -25,11 +27,13 @@ class Demo:
 
     lists: DemoLists
     imports: dict[str, ImportReport]
+    link: LinkReport
     claims: int
 
 
 def build_demo(register: Register, folder: Path) -> Demo:
-    """Write the synthetic lists into `folder` and import them into an empty register."""
+    """Write the synthetic lists into `folder`, import them into an empty register, link
+    their records into persons and record the announced figures."""
     lists = write_demo_lists(folder)
     plans = [
         (
@@ -77,7 +81,8 @@ def build_demo(register: Register, folder: Path) -> Demo:
             revises=reports[revises].source_id if revises else None,
         )
         reports[name] = import_list(register, path, options, actor=ACTOR)
-    return Demo(lists, reports, _add_claims(register, lists.claims))
+    linked = link_register(register, LinkSettings(), actor=ACTOR)
+    return Demo(lists, reports, linked, _add_claims(register, lists.claims))
 
 
 def _add_claims(register: Register, path: Path) -> int:

@@ -1,8 +1,8 @@
 """Personal names: the script they are written in, their parts, and a folded linkage key.
 
-Pure domain code: it uses only the standard library, ``anyascii`` and the word lists in
+Pure domain code: it uses only the standard library, the word lists in
 ``rollbook/resources/names.toml`` (patronymic markers and endings, surname endings, Arabic
-compound words).
+compound words) and, for the key, :mod:`rollbook.model.name_keys`.
 
 Splitting never rewrites a name. Every part that :func:`split_full_name` returns is made of
 the words of the input exactly as written (same script, same letters, same case); only the
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from anyascii import anyascii
+from rollbook.model import name_keys
 
 __all__ = ["SCRIPTS", "NameParts", "detect_script", "name_key", "split_full_name"]
 
@@ -403,50 +403,24 @@ def split_full_name(text: str) -> NameParts:
 # --------------------------------------------------------------------------------------------
 # Linkage key
 
-
-class _AsciiFold(dict[int, str]):
-    """Translation table from one character to its key form, filled on first use.
-
-    A character becomes its anyascii transliteration (anyascii maps each code point on its
-    own, so this equals transliterating whole words), casefolded; apostrophes and backticks
-    vanish ("O'Neil" -> "oneil"; anyascii writes Arabic ain as a backtick) and any other
-    character that is not an ASCII letter or digit becomes a space, which later splits the
-    word. Azerbaijani "ə" becomes "a" as in passport romanisation (Məmmədov -> Mammadov),
-    where anyascii would give "e".
-    """
-
-    def __missing__(self, point: int) -> str:
-        ascii_text: str = anyascii(chr(point))
-        folded = "".join(
-            "" if ch in "'`" else ch if ch.isascii() and ch.isalnum() else " "
-            for ch in ascii_text.casefold()
-        )
-        self[point] = folded
-        return folded
-
-
-_KEY_TABLE = _AsciiFold({ord(ch): "a" for ch in "əƏәӘ"})
-
-
-@lru_cache(maxsize=1 << 18)
-def _key_tokens(word: str) -> tuple[str, ...]:
-    """The key tokens of one whitespace-separated word (cached: words repeat a lot)."""
-    return tuple(unicodedata.normalize("NFC", word).translate(_KEY_TABLE).split())
+# Name words are split at anything but letters, marks and apostrophes: "Məmmədov-Əliyev" holds
+# two words, "O'Neil" one.
+_KEY_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u064b-\u065f'’ʼʻ`])+")
 
 
 def name_key(text: str) -> str:
-    """A folded key for searching and linking names across scripts and spellings.
+    """A key for searching and linking names across scripts and spellings.
 
-    Each word is transliterated to ASCII (anyascii, with Azerbaijani "ə" as "a"), casefolded,
-    stripped of apostrophes and split at anything other than a letter or digit
-    ("Məmmədov-Əliyev" gives two tokens); the tokens are sorted and joined by one space, so
-    word order does not matter:
+    The text is cut into words at anything other than a letter or apostrophe ("Məmmədov-Əliyev"
+    is two words; digits are dropped); each word becomes its
+    :func:`rollbook.model.name_keys.word_key`, a phonetic consonant skeleton that agrees for
+    Məmmədov, Mammadov, Mamedov and Мамедов; words without a key (initials, unreadable
+    scripts) are left out, and the keys are sorted and joined by one space, so word order
+    does not matter. A search for "Mammadov" thus finds Məmmədov and Мамедов:
 
-    >>> name_key("Məmmədov Elvin") == name_key("Elvin MAMMADOV") == "elvin mammadov"
+    >>> name_key("Məmmədov Elvin") == name_key("Elvin MAMEDOV") == name_key("Эльвин Мамедов")
     True
     """
-    tokens: list[str] = []
-    for word in text.split():
-        tokens.extend(_key_tokens(word))
-    tokens.sort()
-    return " ".join(tokens)
+    keys = [key for word in _KEY_WORD.findall(text) if (key := name_keys.word_key(word))]
+    keys.sort()
+    return " ".join(keys)

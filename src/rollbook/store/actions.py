@@ -7,18 +7,18 @@ stands, so the live write and `rollbook verify`'s replay are the same call.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Callable
-from typing import Any
 
-from sqlalchemy import Table, insert, or_, select, update
+from sqlalchemy import insert, select
 
 from rollbook.model.dates import PartialDate
 from rollbook.model.status import Evidence, Status, StatusEvent, TransitionError, check_new_event
 from rollbook.store.claims import claim_from_payload
 from rollbook.store.database import Write
+from rollbook.store.links import RULE_ACTION, RUN_ACTION, apply_ruling, apply_run
+from rollbook.store.merging import members, merge_persons, split_records
 from rollbook.store.records import event_row, live_person, next_id
-from rollbook.store.schema import claims, decisions, persons, records, status_events
+from rollbook.store.schema import claims, records, status_events
 from rollbook.store.sources import source_row
 from rollbook.store.spans import histories, rebuild_spans, shift_cells
 
@@ -121,65 +121,12 @@ class _refreshing:
             shift_cells(self.connection, self.ids, 1)
 
 
-def _decide(work: Write, kind: str, payload: dict[str, Any]) -> None:
-    work.connection.execute(
-        insert(decisions).values(
-            id=next_id(work.connection, decisions.c.id),
-            kind=kind,
-            payload=json.dumps(payload, sort_keys=True),
-            seq=work.seq,
-        )
-    )
-
-
 def apply_merge(work: Write) -> None:
-    """Make several persons one (`person.merge`): the seam linkage and reviewers use.
-
-    The decision keeps what each person brought (records and status events), so that a
-    split of exactly those records later gives the person back their own id.
-    """
-    p = work.payload
-    ids = sorted({_person(work, int(i)) for i in p["persons"]})
+    """Make several persons one (`person.merge`): the seam linkage and reviewers use."""
+    ids = sorted({_person(work, int(i)) for i in work.payload["persons"]})
     if len(ids) < 2:
         raise ActionError("a merge needs at least two different persons")
-    into, others = ids[0], ids[1:]
-    connection = work.connection
-    brought = {
-        str(pid): {
-            "records": _ids_of(work, records, pid),
-            "events": _ids_of(work, status_events, pid),
-        }
-        for pid in others
-    }
-    with _refreshing(work, ids):
-        for table in (records, status_events):
-            connection.execute(
-                update(table).where(table.c.person_id.in_(others)).values(person_id=into)
-            )
-        connection.execute(update(persons).where(persons.c.id.in_(others)).values(merged_into=into))
-    _decide(work, "same_person", {"persons": ids, "into": into, "brought": brought})
-    p["into"] = into
-
-
-def _ids_of(work: Write, table: Table, person_id: int) -> list[int]:
-    query = select(table.c.id).where(table.c.person_id == person_id).order_by(table.c.id)
-    return list(work.connection.execute(query).scalars())
-
-
-def _merged_away(work: Write, person_id: int, moving: list[int]) -> tuple[int, list[int]] | None:
-    """A person merged into `person_id` who brought exactly these records, and their events."""
-    query = select(decisions.c.payload).where(decisions.c.kind == "same_person")
-    for (payload,) in work.connection.execute(query.order_by(decisions.c.id.desc())):
-        decision = json.loads(payload)
-        if decision["into"] != person_id:
-            continue
-        for pid, what in decision.get("brought", {}).items():
-            merged = work.connection.execute(
-                select(persons.c.merged_into).where(persons.c.id == int(pid))
-            ).scalar_one_or_none()
-            if merged == person_id and what["records"] == moving:
-                return int(pid), what["events"]
-    return None
+    work.payload["into"] = merge_persons(work, [ids])[0]
 
 
 def apply_split(work: Write) -> None:
@@ -191,32 +138,13 @@ def apply_split(work: Write) -> None:
     p = work.payload
     person_id = _person(work, int(p["person_id"]))
     moving = sorted({int(r) for r in p["records"]})
-    connection = work.connection
-    members = set(_ids_of(work, records, person_id))
-    strangers = [r for r in moving if r not in members]
+    belonging = set(members(work.connection, records, [person_id]).get(person_id, []))
+    strangers = [r for r in moving if r not in belonging]
     if strangers:
         raise ActionError(f"records {strangers} do not belong to person {person_id}")
-    if not moving or len(moving) == len(members):
+    if not moving or len(moving) == len(belonging):
         raise ActionError("a split must leave at least one record on each side")
-    revived = _merged_away(work, person_id, moving)
-    if revived is not None:
-        new_id, events = revived
-        connection.execute(update(persons).where(persons.c.id == new_id).values(merged_into=None))
-    else:
-        new_id, events = next_id(connection, persons.c.id), []
-        connection.execute(insert(persons).values(id=new_id, merged_into=None, seq=work.seq))
-    with _refreshing(work, [person_id, new_id]):
-        connection.execute(update(records).where(records.c.id.in_(moving)).values(person_id=new_id))
-        connection.execute(
-            update(status_events)
-            .where(
-                status_events.c.person_id == person_id,
-                or_(status_events.c.record_id.in_(moving), status_events.c.id.in_(events)),
-            )
-            .values(person_id=new_id)
-        )
-    _decide(work, "not_same_person", {"person": person_id, "records": moving, "new": new_id})
-    p["new_person_id"] = new_id
+    p["new_person_id"] = split_records(work, person_id, moving)
 
 
 def apply_nothing(work: Write) -> None:
@@ -229,4 +157,6 @@ APPLIERS: dict[str, Applier] = {
     "claim.add": apply_claim,
     "person.merge": apply_merge,
     "person.split": apply_split,
+    RUN_ACTION: apply_run,
+    RULE_ACTION: apply_ruling,
 }

@@ -83,3 +83,19 @@ def display_names(connection: Connection, person_ids: Collection[int]) -> dict[i
         for pid, rows in members.items():
             names[pid] = display_name(resolve(rows))
     return names
+
+
+def records_by_id(connection: Connection, record_ids: Collection[int]) -> dict[int, dict[str, Any]]:
+    """Records by id, each with its person and the title of its source as "source"."""
+    found: dict[int, dict[str, Any]] = {}
+    ordered = sorted(record_ids)
+    query = select(records, sources.c.title.label("source")).join(
+        sources, sources.c.id == records.c.source_id
+    )
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start : start + _CHUNK]
+        for row in connection.execute(query.where(records.c.id.in_(chunk))):
+            record = dict(row._mapping)
+            record["row"] = record["row_no"]
+            found[record["id"]] = record
+    return found

@@ -11,6 +11,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Column,
+    Float,
     Index,
     Integer,
     LargeBinary,
@@ -153,6 +154,22 @@ decisions = Table(
     Column("seq", Integer, nullable=False),
 )
 
+# Pairs of records the linker scored or a reviewer ruled on, lower record id first. State:
+# "linked" (merged by a link run), "review" (waiting for a reviewer), or a ruling: "same",
+# "different", "skipped". Rulings bind every later run.
+link_pairs = Table(
+    "link_pairs",
+    metadata,
+    Column("record_l", Integer, primary_key=True, autoincrement=False),
+    Column("record_r", Integer, primary_key=True, autoincrement=False),
+    Column("probability", Float),
+    Column("weights", Text, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+Index("link_pairs_state", link_pairs.c.state)
+Index("link_pairs_right", link_pairs.c.record_r)
+
 # One row per person and bitemporal span of their status: the names behind every toll.
 status_spans = Table(
     "status_spans",
@@ -203,6 +220,7 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
     "status_events": ("id",),
     "claims": ("id",),
     "decisions": ("id",),
+    "link_pairs": ("record_l", "record_r"),
     "status_spans": ("person_id", "known_from", "valid_from", "event_id"),
     "toll_cells": TOLL_KEY,
 }

@@ -274,22 +274,30 @@ def test_split_neither_loses_nor_invents_words(words: list[str], comma: bool) ->
 
 
 def test_name_key_example_from_the_spec() -> None:
-    assert name_key("Məmmədov Elvin") == "elvin mammadov"
-    assert name_key("Elvin MAMMADOV") == "elvin mammadov"
+    key = name_key("Məmmədov Elvin")
+    assert key == "alvn mmdv"
+    assert name_key("Elvin MAMMADOV") == name_key("Эльвин Мамедов") == key
+
+
+def test_a_search_for_one_spelling_finds_the_others() -> None:
+    query = name_key("Mammadov")
+    for written in ("Məmmədov Elvin", "Мамедов Эльвин", "Elvin Mamedov"):
+        assert query in name_key(written).split()
 
 
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ("Мамедов Эльвин", "elvin mamedov"),
-        ("Փորձյան Արամ", "aram pordzyan"),
-        ("ნიმუშაძე გიორგი", "giorgi nimushadze"),
-        ("Nümunəli Vüsal Kamran oğlu", "kamran numunali oglu vusal"),
-        ("Şəhidov İlkin", "ilkin sahidov"),
-        ("MAMMADOV,  Elvin", "elvin mammadov"),
-        ("Mammadov-Nümunəli Elvin", "elvin mammadov numunali"),
-        ("O'Prykladenko Dar’ya", "darya oprykladenko"),
-        ("Elvin Mammadov 2", "2 elvin mammadov"),
+        ("Мамедов Эльвин", "alvn mmdv"),
+        ("Փորձյան Արամ", "arm brqn"),
+        ("ნიმუშაძე გიორგი", "krk nmxq"),
+        ("Nümunəli Vüsal Kamran oğlu", "akl kmrn nmnl vsl"),
+        ("Şəhidov İlkin", "alkn xkdv"),
+        ("MAMMADOV,  Elvin", "alvn mmdv"),
+        ("Mammadov-Nümunəli Elvin", "alvn mmdv nmnl"),  # a hyphen splits words
+        ("O'Prykladenko Dar’ya", "abrkldnk dr"),  # an apostrophe does not
+        ("Elvin Mammadov 2", "alvn mmdv"),  # digits have no key
+        ("Мамедов Э.А.", "mmdv"),  # nor do initials
         ("  ", ""),
         ("", ""),
         ("— , .", ""),
@@ -299,10 +307,8 @@ def test_name_key(text: str, key: str) -> None:
     assert name_key(text) == key
 
 
-def test_name_key_arabic_is_transliterated() -> None:
-    key = name_key("محمد علي")
-    assert key
-    assert re.fullmatch(r"[a-z0-9]+( [a-z0-9]+)*", key)
+def test_name_key_matches_arabic_with_its_latin_spelling() -> None:
+    assert name_key("محمد علي") == name_key("Ali Muhammad") == "al mkmd"
 
 
 def test_name_key_ignores_order_case_and_normal_form() -> None:
@@ -320,7 +326,7 @@ _NAME_TEXT = st.text(
 @given(_NAME_TEXT)
 def test_name_key_shape(text: str) -> None:
     key = name_key(text)
-    assert key == "" or re.fullmatch(r"[a-z0-9]+( [a-z0-9]+)*", key)
+    assert key == "" or re.fullmatch(r"[a-z]+( [a-z]+)*", key)
     tokens = key.split()
     assert tokens == sorted(tokens)
 

@@ -1,0 +1,146 @@
+"""Scoring pairs of records with Splink: Fellegi–Sunter weights, estimated without labels.
+
+Splink does the statistics (blocking, expectation maximisation, term frequencies) on DuckDB
+in this process, or on Apache Spark; Rollbook brings the frame and the comparisons. Only
+pairs that involve a record new since the last run are scored, so settled work is not
+redone; the model is estimated on every record, old and new.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from rollbook.link.comparisons import splink_comparison
+from rollbook.link.settings import LinkSettings
+from rollbook.store.links import ScoredPair
+
+
+@dataclass
+class Scoring:
+    """The pairs scored at or above the review threshold, and how the model was set."""
+
+    pairs: list[ScoredPair]
+    trained: bool
+    notes: list[str]
+
+
+@contextmanager
+def _quiet_splink() -> Iterator[None]:
+    """Keep Splink's progress and training chatter out of Rollbook's output."""
+    logger = logging.getLogger("splink")
+    level, propagate = logger.level, logger.propagate
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
+def _db_api(_settings: LinkSettings) -> Any:
+    from splink import DuckDBAPI
+
+    return DuckDBAPI()
+
+
+def _splink_settings(settings: LinkSettings, *, estimated: bool) -> Any:
+    from splink import SettingsCreator
+
+    blocking: list[Any] = [{"blocking_rule": rule} for rule in settings.blocking]
+    return SettingsCreator(
+        link_type="dedupe_only",
+        unique_id_column_name="unique_id",
+        probability_two_random_records_match=settings.prior,
+        comparisons=[
+            splink_comparison(name, settings.engine, term_frequencies=estimated)
+            for name in settings.comparisons
+        ],
+        blocking_rules_to_generate_predictions=blocking,
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=False,
+    )
+
+
+def _train(linker: Any, settings: LinkSettings, notes: list[str]) -> None:
+    try:
+        linker.training.estimate_probability_two_random_records_match(
+            list(settings.sure), recall=settings.sure_recall
+        )
+    except Exception as error:
+        notes.append(f"kept the prior match probability: {_first_sentence(error)}")
+    linker.training.estimate_u_using_random_sampling(max_pairs=settings.u_pairs, seed=settings.seed)
+    for rule in settings.training:
+        # A session that fails part-way leaves Splink's model without the comparisons it
+        # set aside for the session: keep a copy to put back.
+        model = copy.deepcopy(linker._settings_obj)
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(rule)
+        except Exception as error:  # Splink raises plain exceptions on thin data
+            linker._settings_obj = model
+            notes.append(
+                f"kept the starting m of the fields EM trains on pairs where {rule}: "
+                + _first_sentence(error)
+            )
+
+
+def _first_sentence(error: Exception) -> str:
+    return str(error).split(". ")[0].strip().rstrip(".")
+
+
+def score(frame: pa.Table, settings: LinkSettings, *, new_from: int) -> Scoring:
+    """Score the pairs of records in `frame` that involve a record with id >= `new_from`."""
+    from splink import Linker
+
+    notes: list[str] = []
+    if frame.num_rows < 2:
+        return Scoring([], False, notes)
+    with _quiet_splink():
+        api = _db_api(settings)
+        everyone = api.register(frame, dataset_display_name="records")
+        trained = frame.num_rows >= settings.train_from
+        linker = Linker(everyone, _splink_settings(settings, estimated=trained), log_level=None)
+        if trained:
+            _train(linker, settings, notes)
+        threshold = settings.review_from
+        ids = frame.column("unique_id")
+        if new_from <= pc.min(ids).as_py():
+            found = [linker.inference.predict(threshold_match_probability=threshold)]
+        else:
+            if trained:
+                linker.table_management.compute_tf_table("full_key")
+            is_new = pc.greater_equal(ids, new_from)
+            new = api.register(frame.filter(is_new), dataset_display_name="new_records")
+            old = api.register(frame.filter(pc.invert(is_new)), dataset_display_name="old_records")
+            found = [
+                linker.inference.predict_within(new, threshold_match_probability=threshold),
+                linker.inference.predict_between(new, old, threshold_match_probability=threshold),
+            ]
+        pairs = [pair for table in found for pair in _pairs(table, settings)]
+    return Scoring(pairs, trained, notes)
+
+
+def _pairs(predictions: Any, settings: LinkSettings) -> Iterator[ScoredPair]:
+    table = predictions.as_pyarrow_table()
+    weight_columns = [f"mw_{name}" for name in settings.comparisons]
+    columns = ["unique_id_l", "unique_id_r", "match_probability", *weight_columns]
+    tf = "mw_tf_adj_name" if "mw_tf_adj_name" in table.column_names else None
+    data = table.select(columns + ([tf] if tf else [])).to_pydict()
+    for i, (left, right, probability) in enumerate(
+        zip(data["unique_id_l"], data["unique_id_r"], data["match_probability"], strict=True)
+    ):
+        weights = {
+            name: round(float(data[column][i] or 0.0), 2)
+            for name, column in zip(settings.comparisons, weight_columns, strict=True)
+        }
+        if tf:
+            weights["name"] = round(weights["name"] + float(data[tf][i] or 0.0), 2)
+        low, high = sorted((int(left), int(right)))
+        yield ScoredPair(low, high, round(float(probability), 6), weights)

@@ -1,0 +1,155 @@
+"""A link run: score the new records against everyone, then decide what to link and what to ask.
+
+The whole run is one journalled write: the register is read, scored and changed under the
+write lock, so a ruling cannot slip in between, and an interrupted run leaves the register
+as it was. The journal entry keeps the outcome (pairs linked, pairs for review), which is
+what `rollbook verify` replays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rollbook.link.comparisons import NAME_COMPARISONS
+from rollbook.link.engine import score
+from rollbook.link.frame import frame_rows, to_arrow
+from rollbook.link.settings import LinkSettings
+from rollbook.model.linkage import Groups
+from rollbook.store.database import Register
+from rollbook.store.links import (
+    RUN_ACTION,
+    PairState,
+    ScoredPair,
+    apply_run,
+    linked_through,
+    pair_states,
+    person_of_records,
+    records_for_linking,
+)
+
+Progress = Callable[[str, int], None]
+
+
+@dataclass
+class LinkReport:
+    """What a link run did."""
+
+    records: int = 0
+    new_records: int = 0
+    scored: int = 0
+    linked: int = 0
+    persons_merged: int = 0
+    review: int = 0
+    kept_apart: int = 0
+    trained: bool = False
+    notes: list[str] = field(default_factory=list)
+    seq: int = 0
+
+
+@dataclass
+class Plan:
+    """The pairs a run links and the pairs it asks a reviewer about."""
+
+    linked: list[ScoredPair] = field(default_factory=list)
+    review: list[ScoredPair] = field(default_factory=list)
+    kept_apart: int = 0
+
+
+def corroborated(pair: ScoredPair) -> bool:
+    """Whether the name agrees and some field besides it does too: nothing links on a name
+    alone, however rare."""
+    others = (w for name, w in pair.weights.items() if name not in NAME_COMPARISONS)
+    return pair.weights.get("name", 0.0) > 0 and any(w > 0 for w in others)
+
+
+def plan_links(
+    pairs: Iterable[ScoredPair],
+    person_of: dict[int, int],
+    states: dict[tuple[int, int], PairState],
+    settings: LinkSettings,
+) -> Plan:
+    """Decide, most probable pair first, which pairs to link and which to send for review.
+
+    Pairs already linked, queued or ruled on are left as they are. A ruling of "different"
+    keeps the two persons apart: no chain of links through third records joins them.
+    """
+    groups: Groups[int] = Groups()
+    for (left, right), state in states.items():
+        if state is not PairState.DIFFERENT or left not in person_of or right not in person_of:
+            continue
+        a, b = person_of[left], person_of[right]
+        if groups.find(a) != groups.find(b) and not groups.apart(a, b):
+            groups.keep_apart(a, b)
+    plan = Plan()
+    waiting: list[ScoredPair] = []
+    for pair in sorted(pairs, key=lambda p: (-p.probability, p.left, p.right)):
+        if (pair.left, pair.right) in states:
+            continue
+        a, b = person_of[pair.left], person_of[pair.right]
+        if groups.find(a) == groups.find(b):
+            continue
+        if groups.apart(a, b):
+            plan.kept_apart += 1
+        elif pair.probability >= settings.link_at and corroborated(pair):
+            groups.join(a, b)
+            plan.linked.append(pair)
+        else:
+            waiting.append(pair)
+    plan.review = [
+        p for p in waiting if groups.find(person_of[p.left]) != groups.find(person_of[p.right])
+    ]
+    return plan
+
+
+def link_register(
+    register: Register,
+    settings: LinkSettings,
+    *,
+    actor: str,
+    progress: Progress | None = None,
+) -> LinkReport:
+    """Link the register's records into persons in one journalled write."""
+    report = LinkReport()
+    tell = progress or (lambda _step, _count: None)
+    payload = {"settings": settings.to_json()}
+    with register.write(RUN_ACTION, payload, actor=actor) as work:
+        connection = work.connection
+        through = linked_through(connection)
+        columns: dict[str, list[Any]] = {}
+        for batch in records_for_linking(connection):
+            for name, values in frame_rows(batch).items():
+                columns.setdefault(name, []).extend(values)
+            tell("read", len(batch))
+        ids: list[int] = columns.get("unique_id", [])
+        report.records = len(ids)
+        report.new_records = sum(1 for i in ids if i > through)
+        if report.new_records:
+            scoring = score(to_arrow(columns), settings, new_from=through + 1)
+            tell("scored", report.new_records)
+            report.scored, report.trained, report.notes = (
+                len(scoring.pairs),
+                scoring.trained,
+                scoring.notes,
+            )
+            plan = plan_links(
+                scoring.pairs, person_of_records(connection), pair_states(connection), settings
+            )
+        else:
+            plan = Plan()
+        work.payload.update(
+            through_record=max((i for i in ids), default=through),
+            linked=[p.to_json() for p in plan.linked],
+            review=[p.to_json() for p in plan.review],
+            trained=report.trained,
+        )
+        apply_run(work)
+        report.linked, report.review, report.kept_apart = (
+            len(plan.linked),
+            len(plan.review),
+            plan.kept_apart,
+        )
+        report.persons_merged = len(plan.linked)
+        report.seq = work.seq
+    return report

@@ -1,0 +1,126 @@
+"""What a link run will do, in one object: engine, thresholds, comparisons, blocking, training.
+
+Defaults suit a register of a few thousand to a few million records; a TOML file given to
+`rollbook link --settings` may change any of them, and `describe` says in plain words what
+the engine will then do.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from rollbook.link.comparisons import COMPARISONS
+
+ENGINES = ("duckdb",)
+_ENGINE_NAMES = {"duckdb": "DuckDB, in this process", "spark": "Apache Spark"}
+
+#: Pairs of records scored at all: those agreeing on one of these (Splink blocking rules).
+DEFAULT_BLOCKING: tuple[str, ...] = (
+    "l.surname = r.surname AND l.given = r.given",
+    "l.surname = r.given AND l.given = r.surname",
+    "l.tokens = r.tokens",
+    "l.surname = r.surname AND l.birth_year = r.birth_year",
+    "l.given = r.given AND l.father = r.father AND l.birth_year = r.birth_year",
+    "l.given = r.given AND l.birth_date = r.birth_date",
+    "l.surname = r.surname AND l.event_date = r.event_date",
+    "l.given = r.given AND l.event_date = r.event_date AND l.unit = r.unit",
+    "l.service_number = r.service_number",
+    "l.national_id = r.national_id",
+)
+
+#: Blocking rules of the expectation-maximisation sessions: each leaves the fields it
+#: blocks on untrained and trains the others.
+DEFAULT_TRAINING: tuple[str, ...] = (
+    "l.surname = r.surname AND l.given = r.given",
+    "l.birth_date = r.birth_date",
+    "l.event_date = r.event_date AND l.unit = r.unit",
+)
+
+#: Pairs surely the same person, from which the share of matching pairs is estimated.
+DEFAULT_SURE: tuple[str, ...] = (
+    "l.full_key = r.full_key AND l.birth_date = r.birth_date",
+    "l.service_number = r.service_number",
+)
+
+
+class SettingsError(ValueError):
+    """Link settings that cannot be used, with the reason."""
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    """Everything a link run needs to know besides the records."""
+
+    engine: str = "duckdb"
+    #: Pairs at or above this match probability are linked automatically...
+    link_at: float = 0.99
+    #: ...and pairs from here up to `link_at` wait in the review queue.
+    review_from: float = 0.5
+    comparisons: tuple[str, ...] = tuple(COMPARISONS)
+    blocking: tuple[str, ...] = DEFAULT_BLOCKING
+    training: tuple[str, ...] = DEFAULT_TRAINING
+    sure: tuple[str, ...] = DEFAULT_SURE
+    #: Below this many records the model is not estimated: the comparisons' own m and u
+    #: probabilities and `prior` are used as they are.
+    train_from: int = 1000
+    prior: float = 0.0001
+    sure_recall: float = 0.7
+    u_pairs: int = 1_000_000
+    seed: int = 2020
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise SettingsError(f"engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
+        if not 0 < self.review_from <= self.link_at <= 1:
+            raise SettingsError("thresholds need 0 < review_from <= link_at <= 1")
+        unknown = [c for c in self.comparisons if c not in COMPARISONS]
+        if unknown:
+            raise SettingsError(
+                f"unknown comparison {unknown[0]!r}: choose from {', '.join(COMPARISONS)}"
+            )
+        if "name" not in self.comparisons:
+            raise SettingsError("the name comparison cannot be left out")
+        if self.extra:
+            raise SettingsError(f"unknown setting {next(iter(self.extra))!r}")
+
+    @classmethod
+    def from_toml(cls, path: Path, **overrides: Any) -> LinkSettings:
+        """Settings from a TOML file (its keys are this class's fields), then `overrides`."""
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise SettingsError(f"{path}: {error}") from None
+        return cls.from_json({**data, **overrides})
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> LinkSettings:
+        known = {f.name for f in fields(cls)} - {"extra"}
+        values: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in data.items() if k in known
+        }
+        extra = {k: v for k, v in data.items() if k not in known}
+        return cls(**values, extra=extra)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        del data["extra"]
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
+
+    def describe(self) -> list[str]:
+        """What the engine will do, line by line."""
+        return [
+            f"engine: Splink on {_ENGINE_NAMES[self.engine]}",
+            f"compare: {', '.join(self.comparisons)}",
+            f"score the pairs that agree on any of {len(self.blocking)} blocking rules:",
+            *(f"  {rule}" for rule in self.blocking),
+            f"estimate the model by expectation maximisation from {self.train_from:,} records up "
+            f"(u from {self.u_pairs:,} random pairs, seed {self.seed}); below that, use the "
+            f"starting m and u and a prior match probability of {self.prior}",
+            f"link pairs at match probability {self.link_at} or more when a field besides the "
+            "name agrees and no reviewer ruled them different",
+            f"send pairs from {self.review_from} up to the review queue",
+        ]

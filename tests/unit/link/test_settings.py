@@ -1,0 +1,47 @@
+"""Link settings: defaults, a TOML file, and refusals that say why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rollbook.link.settings import LinkSettings, SettingsError
+
+
+def test_defaults_describe_what_the_engine_will_do() -> None:
+    lines = LinkSettings().describe()
+    assert lines[0] == "engine: Splink on DuckDB, in this process"
+    assert any("l.service_number = r.service_number" in line for line in lines)
+    assert lines[-1] == "send pairs from 0.5 up to the review queue"
+
+
+def test_a_toml_file_changes_settings_and_overrides_win(tmp_path: Path) -> None:
+    path = tmp_path / "link.toml"
+    path.write_text('link_at = 0.95\ncomparisons = ["name", "birth"]\n', encoding="utf-8")
+    settings = LinkSettings.from_toml(path, review_from=0.4)
+    assert (settings.link_at, settings.review_from) == (0.95, 0.4)
+    assert settings.comparisons == ("name", "birth")
+    assert LinkSettings.from_json(settings.to_json()) == settings
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ({"engine": "excel"}, "engine 'excel'"),
+        ({"link_at": 0.4, "review_from": 0.6}, "review_from <= link_at"),
+        ({"comparisons": ["name", "shoe_size"]}, "unknown comparison 'shoe_size'"),
+        ({"comparisons": ["birth"]}, "name comparison cannot be left out"),
+        ({"treshold": 0.9}, "unknown setting 'treshold'"),
+    ],
+)
+def test_bad_settings_are_refused_with_the_reason(data: dict[str, object], reason: str) -> None:
+    with pytest.raises(SettingsError, match=reason):
+        LinkSettings.from_json(data)
+
+
+def test_an_unreadable_file_names_itself(tmp_path: Path) -> None:
+    path = tmp_path / "link.toml"
+    path.write_text("link_at = = 1", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"link\.toml"):
+        LinkSettings.from_toml(path)
