@@ -45,7 +45,7 @@ def _quiet_splink() -> Iterator[None]:
         logger.propagate = propagate
 
 
-def _db_api(_settings: LinkSettings) -> Any:
+def _db_api() -> Any:
     from splink import DuckDBAPI
 
     return DuckDBAPI()
@@ -103,7 +103,7 @@ def score(frame: pa.Table, settings: LinkSettings, *, new_from: int) -> Scoring:
     if frame.num_rows < 2:
         return Scoring([], False, notes)
     with _quiet_splink():
-        api = _db_api(settings)
+        api = _db_api()
         everyone = api.register(frame, dataset_display_name="records")
         trained = frame.num_rows >= settings.train_from
         linker = Linker(everyone, _splink_settings(settings, estimated=trained), log_level=None)

@@ -6,11 +6,19 @@ than the database itself, so rows go to the driver as plain tuples in column ord
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 
 from sqlalchemy import Connection, Table
 
 _LOOKUP_CHUNK = 500
+CHUNK = 500
+
+
+def chunks(ids: Collection[int]) -> Iterator[list[int]]:
+    """Ids in ascending order, a chunk at a time: small enough for any `IN (...)` list."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start : start + CHUNK]
 
 
 def bulk_insert(

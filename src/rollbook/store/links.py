@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
 from rollbook.model.linkage import Groups
+from rollbook.store.bulk import chunks
 from rollbook.store.database import Write
 from rollbook.store.merging import members, merge_persons, split_records
 from rollbook.store.schema import journal, link_pairs, records
@@ -111,9 +112,7 @@ def apply_run(work: Write) -> None:
 
 def _persons_of(connection: Connection, record_ids: set[int]) -> dict[int, int]:
     found: dict[int, int] = {}
-    ordered = sorted(record_ids)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
+    for chunk in chunks(record_ids):
         query = select(records.c.id, records.c.person_id).where(records.c.id.in_(chunk))
         found.update(dict(connection.execute(query).all()))
     return found
@@ -165,9 +164,7 @@ def _ruled_apart(connection: Connection, a: int, b: int) -> tuple[int, int] | No
 def _pairs_touching(
     connection: Connection, record_ids: set[int], *states: PairState
 ) -> Iterator[tuple[int, int]]:
-    ordered = sorted(record_ids)
-    for start in range(0, len(ordered), 500):
-        chunk = ordered[start : start + 500]
+    for chunk in chunks(record_ids):
         query = select(link_pairs.c.record_l, link_pairs.c.record_r).where(
             link_pairs.c.state.in_([s.value for s in states]),
             or_(link_pairs.c.record_l.in_(chunk), link_pairs.c.record_r.in_(chunk)),

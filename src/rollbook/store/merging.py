@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Integer, Table, bindparam, insert, or_, select, update
 
-from rollbook.store.bulk import bulk_insert
+from rollbook.store.bulk import bulk_insert, chunks
 from rollbook.store.database import Write
 from rollbook.store.records import next_id
 from rollbook.store.schema import decisions, persons, records, status_events
 from rollbook.store.spans import rebuild_spans, shift_cells
-
-_CHUNK = 500
-
-
-def _chunks(ids: Collection[int]) -> Iterable[list[int]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start : start + _CHUNK]
 
 
 def members(
@@ -34,7 +26,7 @@ def members(
 ) -> dict[int, list[int]]:
     """The ids of the rows of `table` (records or status events) of each person, in order."""
     found: dict[int, list[int]] = defaultdict(list)
-    for chunk in _chunks(person_ids):
+    for chunk in chunks(person_ids):
         query = select(table.c.person_id, table.c.id).where(table.c.person_id.in_(chunk))
         for person_id, row_id in connection.execute(query.order_by(table.c.id)):
             found[person_id].append(row_id)

@@ -11,11 +11,10 @@ from sqlalchemy import Connection, select
 
 from rollbook.model.persons import Resolved, display_name, resolve
 from rollbook.model.status import StatusEvent
+from rollbook.store.bulk import chunks
 from rollbook.store.records import live_person
 from rollbook.store.schema import records, sources
 from rollbook.store.spans import histories
-
-_CHUNK = 500
 
 
 @dataclass
@@ -70,10 +69,8 @@ def person_view(connection: Connection, person_id: int) -> PersonView | None:
 def display_names(connection: Connection, person_ids: Collection[int]) -> dict[int, str]:
     """The display name of each person, resolved from their records."""
     names: dict[int, str] = {}
-    ordered = sorted(person_ids)
     name_columns = [records.c[n] for n in ("full_name", "surname", "given_name", "patronymic")]
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start : start + _CHUNK]
+    for chunk in chunks(person_ids):
         members: dict[int, list[dict[str, Any]]] = defaultdict(list)
         query = select(records.c.id, records.c.person_id, *name_columns).where(
             records.c.person_id.in_(chunk)
@@ -88,12 +85,10 @@ def display_names(connection: Connection, person_ids: Collection[int]) -> dict[i
 def records_by_id(connection: Connection, record_ids: Collection[int]) -> dict[int, dict[str, Any]]:
     """Records by id, each with its person and the title of its source as "source"."""
     found: dict[int, dict[str, Any]] = {}
-    ordered = sorted(record_ids)
     query = select(records, sources.c.title.label("source")).join(
         sources, sources.c.id == records.c.source_id
     )
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start : start + _CHUNK]
+    for chunk in chunks(record_ids):
         for row in connection.execute(query.where(records.c.id.in_(chunk))):
             record = dict(row._mapping)
             record["row"] = record["row_no"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, select, text
@@ -17,10 +17,9 @@ from sqlalchemy import Connection, bindparam, delete, select, text
 from rollbook.model.dates import PartialDate
 from rollbook.model.persons import resolve
 from rollbook.model.status import Evidence, Span, Status, StatusEvent, spans
-from rollbook.store.bulk import bulk_insert
+from rollbook.store.bulk import bulk_insert, chunks
 from rollbook.store.schema import TOLL_KEY, records, status_events, status_spans, toll_cells
 
-_CHUNK = 500
 _SPAN_PERSON_FIELDS = ("party", "region", "unit")
 
 
@@ -40,16 +39,10 @@ def event_from_row(row: Mapping[str, Any]) -> StatusEvent:
     )
 
 
-def _chunks(ids: Collection[int]) -> Iterable[list[int]]:
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start : start + _CHUNK]
-
-
 def histories(connection: Connection, person_ids: Collection[int]) -> dict[int, list[StatusEvent]]:
     """The status events of each person, in event order."""
     result: dict[int, list[StatusEvent]] = defaultdict(list)
-    for chunk in _chunks(person_ids):
+    for chunk in chunks(person_ids):
         rows = connection.execute(
             select(status_events).where(status_events.c.person_id.in_(chunk))
         ).mappings()
@@ -87,7 +80,7 @@ def span_rows(
 def _person_keys(connection: Connection, person_ids: Collection[int]) -> dict[int, dict[str, str]]:
     members: dict[int, list[dict[str, Any]]] = defaultdict(list)
     columns = [records.c.id, records.c.person_id, *(records.c[n] for n in _SPAN_PERSON_FIELDS)]
-    for chunk in _chunks(person_ids):
+    for chunk in chunks(person_ids):
         for row in connection.execute(select(*columns).where(records.c.person_id.in_(chunk))):
             members[row.person_id].append(dict(row._mapping))
     return {
@@ -99,7 +92,7 @@ def rebuild_spans(connection: Connection, person_ids: Collection[int]) -> None:
     """Replace the spans of these persons with ones computed from their history now."""
     if not person_ids:
         return
-    for chunk in _chunks(person_ids):
+    for chunk in chunks(person_ids):
         connection.execute(delete(status_spans).where(status_spans.c.person_id.in_(chunk)))
     events = histories(connection, person_ids)
     keys = _person_keys(connection, person_ids)
@@ -129,7 +122,7 @@ def shift_cells(connection: Connection, person_ids: Collection[int] | range, sig
         query = text(statement.format(where="person_id IN :ids")).bindparams(
             bindparam("ids", expanding=True)
         )
-        for chunk in _chunks(person_ids):
+        for chunk in chunks(person_ids):
             connection.execute(query, {"ids": chunk})
     connection.execute(delete(toll_cells).where(toll_cells.c.n == 0))
 
