@@ -21,7 +21,7 @@ from pathlib import Path
 from anyascii import anyascii
 
 from report import print_table
-from rollbook.model.name_keys import romanise, word_key
+from rollbook.model.name_keys import loose_key, romanise, word_key
 
 Pair = tuple[str, str]
 KeyFunction = Callable[[str], str]
@@ -55,6 +55,7 @@ def _key_functions() -> dict[str, KeyFunction]:
         functions["rigour metaphone"] = rigour_metaphone
     functions["rollbook romanise"] = romanise
     functions["rollbook word_key"] = word_key
+    functions["rollbook loose_key"] = lambda word: loose_key(word_key(word))
     return functions
 
 

@@ -52,7 +52,18 @@ def _else(m: float, u: float) -> Level:
     return Level("else", "ELSE", m, u)
 
 
+def _near(part: str, jw: str, similarity: float) -> str:
+    """SQL: a name part sounds alike (loose keys) or is spelt nearly alike (a typo or two)."""
+    return (
+        f"({part}_loose_l = {part}_loose_r OR {jw}({part}_spelt_l, {part}_spelt_r) >= {similarity})"
+    )
+
+
 def _names(jw: str) -> tuple[list[str], list[Level]]:
+    one_part_near = (
+        f"(given_loose_l = given_loose_r AND {jw}(surname_spelt_l, surname_spelt_r) >= 0.8) "
+        f"OR (surname_loose_l = surname_loose_r AND {jw}(given_spelt_l, given_spelt_r) >= 0.8)"
+    )
     return ["tokens"], [
         # full_key is "surname given": the exact level term frequencies adjust.
         Level("same surname and given name", "full_key_l = full_key_r", 0.80, 0.0005,
@@ -61,21 +72,23 @@ def _names(jw: str) -> tuple[list[str], list[Level]]:
               0.04, 0.00002, fixed_m=True),
         Level("same name words", "tokens_l = tokens_r", 0.03, 0.0001, fixed_m=True),
         Level(
-            "similar surname and given name",
-            f"{jw}(surname_l, surname_r) >= 0.92 AND {jw}(given_l, given_r) >= 0.92",
-            0.06, 0.001,
+            "surname and given name sound alike",
+            "surname_loose_l = surname_loose_r AND given_loose_l = given_loose_r",
+            0.04, 0.0008,
         ),
         Level(
-            "same surname, given name or initial agrees",
-            "surname_l = surname_r AND (given_l IS NULL OR given_r IS NULL) "
-            "AND substr(initials_l, 1, 1) = substr(initials_r, 1, 1)",
-            0.02, 0.002, fixed_m=True,
+            "surname and given name a letter or two apart",
+            f"{_near('surname', jw, 0.9)} AND {_near('given', jw, 0.9)}",
+            0.04, 0.001,
         ),
         Level(
-            "same given name, similar surname",
-            f"given_l = given_r AND {jw}(surname_l, surname_r) >= 0.80",
-            0.02, 0.003,
+            "one name agrees, the other is missing or an initial that agrees",
+            "(surname_loose_l = surname_loose_r AND (given_l IS NULL OR given_r IS NULL) "
+            "AND coalesce(substr(initials_l, 1, 1) = substr(initials_r, 1, 1), TRUE)) "
+            "OR (given_loose_l = given_loose_r AND (surname_l IS NULL OR surname_r IS NULL))",
+            0.02, 0.002,
         ),
+        Level("one name agrees, the other is similar", one_part_near, 0.02, 0.003),
         _else(0.03, 0.99),
     ]  # fmt: skip
 
@@ -104,6 +117,8 @@ def _partial_date(prefix: str) -> list[Level]:
             0.03, 0.0001, fixed_m=True,
         ),
         Level("agrees as far as both are known", compatible, 0.10, 0.02),
+        Level("one figure written differently", f"levenshtein({full}_l, {full}_r) = 1",
+              0.02, 0.002),
         Level("same year", f"{y}_l = {y}_r", 0.03, 0.02),
         Level("years one apart", f"abs({y}_l - {y}_r) = 1", 0.02, 0.04),
     ]  # fmt: skip
@@ -127,22 +142,47 @@ def _exact(column: str, label: str, m: float, u: float) -> Callable[[str], Any]:
     return build
 
 
+def _identifier(column: str, label: str) -> Callable[[str], Any]:
+    """An identifier: the same, or a digit or two apart (a typo, two digits swapped)."""
+
+    def build(_jw: str) -> tuple[list[str], list[Level]]:
+        return [column], [
+            Level(f"same {label}", f"{column}_l = {column}_r", 0.90, 0.00001),
+            Level(f"{label} a digit or two apart",
+                  f"levenshtein({column}_l, {column}_r) <= 2", 0.05, 0.0001),
+            _else(0.05, 0.9999),
+        ]  # fmt: skip
+
+    return build
+
+
+def _place(jw: str) -> tuple[list[str], list[Level]]:
+    return ["place"], [
+        Level("same home place", "place_l = place_r", 0.75, 0.01),
+        Level("similar home place", f"{jw}(place_l, place_r) >= 0.9", 0.1, 0.005),
+        _else(0.15, 0.985),
+    ]
+
+
 #: The comparisons Rollbook can make, by name, in the order the settings list them.
 COMPARISONS: dict[str, Callable[[str], tuple[list[str], list[Level]]]] = {
     "name": _names,
     "father": _father,
     "birth": _birth,
     "event": _event,
-    "service_number": _exact("service_number", "same service number", 0.95, 0.00001),
-    "national_id": _exact("national_id", "same national id", 0.95, 0.00001),
+    "service_number": _identifier("service_number", "service number"),
+    "national_id": _identifier("national_id", "national id"),
     "sex": _exact("sex", "same sex", 0.98, 0.5),
     "unit": _exact("unit", "same unit", 0.7, 0.02),
     "region": _exact("region", "same district", 0.7, 0.05),
+    "place": _place,
     "rank": _exact("rank", "same rank", 0.7, 0.2),
 }
 
 #: Comparisons about the name; a link needs some other field to agree as well.
 NAME_COMPARISONS = frozenset({"name", "father"})
+#: Comparisons of identifiers that a state or an army gives one person.
+IDENTIFIERS = frozenset({"service_number", "national_id"})
 
 
 def splink_comparison(name: str, engine: str, *, term_frequencies: bool) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from typing import Any
 import pyarrow as pa
 
 from rollbook.model.dates import DateError, PartialDate
-from rollbook.model.name_keys import name_keys, word_key
+from rollbook.model.name_keys import loose_key, name_keys, word_key
 
 #: The frame's columns: Splink's unique_id, then what the comparisons read.
 COLUMNS: tuple[str, ...] = (
@@ -29,6 +29,10 @@ COLUMNS: tuple[str, ...] = (
     "initials",
     "tokens",
     "full_key",
+    "surname_loose",
+    "given_loose",
+    "surname_spelt",
+    "given_spelt",
     "birth_year",
     "birth_month",
     "birth_day",
@@ -41,6 +45,7 @@ COLUMNS: tuple[str, ...] = (
     "sex",
     "unit",
     "region",
+    "place",
     "rank",
     "service_number",
     "national_id",
@@ -75,6 +80,13 @@ def _date_parts(text: str) -> tuple[int | None, int | None, int | None, str | No
 def _words_key(text: str) -> str | None:
     keys = [k for k in (word_key(w) for w in _NOT_ALNUM.sub(" ", text).split()) if k]
     return " ".join(keys) or None
+
+
+@lru_cache(maxsize=1 << 14)
+def _place_key(text: str) -> str | None:
+    """A place by the loose keys of its words: lists that drop diacritics still agree."""
+    key = _words_key(text)
+    return loose_key(key) if key else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -126,6 +138,7 @@ def frame_rows(records: Iterable[Sequence[Any]]) -> dict[str, list[Any]]:
         event,
         unit,
         region,
+        place,
         rank,
         sn,
         nid,
@@ -141,6 +154,10 @@ def frame_rows(records: Iterable[Sequence[Any]]) -> dict[str, list[Any]]:
             _or_none(keys.initials),
             _or_none(" ".join(keys.tokens)),
             _or_none(f"{keys.surname} {keys.given}" if keys.surname and keys.given else ""),
+            _or_none(loose_key(keys.surname)),
+            _or_none(loose_key(keys.given)),
+            _or_none(keys.surname_spelt),
+            _or_none(keys.given_spelt),
             b_year,
             b_month,
             b_day,
@@ -152,7 +169,8 @@ def frame_rows(records: Iterable[Sequence[Any]]) -> dict[str, list[Any]]:
             e_number,
             _sex(sex),
             unit_key(unit) if unit else None,
-            _words_key(region) if region else None,
+            _place_key(region) if region else None,
+            _place_key(place) if place else None,
             rank_key(rank) if rank else None,
             _identifier(sn) if sn else None,
             _identifier(nid) if nid else None,

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rollbook.link.comparisons import NAME_COMPARISONS
+from rollbook.link.comparisons import IDENTIFIERS, NAME_COMPARISONS
 from rollbook.link.engine import score
 from rollbook.link.frame import frame_rows, to_arrow
 from rollbook.link.settings import LinkSettings
@@ -58,10 +58,17 @@ class Plan:
 
 
 def corroborated(pair: ScoredPair) -> bool:
-    """Whether the name agrees and some field besides it does too: nothing links on a name
-    alone, however rare."""
-    others = (w for name, w in pair.weights.items() if name not in NAME_COMPARISONS)
-    return pair.weights.get("name", 0.0) > 0 and any(w > 0 for w in others)
+    """Whether fields besides the name back it: nothing links on a name alone, however rare.
+
+    A name that agrees needs one other field that agrees. A name that disagrees (a list that
+    lost or garbled it) needs an identifier and two more fields: same birth date, home and
+    district alone are what twins share.
+    """
+    agreeing = {name for name, weight in pair.weights.items() if weight > 0}
+    others = agreeing - NAME_COMPARISONS
+    if "name" in agreeing:
+        return bool(others)
+    return bool(others & IDENTIFIERS) and len(others) >= 3
 
 
 def plan_links(

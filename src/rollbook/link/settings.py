@@ -19,14 +19,17 @@ _ENGINE_NAMES = {"duckdb": "DuckDB, in this process", "spark": "Apache Spark"}
 
 #: Pairs of records scored at all: those agreeing on one of these (Splink blocking rules).
 DEFAULT_BLOCKING: tuple[str, ...] = (
-    "l.surname = r.surname AND l.given = r.given",
-    "l.surname = r.given AND l.given = r.surname",
+    "l.surname_loose = r.surname_loose AND l.given_loose = r.given_loose",
+    "l.surname_loose = r.given_loose AND l.given_loose = r.surname_loose",
     "l.tokens = r.tokens",
-    "l.surname = r.surname AND l.birth_year = r.birth_year",
-    "l.given = r.given AND l.father = r.father AND l.birth_year = r.birth_year",
-    "l.given = r.given AND l.birth_date = r.birth_date",
-    "l.surname = r.surname AND l.event_date = r.event_date",
-    "l.given = r.given AND l.event_date = r.event_date AND l.unit = r.unit",
+    "l.surname_loose = r.surname_loose AND l.birth_year = r.birth_year",
+    "l.given_loose = r.given_loose AND l.father = r.father AND l.birth_year = r.birth_year",
+    "l.given_loose = r.given_loose AND l.birth_date = r.birth_date",
+    "l.surname_loose = r.surname_loose AND l.event_date = r.event_date",
+    "l.given_loose = r.given_loose AND l.event_date = r.event_date AND l.unit = r.unit",
+    "l.given_loose = r.given_loose AND l.event_date = r.event_date AND l.region = r.region",
+    "l.birth_date = r.birth_date AND l.region = r.region",
+    "l.birth_date = r.birth_date AND l.event_date = r.event_date",
     "l.service_number = r.service_number",
     "l.national_id = r.national_id",
 )
@@ -56,7 +59,7 @@ class LinkSettings:
 
     engine: str = "duckdb"
     #: Pairs at or above this match probability are linked automatically...
-    link_at: float = 0.99
+    link_at: float = 0.95
     #: ...and pairs from here up to `link_at` wait in the review queue.
     review_from: float = 0.5
     comparisons: tuple[str, ...] = tuple(COMPARISONS)
@@ -120,7 +123,8 @@ class LinkSettings:
             f"estimate the model by expectation maximisation from {self.train_from:,} records up "
             f"(u from {self.u_pairs:,} random pairs, seed {self.seed}); below that, use the "
             f"starting m and u and a prior match probability of {self.prior}",
-            f"link pairs at match probability {self.link_at} or more when a field besides the "
-            "name agrees and no reviewer ruled them different",
+            f"link pairs at match probability {self.link_at} or more when the name and another "
+            "field agree (or, where the name disagrees, an identifier and two more fields) and "
+            "no reviewer ruled them different",
             f"send pairs from {self.review_from} up to the review queue",
         ]

@@ -31,7 +31,7 @@ from anyascii import anyascii
 
 from rollbook.model import names
 
-__all__ = ["NameKeys", "father_name", "name_keys", "romanise", "word_key"]
+__all__ = ["NameKeys", "father_name", "loose_key", "name_keys", "romanise", "word_key"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -46,6 +46,7 @@ class _Tables:
     initial_pattern: re.Pattern[str]
     sounds: Mapping[str, str]
     sounds_pattern: re.Pattern[str]
+    loose: Mapping[str, str]
     prefixes: tuple[tuple[str, str], ...]
     suffixes: tuple[tuple[str, str], ...]
     silent_h_endings: tuple[str, ...]
@@ -108,6 +109,7 @@ def _tables() -> _Tables:
         initial_pattern=re.compile(f"^(?:{_longest_first(initial).pattern})"),
         sounds=sounds,
         sounds_pattern=_longest_first([*sounds, _GLIDE_MARK]),
+        loose=_mapping(key, "loose"),
         prefixes=_by_length(_mapping(key, "prefixes")),
         suffixes=_by_length(_mapping(key, "suffixes")),
         silent_h_endings=_strings(key, "silent_h_endings"),
@@ -235,6 +237,21 @@ def word_key(word: str) -> str:
     return "".join(skeleton)
 
 
+@lru_cache(maxsize=1 << 18)
+def loose_key(key: str) -> str:
+    """A coarser key from word keys (one or several, space-separated), for typo-prone lists.
+
+    Each sound class that ``name_keys.toml`` [key] loose names is replaced by the class it
+    merges into: "rxd" (Rəşad) and "rsd" (Resad) both give "rsd".
+    """
+    return key.translate(_loose_table())
+
+
+@cache
+def _loose_table() -> dict[int, str]:
+    return str.maketrans(dict(_tables().loose))
+
+
 # --------------------------------------------------------------------------------------------
 # Patronymics
 
@@ -287,6 +304,10 @@ class NameKeys:
     """First letters of the romanised given name and father's name ("ea" for "Э.А.")."""
     tokens: tuple[str, ...]
     """Sorted, de-duplicated word keys of all the above, for order-free comparison."""
+    surname_spelt: str
+    """The surname romanised (:func:`romanise`, word by word), for edit distances on typos."""
+    given_spelt: str
+    """The given name romanised likewise."""
 
 
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]")
@@ -316,6 +337,12 @@ def _part_key(part: str) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
+def _spelt(part: str) -> str:
+    """One name part romanised word by word, in its own word order."""
+    return " ".join(word for word in map(romanise, part.split()) if word)
+
+
+@lru_cache(maxsize=1 << 17)
 def name_keys(full_name: str, surname: str, given_name: str, patronymic: str) -> NameKeys:
     """Keys of one record's name, from its parts or, when it has none, its full name.
 
@@ -339,4 +366,6 @@ def name_keys(full_name: str, surname: str, given_name: str, patronymic: str) ->
         father=father_key,
         initials=_initials(given_name, father),
         tokens=tuple(sorted(tokens)),
+        surname_spelt=_spelt(surname),
+        given_spelt=_spelt(given_name),
     )

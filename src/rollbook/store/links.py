@@ -217,6 +217,7 @@ LINKED_FIELDS = (
     "event_date",
     "unit",
     "region",
+    "home_place",
     "rank",
     "service_number",
     "national_id",

@@ -32,7 +32,7 @@ def test_an_unlisted_rank_is_compared_by_its_own_keys() -> None:
 
 
 RECORD = (7, "", "Tərlanov", "Elsəm", "Rüfət oğlu", "male", "1998-03", "2020-10-14",
-          "41207 saylı hərbi hissə", "Qarabulaq", "Əsgər", "AZ-123 456", "")  # fmt: skip
+          "41207 saylı hərbi hissə", "Qarabulaq", "Şəkili", "Əsgər", "AZ-123 456", "")  # fmt: skip
 
 
 def test_frame_rows_hold_keys_and_the_known_parts_of_dates() -> None:
@@ -48,10 +48,19 @@ def test_frame_rows_hold_keys_and_the_known_parts_of_dates() -> None:
 
 
 def test_the_same_man_in_cyrillic_gets_the_same_name_keys() -> None:
-    cyrillic = (8, "", "Тарланов", "Эльсам", "Руфатович", "", "1998", "", "", "", "", "", "")
+    cyrillic = (8, "", "Тарланов", "Эльсам", "Руфатович", "", "1998", "", "", "", "Шекили", "",
+                "", "")  # fmt: skip
     rows = frame_rows([RECORD, cyrillic])
-    for column in ("surname", "given", "father"):
+    for column in ("surname", "given", "father", "surname_loose", "given_loose", "place"):
         assert rows[column][0] == rows[column][1]
+
+
+def test_a_list_without_diacritics_agrees_on_loose_keys_and_places() -> None:
+    plain = (9, "", "Terlanov", "Elsem", "", "", "", "", "", "Qarabulaq", "Sekili", "", "", "")
+    rows = frame_rows([RECORD, plain])
+    for column in ("surname_loose", "given_loose", "place", "region"):
+        assert rows[column][0] == rows[column][1]
+    assert rows["surname_spelt"] == ["tarlanov", "terlanov"]
 
 
 def test_the_arrow_table_has_every_column_typed() -> None:

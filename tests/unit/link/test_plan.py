@@ -32,8 +32,13 @@ def test_a_name_alone_never_links_however_probable() -> None:
     assert plan.linked == [] and len(plan.review) == 1
 
 
-def test_no_name_agreement_never_links() -> None:
+def test_a_name_that_disagrees_needs_an_identifier_and_two_more_fields() -> None:
     assert not corroborated(pair(1, 2, 0.9999, name=0.0, service_number=15.0))
+    twins = pair(1, 2, 0.9999, name=-3.0, birth=13.0, place=9.0, region=2.0)
+    assert not corroborated(twins)
+    garbled = pair(1, 2, 0.9999, name=-3.0, national_id=8.0, birth=13.0, place=9.0, region=2.0)
+    assert corroborated(garbled)
+    assert not corroborated(pair(1, 2, 0.9999, name=-3.0, national_id=8.0, birth=13.0))
 
 
 def test_a_ruling_of_different_holds_against_a_chain_through_a_third_record() -> None:
