@@ -121,6 +121,15 @@ def test_review_in_the_terminal_takes_same_different_and_skip(lists: Cli) -> Non
     assert not same(lists, KHALILOV, KHALILOV_EN)
 
 
+def test_at_a_terminal_one_keystroke_rules(lists: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("rollbook.cli.link._at_terminal", lambda: True)
+    link(lists)
+    result = lists("review", input="s")
+    assert result.exit_code == 0, result.output
+    assert "[q]uit? s" in result.output and "1 ruling(s) recorded" in result.output
+    assert same(lists, KHALILOV, KHALILOV_EN)
+
+
 def test_a_ruling_of_different_splits_and_binds_later_runs(lists: Cli, tmp_path: Path) -> None:
     link(lists)
     out = ok(lists("rule", str(TARLANOV), str(TARLANOV_RU), "different"))

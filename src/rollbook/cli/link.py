@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,7 +14,7 @@ from rich.table import Table
 from rollbook.cli.common import console, context, errors, fail, opened, print_json
 from rollbook.link.comparisons import COMPARISONS
 from rollbook.link.run import LinkReport, link_register
-from rollbook.link.settings import LinkSettings, SettingsError
+from rollbook.link.settings import ENGINES, EngineError, LinkSettings, SettingsError
 from rollbook.model.records import PROTECTED_FIELDS, RECORD_FIELDS
 from rollbook.store.database import Register
 from rollbook.store.links import (
@@ -26,6 +28,8 @@ from rollbook.store.links import (
 from rollbook.store.persons import records_by_id
 
 _RULING_KEYS = {"s": PairState.SAME, "d": PairState.DIFFERENT, "k": PairState.SKIPPED}
+
+Engine = StrEnum("Engine", {e: e for e in ENGINES})  # type: ignore[misc]
 
 
 def _settings(path: Path | None, overrides: dict[str, Any]) -> LinkSettings:
@@ -49,6 +53,14 @@ def link(
     review_from: Annotated[
         float | None, typer.Option(help="Send pairs from this probability up for review")
     ] = None,
+    engine: Annotated[
+        Engine | None,
+        typer.Option(
+            help="Where Splink runs: duckdb, in this process (the default), or spark, a local "
+            "Apache Spark (pip install 'rollbook[spark]', and Java)",
+            show_default=False,
+        ),
+    ] = None,
     show_settings: Annotated[
         bool, typer.Option(help="Say what the engine would do, and do nothing")
     ] = False,
@@ -61,7 +73,10 @@ def link(
 
     Example: rollbook link --review-from 0.4
     """
-    settings = _settings(settings_file, {"link_at": link_at, "review_from": review_from})
+    settings = _settings(
+        settings_file,
+        {"link_at": link_at, "review_from": review_from, "engine": engine and engine.value},
+    )
     if show_settings:
         for line in settings.describe():
             console.print(line)
@@ -78,8 +93,11 @@ def link(
         seen[step] = seen.get(step, 0) + count
         spinner.update(task, description=steps[step].format(seen[step]))
 
-    with opened(ctx) as register, spinner:
-        report = link_register(register, settings, actor=context(ctx).actor, progress=progress)
+    try:
+        with opened(ctx) as register, spinner:
+            report = link_register(register, settings, actor=context(ctx).actor, progress=progress)
+    except EngineError as error:
+        raise fail(str(error)) from None
     _print_report(report, as_json)
 
 
@@ -186,16 +204,31 @@ def review(
     with opened(ctx) as register:
         for stored in queue:
             console.print(pair_table(records, stored))
-            answer = typer.prompt("[s]ame, [d]ifferent, s[k]ip, [q]uit", default="k")
-            if answer.strip().lower().startswith("q"):
+            answer = _ask("[s]ame, [d]ifferent, s[k]ip, [q]uit")
+            if answer == "q":
                 break
-            ruling = _RULING_KEYS.get(answer.strip().lower()[:1])
+            ruling = _RULING_KEYS.get(answer)
             if ruling is None:
                 console.print("Not a ruling: skipped without recording anything.")
                 continue
             _rule(register, context(ctx).actor, stored.pair.left, stored.pair.right, ruling)
             ruled += 1
     console.print(f"{ruled} ruling(s) recorded.")
+
+
+def _at_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
+def _ask(question: str) -> str:
+    """One keystroke at a terminal; a line of input from a pipe or a script (default skip)."""
+    if _at_terminal():
+        typer.echo(f"{question}? ", nl=False)
+        key = typer.getchar()
+        typer.echo(key)
+    else:
+        key = typer.prompt(question, default="k")
+    return key.strip().lower()[:1]
 
 
 def _public(record: dict[str, Any]) -> dict[str, Any]:

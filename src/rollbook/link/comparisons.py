@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-#: Splink's name for the Jaro-Winkler similarity on each engine.
-_JARO_WINKLER = {"duckdb": "jaro_winkler_similarity", "spark": "jaro_winkler"}
+#: The SQL name of the Jaro-Winkler similarity on each engine: DuckDB's own, and on Spark
+#: Rollbook's copy of it (`rollbook.link.spark.jaro_winkler`), not the one in Splink's jar.
+JARO_WINKLER = {"duckdb": "jaro_winkler_similarity", "spark": "rollbook_jaro_winkler"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +192,7 @@ def splink_comparison(name: str, engine: str, *, term_frequencies: bool) -> dict
     Term frequencies make a common name count for less; in a register of a few records
     every name looks common, so a small register goes without.
     """
-    columns, levels = COMPARISONS[name](_JARO_WINKLER[engine])
+    columns, levels = COMPARISONS[name](JARO_WINKLER[engine])
     return {
         "output_column_name": name,
         "comparison_levels": [

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import pyarrow as pa
@@ -20,6 +21,7 @@ import pyarrow.compute as pc
 
 from rollbook.link.comparisons import splink_comparison
 from rollbook.link.settings import LinkSettings
+from rollbook.link.spark import local_session, splink_api, to_spark
 from rollbook.store.links import ScoredPair
 
 
@@ -45,10 +47,27 @@ def _quiet_splink() -> Iterator[None]:
         logger.propagate = propagate
 
 
-def _db_api() -> Any:
-    from splink import DuckDBAPI
+@dataclass
+class _Database:
+    """Splink's database API on the chosen engine, and how a frame becomes its table."""
 
-    return DuckDBAPI()
+    api: Any
+    as_table: Callable[[pa.Table], Any]
+
+    def register(self, frame: pa.Table, name: str) -> Any:
+        return self.api.register(self.as_table(frame), dataset_display_name=name)
+
+
+@contextmanager
+def _database(engine: str) -> Iterator[_Database]:
+    if engine == "spark":
+        with local_session() as session:
+            api = splink_api(session)
+            yield _Database(api, partial(to_spark, api.spark))
+    else:
+        from splink import DuckDBAPI
+
+        yield _Database(DuckDBAPI(), lambda frame: frame)
 
 
 def _splink_settings(settings: LinkSettings, *, estimated: bool) -> Any:
@@ -82,7 +101,9 @@ def _train(linker: Any, settings: LinkSettings, notes: list[str]) -> None:
         # set aside for the session: keep a copy to put back.
         model = copy.deepcopy(linker._settings_obj)
         try:
-            linker.training.estimate_parameters_using_expectation_maximisation(rule)
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, max_pairs=settings.em_pairs
+            )
         except Exception as error:  # Splink raises plain exceptions on thin data
             linker._settings_obj = model
             notes.append(
@@ -102,9 +123,8 @@ def score(frame: pa.Table, settings: LinkSettings, *, new_from: int) -> Scoring:
     notes: list[str] = []
     if frame.num_rows < 2:
         return Scoring([], False, notes)
-    with _quiet_splink():
-        api = _db_api()
-        everyone = api.register(frame, dataset_display_name="records")
+    with _quiet_splink(), _database(settings.engine) as database:
+        everyone = database.register(frame, "records")
         trained = frame.num_rows >= settings.train_from
         linker = Linker(everyone, _splink_settings(settings, estimated=trained), log_level=None)
         if trained:
@@ -117,8 +137,8 @@ def score(frame: pa.Table, settings: LinkSettings, *, new_from: int) -> Scoring:
             if trained:
                 linker.table_management.compute_tf_table("full_key")
             is_new = pc.greater_equal(ids, new_from)
-            new = api.register(frame.filter(is_new), dataset_display_name="new_records")
-            old = api.register(frame.filter(pc.invert(is_new)), dataset_display_name="old_records")
+            new = database.register(frame.filter(is_new), "new_records")
+            old = database.register(frame.filter(pc.invert(is_new)), "old_records")
             found = [
                 linker.inference.predict_within(new, threshold_match_probability=threshold),
                 linker.inference.predict_between(new, old, threshold_match_probability=threshold),

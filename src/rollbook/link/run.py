@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from rollbook.link.comparisons import IDENTIFIERS, NAME_COMPARISONS
 from rollbook.link.engine import score
@@ -124,16 +126,16 @@ def link_register(
     with register.write(RUN_ACTION, payload, actor=actor) as work:
         connection = work.connection
         through = linked_through(connection)
-        columns: dict[str, list[Any]] = {}
+        batches = []
         for batch in records_for_linking(connection):
-            for name, values in frame_rows(batch).items():
-                columns.setdefault(name, []).extend(values)
+            batches.append(to_arrow(frame_rows(batch)))
             tell("read", len(batch))
-        ids: list[int] = columns.get("unique_id", [])
-        report.records = len(ids)
-        report.new_records = sum(1 for i in ids if i > through)
+        frame = pa.concat_tables(batches) if batches else to_arrow(frame_rows([]))
+        ids = frame.column("unique_id")
+        report.records = frame.num_rows
+        report.new_records = pc.sum(pc.greater(ids, through)).as_py() or 0
         if report.new_records:
-            scoring = score(to_arrow(columns), settings, new_from=through + 1)
+            scoring = score(frame, settings, new_from=through + 1)
             tell("scored", report.new_records)
             report.scored, report.trained, report.notes = (
                 len(scoring.pairs),
@@ -146,7 +148,7 @@ def link_register(
         else:
             plan = Plan()
         work.payload.update(
-            through_record=max((i for i in ids), default=through),
+            through_record=max(pc.max(ids).as_py() or 0, through),
             linked=[p.to_json() for p in plan.linked],
             review=[p.to_json() for p in plan.review],
             trained=report.trained,

@@ -14,7 +14,7 @@ from typing import Any
 
 from rollbook.link.comparisons import COMPARISONS
 
-ENGINES = ("duckdb",)
+ENGINES = ("duckdb", "spark")
 _ENGINE_NAMES = {"duckdb": "DuckDB, in this process", "spark": "Apache Spark"}
 
 #: Pairs of records scored at all: those agreeing on one of these (Splink blocking rules).
@@ -22,7 +22,8 @@ DEFAULT_BLOCKING: tuple[str, ...] = (
     "l.surname_loose = r.surname_loose AND l.given_loose = r.given_loose",
     "l.surname_loose = r.given_loose AND l.given_loose = r.surname_loose",
     "l.tokens = r.tokens",
-    "l.surname_loose = r.surname_loose AND l.birth_year = r.birth_year",
+    "l.surname_loose = r.surname_loose AND l.birth_year = r.birth_year "
+    "AND substr(l.initials, 1, 1) = substr(r.initials, 1, 1)",
     "l.given_loose = r.given_loose AND l.father = r.father AND l.birth_year = r.birth_year",
     "l.given_loose = r.given_loose AND l.birth_date = r.birth_date",
     "l.surname_loose = r.surname_loose AND l.event_date = r.event_date",
@@ -53,6 +54,10 @@ class SettingsError(ValueError):
     """Link settings that cannot be used, with the reason."""
 
 
+class EngineError(RuntimeError):
+    """The chosen engine cannot run on this machine, with the reason and what to install."""
+
+
 @dataclass(frozen=True)
 class LinkSettings:
     """Everything a link run needs to know besides the records."""
@@ -72,6 +77,9 @@ class LinkSettings:
     prior: float = 0.0001
     sure_recall: float = 0.7
     u_pairs: int = 1_000_000
+    #: Each expectation-maximisation session trains on about this many blocked pairs at
+    #: most: common birth dates alone give a million records some 90 million.
+    em_pairs: int = 5_000_000
     seed: int = 2020
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -121,7 +129,8 @@ class LinkSettings:
             f"score the pairs that agree on any of {len(self.blocking)} blocking rules:",
             *(f"  {rule}" for rule in self.blocking),
             f"estimate the model by expectation maximisation from {self.train_from:,} records up "
-            f"(u from {self.u_pairs:,} random pairs, seed {self.seed}); below that, use the "
+            f"(u from {self.u_pairs:,} random pairs, seed {self.seed}; each session on at "
+            f"most about {self.em_pairs:,} pairs); below that, use the "
             f"starting m and u and a prior match probability of {self.prior}",
             f"link pairs at match probability {self.link_at} or more when the name and another "
             "field agree (or, where the name disagrees, an identifier and two more fields) and "

@@ -25,10 +25,16 @@ def test_a_toml_file_changes_settings_and_overrides_win(tmp_path: Path) -> None:
     assert LinkSettings.from_json(settings.to_json()) == settings
 
 
+def test_spark_is_an_engine_too() -> None:
+    settings = LinkSettings.from_json({"engine": "spark"})
+    assert settings.describe()[0] == "engine: Splink on Apache Spark"
+    assert LinkSettings.from_json(settings.to_json()) == settings
+
+
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        ({"engine": "excel"}, "engine 'excel'"),
+        ({"engine": "excel"}, "engine 'excel': choose one of duckdb, spark"),
         ({"link_at": 0.4, "review_from": 0.6}, "review_from <= link_at"),
         ({"comparisons": ["name", "shoe_size"]}, "unknown comparison 'shoe_size'"),
         ({"comparisons": ["birth"]}, "name comparison cannot be left out"),
