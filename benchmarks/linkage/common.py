@@ -7,12 +7,17 @@ figures of one system never include another's.
 
 from __future__ import annotations
 
+import argparse
+import datetime as dt
 import json
+import os
+import platform
 import shlex
 import subprocess
 import sys
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,8 +37,10 @@ __all__ = [
     "keyed",
     "link_available",
     "measure_checked",
+    "print_header",
     "print_scores",
     "rollbook_command",
+    "run_main",
     "run_rollbook",
     "try_rollbook",
 ]
@@ -163,3 +170,32 @@ def keyed(clusters: Mapping[str, Hashable]) -> dict[tuple[str, int], Hashable]:
         name, _, row = key.rpartition(":")
         out[(name, int(row))] = cluster
     return out
+
+
+def run_main(
+    argv: Sequence[str] | None,
+    worker: tuple[str, Callable[[list[str]], int]],
+    parse_args: Callable[[Sequence[str]], argparse.Namespace],
+    benchmark: Callable[[argparse.Namespace, Sequence[str]], int],
+) -> int:
+    """A benchmark script's entry: its hidden worker (``worker[0]`` as the first argument, the
+    rest handed to ``worker[1]``), or the benchmark, which fails with a message, not a trace."""
+    given = list(sys.argv[1:] if argv is None else argv)
+    if given[:1] == [worker[0]]:
+        return worker[1](given[1:])
+    args = parse_args(given)
+    try:
+        return benchmark(args, given)
+    except (BenchmarkError, subprocess.CalledProcessError) as error:
+        print(f"\nBENCHMARK FAILED: {error}", file=sys.stderr)
+        return 1
+
+
+def print_header(script: str, given: Sequence[str], packages: Sequence[str]) -> None:
+    """The command as typed, when, on what, and the versions of the packages measured."""
+    print(f"$ python benchmarks/linkage/{script} {' '.join(given)}".rstrip())
+    print(f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
+    print(", ".join(f"{p} {metadata.version(p)}" for p in packages))

@@ -27,17 +27,24 @@ import csv
 import datetime as dt
 import json
 import logging
-import platform
 import re
 import subprocess
 import sys
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from common import BenchmarkError, Row, keyed, measure_checked, print_scores, try_rollbook
+from common import (
+    BenchmarkError,
+    Row,
+    keyed,
+    measure_checked,
+    print_header,
+    print_scores,
+    run_main,
+    try_rollbook,
+)
 from score import score
 
 HERE = Path(__file__).resolve().parent
@@ -266,24 +273,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    given = list(sys.argv[1:] if argv is None else argv)
-    if given[:1] == [WORKER]:
-        return splink_worker(Path(given[1]), Path(given[2]))
-    args = parse_args(given)
-    try:
-        return benchmark(args, given)
-    except (BenchmarkError, subprocess.CalledProcessError) as error:
-        print(f"\nBENCHMARK FAILED: {error}", file=sys.stderr)
-        return 1
+    return run_main(
+        argv,
+        (WORKER, lambda rest: splink_worker(Path(rest[0]), Path(rest[1]))),
+        parse_args,
+        benchmark,
+    )
 
 
 def benchmark(args: argparse.Namespace, given: Sequence[str]) -> int:
     work: Path = args.out.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    print(f"$ python benchmarks/linkage/cross_script.py {' '.join(given)}".rstrip())
-    print(f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}")
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}")
-    print(f"splink {metadata.version('splink')}, duckdb {metadata.version('duckdb')}")
+    print_header("cross_script.py", given, ("splink", "duckdb"))
     folder = ensure_corpus(args, work)
     manifest = load_manifest(folder)
     truth = load_truth(folder)

@@ -29,15 +29,19 @@ import csv
 import datetime as dt
 import json
 import logging
-import platform
-import subprocess
 import sys
 from collections.abc import Hashable, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from common import BenchmarkError, Row, measure_checked, print_scores, try_rollbook
+from common import (
+    Row,
+    measure_checked,
+    print_header,
+    print_scores,
+    run_main,
+    try_rollbook,
+)
 from score import clusters_from_pairs, score
 
 if TYPE_CHECKING:
@@ -237,27 +241,18 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    given = list(sys.argv[1:] if argv is None else argv)
-    if given[:1] == [WORKER]:
-        return worker(given[1], int(given[2]), Path(given[3]))
-    args = parse_args(given)
-    try:
-        return benchmark(args, given)
-    except (BenchmarkError, subprocess.CalledProcessError) as error:
-        print(f"\nBENCHMARK FAILED: {error}", file=sys.stderr)
-        return 1
+    return run_main(
+        argv,
+        (WORKER, lambda rest: worker(rest[0], int(rest[1]), Path(rest[2]))),
+        parse_args,
+        benchmark,
+    )
 
 
 def benchmark(args: argparse.Namespace, given: Sequence[str]) -> int:
     work: Path = args.out.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    print(f"$ python benchmarks/linkage/febrl.py {' '.join(given)}".rstrip())
-    print(f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}")
-    print(f"machine: {platform.machine()}, Python {platform.python_version()}")
-    versions = ", ".join(
-        f"{p} {metadata.version(p)}" for p in ("splink", "duckdb", "recordlinkage")
-    )
-    print(versions)
+    print_header("febrl.py", given, ("splink", "duckdb", "recordlinkage"))
     a, b = load(args.rows)
     rec_at = write_for_rollbook(a, b, work)
     truth: dict[str, Hashable] = {str(rec): _person(str(rec)) for df in (a, b) for rec in df.rec_id}

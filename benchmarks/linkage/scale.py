@@ -44,22 +44,28 @@ import importlib.util
 import json
 import logging
 import os
-import platform
 import shlex
 import shutil
 import signal
-import subprocess
 import sys
 import threading
 import time
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from common import BenchmarkError, Measured, Row, keyed, print_scores, rollbook_command
+from common import (
+    BenchmarkError,
+    Measured,
+    Row,
+    keyed,
+    print_header,
+    print_scores,
+    rollbook_command,
+    run_main,
+)
 from score import Scores, score
 
 import report
@@ -613,15 +619,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    given = list(sys.argv[1:] if argv is None else argv)
-    if given[:1] == [WORKER]:
-        return splink_worker(Path(given[1]), Path(given[2]))
-    args = parse_args(given)
-    try:
-        return benchmark(args, given)
-    except (BenchmarkError, subprocess.CalledProcessError) as error:
-        print(f"\nBENCHMARK FAILED: {error}", file=sys.stderr)
-        return 1
+    return run_main(
+        argv,
+        (WORKER, lambda rest: splink_worker(Path(rest[0]), Path(rest[1]))),
+        parse_args,
+        benchmark,
+    )
 
 
 def benchmark(args: argparse.Namespace, given: Sequence[str]) -> int:
@@ -629,12 +632,7 @@ def benchmark(args: argparse.Namespace, given: Sequence[str]) -> int:
     work.mkdir(parents=True, exist_ok=True)
     if shutil.which("timeout") is None:
         raise BenchmarkError("needs the coreutils timeout command")
-    print(f"$ python benchmarks/linkage/scale.py {' '.join(given)}".rstrip())
-    print(f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}")
-    print(
-        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-    )
-    print(f"splink {metadata.version('splink')}, duckdb {metadata.version('duckdb')}")
+    print_header("scale.py", given, ("splink", "duckdb"))
     print(f"rollbook source: {source_fingerprint()}")
     print(f"load average at start: {_load()} (other work on the machine skews the seconds)")
     folder = ensure_corpus(args, work)
