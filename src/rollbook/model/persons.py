@@ -18,14 +18,16 @@ class Resolved:
     attested_by: int
 
 
-def resolve(records: Sequence[Mapping[str, object]]) -> dict[str, Resolved]:
-    """Each field's value for a person, with its provenance.
+def resolve(
+    records: Sequence[Mapping[str, object]], fields: Sequence[str] = PERSON_FIELDS
+) -> dict[str, Resolved]:
+    """Each field's value for a person (of `fields`, by default all), with its provenance.
 
     The value most records agree on wins; a tie goes to the latest record (a corrected
     edition is imported after the list it corrects). Empty values attest nothing.
     """
     resolved: dict[str, Resolved] = {}
-    for name in PERSON_FIELDS:
+    for name in fields:
         votes: Counter[str] = Counter()
         latest: dict[str, int] = {}
         for record in records:

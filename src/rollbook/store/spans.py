@@ -84,7 +84,8 @@ def _person_keys(connection: Connection, person_ids: Collection[int]) -> dict[in
         for row in connection.execute(select(*columns).where(records.c.person_id.in_(chunk))):
             members[row.person_id].append(dict(row._mapping))
     return {
-        pid: {name: r.value for name, r in resolve(rows).items()} for pid, rows in members.items()
+        pid: {name: r.value for name, r in resolve(rows, _SPAN_PERSON_FIELDS).items()}
+        for pid, rows in members.items()
     }
 
 
