@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import logging
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -59,15 +60,24 @@ class _Database:
 
 
 @contextmanager
-def _database(engine: str) -> Iterator[_Database]:
-    if engine == "spark":
+def _database(settings: LinkSettings) -> Iterator[_Database]:
+    if settings.engine == "spark":
         with local_session() as session:
             api = splink_api(session)
             yield _Database(api, partial(to_spark, api.spark))
-    else:
-        from splink import DuckDBAPI
+        return
+    import duckdb
+    from splink import DuckDBAPI
 
-        yield _Database(DuckDBAPI(), lambda frame: frame)
+    # DuckDB spills beyond its memory limit, by default into the working directory.
+    with tempfile.TemporaryDirectory(prefix="rollbook-duckdb-") as folder:
+        connection = duckdb.connect(
+            config={"memory_limit": settings.duckdb_memory, "temp_directory": folder}
+        )
+        try:
+            yield _Database(DuckDBAPI(connection=connection), lambda frame: frame)
+        finally:
+            connection.close()
 
 
 def _splink_settings(settings: LinkSettings, *, estimated: bool) -> Any:
@@ -123,7 +133,7 @@ def score(frame: pa.Table, settings: LinkSettings, *, new_from: int) -> Scoring:
     notes: list[str] = []
     if frame.num_rows < 2:
         return Scoring([], False, notes)
-    with _quiet_splink(), _database(settings.engine) as database:
+    with _quiet_splink(), _database(settings) as database:
         everyone = database.register(frame, "records")
         trained = frame.num_rows >= settings.train_from
         linker = Linker(everyone, _splink_settings(settings, estimated=trained), log_level=None)

@@ -7,6 +7,7 @@ the engine will then do.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from rollbook.link.comparisons import COMPARISONS
 
 ENGINES = ("duckdb", "spark")
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*[KMGT]i?B", re.IGNORECASE)
 _ENGINE_NAMES = {"duckdb": "DuckDB, in this process", "spark": "Apache Spark"}
 
 #: Pairs of records scored at all: those agreeing on one of these (Splink blocking rules).
@@ -80,6 +82,8 @@ class LinkSettings:
     #: Each expectation-maximisation session trains on about this many blocked pairs at
     #: most: common birth dates alone give a million records some 90 million.
     em_pairs: int = 5_000_000
+    #: DuckDB's memory for a run; beyond it DuckDB spills to a temporary folder.
+    duckdb_memory: str = "2GB"
     seed: int = 2020
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -95,6 +99,8 @@ class LinkSettings:
             )
         if "name" not in self.comparisons:
             raise SettingsError("the name comparison cannot be left out")
+        if not _MEMORY.fullmatch(self.duckdb_memory):
+            raise SettingsError(f"duckdb_memory {self.duckdb_memory!r}: write it as 2GB or 1500MB")
         if self.extra:
             raise SettingsError(f"unknown setting {next(iter(self.extra))!r}")
 
@@ -124,7 +130,12 @@ class LinkSettings:
     def describe(self) -> list[str]:
         """What the engine will do, line by line."""
         return [
-            f"engine: Splink on {_ENGINE_NAMES[self.engine]}",
+            f"engine: Splink on {_ENGINE_NAMES[self.engine]}"
+            + (
+                f" (up to {self.duckdb_memory} of memory, spilling to disk beyond)"
+                if self.engine == "duckdb"
+                else ""
+            ),
             f"compare: {', '.join(self.comparisons)}",
             f"score the pairs that agree on any of {len(self.blocking)} blocking rules:",
             *(f"  {rule}" for rule in self.blocking),

@@ -11,7 +11,9 @@ from rollbook.link.settings import LinkSettings, SettingsError
 
 def test_defaults_describe_what_the_engine_will_do() -> None:
     lines = LinkSettings().describe()
-    assert lines[0] == "engine: Splink on DuckDB, in this process"
+    assert lines[0] == (
+        "engine: Splink on DuckDB, in this process (up to 2GB of memory, spilling to disk beyond)"
+    )
     assert any("l.service_number = r.service_number" in line for line in lines)
     assert lines[-1] == "send pairs from 0.5 up to the review queue"
 
@@ -39,6 +41,7 @@ def test_spark_is_an_engine_too() -> None:
         ({"comparisons": ["name", "shoe_size"]}, "unknown comparison 'shoe_size'"),
         ({"comparisons": ["birth"]}, "name comparison cannot be left out"),
         ({"treshold": 0.9}, "unknown setting 'treshold'"),
+        ({"duckdb_memory": "lots"}, "duckdb_memory 'lots': write it as 2GB"),
     ],
 )
 def test_bad_settings_are_refused_with_the_reason(data: dict[str, object], reason: str) -> None:
