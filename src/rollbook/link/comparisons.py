@@ -200,9 +200,3 @@ def splink_comparison(name: str, engine: str, *, term_frequencies: bool) -> dict
             *(level.to_splink(term_frequencies) for level in levels),
         ],
     }
-
-
-def level_labels(name: str) -> list[str]:
-    """The labels of a comparison's levels, null level first (as Splink numbers them -1...)."""
-    _, levels = COMPARISONS[name]("jw")
-    return ["missing", *(level.label for level in levels)]
