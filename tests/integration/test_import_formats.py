@@ -460,3 +460,12 @@ def test_verify_after_imports_of_every_format_succeeds(cli: Cli, tmp_path: Path)
 
     assert result.exit_code == 0, result.output
     assert "Verified: 6 journal entries replayed" in result.stdout
+
+
+def test_import_list_wide_values_stored_exactly_with_their_quotes(cli: Cli, tmp_path: Path) -> None:
+    assert cli("init").exit_code == 0
+    path = write_csv(tmp_path / "ministry.csv", LATIN_HEADER, LATIN_ROWS)
+
+    imported(cli, path, *KILLED, "--party", "Nor'land ''Front'")
+
+    assert {r["party"] for r in exported_records(cli)} == {"Nor'land ''Front'"}

@@ -15,12 +15,20 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
+from typing import Any
 
 from rollbook.ingest.dates import parse_date_cell
 from rollbook.ingest.mapping import MappingFile, Plan
 from rollbook.ingest.tables import Cell, Row, cell_text
 from rollbook.model.dates import DateError, PartialDate
-from rollbook.model.names import detect_script, name_key, split_full_name
+from rollbook.model.names import (
+    detect_script,
+    key_words,
+    name_key,
+    script_name,
+    split_full_name,
+    text_scripts,
+)
 from rollbook.model.records import (
     NAME_FIELDS,
     RECORD_FIELDS,
@@ -89,6 +97,7 @@ def _sex(text: str) -> str:
 
 
 _quote = json.encoder.encode_basestring  # a JSON string literal, in C
+_STATUS_TEXT: dict[Status | None, str] = {None: "", **{s: s.value for s in Status}}
 
 
 class RowReader:
@@ -166,22 +175,30 @@ class RowReader:
                 fields[target] = texts
         statuses = self._statuses(words or [""] * count, lambda i, r, c: note(i, c, "status", r))
         self._check_dates(dates, count, note)
-        written = self._names(fields, count, note)
-        columns = [fields.get(name) or repeat(self.defaults[name], count) for name in RECORD_FIELDS]
+        keys, scripts = self._names(fields, count, note)
         if words:
-            columns[RECORD_FIELDS.index("status_words")] = words
-        values = list(zip(*columns, strict=False)) if count else []
-        keep = [i for i in range(count) if numbers[i] not in refused]
+            fields["status_words"] = words
+        carried = tuple(name for name in RECORD_FIELDS if name in fields)
         events = dates.get("event_date") or [None] * count
+        columns: list[list[Any]] = [
+            numbers,
+            keys,
+            scripts,
+            *(_shared(fields[name]) for name in carried),
+            [e.lo if e else 0 for e in events],
+            [e.hi if e else 0 for e in events],
+            [_STATUS_TEXT[s] for s in statuses],
+            _extras(extras, count),
+        ]
+        if refused:
+            kept = [i for i in range(count) if numbers[i] not in refused]
+            columns = [[column[i] for i in kept] for column in columns]
+            refs = [refs[i] for i in kept]
         batch = RecordBatch(
-            row_nos=[numbers[i] for i in keep],
-            values=[values[i] for i in keep],
-            name_keys=[name_key(written[i]) for i in keep],
-            scripts=[detect_script(written[i]) for i in keep],
-            statuses=[statuses[i] for i in keep],
-            event_dates=[events[i] for i in keep],
-            person_refs=[refs[i] for i in keep],
-            extras=[self._extra(extras, i) for i in keep],
+            fields=carried,
+            constants={name: self.defaults[name] for name in RECORD_FIELDS if name not in fields},
+            columns=columns,
+            person_refs={i: ref for i, ref in enumerate(refs) if ref is not None},
         )
         return batch, problems
 
@@ -222,12 +239,14 @@ class RowReader:
 
     def _names(
         self, fields: dict[str, list[str]], count: int, note: Callable[[int, str, str, str], None]
-    ) -> list[str]:
-        """Each row's name as written whole; a full name alone is split into its parts."""
+    ) -> tuple[list[str], list[str]]:
+        """Each row's name key and script, from its name as written whole; a full name alone
+        is split into its parts."""
         empty = [""] * count
         whole = fields.get("full_name", empty)
         parts = [fields.get(n, empty) for n in ("surname", "given_name", "patronymic")]
-        written: list[str] = []
+        keys: list[str] = []
+        scripts: list[str] = []
         for i, (full, surname, given, father) in enumerate(zip(whole, *parts, strict=True)):
             if full and not (surname or given):
                 split = split_full_name(full)
@@ -236,21 +255,46 @@ class RowReader:
                 if not father and split.patronymic:
                     fields.setdefault("patronymic", list(empty))[i] = split.patronymic
             if full:
-                written.append(full)
-            elif surname or given:
-                written.append(" ".join(p for p in (surname, given, father) if p))
-            else:
-                written.append("")
+                keys.append(name_key(full))
+                scripts.append(detect_script(full))
+                continue
+            if not (surname or given):
                 note(i, self._name_column(), "full_name", "empty name")
-        return written
-
-    def _extra(self, extras: list[tuple[str, list[str]]], i: int) -> str:
-        """The kept cells of columns mapped to no field, as a JSON object in header order."""
-        kept = [f"{_quote(column)}: {_quote(texts[i])}" for column, texts in extras if texts[i]]
-        return "{" + ", ".join(kept) + "}"
+            words_1, scripts_1 = _name_part(surname)
+            words_2, scripts_2 = _name_part(given)
+            words_3, scripts_3 = _name_part(father)
+            keys.append(" ".join(sorted(words_1 + words_2 + words_3)))
+            scripts.append(script_name(scripts_1 | scripts_2 | scripts_3))
+        return keys, scripts
 
     def _name_column(self) -> str:
         for name in NAME_FIELDS:
             if name in self.column_of:
                 return self.column_of[name]
         return ""
+
+
+@lru_cache(maxsize=1 << 18)
+def _name_part(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The word keys and scripts of one part of a name (cached: lists repeat their names).
+
+    A name written in parts has the keys and scripts of its parts joined by spaces."""
+    return tuple(key_words(text)), text_scripts(text)
+
+
+def _shared(texts: list[str]) -> list[str]:
+    """The texts with equal values as one object, so that they are sent to the writing
+    process once (pickle sends an object it has seen as a reference to it)."""
+    seen: dict[str, str] = {}
+    return [seen.setdefault(text, text) for text in texts]
+
+
+def _extras(extras: list[tuple[str, list[str]]], count: int) -> list[str]:
+    """Each row's kept cells of columns mapped to no field, as a JSON object in header order."""
+    if not extras:
+        return ["{}"] * count
+    cells = [
+        [f"{_quote(column)}: {_quote(text)}" if text else "" for text in texts]
+        for column, texts in extras
+    ]
+    return ["{" + ", ".join(c for c in row if c) + "}" for row in zip(*cells, strict=True)]

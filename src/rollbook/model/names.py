@@ -111,7 +111,16 @@ def detect_script(text: str) -> str:
     scripts outside :data:`SCRIPTS`. Digits, punctuation, marks and modifier letters used as
     apostrophes are ignored.
     """
-    scripts = frozenset().union(*map(_word_scripts, text.split()))
+    return script_name(text_scripts(text))
+
+
+def text_scripts(text: str) -> frozenset[str]:
+    """The scripts of the letters of a text's words (see :func:`detect_script`)."""
+    return frozenset().union(*map(_word_scripts, text.split()))
+
+
+def script_name(scripts: frozenset[str]) -> str:
+    """What :func:`detect_script` says of a text whose words' letters are in ``scripts``."""
     if len(scripts) > 1:
         return "Mixed"
     if not scripts or _OTHER in scripts:
@@ -421,6 +430,11 @@ def name_key(text: str) -> str:
     >>> name_key("Məmmədov Elvin") == name_key("Elvin MAMEDOV") == name_key("Эльвин Мамедов")
     True
     """
-    keys = [key for word in _KEY_WORD.findall(text) if (key := name_keys.word_key(word))]
+    keys = key_words(text)
     keys.sort()
     return " ".join(keys)
+
+
+def key_words(text: str) -> list[str]:
+    """The word keys of a text's words, in the words' order (:func:`name_key` sorts them)."""
+    return [key for word in _KEY_WORD.findall(text) if (key := name_keys.word_key(word))]

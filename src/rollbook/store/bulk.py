@@ -6,7 +6,7 @@ than the database itself, so rows go to the driver as plain tuples in column ord
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 
 from sqlalchemy import Connection, Table
 
@@ -22,20 +22,38 @@ def chunks(ids: Collection[int]) -> Iterator[list[int]]:
 
 
 def bulk_insert(
-    connection: Connection, table: Table, columns: Sequence[str], rows: Sequence[tuple[object, ...]]
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    rows: Sequence[tuple[object, ...]],
+    constants: Mapping[str, str | int] | None = None,
 ) -> None:
-    """Insert rows (tuples in `columns` order) into `table` within the current transaction."""
+    """Insert rows (tuples in `columns` order) into `table` within the current transaction.
+
+    `constants` are columns with one value for every row: SQLite gets them as literals in
+    the statement, which saves binding them row by row; COPY needs them in each row.
+    """
     if not rows:
         return
-    names = ", ".join(columns)
+    constants = constants or {}
+    names = ", ".join([*columns, *constants])
     if connection.dialect.name == "postgresql":
+        tail = tuple(constants.values())
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         with cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row)
+                copy.write_row(row + tail if tail else row)
         return
-    marks = ", ".join("?" * len(columns))
-    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", list(rows))
+    values = ", ".join(["?"] * len(columns) + [_literal(v) for v in constants.values()])
+    connection.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({values})", list(rows))
+
+
+def _literal(value: str | int) -> str:
+    """A SQLite literal of a text (NUL characters included) or an integer."""
+    if isinstance(value, int):
+        return str(value)
+    quoted = value.replace("'", "''").replace("\x00", "' || char(0) || '")
+    return f"('{quoted}')"
 
 
 def first_person_with(

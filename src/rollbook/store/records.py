@@ -11,16 +11,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, select, text
+from sqlalchemy import Connection, Index, func, select, text
 
 from rollbook.model.dates import PartialDate
-from rollbook.model.records import IDENTIFIER_FIELDS, RECORD_FIELDS
+from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
 from rollbook.store.bulk import bulk_insert, first_person_with
 from rollbook.store.schema import persons, records, status_events
 from rollbook.store.spans import histories, rebuild_spans, refresh_persons, shift_cells
-
-RECORD_COLUMNS = tuple(c.name for c in records.columns)
 
 
 def next_id(connection: Connection, column: Any) -> int:
@@ -55,25 +53,44 @@ class RowRefused(ValueError):
         self.reason = reason
 
 
+_INDEX_OF = {
+    name: next(i for i in records.indexes if i.name == f"records_{name}")
+    for name in IDENTIFIER_FIELDS
+}
+#: A batch holds these columns before the record fields its list carries, and these after.
+BATCH_HEAD = ("row_no", "name_key", "script")
+BATCH_TAIL = ("event_lo", "event_hi", "status", "extra")
+
+
 @dataclass
 class RecordBatch:
-    """Validated rows of one list, field by field: what the writer stores."""
+    """Validated rows of one list, column by column: what the writer stores.
 
-    row_nos: list[int]
-    values: list[tuple[str, ...]]  # RECORD_FIELDS, as written
-    name_keys: list[str]
-    scripts: list[str]
-    statuses: list[Status | None]
-    event_dates: list[PartialDate | None]
-    person_refs: list[int | None]
-    extras: list[str]
+    `columns` are `BATCH_HEAD`, then the record `fields` the list carries, then
+    `BATCH_TAIL`. Every other record field has one value for the whole list
+    (`constants`): it is written into the statement once instead of being bound, and
+    sent between processes, row by row. Columns travel between processes more cheaply
+    than rows, and the writer binds them zipped.
+    """
+
+    fields: tuple[str, ...]
+    constants: dict[str, str]
+    columns: list[list[Any]]
+    person_refs: dict[int, int] = field(default_factory=dict)  # row index -> person named
 
     def __len__(self) -> int:
-        return len(self.row_nos)
+        return len(self.columns[0])
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of the columns, in order."""
+        return (*BATCH_HEAD, *self.fields, *BATCH_TAIL)
 
-_IDENTIFIER_AT = {name: RECORD_FIELDS.index(name) for name in IDENTIFIER_FIELDS}
-_STATUS_TEXT: dict[Status | None, str] = {None: "", **{s: s.value for s in Status}}
+    def column(self, name: str) -> list[Any]:
+        """One column's values, row by row (a record field or one of the batch's own)."""
+        if name in self.constants:
+            return [self.constants[name]] * len(self)
+        return self.columns[self.names.index(name)]
 
 
 # The span of a person known from one record, derived in SQL for a whole batch at once. It
@@ -127,30 +144,47 @@ class RecordWriter:
     event_offset: int = 0
     new_persons: int = 0
     joined: set[int] = field(default_factory=set)
-    _lookups: set[str] = field(default_factory=set)
+    # Identifiers some record held before this import: looked up in the register.
+    _lookups: frozenset[str] = frozenset()
+    # The person each identifier value of this list names so far.
+    _seen: dict[str, dict[str, int]] = field(default_factory=dict)
+    _deferred: list[Index] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.first_record = self.next_record = next_id(self.connection, records.c.id)
         self.first_person = self.next_person = next_id(self.connection, persons.c.id)
         self.event_offset = next_id(self.connection, status_events.c.id) - self.first_record
-        self._lookups = {
+        self._lookups = frozenset(
             name
             for name in IDENTIFIER_FIELDS
             if self.connection.execute(
                 select(records.c.id).where(records.c[name] != "").limit(1)
             ).first()
-        }
+        )
+        self._seen = {name: {} for name in IDENTIFIER_FIELDS}
+        self._defer_empty_indexes()
+
+    def _defer_empty_indexes(self) -> None:
+        """Drop the identifier indexes no record uses yet; `finish` builds them again.
+
+        Identifiers come in random order, so growing their index row by row costs more than
+        building it once at the end, and while it is empty no look-up needs it. SQLite only:
+        its readers keep their snapshot, where PostgreSQL would lock the table for them.
+        """
+        if self.connection.dialect.name != "sqlite":
+            return
+        for name in IDENTIFIER_FIELDS:
+            if name not in self._lookups:
+                index = _INDEX_OF[name]
+                index.drop(self.connection)
+                self._deferred.append(index)
 
     def _existing(self, batch: RecordBatch) -> dict[tuple[str, str], int]:
-        """The persons that identifiers in the batch already name in the register.
-
-        Earlier batches of this list are in the register already and found there too, so
-        memory stays flat however long the list is.
-        """
+        """The persons that identifiers in the batch name among the register's records."""
         found: dict[tuple[str, str], int] = {}
-        for name in sorted(self._lookups):  # only identifiers some earlier record carries
-            at = _IDENTIFIER_AT[name]
-            values = sorted({v[at] for v in batch.values if v[at]})
+        for name in sorted(self._lookups):
+            seen = self._seen[name]
+            values = sorted({v for v in batch.column(name) if v and v not in seen})
             for value, pid in first_person_with(self.connection, name, values):
                 found[(name, value)] = pid
         return found
@@ -159,35 +193,59 @@ class RecordWriter:
         """The person of each record: one its identifiers or person id name, or a new one.
 
         A record naming a person the register does not have is refused (its person is 0).
-        `seen` covers the batch itself; `_existing` everything before it.
         """
+        count = len(batch)
+        carried = [
+            (name, batch.column(name))
+            for name in IDENTIFIER_FIELDS
+            if name in batch.fields or batch.constants.get(name)
+        ]
+        if self._all_new(carried, batch):
+            first = self.next_person
+            self.next_person += count
+            self.new_persons += count
+            for name, values in carried:
+                pairs = zip(values, range(first, first + count), strict=True)
+                self._seen[name].update(pair for pair in pairs if pair[0])
+            return list(range(first, first + count))
         existing = self._existing(batch) if self._lookups else {}
-        seen: dict[tuple[str, str], int] = {}
-        identifiers = list(_IDENTIFIER_AT.items())
+        row_nos = batch.column("row_no")
         pids: list[int] = []
-        for i, (values, ref) in enumerate(zip(batch.values, batch.person_refs, strict=True)):
+        for i in range(count):
             pid: int | None = None
+            ref = batch.person_refs.get(i)
             if ref is not None:
                 pid = live_person(self.connection, ref)
                 if pid is None:
                     reason = f"no person {ref} in the register"
-                    refused[i] = RowRefused(batch.row_nos[i], "person_id", reason)
+                    refused[i] = RowRefused(row_nos[i], "person_id", reason)
                     pids.append(0)
                     continue
-            keys = [(name, values[at]) for name, at in identifiers if values[at]]
-            for key in keys:
-                pid = pid or seen.get(key) or existing.get(key)
+            keys = [(name, values[i]) for name, values in carried if values[i]]
+            for name, value in keys:
+                pid = pid or self._seen[name].get(value) or existing.get((name, value))
             if pid is None:
                 pid = self.next_person
                 self.next_person += 1
                 self.new_persons += 1
             else:
                 self.joined.add(pid)
-            for key in keys:
-                seen.setdefault(key, pid)
-                self._lookups.add(key[0])
+            for name, value in keys:
+                self._seen[name].setdefault(value, pid)
             pids.append(pid)
         return pids
+
+    def _all_new(self, carried: list[tuple[str, list[str]]], batch: RecordBatch) -> bool:
+        """Whether every record of the batch starts a person of its own: none names a
+        person, and each identifier value is given once and never before."""
+        if batch.person_refs or (self._lookups and carried):
+            return False
+        for name, values in carried:
+            given = [value for value in values if value]
+            distinct = set(given)
+            if len(distinct) != len(given) or not self._seen[name].keys().isdisjoint(distinct):
+                return False
+        return True
 
     def write(self, batch: RecordBatch) -> list[RowRefused]:
         """Store one batch but the records refused (an unknown person, a status conflict).
@@ -199,38 +257,12 @@ class RecordWriter:
         refused: dict[int, RowRefused] = {}
         pids = self._assign(batch, refused)
         self._check_joined(batch, pids, first, refused)
-        source_id = self.source_id
-        rows = [
-            (
-                first + i,
-                source_id,
-                row_no,
-                pid,
-                key,
-                script,
-                *values,
-                event.lo if event else 0,
-                event.hi if event else 0,
-                _STATUS_TEXT[status],
-                extra,
-            )
-            for i, (row_no, pid, key, script, values, event, status, extra) in enumerate(
-                zip(
-                    batch.row_nos,
-                    pids,
-                    batch.name_keys,
-                    batch.scripts,
-                    batch.values,
-                    batch.event_dates,
-                    batch.statuses,
-                    batch.extras,
-                    strict=True,
-                )
-            )
-            if i not in refused
-        ]
         self.next_record += len(batch)
-        bulk_insert(self.connection, records, RECORD_COLUMNS, rows)
+        rows = list(zip(range(first, self.next_record), pids, *batch.columns, strict=True))
+        if refused:
+            rows = [row for i, row in enumerate(rows) if i not in refused]
+        constants: dict[str, str | int] = {"source_id": self.source_id, **batch.constants}
+        bulk_insert(self.connection, records, ("id", "person_id", *batch.names), rows, constants)
         span = {"first": first, "last": self.next_record - 1, "offset": self.event_offset}
         self.connection.execute(
             text(_RECORD_EVENTS),
@@ -259,16 +291,21 @@ class RecordWriter:
         if not self.joined:
             return
         joined = [(i, pid) for i, pid in enumerate(pids) if pid in self.joined]
+        if not joined:
+            return
         known = histories(self.connection, {pid for _, pid in joined})
+        dates = batch.column("event_date")
+        statuses = batch.column("status")
+        row_nos = batch.column("row_no")
         for i, pid in joined:
-            status = batch.statuses[i]
-            if status is None:
+            status = statuses[i]
+            if not status:
                 continue
             event = StatusEvent(
                 first + i + self.event_offset,
                 pid,
-                status,
-                batch.event_dates[i],
+                Status(status),
+                PartialDate.from_iso(dates[i]) if dates[i] else None,
                 self.learned_on,
                 self.evidence,
                 self.source_id,
@@ -278,12 +315,15 @@ class RecordWriter:
             try:
                 check_new_event(history, event)
             except ValueError as error:
-                refused[i] = RowRefused(batch.row_nos[i], "status", str(error))
+                refused[i] = RowRefused(row_nos[i], "status", str(error))
                 continue
             history.append(event)
 
     def finish(self) -> None:
-        """Add the new persons and bring every touched person's toll projections up to date."""
+        """Add the new persons, build deferred indexes, and bring every touched person's
+        toll projections up to date."""
+        for index in self._deferred:
+            index.create(self.connection)
         self.connection.execute(
             text(_NEW_PERSONS),
             {"seq": self.seq, "source_id": self.source_id, "new_from": self.first_person},
