@@ -13,6 +13,7 @@ top level. When the importing process dies, the worker's next write fails and it
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import pickle
 import subprocess
 import sys
@@ -124,4 +125,7 @@ def read_in_worker(job: ReadJob) -> Iterator[Batches]:
 
 
 if __name__ == "__main__":
+    # The worker lives for one list and frees its batches as it sends them: cyclic garbage
+    # collection would only walk the name caches again and again.
+    gc.disable()
     _work(pickle.load(sys.stdin.buffer), sys.stdout.buffer)

@@ -17,8 +17,8 @@ from rollbook.model.dates import PartialDate
 from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
 from rollbook.store.bulk import bulk_insert, first_person_with
-from rollbook.store.schema import persons, records, status_events
-from rollbook.store.spans import histories, rebuild_spans, refresh_persons, shift_cells
+from rollbook.store.schema import TOLL_KEY, persons, records, status_events, status_spans
+from rollbook.store.spans import histories, refresh_persons
 
 
 def next_id(connection: Connection, column: Any) -> int:
@@ -96,17 +96,28 @@ class RecordBatch:
 # The span of a person known from one record, derived in SQL for a whole batch at once. It
 # mirrors `rollbook.model.status.spans` for a one-event history (a test holds them equal):
 # in effect from the event's last possible day, but no later than the day it was learned.
-_LONE_SPANS = """
-INSERT INTO status_spans (person_id, status, valid_from, valid_to, known_from, known_to,
-                          month, day, party, region, unit, event_id)
+_LONE_SPAN_ROWS = """
 SELECT person_id, status,
-       CASE WHEN event_hi > 0 AND event_hi < :learned THEN event_hi ELSE :learned END,
-       :open, :learned, :open,
-       CASE WHEN length(event_date) >= 7 THEN substr(event_date, 1, 7) ELSE '' END,
-       CASE WHEN length(event_date) = 10 THEN event_lo ELSE 0 END,
-       party, region, unit, id + :offset
+       CASE WHEN event_hi > 0 AND event_hi < :learned THEN event_hi ELSE :learned END
+           AS valid_from,
+       CAST(:open AS INTEGER) AS valid_to,
+       CAST(:learned AS INTEGER) AS known_from,
+       CAST(:open AS INTEGER) AS known_to,
+       CASE WHEN length(event_date) >= 7 THEN substr(event_date, 1, 7) ELSE '' END AS month,
+       CASE WHEN length(event_date) = 10 THEN event_lo ELSE 0 END AS day,
+       party, region, unit, id + :offset AS event_id
 FROM records
 WHERE id BETWEEN :first AND :last AND status != '' AND person_id >= :new_from
+"""
+_SPAN_COLUMNS = ", ".join(c.name for c in status_spans.columns)
+_LONE_SPANS = f"INSERT INTO status_spans ({_SPAN_COLUMNS}) {_LONE_SPAN_ROWS}"
+# The same spans counted into the toll cube, a batch at a time: one sort of the whole list
+# at the end would cost more than these small ones.
+_CELL_KEY = ", ".join(TOLL_KEY)
+_LONE_CELLS = f"""
+INSERT INTO toll_cells ({_CELL_KEY}, n)
+SELECT {_CELL_KEY}, COUNT(*) FROM ({_LONE_SPAN_ROWS}) AS lone WHERE true GROUP BY {_CELL_KEY}
+ON CONFLICT ({_CELL_KEY}) DO UPDATE SET n = toll_cells.n + excluded.n
 """
 # Each record with a status is a status event of its person, learned when its source was.
 _RECORD_EVENTS = """
@@ -117,10 +128,13 @@ SELECT id + :offset, person_id, status, event_date, :learned_on, :evidence, sour
 FROM records
 WHERE id BETWEEN :first AND :last AND status != ''
 """
+# A list that lands gives every person id from its first new one to its last a record.
 _NEW_PERSONS = """
+WITH RECURSIVE ids(id) AS (
+    SELECT CAST(:first AS INTEGER) UNION ALL SELECT id + 1 FROM ids WHERE id < :last
+)
 INSERT INTO persons (id, merged_into, seq)
-SELECT DISTINCT person_id, CAST(NULL AS INTEGER), :seq FROM records
-WHERE source_id = :source_id AND person_id >= :new_from
+SELECT id, CAST(NULL AS INTEGER), :seq FROM ids
 """
 
 
@@ -273,15 +287,14 @@ class RecordWriter:
                 "seq": self.seq,
             },
         )
-        self.connection.execute(
-            text(_LONE_SPANS),
-            {
-                **span,
-                "learned": self.learned_on.toordinal(),
-                "open": OPEN,
-                "new_from": self.first_person,
-            },
-        )
+        lone = {
+            **span,
+            "learned": self.learned_on.toordinal(),
+            "open": OPEN,
+            "new_from": self.first_person,
+        }
+        self.connection.execute(text(_LONE_SPANS), lone)
+        self.connection.execute(text(_LONE_CELLS), lone)
         return list(refused.values())
 
     def _check_joined(
@@ -324,14 +337,13 @@ class RecordWriter:
         toll projections up to date."""
         for index in self._deferred:
             index.create(self.connection)
-        self.connection.execute(
-            text(_NEW_PERSONS),
-            {"seq": self.seq, "source_id": self.source_id, "new_from": self.first_person},
-        )
-        earlier = {pid for pid in self.joined if pid < self.first_person}
-        refresh_persons(self.connection, earlier)
-        rebuild_spans(self.connection, self.joined - earlier)
-        shift_cells(self.connection, range(self.first_person, self.next_person), 1)
+        if self.next_person > self.first_person:
+            self.connection.execute(
+                text(_NEW_PERSONS),
+                {"seq": self.seq, "first": self.first_person, "last": self.next_person - 1},
+            )
+        # A person of this list with several records was counted once per record so far.
+        refresh_persons(self.connection, self.joined)
 
 
 def event_row(event: StatusEvent, seq: int) -> dict[str, Any]:

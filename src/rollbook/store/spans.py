@@ -104,27 +104,18 @@ def rebuild_spans(connection: Connection, person_ids: Collection[int]) -> None:
     bulk_insert(connection, status_spans, [c.name for c in status_spans.columns], rows)
 
 
-def shift_cells(connection: Connection, person_ids: Collection[int] | range, sign: int) -> None:
+def shift_cells(connection: Connection, person_ids: Collection[int], sign: int) -> None:
     """Add (sign 1) or take away (sign -1) these persons' spans from the toll cube."""
     keys = ", ".join(TOLL_KEY)
     statement = (
         f"INSERT INTO toll_cells ({keys}, n) "
-        f"SELECT {keys}, {sign:d} * COUNT(*) FROM status_spans WHERE {{where}} "
+        f"SELECT {keys}, {sign:d} * COUNT(*) FROM status_spans WHERE person_id IN :ids "
         f"GROUP BY {keys} "
         f"ON CONFLICT ({keys}) DO UPDATE SET n = toll_cells.n + excluded.n"
     )
-    if isinstance(person_ids, range):
-        if person_ids:
-            connection.execute(
-                text(statement.format(where="person_id BETWEEN :lo AND :hi")),
-                {"lo": person_ids.start, "hi": person_ids.stop - 1},
-            )
-    else:
-        query = text(statement.format(where="person_id IN :ids")).bindparams(
-            bindparam("ids", expanding=True)
-        )
-        for chunk in chunks(person_ids):
-            connection.execute(query, {"ids": chunk})
+    query = text(statement).bindparams(bindparam("ids", expanding=True))
+    for chunk in chunks(person_ids):
+        connection.execute(query, {"ids": chunk})
     connection.execute(delete(toll_cells).where(toll_cells.c.n == 0))
 
 
