@@ -153,7 +153,7 @@ class RowReader:
                     stored.append(cell[1] if cell else "")
                 dates[target], fields[target] = parsed, stored
                 continue
-            texts = [v.strip() if isinstance(v, str) else _text(v) for v in cells]
+            texts = _texts(cells)
             if target == "status":
                 words = texts
             elif target in ("extra", "record_id"):
@@ -282,11 +282,19 @@ def _name_part(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(key_words(text)), text_scripts(text)
 
 
+def _texts(cells: Sequence[Cell]) -> list[str]:
+    """A column's cells as stripped text (all of a CSV's cells are text already)."""
+    try:
+        return list(map(str.strip, cells))  # type: ignore[arg-type]
+    except TypeError:
+        return [v.strip() if isinstance(v, str) else _text(v) for v in cells]
+
+
 def _shared(texts: list[str]) -> list[str]:
     """The texts with equal values as one object, so that they are sent to the writing
     process once (pickle sends an object it has seen as a reference to it)."""
-    seen: dict[str, str] = {}
-    return [seen.setdefault(text, text) for text in texts]
+    one = dict(zip(texts, texts, strict=True))
+    return list(map(one.__getitem__, texts))
 
 
 def _extras(extras: list[tuple[str, list[str]]], count: int) -> list[str]:

@@ -13,7 +13,7 @@ import io
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import charset_normalizer
 
@@ -49,8 +49,7 @@ class TableError(ValueError):
 Cell = object
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One row: its number as a person sees it, and its cells in header order."""
 
     number: int
@@ -229,21 +228,17 @@ def _open_csv(
 
     def rows() -> Iterator[Row]:
         width = len(header)
-        while True:
-            start = reader.line_num + 1
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                raise TableError(start, f"broken CSV quoting: {error}") from None
-            if not any(cells):
-                continue
-            problem = ""
-            if len(cells) != width:
-                problem = f"the row has {len(cells)} cells where the header has {width}"
-                cells = (cells + [""] * width)[:width]
-            yield Row(start, cells, problem)
+        start = reader.line_num + 1
+        try:
+            for cells in reader:
+                if len(cells) == width and (cells[0] or any(cells)):
+                    yield Row(start, cells)
+                elif any(cells):
+                    problem = f"the row has {len(cells)} cells where the header has {width}"
+                    yield Row(start, (cells + [""] * width)[:width], problem)
+                start = reader.line_num + 1
+        except csv.Error as error:
+            raise TableError(start, f"broken CSV quoting: {error}") from None
 
     return Table("csv", header, _decoding(rows(), encoding, stream), encoding, chosen, text)
 
