@@ -10,7 +10,7 @@ from sqlalchemy import select
 from rollbook.ingest.lists import ImportOptions, import_list
 from rollbook.model.status import spans
 from rollbook.store.database import Register
-from rollbook.store.schema import status_spans
+from rollbook.store.schema import TOLL_KEY, status_spans
 from rollbook.store.spans import histories
 
 # Event dates of every precision, none at all, and one after the list was published.
@@ -48,3 +48,28 @@ def test_bulk_spans_equal_the_model_spans_for_every_person(
     }  # fmt: skip
     assert len(events) == 5
     assert stored == expected
+
+
+def test_toll_cube_counts_exactly_the_stored_spans_after_two_lists(
+    register: Register, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.csv", tmp_path / "second.csv"
+    first.write_text(LIST, encoding="utf-8")
+    # The second list names SN-2 again (joining that person) and one new man.
+    second.write_text(
+        "Surname,Given name,Date of death,Service number\n"
+        "Dozanli,Orxan,21.10.2020,SN-2\nTelmuzov,Orxil,2020,SN-6\n",
+        encoding="utf-8",
+    )
+    for path, published in ((first, dt.date(2020, 12, 20)), (second, dt.date(2021, 1, 9))):
+        options = ImportOptions(status="killed", published=published, party="North")
+        import_list(register, path, options, actor="test")
+
+    keys = ", ".join(TOLL_KEY)
+    with register.read() as connection:
+        cube = connection.exec_driver_sql(f"SELECT {keys}, n FROM toll_cells").all()
+        spans_counted = connection.exec_driver_sql(
+            f"SELECT {keys}, COUNT(*) FROM status_spans GROUP BY {keys}"
+        ).all()
+    assert sorted(map(tuple, cube)) == sorted(map(tuple, spans_counted))
+    assert len(cube) > 1

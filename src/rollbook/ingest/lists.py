@@ -250,11 +250,11 @@ def apply_import(
             learned,
             EVIDENCE_OF_KIND[SourceKind(described["kind"])],
         )
-        reader = RowReader(plan, declared, today=work.today)
+        reader = RowReader(plan, declared, today=work.today, learned_on=learned)
         if path is not None and described["size"] >= worker_from_bytes:
             job = ReadJob(
                 str(path), described["filename"], table.format, table.encoding,
-                table.delimiter, plan, declared, work.today,
+                table.delimiter, plan, declared, work.today, learned,
             )  # fmt: skip
             with _refusing(report), read_in_worker(job) as batches:
                 _write_batches(batches, writer, report, reader, progress)

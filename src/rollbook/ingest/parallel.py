@@ -49,6 +49,7 @@ class ReadJob:
     plan: Plan
     declared: MappingFile
     today: dt.date
+    learned_on: dt.date
 
 
 def _send(out: IO[bytes], entry: tuple[str, Any, int]) -> None:
@@ -77,7 +78,9 @@ def _work(job: ReadJob, out: IO[bytes]) -> None:
                 delimiter=job.delimiter or None,
             )
             try:
-                reader = RowReader(job.plan, job.declared, today=job.today)
+                reader = RowReader(
+                    job.plan, job.declared, today=job.today, learned_on=job.learned_on
+                )
                 while rows := list(islice(table.rows, BATCH_ROWS)):
                     _send(out, ("batch", reader.read_batch(rows), stream.tell()))
             finally:

@@ -36,7 +36,7 @@ from rollbook.model.records import (
     dates_problem,
     normalise_sex,
 )
-from rollbook.model.status import Status
+from rollbook.model.status import Status, lone_span_days
 from rollbook.store.records import RecordBatch
 
 #: Rows validated (and written) at a time.
@@ -103,8 +103,12 @@ _STATUS_TEXT: dict[Status | None, str] = {None: "", **{s: s.value for s in Statu
 class RowReader:
     """Validates batches of rows of one list against its column plan and defaults."""
 
-    def __init__(self, plan: Plan, declared: MappingFile, *, today: dt.date) -> None:
+    def __init__(
+        self, plan: Plan, declared: MappingFile, *, today: dt.date, learned_on: dt.date
+    ) -> None:
         self.today = today
+        self.learned = learned_on.toordinal()
+        self._lone: dict[PartialDate | None, tuple[int, str, int]] = {}
         self.columns = [
             (i, column, target)
             for i, (column, target) in enumerate(zip(plan.header, plan.fields, strict=True))
@@ -190,17 +194,30 @@ class RowReader:
             [_STATUS_TEXT[s] for s in statuses],
             _extras(extras, count),
         ]
+        every = [*columns, *self._lone_spans(events)]
         if refused:
             kept = [i for i in range(count) if numbers[i] not in refused]
-            columns = [[column[i] for i in kept] for column in columns]
+            every = [[column[i] for i in kept] for column in every]
             refs = [refs[i] for i in kept]
+        *columns, valid_from, month, day = every
         batch = RecordBatch(
             fields=carried,
             constants={name: self.defaults[name] for name in RECORD_FIELDS if name not in fields},
             columns=columns,
+            spans=(valid_from, month, day),
             person_refs={i: ref for i, ref in enumerate(refs) if ref is not None},
         )
         return batch, problems
+
+    def _lone_spans(
+        self, events: list[PartialDate | None]
+    ) -> tuple[list[int], list[str], list[int]]:
+        """Each record's span should it be its person's only one (lists repeat their dates)."""
+        lone = self._lone
+        for event in set(events).difference(lone):
+            lone[event] = lone_span_days(event, self.learned)
+        days = list(map(lone.__getitem__, events))
+        return [d[0] for d in days], [d[1] for d in days], [d[2] for d in days]
 
     def _statuses(
         self, words: list[str], note: Callable[[int, str, str], None]

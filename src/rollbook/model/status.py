@@ -214,17 +214,27 @@ def spans(events: Sequence[StatusEvent]) -> list[Span]:
 
 def _only_span(event: StatusEvent) -> Span:
     """The one span of a one-event history: most persons, on the hot path of every import."""
-    effective = event.effective
+    learned = event.learned_on.toordinal()
+    valid_from, month, day = lone_span_days(event.effective, learned)
     return Span(
         status=event.status,
-        valid_from=event.in_effect_by,
+        valid_from=valid_from,
         valid_to=OPEN,
-        known_from=event.learned_on.toordinal(),
+        known_from=learned,
         known_to=OPEN,
-        month=month_key(effective) or "",
-        day=effective.lo if effective is not None and effective.day is not None else 0,
+        month=month,
+        day=day,
         event_id=event.id,
     )
+
+
+def lone_span_days(effective: PartialDate | None, learned: int) -> tuple[int, str, int]:
+    """The span of a person known from one event, as far as its dates go: in effect from the
+    event's last possible day but no later than the day it was learned; its month and day
+    ("" and 0 when the date does not give them)."""
+    valid_from = min(effective.hi, learned) if effective else learned
+    day = effective.lo if effective is not None and effective.day is not None else 0
+    return valid_from, month_key(effective) or "", day
 
 
 def status_at(

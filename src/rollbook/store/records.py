@@ -8,6 +8,7 @@ a person already in the register or earlier in the same list.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,7 @@ from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
 from rollbook.store.bulk import bulk_insert, first_person_with
 from rollbook.store.schema import TOLL_KEY, persons, records, status_events, status_spans
-from rollbook.store.spans import histories, refresh_persons
+from rollbook.store.spans import SPAN_PERSON_FIELDS, histories, refresh_persons
 
 
 def next_id(connection: Connection, column: Any) -> int:
@@ -76,6 +77,8 @@ class RecordBatch:
     fields: tuple[str, ...]
     constants: dict[str, str]
     columns: list[list[Any]]
+    # Each record's span should it be its person's only one: valid_from, month and day.
+    spans: tuple[list[int], list[str], list[int]]
     person_refs: dict[int, int] = field(default_factory=dict)  # row index -> person named
 
     def __len__(self) -> int:
@@ -93,32 +96,13 @@ class RecordBatch:
         return self.columns[self.names.index(name)]
 
 
-# The span of a person known from one record, derived in SQL for a whole batch at once. It
-# mirrors `rollbook.model.status.spans` for a one-event history (a test holds them equal):
-# in effect from the event's last possible day, but no later than the day it was learned.
-_LONE_SPAN_ROWS = """
-SELECT person_id, status,
-       CASE WHEN event_hi > 0 AND event_hi < :learned THEN event_hi ELSE :learned END
-           AS valid_from,
-       CAST(:open AS INTEGER) AS valid_to,
-       CAST(:learned AS INTEGER) AS known_from,
-       CAST(:open AS INTEGER) AS known_to,
-       CASE WHEN length(event_date) >= 7 THEN substr(event_date, 1, 7) ELSE '' END AS month,
-       CASE WHEN length(event_date) = 10 THEN event_lo ELSE 0 END AS day,
-       party, region, unit, id + :offset AS event_id
-FROM records
-WHERE id BETWEEN :first AND :last AND status != '' AND person_id >= :new_from
-"""
-_SPAN_COLUMNS = ", ".join(c.name for c in status_spans.columns)
-_LONE_SPANS = f"INSERT INTO status_spans ({_SPAN_COLUMNS}) {_LONE_SPAN_ROWS}"
-# The same spans counted into the toll cube, a batch at a time: one sort of the whole list
-# at the end would cost more than these small ones.
+# New spans counted into the toll cube.
 _CELL_KEY = ", ".join(TOLL_KEY)
-_LONE_CELLS = f"""
-INSERT INTO toll_cells ({_CELL_KEY}, n)
-SELECT {_CELL_KEY}, COUNT(*) FROM ({_LONE_SPAN_ROWS}) AS lone WHERE true GROUP BY {_CELL_KEY}
-ON CONFLICT ({_CELL_KEY}) DO UPDATE SET n = toll_cells.n + excluded.n
-"""
+_ADD_CELLS = (
+    f"INSERT INTO toll_cells ({_CELL_KEY}, n) "
+    f"VALUES ({', '.join(f':{k}' for k in TOLL_KEY)}, :n) "
+    f"ON CONFLICT ({_CELL_KEY}) DO UPDATE SET n = toll_cells.n + excluded.n"
+)
 # Each record with a status is a status event of its person, learned when its source was.
 _RECORD_EVENTS = """
 INSERT INTO status_events (id, person_id, status, effective, learned_on, evidence, source_id,
@@ -142,8 +126,9 @@ SELECT id, CAST(NULL AS INTEGER), :seq FROM ids
 class RecordWriter:
     """Stores a list's records batch by batch inside one journalled write.
 
-    Python writes the records; their persons, status events and (for persons known from
-    one record) status spans are derived from them in SQL, a batch at a time.
+    Python writes the records and, for persons known from one record, their status span
+    (the reader derived it) and its count in the toll cube; their persons and status
+    events are derived from them in SQL.
     """
 
     connection: Connection
@@ -163,6 +148,8 @@ class RecordWriter:
     # The person each identifier value of this list names so far.
     _seen: dict[str, dict[str, int]] = field(default_factory=dict)
     _deferred: list[Index] = field(default_factory=list)
+    # New spans by the leading keys of the toll cube (the rest are the same for all).
+    _cells: Counter[tuple[str, str, str, str, int, int]] = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
         self.first_record = self.next_record = next_id(self.connection, records.c.id)
@@ -287,15 +274,36 @@ class RecordWriter:
                 "seq": self.seq,
             },
         )
-        lone = {
-            **span,
-            "learned": self.learned_on.toordinal(),
-            "open": OPEN,
-            "new_from": self.first_person,
-        }
-        self.connection.execute(text(_LONE_SPANS), lone)
-        self.connection.execute(text(_LONE_CELLS), lone)
+        self._lone_spans(batch, pids, first, refused)
         return list(refused.values())
+
+    def _lone_spans(
+        self, batch: RecordBatch, pids: list[int], first: int, refused: dict[int, RowRefused]
+    ) -> None:
+        """Store the span of each new person as known from one record, and count it.
+
+        A person of this list who has several records gets one span per record here;
+        `finish` replaces them with the spans of the whole history.
+        """
+        statuses = batch.column("status")
+        ids = range(first + self.event_offset, first + self.event_offset + len(batch))
+        columns = [pids, statuses, *batch.spans, *map(batch.column, SPAN_PERSON_FIELDS), ids]
+        new = [
+            i
+            for i, (pid, status) in enumerate(zip(pids, statuses, strict=True))
+            if status and pid >= self.first_person and i not in refused
+        ]
+        if len(new) < len(batch):
+            columns = [[column[i] for i in new] for column in columns]
+        if not new:
+            return
+        learned = self.learned_on.toordinal()
+        names = ("person_id", "status", "valid_from", "month", "day", *SPAN_PERSON_FIELDS)
+        rows = list(zip(*columns, strict=True))
+        spans_of = {"valid_to": OPEN, "known_from": learned, "known_to": OPEN}
+        bulk_insert(self.connection, status_spans, (*names, "event_id"), rows, spans_of)
+        _, status, valid_from, month, day, party, region, _, _ = columns
+        self._cells.update(zip(status, party, region, month, day, valid_from, strict=True))
 
     def _check_joined(
         self, batch: RecordBatch, pids: list[int], first: int, refused: dict[int, RowRefused]
@@ -342,6 +350,13 @@ class RecordWriter:
                 text(_NEW_PERSONS),
                 {"seq": self.seq, "first": self.first_person, "last": self.next_person - 1},
             )
+        if self._cells:
+            fixed = {"valid_to": OPEN, "known_from": self.learned_on.toordinal(), "known_to": OPEN}
+            cells = [
+                {**dict(zip(TOLL_KEY, key, strict=False)), **fixed, "n": n}
+                for key, n in self._cells.items()
+            ]
+            self.connection.execute(text(_ADD_CELLS), cells)
         # A person of this list with several records was counted once per record so far.
         refresh_persons(self.connection, self.joined)
 

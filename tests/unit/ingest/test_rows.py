@@ -25,7 +25,7 @@ PART = st.text(
 def _reader() -> RowReader:
     plan, problems = plan_columns(HEADER, DECLARED, keep_unknown=False)
     assert problems == []
-    return RowReader(plan, DECLARED, today=dt.date(2026, 12, 1))
+    return RowReader(plan, DECLARED, today=dt.date(2026, 12, 1), learned_on=dt.date(2026, 11, 3))
 
 
 @given(st.lists(st.tuples(PART, PART, PART), min_size=1, max_size=20))
