@@ -112,15 +112,21 @@ def test_worker_path_works_from_a_script_without_a_main_guard(tmp_path: Path) ->
     assert (done.returncode, done.stdout.strip()) == (0, "5"), done.stderr
 
 
-def test_identifier_indexes_built_again_after_a_first_import(tmp_path: Path) -> None:
+def test_indexes_built_again_after_a_first_import(tmp_path: Path) -> None:
     path = write_list(tmp_path, "csv")
     with Register.create(str(tmp_path / "register.db")) as register:
         import_list(register, path, options(0), actor="test")
         with register.read() as connection:
             names = connection.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records'"
+                "SELECT name FROM sqlite_master WHERE type = 'index'"
             ).scalars()
-            assert {"records_service_number", "records_national_id"} <= set(names)
+            assert {
+                "records_person",
+                "records_service_number",
+                "records_national_id",
+                "status_spans_person",
+                "status_spans_status",
+            } <= set(names)
 
 
 def test_a_constant_with_a_nul_character_is_stored_as_given(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Index, func, select, text
+from sqlalchemy import Connection, Index, func, literal, select, text
 
 from rollbook.model.dates import PartialDate
 from rollbook.model.records import IDENTIFIER_FIELDS
@@ -54,10 +54,9 @@ class RowRefused(ValueError):
         self.reason = reason
 
 
-_INDEX_OF = {
-    name: next(i for i in records.indexes if i.name == f"records_{name}")
-    for name in IDENTIFIER_FIELDS
-}
+# Indexes an import builds at its end if they are empty at its start. Status events keep
+# theirs: the check of a record joining a person reads that person's history.
+_DEFERRABLE = sorted((*records.indexes, *status_spans.indexes), key=lambda index: str(index.name))
 #: A batch holds these columns before the record fields its list carries, and these after.
 BATCH_HEAD = ("row_no", "name_key", "script")
 BATCH_TAIL = ("event_lo", "event_hi", "status", "extra")
@@ -166,17 +165,22 @@ class RecordWriter:
         self._defer_empty_indexes()
 
     def _defer_empty_indexes(self) -> None:
-        """Drop the identifier indexes no record uses yet; `finish` builds them again.
+        """Drop the indexes that hold nothing yet; `finish` builds them again.
 
-        Identifiers come in random order, so growing their index row by row costs more than
-        building it once at the end, and while it is empty no look-up needs it. SQLite only:
-        its readers keep their snapshot, where PostgreSQL would lock the table for them.
+        Building an index once from a whole list costs less than growing it row by row
+        (identifiers come in random order), and no step of an import reads an index that
+        was empty when it began. SQLite only: its readers keep their snapshot, where
+        PostgreSQL would lock the table for them.
         """
         if self.connection.dialect.name != "sqlite":
             return
-        for name in IDENTIFIER_FIELDS:
-            if name not in self._lookups:
-                index = _INDEX_OF[name]
+        for index in _DEFERRABLE:
+            where = index.dialect_options["sqlite"]["where"]
+            assert index.table is not None
+            held = select(literal(1)).select_from(index.table)
+            if where is not None:
+                held = held.where(where)
+            if self.connection.execute(held.limit(1)).first() is None:
                 index.drop(self.connection)
                 self._deferred.append(index)
 
@@ -287,22 +291,26 @@ class RecordWriter:
         """
         statuses = batch.column("status")
         ids = range(first + self.event_offset, first + self.event_offset + len(batch))
-        columns = [pids, statuses, *batch.spans, *map(batch.column, SPAN_PERSON_FIELDS), ids]
-        new = [
-            i
-            for i, (pid, status) in enumerate(zip(pids, statuses, strict=True))
-            if status and pid >= self.first_person and i not in refused
-        ]
-        if len(new) < len(batch):
-            columns = [[column[i] for i in new] for column in columns]
-        if not new:
-            return
         learned = self.learned_on.toordinal()
-        names = ("person_id", "status", "valid_from", "month", "day", *SPAN_PERSON_FIELDS)
+        fixed: dict[str, str | int] = {"valid_to": OPEN, "known_from": learned, "known_to": OPEN}
+        fixed |= {
+            name: batch.constants[name] for name in SPAN_PERSON_FIELDS if name in batch.constants
+        }
+        varying = [name for name in SPAN_PERSON_FIELDS if name not in fixed]
+        names = ("person_id", "status", "valid_from", "month", "day", *varying, "event_id")
+        columns = [pids, statuses, *batch.spans, *map(batch.column, varying), ids]
+        cells = [statuses, batch.column("party"), batch.column("region"), *batch.spans]
+        if refused or "" in statuses or min(pids, default=0) < self.first_person:
+            new = [
+                i
+                for i, (pid, status) in enumerate(zip(pids, statuses, strict=True))
+                if status and pid >= self.first_person and i not in refused
+            ]
+            columns = [[column[i] for i in new] for column in columns]
+            cells = [[column[i] for i in new] for column in cells]
         rows = list(zip(*columns, strict=True))
-        spans_of = {"valid_to": OPEN, "known_from": learned, "known_to": OPEN}
-        bulk_insert(self.connection, status_spans, (*names, "event_id"), rows, spans_of)
-        _, status, valid_from, month, day, party, region, _, _ = columns
+        bulk_insert(self.connection, status_spans, names, rows, fixed)
+        status, party, region, valid_from, month, day = cells
         self._cells.update(zip(status, party, region, month, day, valid_from, strict=True))
 
     def _check_joined(
