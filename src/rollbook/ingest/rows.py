@@ -97,6 +97,8 @@ def _sex(text: str) -> str:
 
 
 _quote = json.encoder.encode_basestring  # a JSON string literal, in C
+# Fields whose values are shared already (dates come from a cache) or seldom repeat.
+_UNSHARED = frozenset({"birth_date", "event_date", "service_number", "national_id"})
 _STATUS_TEXT: dict[Status | None, str] = {None: "", **{s: s.value for s in Status}}
 
 
@@ -129,10 +131,10 @@ class RowReader:
         """The records the rows make, and every problem found in them (a row with a problem
         makes no record)."""
         count = len(rows)
-        problems = [Problem(r.number, "", "", r.problem) for r in rows if r.problem]
-        refused = {r.number for r in rows if r.problem}
         numbers = [r.number for r in rows]
         table = list(zip(*(r.cells for r in rows), strict=True)) if rows else []
+        problems = [Problem(r.number, "", "", r.problem) for r in rows if r.problem]
+        refused = {p.row for p in problems}
         fields: dict[str, list[str]] = {}
         dates: dict[str, list[PartialDate | None]] = {}
         extras: list[tuple[str, list[str]]] = []
@@ -146,16 +148,12 @@ class RowReader:
         for index, column, target in self.columns:
             cells = table[index]
             if target in ("birth_date", "event_date"):
-                parsed: list[PartialDate | None] = []
-                stored: list[str] = []
-                for i, value in enumerate(cells):
-                    cell = _date_text(value) if isinstance(value, str) else _date_cell(value)
+                read = _dates(cells)
+                for i, cell in enumerate(read):
                     if isinstance(cell, str):
                         note(i, column, target, cell)
-                        cell = None
-                    parsed.append(cell[0] if cell else None)
-                    stored.append(cell[1] if cell else "")
-                dates[target], fields[target] = parsed, stored
+                dates[target] = [c[0] if isinstance(c, tuple) else None for c in read]
+                fields[target] = [c[1] if isinstance(c, tuple) else "" for c in read]
                 continue
             texts = _texts(cells)
             if target == "status":
@@ -188,7 +186,7 @@ class RowReader:
             numbers,
             keys,
             scripts,
-            *(_shared(fields[name]) for name in carried),
+            *(fields[name] if name in _UNSHARED else _shared(fields[name]) for name in carried),
             [e.lo if e else 0 for e in events],
             [e.hi if e else 0 for e in events],
             [_STATUS_TEXT[s] for s in statuses],
@@ -297,6 +295,13 @@ def _name_part(text: str) -> tuple[tuple[str, ...], frozenset[str]]:
 
     A name written in parts has the keys and scripts of its parts joined by spaces."""
     return tuple(key_words(text)), text_scripts(text)
+
+
+def _dates(cells: Sequence[Cell]) -> list[tuple[PartialDate, str] | str | None]:
+    """A column's date cells read, or why each cannot be."""
+    if set(map(type, cells)) == {str}:  # a CSV's: every cell is text, read once per value
+        return list(map(_date_text, cells))
+    return [_date_text(v) if isinstance(v, str) else _date_cell(v) for v in cells]
 
 
 def _texts(cells: Sequence[Cell]) -> list[str]:
