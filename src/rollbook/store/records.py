@@ -111,7 +111,7 @@ SELECT id + :offset, person_id, status, event_date, :learned_on, :evidence, sour
 FROM records
 WHERE id BETWEEN :first AND :last AND status != ''
 """
-# A list that lands gives every person id from its first new one to its last a record.
+# A batch that lands gives every person id from its first new one to its last a record.
 _NEW_PERSONS = """
 WITH RECURSIVE ids(id) AS (
     SELECT CAST(:first AS INTEGER) UNION ALL SELECT id + 1 FROM ids WHERE id < :last
@@ -260,7 +260,13 @@ class RecordWriter:
         """
         first = self.next_record
         refused: dict[int, RowRefused] = {}
+        first_new = self.next_person
         pids = self._assign(batch, refused)
+        if self.next_person > first_new:
+            self.connection.execute(
+                text(_NEW_PERSONS),
+                {"seq": self.seq, "first": first_new, "last": self.next_person - 1},
+            )
         self._check_joined(batch, pids, first, refused)
         self.next_record += len(batch)
         rows = list(zip(range(first, self.next_record), pids, *batch.columns, strict=True))
@@ -353,11 +359,6 @@ class RecordWriter:
         toll projections up to date."""
         for index in self._deferred:
             index.create(self.connection)
-        if self.next_person > self.first_person:
-            self.connection.execute(
-                text(_NEW_PERSONS),
-                {"seq": self.seq, "first": self.first_person, "last": self.next_person - 1},
-            )
         if self._cells:
             fixed = {"valid_to": OPEN, "known_from": self.learned_on.toordinal(), "known_to": OPEN}
             cells = [
