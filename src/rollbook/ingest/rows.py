@@ -258,7 +258,26 @@ class RowReader:
         """Each row's name key and script, from its name as written whole; a full name alone
         is split into its parts."""
         empty = [""] * count
-        whole = fields.get("full_name", empty)
+        if "full_name" in fields:
+            return self._full_names(fields, count, note)
+        surnames, given, fathers = (
+            fields.get(n, empty) for n in ("surname", "given_name", "patronymic")
+        )
+        if "" in surnames and "" in given:  # else every row has a name
+            for i, (surname, first) in enumerate(zip(surnames, given, strict=True)):
+                if not (surname or first):
+                    note(i, self._name_column(), "full_name", "empty name")
+        read = [list(map(_name_part, column)) for column in (surnames, given, fathers)]
+        parts = zip(*read, strict=True)
+        named = [(" ".join(sorted(a[0] + b[0] + c[0])), a[1] | b[1] | c[1]) for a, b, c in parts]
+        return [key for key, _ in named], list(map(_script_name, (s for _, s in named)))
+
+    def _full_names(
+        self, fields: dict[str, list[str]], count: int, note: Callable[[int, str, str, str], None]
+    ) -> tuple[list[str], list[str]]:
+        """`_names` for a list with a full name column (row by row: some rows split it)."""
+        empty = [""] * count
+        whole = fields["full_name"]
         parts = [fields.get(n, empty) for n in ("surname", "given_name", "patronymic")]
         keys: list[str] = []
         scripts: list[str] = []
@@ -279,7 +298,7 @@ class RowReader:
             words_2, scripts_2 = _name_part(given)
             words_3, scripts_3 = _name_part(father)
             keys.append(" ".join(sorted(words_1 + words_2 + words_3)))
-            scripts.append(script_name(scripts_1 | scripts_2 | scripts_3))
+            scripts.append(_script_name(scripts_1 | scripts_2 | scripts_3))
         return keys, scripts
 
     def _name_column(self) -> str:
@@ -317,6 +336,9 @@ def _shared(texts: list[str]) -> list[str]:
     process once (pickle sends an object it has seen as a reference to it)."""
     one = dict(zip(texts, texts, strict=True))
     return list(map(one.__getitem__, texts))
+
+
+_script_name = lru_cache(maxsize=256)(script_name)
 
 
 def _extras(extras: list[tuple[str, list[str]]], count: int) -> list[str]:
