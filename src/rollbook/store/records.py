@@ -19,7 +19,7 @@ from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
 from rollbook.store.bulk import bulk_insert, first_person_with
 from rollbook.store.schema import TOLL_KEY, persons, records, status_events, status_spans
-from rollbook.store.spans import SPAN_PERSON_FIELDS, histories, refresh_persons
+from rollbook.store.spans import histories, refresh_persons
 
 
 def next_id(connection: Connection, column: Any) -> int:
@@ -95,6 +95,22 @@ class RecordBatch:
         return self.columns[self.names.index(name)]
 
 
+# The span of a person known from one record, derived in SQL for a whole batch at once: it
+# is `rollbook.model.status.lone_span_days`, which the reader applied to count the spans
+# into the toll cube, and a test holds the two equal. In effect from the event's last
+# possible day, but no later than the day it was learned.
+_LONE_SPANS = """
+INSERT INTO status_spans (person_id, status, valid_from, valid_to, known_from, known_to,
+                          month, day, party, region, unit, event_id)
+SELECT person_id, status,
+       CASE WHEN event_hi > 0 AND event_hi < :learned THEN event_hi ELSE :learned END,
+       :open, :learned, :open,
+       CASE WHEN length(event_date) >= 7 THEN substr(event_date, 1, 7) ELSE '' END,
+       CASE WHEN length(event_date) = 10 THEN event_lo ELSE 0 END,
+       party, region, unit, id + :offset
+FROM records
+WHERE id BETWEEN :first AND :last AND status != '' AND person_id >= :new_from
+"""
 # New spans counted into the toll cube.
 _CELL_KEY = ", ".join(TOLL_KEY)
 _ADD_CELLS = (
@@ -295,16 +311,18 @@ class RecordWriter:
         A person of this list who has several records gets one span per record here;
         `finish` replaces them with the spans of the whole history.
         """
+        self.connection.execute(
+            text(_LONE_SPANS),
+            {
+                "first": first,
+                "last": first + len(batch) - 1,
+                "offset": self.event_offset,
+                "learned": self.learned_on.toordinal(),
+                "open": OPEN,
+                "new_from": self.first_person,
+            },
+        )
         statuses = batch.column("status")
-        ids = range(first + self.event_offset, first + self.event_offset + len(batch))
-        learned = self.learned_on.toordinal()
-        fixed: dict[str, str | int] = {"valid_to": OPEN, "known_from": learned, "known_to": OPEN}
-        fixed |= {
-            name: batch.constants[name] for name in SPAN_PERSON_FIELDS if name in batch.constants
-        }
-        varying = [name for name in SPAN_PERSON_FIELDS if name not in fixed]
-        names = ("person_id", "status", "valid_from", "month", "day", *varying, "event_id")
-        columns = [pids, statuses, *batch.spans, *map(batch.column, varying), ids]
         cells = [statuses, batch.column("party"), batch.column("region"), *batch.spans]
         if refused or "" in statuses or min(pids, default=0) < self.first_person:
             new = [
@@ -312,10 +330,7 @@ class RecordWriter:
                 for i, (pid, status) in enumerate(zip(pids, statuses, strict=True))
                 if status and pid >= self.first_person and i not in refused
             ]
-            columns = [[column[i] for i in new] for column in columns]
             cells = [[column[i] for i in new] for column in cells]
-        rows = list(zip(*columns, strict=True))
-        bulk_insert(self.connection, status_spans, names, rows, fixed)
         status, party, region, valid_from, month, day = cells
         self._cells.update(zip(status, party, region, month, day, valid_from, strict=True))
 

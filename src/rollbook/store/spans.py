@@ -20,8 +20,7 @@ from rollbook.model.status import Evidence, Span, Status, StatusEvent, spans
 from rollbook.store.bulk import bulk_insert, chunks
 from rollbook.store.schema import TOLL_KEY, records, status_events, status_spans, toll_cells
 
-#: The person fields every span carries (tolls break down by them).
-SPAN_PERSON_FIELDS = ("party", "region", "unit")
+_SPAN_PERSON_FIELDS = ("party", "region", "unit")
 
 
 def event_from_row(row: Mapping[str, Any]) -> StatusEvent:
@@ -80,12 +79,12 @@ def span_rows(
 
 def _person_keys(connection: Connection, person_ids: Collection[int]) -> dict[int, dict[str, str]]:
     members: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    columns = [records.c.id, records.c.person_id, *(records.c[n] for n in SPAN_PERSON_FIELDS)]
+    columns = [records.c.id, records.c.person_id, *(records.c[n] for n in _SPAN_PERSON_FIELDS)]
     for chunk in chunks(person_ids):
         for row in connection.execute(select(*columns).where(records.c.person_id.in_(chunk))):
             members[row.person_id].append(dict(row._mapping))
     return {
-        pid: {name: r.value for name, r in resolve(rows, SPAN_PERSON_FIELDS).items()}
+        pid: {name: r.value for name, r in resolve(rows, _SPAN_PERSON_FIELDS).items()}
         for pid, rows in members.items()
     }
 
