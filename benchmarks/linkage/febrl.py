@@ -14,9 +14,10 @@ share the prefix ``rec-N``. Systems, each run as its own measured process:
   and on the social security id; binary comparisons (Jaro-Winkler >= 0.85 or exact); the
   unsupervised ECM classifier.
 * **rollbook**: both files written as CSV, imported with a ``--mapping`` TOML (social security
-  id as national id, suburb as home place, state as region, the address and postcode kept
-  as extra data), ``rollbook link``, ``rollbook export records``. Skipped, saying so, while
-  ``rollbook link`` does not exist.
+  id as national id, suburb as home place, state as region, the street address as the
+  family contact, where Rollbook's headers put an "Address" column; street number, second
+  address line and postcode kept as extra data), ``rollbook link``, ``rollbook export
+  records``. Skipped, saying so, while ``rollbook link`` does not exist.
 
 Every system's output is read as clusters and scored with pairwise precision, recall and F1
 over all pairs of records put in one cluster (``score.py``).
@@ -68,7 +69,7 @@ soc_sec_id = "national_id"
 suburb = "home_place"
 state = "region"
 street_number = "extra"
-address_1 = "extra"
+address_1 = "contact"
 address_2 = "extra"
 postcode = "extra"
 """

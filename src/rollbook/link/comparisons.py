@@ -89,6 +89,13 @@ def _names(jw: str) -> tuple[list[str], list[Level]]:
             "OR (given_loose_l = given_loose_r AND (surname_l IS NULL OR surname_r IS NULL))",
             0.02, 0.002,
         ),
+        Level(
+            "one name is missing, the other a letter or two apart",
+            f"((given_l IS NULL OR given_r IS NULL) AND {_near('surname', jw, 0.9)} "
+            "AND coalesce(substr(initials_l, 1, 1) = substr(initials_r, 1, 1), TRUE)) "
+            f"OR ((surname_l IS NULL OR surname_r IS NULL) AND {_near('given', jw, 0.9)})",
+            0.01, 0.001,
+        ),
         Level("one name agrees, the other is similar", one_part_near, 0.02, 0.003),
         _else(0.03, 0.99),
     ]  # fmt: skip
@@ -165,6 +172,15 @@ def _place(jw: str) -> tuple[list[str], list[Level]]:
     ]
 
 
+def _contact(jw: str) -> tuple[list[str], list[Level]]:
+    # Relatives share a family contact too: it backs a name, it never stands in for one.
+    return ["contact"], [
+        Level("same family contact", "contact_l = contact_r", 0.7, 0.001),
+        Level("similar family contact", f"{jw}(contact_l, contact_r) >= 0.9", 0.1, 0.002),
+        _else(0.2, 0.997),
+    ]
+
+
 #: The comparisons Rollbook can make, by name, in the order the settings list them.
 COMPARISONS: dict[str, Callable[[str], tuple[list[str], list[Level]]]] = {
     "name": _names,
@@ -177,6 +193,7 @@ COMPARISONS: dict[str, Callable[[str], tuple[list[str], list[Level]]]] = {
     "unit": _exact("unit", "same unit", 0.7, 0.02),
     "region": _exact("region", "same district", 0.7, 0.05),
     "place": _place,
+    "contact": _contact,
     "rank": _exact("rank", "same rank", 0.7, 0.2),
 }
 
@@ -184,6 +201,12 @@ COMPARISONS: dict[str, Callable[[str], tuple[list[str], list[Level]]]] = {
 NAME_COMPARISONS = frozenset({"name", "father"})
 #: Comparisons of identifiers that a state or an army gives one person.
 IDENTIFIERS = frozenset({"service_number", "national_id"})
+
+
+def compared_columns(name: str) -> list[str]:
+    """The frame columns whose absence makes a comparison's "missing" level."""
+    columns, _levels = COMPARISONS[name](JARO_WINKLER["duckdb"])
+    return columns
 
 
 def splink_comparison(name: str, engine: str, *, term_frequencies: bool) -> dict[str, Any]:

@@ -25,6 +25,11 @@ from rollbook.link.settings import LinkSettings
 from rollbook.link.spark import local_session, splink_api, to_spark
 from rollbook.store.links import ScoredPair
 
+#: A small register samples this share of its pairs for u, but never fewer than...
+_U_SHARE = 1 / 200
+#: ...this many: a level that 1 random pair in 10,000 agrees on still has some 30 examples.
+_U_PAIRS_LEAST = 300_000
+
 
 @dataclass
 class Scoring:
@@ -98,14 +103,36 @@ def _splink_settings(settings: LinkSettings, *, estimated: bool) -> Any:
     )
 
 
-def _train(linker: Any, settings: LinkSettings, notes: list[str]) -> None:
+def u_pairs(most: int, records: int) -> int:
+    """Random pairs to estimate u from: `most`, or for a small register a share of its pairs.
+
+    The wrong calls a model makes grow with the records it decides about, while the error
+    of a u estimate shrinks with the square root of the pairs sampled: the pairs that keep
+    the wrong calls few grow with the square of the records, as the register's pairs do.
+    From about 20,000 records on, the settings' million pairs hold.
+    """
+    pairs = records * (records - 1) // 2
+    return min(most, max(_U_PAIRS_LEAST, int(pairs * _U_SHARE)))
+
+
+def _estimate_prior(linker: Any, settings: LinkSettings, notes: list[str]) -> None:
+    """The share of matching pairs from the sure rules; or the prior kept, saying why."""
+    if not settings.sure:
+        notes.append("kept the prior match probability: no record holds what the sure rules need")
+        return
     try:
         linker.training.estimate_probability_two_random_records_match(
             list(settings.sure), recall=settings.sure_recall
         )
     except Exception as error:
         notes.append(f"kept the prior match probability: {_first_sentence(error)}")
-    linker.training.estimate_u_using_random_sampling(max_pairs=settings.u_pairs, seed=settings.seed)
+
+
+def _train(linker: Any, settings: LinkSettings, records: int, notes: list[str]) -> None:
+    _estimate_prior(linker, settings, notes)
+    linker.training.estimate_u_using_random_sampling(
+        max_pairs=u_pairs(settings.u_pairs, records), seed=settings.seed
+    )
     for rule in settings.training:
         # A session that fails part-way leaves Splink's model without the comparisons it
         # set aside for the session: keep a copy to put back.
@@ -126,19 +153,41 @@ def _first_sentence(error: Exception) -> str:
     return str(error).split(". ")[0].strip().rstrip(".")
 
 
-def score(frame: pa.Table, settings: LinkSettings, *, new_from: int) -> Scoring:
+def _absent(frame: pa.Table) -> frozenset[str]:
+    """The frame's columns that no record holds a value in."""
+    return frozenset(
+        name for name in frame.column_names if frame.column(name).null_count == frame.num_rows
+    )
+
+
+def score(frame: pa.Table, given: LinkSettings, *, new_from: int) -> Scoring:
     """Score the pairs of records in `frame` that involve a record with id >= `new_from`."""
     from splink import Linker
 
-    notes: list[str] = []
     if frame.num_rows < 2:
+        return Scoring([], False, [])
+    settings = given.for_fields_held(_absent(frame))
+    trained = frame.num_rows >= settings.train_from
+    notes = [
+        f"kept the starting m of the fields EM trains on pairs where {rule}: no record holds "
+        "a field it needs"
+        for rule in given.training
+        if trained and rule not in settings.training
+    ]
+    if given.blocking and not settings.blocking:  # every rule needs a field nobody holds
         return Scoring([], False, notes)
     with _quiet_splink(), _database(settings) as database:
         everyone = database.register(frame, "records")
-        trained = frame.num_rows >= settings.train_from
-        linker = Linker(everyone, _splink_settings(settings, estimated=trained), log_level=None)
+        # Rollbook writes the settings and knows the frame's columns: Splink's check of them
+        # would only log, and Rollbook keeps Splink's log quiet.
+        linker = Linker(
+            everyone,
+            _splink_settings(settings, estimated=trained),
+            log_level=None,
+            validate_settings=False,
+        )
         if trained:
-            _train(linker, settings, notes)
+            _train(linker, settings, frame.num_rows, notes)
         threshold = settings.review_from
         ids = frame.column("unique_id")
         if new_from <= pc.min(ids).as_py():

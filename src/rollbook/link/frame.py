@@ -18,7 +18,7 @@ from typing import Any
 import pyarrow as pa
 
 from rollbook.model.dates import DateError, PartialDate
-from rollbook.model.name_keys import loose_key, name_keys, word_key
+from rollbook.model.name_keys import loose_key, name_keys, romanise, word_key
 
 #: The frame's columns: Splink's unique_id, then what the comparisons read.
 COLUMNS: tuple[str, ...] = (
@@ -49,6 +49,7 @@ COLUMNS: tuple[str, ...] = (
     "rank",
     "service_number",
     "national_id",
+    "contact",
 )
 _INTEGERS = frozenset({"unique_id", "event_number"} | {
     f"{p}_{part}" for p in ("birth", "event") for part in ("year", "month", "day")
@@ -87,6 +88,17 @@ def _place_key(text: str) -> str | None:
     """A place by the loose keys of its words: lists that drop diacritics still agree."""
     key = _words_key(text)
     return loose_key(key) if key else None
+
+
+@lru_cache(maxsize=1 << 14)
+def contact_key(text: str) -> str | None:
+    """A family contact (an address, a phone) by its words romanised and its numbers as written.
+
+    Lists write one address in several scripts and spacings ("ул. Низами 5", "Nizami küç. 5");
+    the house, flat and phone numbers are what tell neighbours apart, so they are kept.
+    """
+    words = (w if w.isdigit() else romanise(w) for w in _NOT_ALNUM.sub(" ", text).split())
+    return " ".join(w for w in words if w) or None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -142,6 +154,7 @@ def frame_rows(records: Iterable[Sequence[Any]]) -> dict[str, list[Any]]:
         rank,
         sn,
         nid,
+        contact,
     ) in records:
         keys = name_keys(full, surname, given, patronymic)
         b_year, b_month, b_day, b_full, _ = _date_parts(birth)
@@ -174,6 +187,7 @@ def frame_rows(records: Iterable[Sequence[Any]]) -> dict[str, list[Any]]:
             rank_key(rank) if rank else None,
             _identifier(sn) if sn else None,
             _identifier(nid) if nid else None,
+            contact_key(contact) if contact else None,
         )
         for name, value in zip(COLUMNS, values, strict=True):
             out[name].append(value)

@@ -11,12 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-import pyarrow as pa
-import pyarrow.compute as pc
-
 from rollbook.link.comparisons import IDENTIFIERS, NAME_COMPARISONS
-from rollbook.link.engine import score
-from rollbook.link.frame import frame_rows, to_arrow
 from rollbook.link.settings import LinkSettings
 from rollbook.model.linkage import Groups
 from rollbook.store.database import Register
@@ -120,6 +115,14 @@ def link_register(
     progress: Progress | None = None,
 ) -> LinkReport:
     """Link the register's records into persons in one journalled write."""
+    # Arrow and the engine load here, not with the module: every other command imports
+    # this one (through the command line and the demo) and starts faster without them.
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from rollbook.link.engine import score
+    from rollbook.link.frame import frame_rows, to_arrow
+
     report = LinkReport()
     tell = progress or (lambda _step, _count: None)
     payload = {"settings": settings.to_json()}

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Collection
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from rollbook.link.comparisons import COMPARISONS
+from rollbook.link.comparisons import COMPARISONS, compared_columns
 
 ENGINES = ("duckdb", "spark")
 _MEMORY = re.compile(r"\d+(\.\d+)?\s*[KMGT]i?B", re.IGNORECASE)
 _ENGINE_NAMES = {"duckdb": "DuckDB, in this process", "spark": "Apache Spark"}
+_AND = re.compile(r"\s+AND\s+", re.IGNORECASE)
+_OR = re.compile(r"\bOR\b", re.IGNORECASE)
 
 #: Pairs of records scored at all: those agreeing on one of these (Splink blocking rules).
 DEFAULT_BLOCKING: tuple[str, ...] = (
@@ -26,6 +29,9 @@ DEFAULT_BLOCKING: tuple[str, ...] = (
     "l.tokens = r.tokens",
     "l.surname_loose = r.surname_loose AND l.birth_year = r.birth_year "
     "AND substr(l.initials, 1, 1) = substr(r.initials, 1, 1)",
+    "l.surname_loose = r.surname_loose AND l.birth_date = r.birth_date",
+    "l.surname_loose = r.surname_loose AND l.place = r.place",
+    "l.given_loose = r.given_loose AND l.place = r.place",
     "l.given_loose = r.given_loose AND l.father = r.father AND l.birth_year = r.birth_year",
     "l.given_loose = r.given_loose AND l.birth_date = r.birth_date",
     "l.surname_loose = r.surname_loose AND l.event_date = r.event_date",
@@ -35,6 +41,7 @@ DEFAULT_BLOCKING: tuple[str, ...] = (
     "l.birth_date = r.birth_date AND l.event_date = r.event_date",
     "l.service_number = r.service_number",
     "l.national_id = r.national_id",
+    "l.contact = r.contact",
 )
 
 #: Blocking rules of the expectation-maximisation sessions: each leaves the fields it
@@ -50,6 +57,17 @@ DEFAULT_SURE: tuple[str, ...] = (
     "l.full_key = r.full_key AND l.birth_date = r.birth_date",
     "l.service_number = r.service_number",
 )
+
+
+def matches_nothing(rule: str, absent: Collection[str]) -> bool:
+    """Whether a rule ANDs `l.c = r.c` on a column no record holds: NULL = NULL is never true.
+
+    A rule with an OR anywhere might still hold through its other branch, so it is kept.
+    """
+    if _OR.search(rule):
+        return False
+    terms = {term.strip() for term in _AND.split(rule)}
+    return any(f"l.{column} = r.{column}" in terms for column in absent)
 
 
 class SettingsError(ValueError):
@@ -78,6 +96,7 @@ class LinkSettings:
     train_from: int = 1000
     prior: float = 0.0001
     sure_recall: float = 0.7
+    #: u is estimated from this many random pairs of records (a small register, fewer).
     u_pairs: int = 1_000_000
     #: Each expectation-maximisation session trains on about this many blocked pairs at
     #: most: common birth dates alone give a million records some 90 million.
@@ -127,6 +146,25 @@ class LinkSettings:
         del data["extra"]
         return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
 
+    def for_fields_held(self, absent: Collection[str]) -> LinkSettings:
+        """These settings less what needs a frame column no record holds.
+
+        Such a comparison is "missing" for every pair (weight 0) and such a rule pairs no
+        records, so no score changes; a register whose lists carry few fields is linked
+        without the work. The name comparison always stays.
+        """
+        return replace(
+            self,
+            comparisons=tuple(
+                name
+                for name in self.comparisons
+                if name == "name" or not set(compared_columns(name)) <= set(absent)
+            ),
+            blocking=tuple(r for r in self.blocking if not matches_nothing(r, absent)),
+            training=tuple(r for r in self.training if not matches_nothing(r, absent)),
+            sure=tuple(r for r in self.sure if not matches_nothing(r, absent)),
+        )
+
     def describe(self) -> list[str]:
         """What the engine will do, line by line."""
         return [
@@ -139,8 +177,9 @@ class LinkSettings:
             f"compare: {', '.join(self.comparisons)}",
             f"score the pairs that agree on any of {len(self.blocking)} blocking rules:",
             *(f"  {rule}" for rule in self.blocking),
+            "leave out the comparisons and rules that need a field no record holds",
             f"estimate the model by expectation maximisation from {self.train_from:,} records up "
-            f"(u from {self.u_pairs:,} random pairs, seed {self.seed}; each session on at "
+            f"(u from up to {self.u_pairs:,} random pairs, seed {self.seed}; each session on at "
             f"most about {self.em_pairs:,} pairs); below that, use the "
             f"starting m and u and a prior match probability of {self.prior}",
             f"link pairs at match probability {self.link_at} or more when the name and another "

@@ -314,19 +314,27 @@ _INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?|[^\W\d_]")
 
 
 @lru_cache(maxsize=1 << 16)
+def _given_letters(given_name: str) -> tuple[str, ...]:
+    """First letters of a given name, romanised: every one of a name written as initials.
+
+    Cached per given name: a register has far fewer of them than pairs of given name and
+    father's name.
+    """
+    words = given_name.split()
+    if words and all(_INITIALS.fullmatch(word) for word in words):
+        return tuple(romanise(letter)[:1] for word in words for letter in word.split("."))
+    return tuple(romanise(word)[:1] for word in words[:1])
+
+
 def _initials(given_name: str, father: str) -> str:
     """First letters of the given name and the father's name, romanised.
 
     A given name written only as initials gives them all ("Э.А." -> "ea"): the second one
     is then the father's, as in "Мамедов Э.А.".
     """
-    words = given_name.split()
-    if words and all(_INITIALS.fullmatch(word) for word in words):
-        letters = [romanise(letter)[:1] for word in words for letter in word.split(".")]
-    else:
-        letters = [romanise(word)[:1] for word in words[:1]]
+    letters = _given_letters(given_name)
     if father:
-        letters = [*letters[:1], romanise(father)[:1]]
+        return "".join((*letters[:1], romanise(father)[:1]))
     return "".join(letters)
 
 

@@ -221,6 +221,7 @@ LINKED_FIELDS = (
     "rank",
     "service_number",
     "national_id",
+    "contact",
 )
 
 

@@ -41,6 +41,17 @@ def test_a_name_that_disagrees_needs_an_identifier_and_two_more_fields() -> None
     assert not corroborated(pair(1, 2, 0.9999, name=-3.0, national_id=8.0, birth=13.0))
 
 
+def test_twins_sharing_a_family_contact_stay_apart() -> None:
+    twins = pair(1, 2, 0.9999, name=-3.0, birth=13.0, place=9.0, region=2.0, contact=10.0)
+    assert not corroborated(twins)
+    plan = plan_links([twins], own_persons(1, 2), {}, SETTINGS)
+    assert plan.linked == [] and len(plan.review) == 1
+
+
+def test_a_family_contact_backs_a_name_when_the_birth_date_is_missing() -> None:
+    assert corroborated(pair(1, 2, 0.999, name=11.0, contact=10.0, national_id=-4.0))
+
+
 def test_a_ruling_of_different_holds_against_a_chain_through_a_third_record() -> None:
     states = {(1, 2): PairState.DIFFERENT}
     pairs = [pair(1, 3, 0.9999), pair(2, 3, 0.999)]

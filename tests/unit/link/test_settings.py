@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rollbook.link.settings import LinkSettings, SettingsError
+from rollbook.link.settings import LinkSettings, SettingsError, matches_nothing
 
 
 def test_defaults_describe_what_the_engine_will_do() -> None:
@@ -54,3 +54,28 @@ def test_an_unreadable_file_names_itself(tmp_path: Path) -> None:
     path.write_text("link_at = = 1", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"link\.toml"):
         LinkSettings.from_toml(path)
+
+
+@pytest.mark.parametrize(
+    ("rule", "nothing"),
+    [
+        ("l.unit = r.unit", True),
+        ("l.event_date = r.event_date AND l.unit = r.unit", True),
+        ("l.event_date = r.event_date and l.unit = r.unit", True),
+        ("l.surname = r.surname AND l.given = r.given", False),
+        ("l.unit = r.unit OR l.surname = r.surname", False),
+        ("substr(l.unit, 1, 2) = substr(r.unit, 1, 2)", False),
+    ],
+)
+def test_a_rule_on_a_field_nobody_holds_matches_nothing(rule: str, nothing: bool) -> None:
+    assert matches_nothing(rule, {"unit", "event_date"}) is nothing
+
+
+def test_settings_for_the_fields_held_leave_out_what_cannot_score() -> None:
+    held = LinkSettings().for_fields_held({"unit", "rank", "father", "contact", "tokens"})
+    assert "unit" not in held.comparisons and "contact" not in held.comparisons
+    assert "name" in held.comparisons and "birth" in held.comparisons  # name always stays
+    assert "l.contact = r.contact" not in held.blocking
+    assert "l.event_date = r.event_date AND l.unit = r.unit" not in held.training
+    assert held.training and held.sure == LinkSettings().sure
+    assert LinkSettings().for_fields_held(set()) == LinkSettings()
