@@ -12,7 +12,6 @@ from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.tolls import names, toll
 from rollbook.cli.common import console, fail
 from rollbook.cli.reads import print_toll
-from rollbook.demo.build import build_demo
 from rollbook.ingest.lists import ImportFailed
 from rollbook.store.database import Register, RegisterError
 from rollbook.store.tolls import TollFilter
@@ -27,6 +26,8 @@ def demo(
 
     Example: rollbook demo --folder demo
     """
+    from rollbook.demo.build import build_demo  # its lists' generator loads only for the demo
+
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
