@@ -268,9 +268,8 @@ class RowReader:
                 if not (surname or first):
                     note(i, self._name_column(), "full_name", "empty name")
         read = [list(map(_name_part, column)) for column in (surnames, given, fathers)]
-        parts = zip(*read, strict=True)
-        named = [(" ".join(sorted(a[0] + b[0] + c[0])), a[1] | b[1] | c[1]) for a, b, c in parts]
-        return [key for key, _ in named], list(map(_script_name, (s for _, s in named)))
+        named = list(map(_joined, *read))
+        return [key for key, _ in named], [script for _, script in named]
 
     def _full_names(
         self, fields: dict[str, list[str]], count: int, note: Callable[[int, str, str, str], None]
@@ -294,11 +293,9 @@ class RowReader:
                 continue
             if not (surname or given):
                 note(i, self._name_column(), "full_name", "empty name")
-            words_1, scripts_1 = _name_part(surname)
-            words_2, scripts_2 = _name_part(given)
-            words_3, scripts_3 = _name_part(father)
-            keys.append(" ".join(sorted(words_1 + words_2 + words_3)))
-            scripts.append(_script_name(scripts_1 | scripts_2 | scripts_3))
+            key, script = _joined(*map(_name_part, (surname, given, father)))
+            keys.append(key)
+            scripts.append(script)
         return keys, scripts
 
     def _name_column(self) -> str:
@@ -339,6 +336,13 @@ def _shared(texts: list[str]) -> list[str]:
 
 
 _script_name = lru_cache(maxsize=256)(script_name)
+_NamePart = tuple[tuple[str, ...], frozenset[str]]
+
+
+def _joined(surname: _NamePart, given: _NamePart, father: _NamePart) -> tuple[str, str]:
+    """The name key and script of a name from those of its parts."""
+    key = " ".join(sorted(surname[0] + given[0] + father[0]))
+    return key, _script_name(surname[1] | given[1] | father[1])
 
 
 def _extras(extras: list[tuple[str, list[str]]], count: int) -> list[str]:

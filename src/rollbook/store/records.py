@@ -141,9 +141,9 @@ SELECT id, CAST(NULL AS INTEGER), :seq FROM ids
 class RecordWriter:
     """Stores a list's records batch by batch inside one journalled write.
 
-    Python writes the records and, for persons known from one record, their status span
-    (the reader derived it) and its count in the toll cube; their persons and status
-    events are derived from them in SQL.
+    Python writes the records and counts the spans of persons known from one record into
+    the toll cube (the reader derived each record's span); their persons, status events and
+    those spans are derived from the records in SQL.
     """
 
     connection: Connection
