@@ -13,14 +13,14 @@ import logging
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from rollbook.link.comparisons import splink_comparison
+from rollbook.link.comparisons import IDENTIFIERS, splink_comparison
 from rollbook.link.settings import LinkSettings
 from rollbook.link.spark import local_session, splink_api, to_spark
 from rollbook.store.links import ScoredPair
@@ -202,7 +202,7 @@ def score(frame: pa.Table, given: LinkSettings, *, new_from: int) -> Scoring:
                 linker.inference.predict_within(new, threshold_match_probability=threshold),
                 linker.inference.predict_between(new, old, threshold_match_probability=threshold),
             ]
-        pairs = [pair for table in found for pair in _pairs(table, settings)]
+        pairs = _mark_exact([pair for table in found for pair in _pairs(table, settings)], frame)
     return Scoring(pairs, trained, notes)
 
 
@@ -223,3 +223,34 @@ def _pairs(predictions: Any, settings: LinkSettings) -> Iterator[ScoredPair]:
             weights["name"] = round(weights["name"] + float(data[tf][i] or 0.0), 2)
         low, high = sorted((int(left), int(right)))
         yield ScoredPair(low, high, round(float(probability), 6), weights)
+
+
+def _mark_exact(pairs: list[ScoredPair], frame: pa.Table) -> list[ScoredPair]:
+    """Say which identifiers of each pair are the same, not only a digit or two apart.
+
+    Both levels weigh for a match, and the weights do not say which one a pair is at.
+    """
+    held = [name for name in sorted(IDENTIFIERS) if name in frame.column_names]
+    wanted = {
+        record
+        for pair in pairs
+        if any(pair.weights.get(name, 0.0) > 0 for name in held)
+        for record in (pair.left, pair.right)
+    }
+    if not wanted:
+        return pairs
+    ids = frame.column("unique_id")
+    rows = frame.filter(pc.is_in(ids, pa.array(sorted(wanted), type=ids.type)))
+    data = rows.select(["unique_id", *held]).to_pydict()
+    values = {name: dict(zip(data["unique_id"], data[name], strict=True)) for name in held}
+    return [
+        replace(
+            pair,
+            exact=frozenset(
+                name
+                for name, of in values.items()
+                if pair.weights.get(name, 0.0) > 0 and of.get(pair.left) == of.get(pair.right)
+            ),
+        )
+        for pair in pairs
+    ]

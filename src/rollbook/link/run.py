@@ -58,14 +58,15 @@ def corroborated(pair: ScoredPair) -> bool:
     """Whether fields besides the name back it: nothing links on a name alone, however rare.
 
     A name that agrees needs one other field that agrees. A name that disagrees (a list that
-    lost or garbled it) needs an identifier and two more fields: same birth date, home and
-    district alone are what twins share.
+    lost or garbled it) needs an identifier that is the same, not a digit or two apart, and
+    two more fields: same birth date, home and district alone are what twins share, and
+    twins' numbers may have been issued one after the other.
     """
     agreeing = {name for name, weight in pair.weights.items() if weight > 0}
     others = agreeing - NAME_COMPARISONS
     if "name" in agreeing:
         return bool(others)
-    return bool(others & IDENTIFIERS) and len(others) >= 3
+    return bool(others & pair.exact & IDENTIFIERS) and len(others) >= 3
 
 
 def plan_links(

@@ -49,6 +49,8 @@ class ScoredPair:
     right: int
     probability: float
     weights: dict[str, float]
+    # The comparisons whose fields agree exactly (their top level): known when scored.
+    exact: frozenset[str] = frozenset()
 
     def row(self, state: PairState, seq: int) -> dict[str, Any]:
         return {

@@ -38,3 +38,16 @@ def test_rules_that_need_a_field_nobody_holds_score_nothing() -> None:
     settings = LinkSettings(blocking=("l.unit = r.unit",))
     scoring = score(to_arrow(frame_rows(TWO_LISTS)), settings, new_from=1)
     assert scoring.pairs == [] and not scoring.trained
+
+
+@pytest.mark.parametrize(("other", "exact"), [("AZ-5512034", True), ("AZ-5512035", False)])
+def test_a_pair_says_whether_an_identifier_is_the_same_or_only_near(
+    other: str, exact: bool
+) -> None:
+    """A national id a digit apart scores as near, which alone never links a garbled name."""
+    first, second = (list(record) for record in TWO_LISTS)
+    first[13], second[13] = "AZ-5512034", other
+    records = [tuple(first), tuple(second)]
+    [pair] = score(to_arrow(frame_rows(records)), LinkSettings(), new_from=1).pairs
+    assert ("national_id" in pair.exact) is exact
+    assert pair.weights["national_id"] > 0

@@ -10,8 +10,10 @@ SETTINGS = LinkSettings(link_at=0.99, review_from=0.5)
 AGREE = {"name": 9.0, "birth": 4.0}
 
 
-def pair(left: int, right: int, probability: float, **weights: float) -> ScoredPair:
-    return ScoredPair(left, right, probability, weights or AGREE)
+def pair(
+    left: int, right: int, probability: float, exact: frozenset[str] = frozenset(), **weights: float
+) -> ScoredPair:
+    return ScoredPair(left, right, probability, weights or AGREE, exact)
 
 
 def own_persons(*records: int) -> dict[int, int]:
@@ -36,9 +38,20 @@ def test_a_name_that_disagrees_needs_an_identifier_and_two_more_fields() -> None
     assert not corroborated(pair(1, 2, 0.9999, name=0.0, service_number=15.0))
     twins = pair(1, 2, 0.9999, name=-3.0, birth=13.0, place=9.0, region=2.0)
     assert not corroborated(twins)
-    garbled = pair(1, 2, 0.9999, name=-3.0, national_id=8.0, birth=13.0, place=9.0, region=2.0)
+    same_id = frozenset({"national_id"})
+    garbled = pair(
+        1, 2, 0.9999, same_id, name=-3.0, national_id=8.0, birth=13.0, place=9.0, region=2.0
+    )
     assert corroborated(garbled)
-    assert not corroborated(pair(1, 2, 0.9999, name=-3.0, national_id=8.0, birth=13.0))
+    assert not corroborated(pair(1, 2, 0.9999, same_id, name=-3.0, national_id=8.0, birth=13.0))
+
+
+def test_twins_whose_numbers_are_a_digit_apart_stay_apart() -> None:
+    # Both national ids agree only at the "a digit or two apart" level: not `exact`.
+    twins = pair(1, 2, 0.9999, name=-3.0, national_id=8.0, birth=13.0, place=9.0, region=2.0)
+    assert not corroborated(twins)
+    plan = plan_links([twins], own_persons(1, 2), {}, SETTINGS)
+    assert plan.linked == [] and len(plan.review) == 1
 
 
 def test_twins_sharing_a_family_contact_stay_apart() -> None:
