@@ -183,7 +183,7 @@ class LinkSettings:
             f"most about {self.em_pairs:,} pairs); below that, use the "
             f"starting m and u and a prior match probability of {self.prior}",
             f"link pairs at match probability {self.link_at} or more when the name and another "
-            "field agree (or, where the name disagrees, an identifier and two more fields) and "
-            "no reviewer ruled them different",
+            "field agree (or, where the name disagrees, the same identifier and two more "
+            "fields) and no reviewer ruled them different",
             f"send pairs from {self.review_from} up to the review queue",
         ]
