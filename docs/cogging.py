@@ -29,6 +29,7 @@ COMMANDS = (
     "toll",
     "claim add",
     "claims",
+    "estimate",
     "merge",
     "split",
     "link",

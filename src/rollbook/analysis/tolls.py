@@ -92,7 +92,7 @@ def names(
         found = display_names(connection, [p["person_id"] for p in pending])
         for p in pending:
             yield NamedPerson(
-                p["person_id"], found.get(p["person_id"], ""), p["status"], _key_of(p, by)
+                p["person_id"], found.get(p["person_id"], ""), p["status"], key_of(p, by)
             )
         pending.clear()
 
@@ -103,7 +103,8 @@ def names(
     yield from flush()
 
 
-def _key_of(span: dict[str, Any], by: str | None) -> str:
+def key_of(span: dict[str, Any], by: str | None) -> str:
+    """The key of the row of a toll by `by` that counts a span ("" without a breakdown)."""
     if by is None:
         return ""
     if by == "week":

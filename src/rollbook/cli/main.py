@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from rollbook.cli import demo, imports, link, reads, writes
+from rollbook.cli import demo, estimates, imports, link, reads, writes
 from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
 from rollbook.ingest.lists import ACTION as IMPORT_ACTION
 from rollbook.ingest.lists import replay_import
@@ -140,4 +140,5 @@ imports.register(app)
 reads.register(app)
 writes.register(app)
 link.register(app)
+estimates.register(app)
 demo.register(app)

@@ -32,7 +32,8 @@ class TollFilter:
     known_on: int = LATEST
 
 
-def _where(table: Any, where: TollFilter) -> list[ColumnElement[bool]]:
+def span_conditions(table: Any, where: TollFilter) -> list[ColumnElement[bool]]:
+    """The conditions on a table of spans (or the cube) that pick the ones a toll counts."""
     c = table.c
     conditions = [
         c.valid_from <= where.as_of,
@@ -66,7 +67,7 @@ def toll_counts(
         raise ValueError(f"unknown breakdown {by!r}; choose from {', '.join(DIMENSIONS)}")
     columns = [c.status, func.sum(c.n)] if key is None else [key, c.status, func.sum(c.n)]
     group = [c.status] if key is None else [key, c.status]
-    query = select(*columns).where(*_where(toll_cells, where)).group_by(*group)
+    query = select(*columns).where(*span_conditions(toll_cells, where)).group_by(*group)
     rows = connection.execute(query).all()
     if key is None:
         return [("", status, int(n)) for status, n in rows]
@@ -88,7 +89,7 @@ def _counts_by_source(connection: Connection, where: TollFilter) -> list[tuple[s
     query = (
         select(records.c.source_id, s.status, func.count(func.distinct(s.person_id)))
         .select_from(status_spans.join(records, records.c.person_id == s.person_id))
-        .where(*_where(status_spans, where))
+        .where(*span_conditions(status_spans, where))
         .group_by(records.c.source_id, s.status)
     )
     titles = _source_titles(connection)
@@ -100,7 +101,7 @@ def _counts_by_source(connection: Connection, where: TollFilter) -> list[tuple[s
 
 def _counts_by_unit(connection: Connection, where: TollFilter) -> list[tuple[str, str, int]]:
     s = status_spans.c
-    query = select(s.unit, s.status, func.count()).where(*_where(status_spans, where))
+    query = select(s.unit, s.status, func.count()).where(*span_conditions(status_spans, where))
     rows = connection.execute(query.group_by(s.unit, s.status))
     return [(unit, status, int(n)) for unit, status, n in rows]
 
@@ -118,7 +119,7 @@ def iter_named(
     that names them (under the key "source")."""
     s = status_spans.c
     columns = [s.person_id, s.status, s.month, s.day, s.party, s.region, s.unit]
-    query = select(*columns).where(*_where(status_spans, where)).order_by(s.person_id)
+    query = select(*columns).where(*span_conditions(status_spans, where)).order_by(s.person_id)
     if by_source:
         titles = _source_titles(connection)
         query = (

@@ -1,0 +1,55 @@
+"""Capture histories: which lists name each person a toll counts, for estimating the uncounted.
+
+A list is a system of capture; its later editions (sources that revise it) are the same
+system. A source counts only from the day it was published, so a history "as known on" a
+date holds only the lists published by then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from rollbook.model.status import LATEST
+from rollbook.store.schema import records, sources, status_spans
+from rollbook.store.tolls import TollFilter, span_conditions
+
+#: Breakdowns an estimate can be made by: what every span carries.
+STRATA = ("region", "month", "party")
+
+
+def list_systems(connection: Connection) -> dict[int, int]:
+    """Each source's system: the first edition of the list it revises, or itself."""
+    revises = {
+        sid: earlier for sid, earlier in connection.execute(select(sources.c.id, sources.c.revises))
+    }
+
+    def first_edition(source_id: int) -> int:
+        seen = {source_id}
+        while (earlier := revises.get(source_id)) is not None and earlier not in seen:
+            seen.add(earlier)
+            source_id = earlier
+        return source_id
+
+    return {source_id: first_edition(source_id) for source_id in revises}
+
+
+def iter_captures(connection: Connection, where: TollFilter) -> Iterator[dict[str, Any]]:
+    """One row per person counted and source naming them: the person's span fields and
+    the source, in person order."""
+    s = status_spans.c
+    query = (
+        select(s.person_id, s.party, s.region, s.month, s.day, records.c.source_id)
+        .join_from(status_spans, records, records.c.person_id == s.person_id)
+        .join(sources, sources.c.id == records.c.source_id)
+        .where(*span_conditions(status_spans, where))
+        .distinct()
+        .order_by(s.person_id)
+    )
+    if where.known_on != LATEST:
+        query = query.where(sources.c.published <= dt.date.fromordinal(where.known_on).isoformat())
+    for row in connection.execution_options(yield_per=5000).execute(query).mappings():
+        yield dict(row)

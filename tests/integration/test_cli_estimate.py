@@ -1,0 +1,94 @@
+"""`rollbook estimate`: the uncounted estimated from how the register's lists overlap.
+
+Three invented lists each name some of 900 invented dead, independently of one another;
+they share service numbers, so an import alone makes one person of each man's records.
+Every test runs on SQLite and on PostgreSQL (the `cli` fixture).
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from integration.listfiles import Cli, imported, json_out, write_csv
+
+PEOPLE = 900
+HEADER = ("Surname", "Given name", "Service number", "Region")
+# Each list's chance of naming a man, and the day it was published.
+LISTS = (("ministry", 0.5, "2021-01-10"), ("ngo", 0.4, "2021-02-10"), ("press", 0.6, "2021-03-10"))
+
+
+def write_lists(folder: Path) -> list[tuple[Path, str]]:
+    """The three lists as CSV files, with the day each was published."""
+    chance = random.Random(2020)
+    people = [
+        (f"Qarlovtest{n}", f"Zemfir{n % 37}", f"SN-{n:05d}", ("Dalmor", "Velikan")[n % 2])
+        for n in range(PEOPLE)
+    ]
+    written = []
+    for name, p, published in LISTS:
+        rows = [person for person in people if chance.random() < p]
+        written.append((write_csv(folder / f"{name}.csv", HEADER, rows), published))
+    return written
+
+
+def import_lists(cli: Cli, folder: Path, count: int = len(LISTS)) -> None:
+    assert cli("init").exit_code == 0
+    for path, published in write_lists(folder)[:count]:
+        imported(cli, path, "--status", "killed", "--published", published)
+
+
+def test_three_independent_lists_estimate_the_whole_toll(cli: Cli, tmp_path: Path) -> None:
+    import_lists(cli, tmp_path)
+
+    found = json_out(cli("estimate", "--json", "--bootstrap", "200"))
+
+    assert found["lists"] == ["ministry.csv", "ngo.csv", "press.csv"]
+    pooled = found["pooled"]
+    assert pooled["lists"] == 3
+    assert pooled["named"] < PEOPLE
+    assert abs(pooled["estimate"] - PEOPLE) <= 0.08 * PEOPLE
+    assert pooled["low"] <= PEOPLE <= pooled["high"]
+
+
+def test_an_estimate_per_region_beside_the_pooled_one(cli: Cli, tmp_path: Path) -> None:
+    import_lists(cli, tmp_path)
+
+    found = json_out(cli("estimate", "--by", "region", "--json", "--bootstrap", "100"))
+
+    assert set(found["strata"]) == {"Dalmor", "Velikan"}
+    named = sum(s["named"] for s in found["strata"].values())
+    assert named == found["pooled"]["named"]
+    shown = cli("estimate", "--by", "region", "--bootstrap", "100")
+    assert shown.exit_code == 0, shown.output
+    assert "sum of strata" in shown.output and "all (pooled)" in shown.output
+
+
+def test_as_known_before_the_third_list_two_lists_say_what_they_cannot(
+    cli: Cli, tmp_path: Path
+) -> None:
+    import_lists(cli, tmp_path)
+
+    found = json_out(cli("estimate", "--known-on", "2021-02-20", "--json", "--bootstrap", "100"))
+
+    assert found["lists"] == ["ministry.csv", "ngo.csv"]
+    assert any("two lists" in w for w in found["pooled"]["warnings"])
+
+
+def test_one_list_gives_no_number_and_says_why(cli: Cli, tmp_path: Path) -> None:
+    import_lists(cli, tmp_path, count=1)
+
+    result = cli("estimate", "--json")
+
+    assert result.exit_code == 0, result.output
+    pooled = json_out(result)["pooled"]
+    assert pooled["estimate"] is None and pooled["warnings"]
+
+
+def test_an_empty_register_gives_no_number_and_says_why(cli: Cli) -> None:
+    assert cli("init").exit_code == 0
+
+    shown = cli("estimate")
+
+    assert shown.exit_code == 0, shown.output
+    assert "no estimate" in shown.output
