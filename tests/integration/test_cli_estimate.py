@@ -10,7 +10,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
 from integration.listfiles import Cli, imported, json_out, write_csv
+from rollbook.cli import app
 
 PEOPLE = 900
 HEADER = ("Surname", "Given name", "Service number", "Region")
@@ -92,3 +96,18 @@ def test_an_empty_register_gives_no_number_and_says_why(cli: Cli) -> None:
 
     assert shown.exit_code == 0, shown.output
     assert "no estimate" in shown.output
+
+
+def test_the_demo_estimates_its_dead_from_the_ministry_and_ngo_lists(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's demo: two list systems (the ministry's two editions are one)."""
+    monkeypatch.setenv("COLUMNS", "200")
+    shown = CliRunner().invoke(app, ["demo", "--folder", str(tmp_path / "demo")])
+
+    assert shown.exit_code == 0, shown.output
+    summary = shown.output.split("Estimated killed in all, named or not")[1]
+    line = summary.strip().splitlines()[0]
+    assert "from 2 lists (ministry_list_2020-12-03.csv, ngo_list_2021-01-15.csv)" in line
+    assert "95 % interval" in line
+    assert "two lists cannot detect dependence" in summary

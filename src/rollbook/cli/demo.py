@@ -11,10 +11,14 @@ import typer
 from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.tolls import names, toll
 from rollbook.cli.common import console, fail
+from rollbook.cli.estimates import print_summary
 from rollbook.cli.reads import print_toll
 from rollbook.ingest.lists import ImportFailed
 from rollbook.store.database import Register, RegisterError
 from rollbook.store.tolls import TollFilter
+
+#: Bootstrap draws for the demo's estimate: enough for its interval, quick to print.
+DEMO_BOOTSTRAP = 200
 
 
 def demo(
@@ -22,11 +26,13 @@ def demo(
         Path, typer.Option(help="Folder for the demo register and its lists (replaced)")
     ] = Path("demo"),
 ) -> None:
-    """Build a demo register from synthetic lists and print its tolls, claims and missing.
+    """Build a demo register from synthetic lists; print its tolls, claims, estimate, missing.
 
     Example: rollbook demo --folder demo
     """
-    from rollbook.demo.build import build_demo  # its lists' generator loads only for the demo
+    # The lists' generator and the estimation's numerics load only for the demo.
+    from rollbook.analysis.estimates import estimate_uncounted
+    from rollbook.demo.build import build_demo
 
     if folder.exists():
         shutil.rmtree(folder)
@@ -78,6 +84,9 @@ def demo(
                     f"{revised}{named}"
                 )
             missing = list(names(connection, TollFilter(statuses=["missing"])))
+            killed = TollFilter(statuses=["killed"])
+            found = estimate_uncounted(connection, killed, bootstrap=DEMO_BOOTSTRAP)
+        print_summary(found, "killed")
         console.print(f"\nStill missing: {len(missing)}", style="bold")
         for person in missing:
             console.print(f"  person {person.person_id}: {person.name}")

@@ -88,6 +88,23 @@ def _print(found: Estimates, status: str, known_on: str | None) -> None:
         console.print(f"{warning} ({', '.join(keys)})" if found.strata else warning)
 
 
+def print_summary(found: Estimates, status: str) -> None:
+    """The pooled estimate in a sentence or two, with its warnings."""
+    e = found.pooled
+    console.print(f"\nEstimated {status} in all, named or not", style="bold")
+    lists = f"from {e.lists} lists ({', '.join(found.lists)})" if found.lists else "from no list"
+    if e.defensible:
+        share = f"{e.observed / e.total:.0%}" if e.total else "-"
+        console.print(
+            f"  {_figure(e.total)} (95 % interval {_figure(e.low)}–{_figure(e.high)}) {lists}; "
+            f"named: {e.observed:,} ({share}); model: {e.model}"
+        )
+    else:
+        console.print(f"  no estimate {lists}; named: {e.observed:,}")
+    for warning in e.warnings:
+        console.print(f"  note: {warning}")
+
+
 def _estimate_json(e: Estimate) -> dict[str, Any]:
     def number(value: float) -> float | None:
         return round(value, 1) if math.isfinite(value) else None

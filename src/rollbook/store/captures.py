@@ -1,8 +1,9 @@
 """Capture histories: which lists name each person a toll counts, for estimating the uncounted.
 
 A list is a system of capture; its later editions (sources that revise it) are the same
-system. A source counts only from the day it was published, so a history "as known on" a
-date holds only the lists published by then.
+system. A list captures a person only where its record gives the status being estimated
+(a list of the missing does not capture the dead), and only from the day it was published,
+so a history "as known on" a date holds only the lists published by then.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def iter_captures(connection: Connection, where: TollFilter) -> Iterator[dict[st
         .distinct()
         .order_by(s.person_id)
     )
+    if where.statuses:
+        query = query.where(records.c.status.in_(list(where.statuses)))
     if where.known_on != LATEST:
         query = query.where(sources.c.published <= dt.date.fromordinal(where.known_on).isoformat())
     for row in connection.execution_options(yield_per=5000).execute(query).mappings():
