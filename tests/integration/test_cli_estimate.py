@@ -62,7 +62,9 @@ def test_an_estimate_per_region_beside_the_pooled_one(cli: Cli, tmp_path: Path) 
 
     assert set(found["strata"]) == {"Dalmor", "Velikan"}
     named = sum(s["named"] for s in found["strata"].values())
-    assert named == found["pooled"]["named"]
+    assert named == found["pooled"]["named"] == found["summed"]["named"]
+    summed = found["summed"]
+    assert summed["low"] <= summed["estimate"] <= summed["high"]
     shown = cli("estimate", "--by", "region", "--bootstrap", "100")
     assert shown.exit_code == 0, shown.output
     assert "sum of strata" in shown.output and "all (pooled)" in shown.output

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from rollbook.analysis.mse import Estimate, estimate
+from rollbook.analysis.mse import Estimate, estimate, estimate_strata
 from rollbook.analysis.tolls import key_of
 from rollbook.store.captures import STRATA, iter_captures, list_systems
 from rollbook.store.schema import sources
@@ -28,11 +28,7 @@ class Estimates:
     by: str | None
     pooled: Estimate
     strata: dict[str, Estimate]
-
-    @property
-    def strata_total(self) -> float:
-        """The strata's estimates summed (nan when any stratum has none)."""
-        return sum(e.total for e in self.strata.values())
+    summed: Estimate | None  # the strata's estimates summed, with a breakdown
 
 
 def estimate_uncounted(
@@ -56,11 +52,14 @@ def estimate_uncounted(
     titles = {
         sid: title for sid, title in connection.execute(select(sources.c.id, sources.c.title))
     }
+    each: dict[str, Estimate] = {}
+    summed = None
+    if by:
+        each, summed = estimate_strata(dict(sorted(strata.items())), bootstrap=bootstrap)
     return Estimates(
         lists=tuple(titles.get(system, str(system)) for system in lists),
         by=by,
         pooled=estimate(pooled, bootstrap=bootstrap),
-        strata={k: estimate(h, bootstrap=bootstrap) for k, h in sorted(strata.items())}
-        if by
-        else {},
+        strata=each,
+        summed=summed,
     )

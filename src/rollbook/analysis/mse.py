@@ -29,6 +29,8 @@ BEYOND = "persons no list could ever have recorded are beyond this or any estima
 FEW_LISTS = "three lists leave little room to check the model"
 TWO_LISTS = "two lists cannot detect dependence between them; the estimate assumes none"
 
+_NO_DRAWS: npt.NDArray[np.float64] = np.empty(0)
+
 Pair = tuple[int, int]
 Model = frozenset[Pair]
 Counts = npt.NDArray[np.int64]
@@ -67,6 +69,46 @@ def estimate(
     counts the lists given, including any that name nobody (those are left out, with a
     warning).
     """
+    return _estimate(histories, bootstrap=bootstrap, seed=seed)[0]
+
+
+def estimate_strata(
+    strata: Mapping[str, Mapping[tuple[bool, ...], int]],
+    *,
+    bootstrap: int = 500,
+    seed: int = 2020,
+) -> tuple[dict[str, Estimate], Estimate]:
+    """An estimate per stratum, and their sum with an interval from the summed draws.
+
+    The strata's redraws are independent, so the i-th draws of all strata summed are one
+    draw of the total. The sum is refused when any stratum has no estimate.
+    """
+    found = {
+        key: _estimate(histories, bootstrap=bootstrap, seed=seed + n)
+        for n, (key, histories) in enumerate(strata.items())
+    }
+    each = {key: e for key, (e, _) in found.items()}
+    observed = sum(e.observed for e in each.values())
+    lists = max((e.lists for e in each.values()), default=0)
+    without = [key for key, e in each.items() if not e.defensible]
+    if not each or without:
+        reason = "no estimate for " + (", ".join(without) if without else "any stratum")
+        return each, _refuse(lists, observed, f"the strata cannot be summed: {reason}", [])
+    totals = np.sum([draws for _, draws in found.values()], axis=0)
+    with np.errstate(invalid="ignore"):
+        low, high = np.percentile(totals, [2.5, 97.5])
+    missing = sum(e.missing for e in each.values())
+    notes = (BEYOND,)
+    return each, Estimate(
+        lists, observed, missing, observed + missing, float(low), float(high), "per stratum",
+        notes, True,
+    )  # fmt: skip
+
+
+def _estimate(
+    histories: Mapping[tuple[bool, ...], int], *, bootstrap: int, seed: int
+) -> tuple[Estimate, npt.NDArray[np.float64]]:
+    """`estimate`, with the total of each bootstrap draw (none when refused)."""
     if bootstrap < 1:
         raise ValueError("bootstrap needs at least one draw")
     k = _width(histories)
@@ -74,31 +116,31 @@ def estimate(
     notes = [BEYOND]
     if k > MAX_LISTS:
         reason = f"{k} lists: more than {MAX_LISTS} are not supported yet"
-        return _refuse(k, observed, reason, notes)
+        return _refuse(k, observed, reason, notes), _NO_DRAWS
     if observed == 0:
-        return _refuse(k, observed, "no persons: nothing to estimate from", notes)
+        return _refuse(k, observed, "no persons: nothing to estimate from", notes), _NO_DRAWS
     kept = [j for j in range(k) if any(n and h[j] for h, n in histories.items())]
     if len(kept) < k:
         empty = ", ".join(_NAMES[j] for j in range(k) if j not in kept)
         notes.append(f"lists naming nobody were left out: {empty}")
     if len(kept) < 2:
         reason = "only one list names anyone: one list says nothing about whom it missed"
-        return _refuse(k, observed, reason, notes)
+        return _refuse(k, observed, reason, notes), _NO_DRAWS
     counts, patterns = _table(histories, kept)
     if len(kept) == 2:
         notes.append(TWO_LISTS)
         if counts[-1] == 0:
             reason = "the two lists have no person in common: the estimate would be infinite"
-            return _refuse(k, observed, reason, notes)
+            return _refuse(k, observed, reason, notes), _NO_DRAWS
         if counts[0] == 0 or counts[1] == 0:
             reason = "one list names everyone the other does: two lists cannot tell who is missing"
-            return _refuse(k, observed, reason, notes)
+            return _refuse(k, observed, reason, notes), _NO_DRAWS
     if len(kept) == 3:
         notes.append(FEW_LISTS)
     chosen = _select(counts, patterns)
     if chosen is None:
         reason = "no log-linear model could be fitted: too many overlaps are empty"
-        return _refuse(k, observed, reason, notes)
+        return _refuse(k, observed, reason, notes), _NO_DRAWS
     model, missing = chosen
     words = _describe(model, kept)
     if not missing <= ABSURD * observed:
@@ -106,14 +148,16 @@ def estimate(
             f"the selected model ({words}) puts the uncounted persons at more than {ABSURD}"
             " times the observed: the lists overlap too little"
         )
-        return _refuse(k, observed, reason, notes)
+        return _refuse(k, observed, reason, notes), _NO_DRAWS
     rng = np.random.default_rng(seed)
-    low, high = _interval(counts, patterns, missing, bootstrap, rng)
+    totals = _draws(counts, patterns, missing, bootstrap, rng)
+    with np.errstate(invalid="ignore"):  # inf - inf when both neighbours are unbounded
+        low, high = (float(x) for x in np.percentile(totals, [2.5, 97.5]))
     if not math.isfinite(high):
         reason = "too many redraws gave no finite estimate: the interval has no upper bound"
-        return _refuse(k, observed, reason, notes)
+        return _refuse(k, observed, reason, notes), totals
     total = observed + missing
-    return Estimate(k, observed, missing, total, low, high, words, tuple(notes), True)
+    return Estimate(k, observed, missing, total, low, high, words, tuple(notes), True), totals
 
 
 def _width(histories: Mapping[tuple[bool, ...], int]) -> int:
@@ -216,10 +260,10 @@ def _fit(counts: Counts, patterns: Patterns, model: Model) -> tuple[float, float
     return aic, math.exp(params[0]) if params[0] < 700 else math.inf
 
 
-def _interval(
+def _draws(
     counts: Counts, patterns: Patterns, missing: float, draws: int, rng: np.random.Generator
-) -> tuple[float, float]:
-    """Percentile interval of the total over redraws that each choose their own model."""
+) -> npt.NDArray[np.float64]:
+    """The total of each redraw, each choosing its own model (inf where none fits)."""
     cells = np.append(counts.astype(np.float64), missing)
     size = round(float(cells.sum()))
     totals = np.empty(draws)
@@ -227,9 +271,7 @@ def _interval(
         drawn = rng.multinomial(size, cells / cells.sum())[:-1]
         chosen = _select(drawn, patterns)
         totals[i] = math.inf if chosen is None else drawn.sum() + chosen[1]
-    with np.errstate(invalid="ignore"):  # inf - inf when both neighbours are unbounded
-        low, high = np.percentile(totals, [2.5, 97.5])
-    return float(low), float(high)
+    return totals
 
 
 def _describe(model: Model, kept: Sequence[int]) -> str:

@@ -76,12 +76,13 @@ def _print(found: Estimates, status: str, known_on: str | None) -> None:
                   title=title)  # fmt: skip
     for key, e in found.strata.items():
         table.add_row(*_row(key, e))
-    if found.strata:
-        table.add_row("sum of strata", "", _figure(found.strata_total), "", "", "")
+    if found.summed is not None:
+        table.add_row(*_row("sum of strata", found.summed))
     table.add_row(*_row("all (pooled)", found.pooled))
     console.print(table)
     said: dict[str, list[str]] = {}
-    for key, e in [("all", found.pooled), *found.strata.items()]:
+    summed = [("sum of strata", found.summed)] if found.summed is not None else []
+    for key, e in [("all", found.pooled), *found.strata.items(), *summed]:
         for warning in e.warnings:
             said.setdefault(warning, []).append(key)
     for warning, keys in said.items():
@@ -128,6 +129,7 @@ def _json(found: Estimates, status: str, known_on: str | None) -> dict[str, Any]
         "by": found.by,
         "pooled": _estimate_json(found.pooled),
         "strata": {key: _estimate_json(e) for key, e in found.strata.items()},
+        "summed": _estimate_json(found.summed) if found.summed is not None else None,
     }
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from rollbook.analysis.mse import BEYOND, FEW_LISTS, TWO_LISTS, estimate
+from rollbook.analysis.mse import BEYOND, FEW_LISTS, TWO_LISTS, estimate, estimate_strata
 
 Histories = dict[tuple[bool, ...], int]
 N = 3000
@@ -115,3 +115,22 @@ def test_dependent_lists_bring_in_their_interaction() -> None:
     assert result.defensible
     assert "A*B" in result.model.split(" + ")
     assert abs(result.total - N) < 0.1 * N
+
+
+def test_strata_sum_to_a_total_whose_interval_comes_from_the_summed_draws() -> None:
+    strata = {key: independent(1500, (0.5, 0.4, 0.3), seed) for key, seed in (("n", 11), ("s", 12))}
+    each, summed = estimate_strata(strata, bootstrap=100)
+    assert summed.defensible
+    assert summed.total == pytest.approx(sum(e.total for e in each.values()))
+    assert summed.observed == sum(e.observed for e in each.values())
+    assert summed.low <= summed.total <= summed.high
+    assert summed.low <= 3000 <= summed.high
+    # The sum's interval is narrower than the strata's intervals laid end to end.
+    assert summed.high - summed.low < sum(e.high - e.low for e in each.values())
+
+
+def test_strata_are_not_summed_when_one_has_no_estimate() -> None:
+    strata = {"north": independent(1500, (0.5, 0.4, 0.3), 13), "empty": {}}
+    each, summed = estimate_strata(strata, bootstrap=50)
+    assert each["north"].defensible and not each["empty"].defensible
+    assert not summed.defensible and "empty" in summed.warnings[0]
