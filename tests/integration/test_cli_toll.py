@@ -134,6 +134,17 @@ def test_toll_breakdowns_count_each_person_under_their_own_keys(war: War) -> Non
         "4 southland_ngo_2021-01-15.csv": (2, 0),
     }
     assert by_source["totals"] == {"killed": 13, "missing": 1}
+    # As known before the second edition was published, it names nobody yet.
+    known_then = war.json("toll", "--by", "source", "--known-on", "2020-12-10")
+    assert {row["key"]: (row["killed"], row["missing"]) for row in known_then["rows"]} == {
+        "1 missing_2020-11-20.csv": (0, 2),
+        "2 ministry_2020-12-03.csv": (4, 0),
+    }
+    then_named = war.json("toll", "--by", "source", "--known-on", "2020-12-10", "--names")
+    assert {p["key"] for p in then_named["names"]} == {
+        "1 missing_2020-11-20.csv",
+        "2 ministry_2020-12-03.csv",
+    }
     # ... and its names open each source's row: the same persons, under each source's key.
     named = war.json("toll", "--by", "source", "--names")["names"]
     per_source: dict[tuple[str, str], int] = {}

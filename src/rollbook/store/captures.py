@@ -8,15 +8,13 @@ so a history "as known on" a date holds only the lists published by then.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from rollbook.model.status import LATEST
 from rollbook.store.schema import records, sources, status_spans
-from rollbook.store.tolls import TollFilter, span_conditions
+from rollbook.store.tolls import TollFilter, published_by, span_conditions
 
 #: Breakdowns an estimate can be made by: what every span carries.
 STRATA = ("region", "month", "party")
@@ -45,14 +43,11 @@ def iter_captures(connection: Connection, where: TollFilter) -> Iterator[dict[st
     query = (
         select(s.person_id, s.party, s.region, s.month, s.day, records.c.source_id)
         .join_from(status_spans, records, records.c.person_id == s.person_id)
-        .join(sources, sources.c.id == records.c.source_id)
-        .where(*span_conditions(status_spans, where))
+        .where(*span_conditions(status_spans, where), *published_by(where))
         .distinct()
         .order_by(s.person_id)
     )
     if where.statuses:
         query = query.where(records.c.status.in_(list(where.statuses)))
-    if where.known_on != LATEST:
-        query = query.where(sources.c.published <= dt.date.fromordinal(where.known_on).isoformat())
     for row in connection.execution_options(yield_per=5000).execute(query).mappings():
         yield dict(row)

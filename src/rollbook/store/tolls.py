@@ -84,12 +84,21 @@ def week_of(day: int) -> str:
     return f"{year}-W{week:02d}"
 
 
+def published_by(where: TollFilter) -> list[ColumnElement[bool]]:
+    """The condition that a record's source was published by the day the toll is known on:
+    a person counts under a source, or in its list, only from then."""
+    if where.known_on == LATEST:
+        return []
+    day = dt.date.fromordinal(where.known_on).isoformat()
+    return [records.c.source_id.in_(select(sources.c.id).where(sources.c.published <= day))]
+
+
 def _counts_by_source(connection: Connection, where: TollFilter) -> list[tuple[str, str, int]]:
     s = status_spans.c
     query = (
         select(records.c.source_id, s.status, func.count(func.distinct(s.person_id)))
         .select_from(status_spans.join(records, records.c.person_id == s.person_id))
-        .where(*span_conditions(status_spans, where))
+        .where(*span_conditions(status_spans, where), *published_by(where))
         .group_by(records.c.source_id, s.status)
     )
     titles = _source_titles(connection)
@@ -125,6 +134,7 @@ def iter_named(
         query = (
             query.add_columns(records.c.source_id)
             .join_from(status_spans, records, records.c.person_id == s.person_id)
+            .where(*published_by(where))
             .distinct()
             .order_by(records.c.source_id)
         )
