@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
 
-from rollbook.analysis.mse import Estimate, estimate, estimate_strata
+from rollbook.analysis.mse import LETTERS, Estimate, estimate, estimate_strata
 from rollbook.analysis.tolls import key_of
 from rollbook.store.captures import STRATA, iter_captures, list_systems
 from rollbook.store.schema import sources
@@ -29,6 +29,11 @@ class Estimates:
     pooled: Estimate
     strata: dict[str, Estimate]
     summed: Estimate | None  # the strata's estimates summed, with a breakdown
+
+    @property
+    def lettered_lists(self) -> list[str]:
+        """Each list with the letter that names it in a model ("A ministry.csv")."""
+        return [f"{letter} {title}" for letter, title in zip(LETTERS, self.lists, strict=False)]
 
 
 def estimate_uncounted(

@@ -23,7 +23,8 @@ import numpy.typing as npt
 MAX_LISTS = 5
 ABSURD = 100  # refuse when the uncounted persons exceed this many times the observed ones
 _BOUND = 10.0  # a log-linear effect beyond this means the fit runs off to a boundary
-_NAMES = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+#: The letters that name the lists in a model and in warnings, in the caller's order.
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 BEYOND = "persons no list could ever have recorded are beyond this or any estimate"
 FEW_LISTS = "three lists leave little room to check the model"
@@ -50,6 +51,11 @@ class Estimate:
     model: str
     warnings: tuple[str, ...]
     defensible: bool
+
+    @property
+    def named_share(self) -> float:
+        """The share of the estimated total that some list names (nan without an estimate)."""
+        return self.observed / self.total if self.total else math.nan
 
 
 def estimate(
@@ -121,7 +127,7 @@ def _estimate(
         return _refuse(k, observed, "no persons: nothing to estimate from", notes), _NO_DRAWS
     kept = [j for j in range(k) if any(n and h[j] for h, n in histories.items())]
     if len(kept) < k:
-        empty = ", ".join(_NAMES[j] for j in range(k) if j not in kept)
+        empty = ", ".join(LETTERS[j] for j in range(k) if j not in kept)
         notes.append(f"lists naming nobody were left out: {empty}")
     if len(kept) < 2:
         reason = "only one list names anyone: one list says nothing about whom it missed"
@@ -278,7 +284,7 @@ def _describe(model: Model, kept: Sequence[int]) -> str:
     """The model in words, naming lists by letter as the caller numbered them."""
     if not model:
         return "independence"
-    return " + ".join(f"{_NAMES[kept[a]]}*{_NAMES[kept[b]]}" for a, b in sorted(model))
+    return " + ".join(f"{LETTERS[kept[a]]}*{LETTERS[kept[b]]}" for a, b in sorted(model))
 
 
 def _refuse(k: int, observed: int, reason: str, notes: Sequence[str]) -> Estimate:

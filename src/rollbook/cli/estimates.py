@@ -59,18 +59,20 @@ def _figure(value: float) -> str:
     return f"{value:,.0f}" if math.isfinite(value) else "-"
 
 
+def _share(e: Estimate) -> str:
+    return f"{e.named_share:.0%}" if math.isfinite(e.named_share) else "-"
+
+
 def _row(key: str, e: Estimate) -> list[str]:
     if not e.defensible:
         return [key, f"{e.observed:,}", "-", "-", "-", "no estimate"]
-    share = f"{e.observed / e.total:.0%}" if e.total else "-"
     interval = f"{_figure(e.low)}–{_figure(e.high)}"
-    return [key, f"{e.observed:,}", _figure(e.total), interval, share, e.model]
+    return [key, f"{e.observed:,}", _figure(e.total), interval, _share(e), e.model]
 
 
 def _print(found: Estimates, status: str, known_on: str | None) -> None:
     scope = f", as known on {known_on}" if known_on else ""
-    lettered = [f"{chr(ord('A') + i)} {title}" for i, title in enumerate(found.lists)]
-    console.print(f"Lists: {', '.join(lettered) or 'none'}")
+    console.print(f"Lists: {', '.join(found.lettered_lists) or 'none'}")
     title = f"Estimated {status} in all{scope}"
     table = Table(found.by or "", "named", "estimate", "95 % interval", "named share", "model",
                   title=title)  # fmt: skip
@@ -95,10 +97,9 @@ def print_summary(found: Estimates, status: str) -> None:
     console.print(f"\nEstimated {status} in all, named or not", style="bold")
     lists = f"from {e.lists} lists ({', '.join(found.lists)})" if found.lists else "from no list"
     if e.defensible:
-        share = f"{e.observed / e.total:.0%}" if e.total else "-"
         console.print(
             f"  {_figure(e.total)} (95 % interval {_figure(e.low)}–{_figure(e.high)}) {lists}; "
-            f"named: {e.observed:,} ({share}); model: {e.model}"
+            f"named: {e.observed:,} ({_share(e)}); model: {e.model}"
         )
     else:
         console.print(f"  no estimate {lists}; named: {e.observed:,}")
