@@ -51,12 +51,36 @@ class War:
 
 def simulate(war: War, rng: np.random.Generator) -> Histories:
     """Capture-history counts of one war: who the lists name, after linkage errors."""
+    return simulate_linkages(war, rng)[AS_LINKED]
+
+
+AS_LINKED, STRICTER, LOOSER = "as linked", "stricter", "looser"
+
+
+def simulate_linkages(war: War, rng: np.random.Generator) -> dict[str, Histories]:
+    """The war's counts as linked, and as a stricter and a looser linker would link it.
+
+    A stricter linker misses twice the matches and makes half the false merges, a looser
+    one the reverse. The errors are nested: every match the linker misses, the stricter
+    one misses too, and every false merge the stricter one makes, the linker makes too.
+    """
     captures = _capture(war, rng)
     captures = captures[captures.any(axis=1)]
-    captures = _split(captures, war.missed_matches, rng)
-    captures = _merge(captures, war.false_merges, rng)
-    counted = Counter(tuple(bool(x) for x in row) for row in captures)
-    return dict(counted)
+    chance = rng.random(len(captures))  # below the missed-match rate: split
+    detach = np.argmax(rng.random(captures.shape) * captures, axis=1)  # the list split off
+    order = rng.permutation(len(captures))  # merges pair persons in this order
+    rates = {
+        AS_LINKED: (war.missed_matches, war.false_merges),
+        STRICTER: (2 * war.missed_matches, war.false_merges / 2),
+        LOOSER: (war.missed_matches / 2, 2 * war.false_merges),
+    }
+    found = {}
+    for name, (missed, merged) in rates.items():
+        kept, orphans = _split(captures, chance < missed, detach)
+        linked = np.concatenate([_merge(kept, round(merged * len(captures)), order), orphans])
+        counted = Counter(tuple(bool(x) for x in row) for row in linked)
+        found[name] = dict(counted)
+    return found
 
 
 def _capture(war: War, rng: np.random.Generator) -> Captures:
@@ -74,29 +98,22 @@ def _capture(war: War, rng: np.random.Generator) -> Captures:
     return captures
 
 
-def _split(captures: Captures, share: float, rng: np.random.Generator) -> Captures:
-    """Missed matches: one of a person's lists is not linked and counts as a new person."""
-    multiple = np.flatnonzero(captures.sum(axis=1) >= 2)
-    chosen = multiple[rng.random(len(multiple)) < share]
-    if len(chosen) == 0:
-        return captures
-    split = captures[chosen].copy()
-    detached = np.zeros_like(split)
-    for kept, orphan in zip(split, detached, strict=True):
-        j = rng.choice(np.flatnonzero(kept))
-        kept[j] = False
-        orphan[j] = True
-    rest = np.delete(captures, chosen, axis=0)
-    return np.concatenate([rest, split, detached])
+def _split(
+    captures: Captures, chosen: npt.NDArray[np.bool_], detach: npt.NDArray[np.intp]
+) -> tuple[Captures, Captures]:
+    """Missed matches: each chosen person on two lists or more loses list `detach` to a
+    person of its own. Returns the persons kept, and the split-off ones."""
+    chosen = chosen & (captures.sum(axis=1) >= 2)
+    kept = captures.copy()
+    kept[chosen, detach[chosen]] = False
+    orphans = np.zeros((int(chosen.sum()), captures.shape[1]), dtype=bool)
+    orphans[np.arange(len(orphans)), detach[chosen]] = True
+    return kept, orphans
 
 
-def _merge(captures: Captures, rate: float, rng: np.random.Generator) -> Captures:
-    """False merges: random pairs of different persons become one, on the lists of both."""
-    merges = round(rate * len(captures))
-    if merges == 0:
-        return captures
-    persons = rng.permutation(len(captures))
-    first, second = persons[:merges], persons[merges : 2 * merges]
+def _merge(captures: Captures, merges: int, order: npt.NDArray[np.intp]) -> Captures:
+    """False merges: the first `merges` pairs of `order` become one person each."""
+    first, second = order[:merges], order[merges : 2 * merges]
     joined = captures[first] | captures[second]
     rest = np.delete(captures, np.concatenate([first, second]), axis=0)
     return np.concatenate([rest, joined])

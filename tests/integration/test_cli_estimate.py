@@ -45,7 +45,7 @@ def import_lists(cli: Cli, folder: Path, count: int = len(LISTS)) -> None:
 def test_three_independent_lists_estimate_the_whole_toll(cli: Cli, tmp_path: Path) -> None:
     import_lists(cli, tmp_path)
 
-    found = json_out(cli("estimate", "--json", "--bootstrap", "200"))
+    found = json_out(cli("estimate", "--json", "--draws", "200"))
 
     assert found["lists"] == ["ministry.csv", "ngo.csv", "press.csv"]
     pooled = found["pooled"]
@@ -58,16 +58,43 @@ def test_three_independent_lists_estimate_the_whole_toll(cli: Cli, tmp_path: Pat
 def test_an_estimate_per_region_beside_the_pooled_one(cli: Cli, tmp_path: Path) -> None:
     import_lists(cli, tmp_path)
 
-    found = json_out(cli("estimate", "--by", "region", "--json", "--bootstrap", "100"))
+    found = json_out(cli("estimate", "--by", "region", "--json", "--draws", "100"))
 
     assert set(found["strata"]) == {"Dalmor", "Velikan"}
     named = sum(s["named"] for s in found["strata"].values())
     assert named == found["pooled"]["named"] == found["summed"]["named"]
     summed = found["summed"]
     assert summed["low"] <= summed["estimate"] <= summed["high"]
-    shown = cli("estimate", "--by", "region", "--bootstrap", "100")
+    shown = cli("estimate", "--by", "region", "--draws", "100")
     assert shown.exit_code == 0, shown.output
     assert "sum of strata" in shown.output and "all (pooled)" in shown.output
+
+
+def test_the_latent_class_method_with_the_log_linear_beside_it(cli: Cli, tmp_path: Path) -> None:
+    import_lists(cli, tmp_path)
+
+    found = json_out(cli("estimate", "--method", "latent-class", "--json", "--draws", "200"))
+
+    pooled = found["pooled"]
+    assert pooled["method"] == "latent-class" and pooled["model"] == "latent classes"
+    assert pooled["low"] <= PEOPLE <= pooled["high"]
+    assert pooled["other_method"]["method"] == "log-linear"
+    assert any("latent-class model weakly identified" in w for w in pooled["warnings"])
+
+
+def test_strata_combined_and_drawn(cli: Cli, tmp_path: Path) -> None:
+    import_lists(cli, tmp_path)
+    drawing = tmp_path / "estimate.svg"
+
+    shown = cli("estimate", "--by", "region", "--by", "party", "--draws", "100",
+                "--plot", str(drawing))  # fmt: skip
+
+    assert shown.exit_code == 0, shown.output
+    assert "region · party" in shown.output and f"Drawn to {drawing}" in shown.output
+    text = drawing.read_text(encoding="utf-8")
+    assert "Dalmor · (unknown)" in text and "all (pooled)" in text
+    wrong = cli("estimate", "--plot", str(tmp_path / "estimate.pdf"))
+    assert wrong.exit_code != 0 and "estimate.pdf" in wrong.output
 
 
 def test_as_known_before_the_third_list_two_lists_say_what_they_cannot(
@@ -75,7 +102,7 @@ def test_as_known_before_the_third_list_two_lists_say_what_they_cannot(
 ) -> None:
     import_lists(cli, tmp_path)
 
-    found = json_out(cli("estimate", "--known-on", "2021-02-20", "--json", "--bootstrap", "100"))
+    found = json_out(cli("estimate", "--known-on", "2021-02-20", "--json", "--draws", "100"))
 
     assert found["lists"] == ["ministry.csv", "ngo.csv"]
     assert any("two lists" in w for w in found["pooled"]["warnings"])
@@ -113,3 +140,21 @@ def test_the_demo_estimates_its_dead_from_the_ministry_and_ngo_lists(
     assert "from 2 lists (ministry_list_2020-12-03.csv, ngo_list_2021-01-15.csv)" in line
     assert "95 % interval" in line
     assert "two lists cannot detect dependence" in summary
+
+
+def test_the_demo_s_estimate_with_its_linkage_sensitivity(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo links its lists, so the estimate is made again from stricter and looser
+    linkage; each variant is an estimate of the same persons' records."""
+    monkeypatch.setenv("COLUMNS", "200")
+    folder = tmp_path / "demo"
+    assert CliRunner().invoke(app, ["demo", "--folder", str(folder)]).exit_code == 0
+    database = next(folder.glob("*.db"))
+
+    found = json_out(CliRunner().invoke(app, ["--db", str(database), "estimate", "--json",
+                                              "--draws", "100"]))  # fmt: skip
+
+    assert set(found["linkage"]) == {"stricter", "looser"}
+    named = found["pooled"]["named"]
+    assert found["linkage"]["stricter"]["named"] >= named >= found["linkage"]["looser"]["named"]

@@ -1,34 +1,58 @@
 """Estimating the uncounted: the persons a toll counts, by which lists name them.
 
 Each person's capture history (the list systems naming them) goes to multiple systems
-estimation (`analysis.mse`), pooled and, with a breakdown, per stratum.
+estimation (`analysis.mse`), pooled and, with a breakdown, per stratum; both methods run so
+that each estimate can say when the other disagrees. The pooled estimate is made again from
+the persons a stricter and a looser linker would have made (`analysis.regroup`).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import Connection, select
 
-from rollbook.analysis.mse import LETTERS, Estimate, estimate, estimate_strata
+from rollbook.analysis import regroup
+from rollbook.analysis.methods import DEFAULT_METHOD, Method
+from rollbook.analysis.mse import (
+    LETTERS,
+    Estimate,
+    estimate,
+    estimate_strata,
+    linkage_sensitivity,
+)
 from rollbook.analysis.tolls import key_of
-from rollbook.store.captures import STRATA, iter_captures, list_systems
+from rollbook.store.captures import (
+    STRATA,
+    iter_captures,
+    last_link_at,
+    link_pairs_held,
+    list_systems,
+)
 from rollbook.store.schema import sources
 from rollbook.store.tolls import TollFilter
 
 Histories = Counter[tuple[bool, ...]]
+NOT_LINKED = (
+    "the register has not been linked (rollbook link): a person two lists name without a"
+    " shared identifier counts twice, so the lists seem to overlap less than they do"
+)
 
 
 @dataclass(frozen=True)
 class Estimates:
-    """The pooled estimate, and one per stratum when asked for a breakdown."""
+    """The pooled estimate, one per stratum with a breakdown, and the linkage sensitivity."""
 
     lists: tuple[str, ...]
-    by: str | None
+    by: tuple[str, ...]
     pooled: Estimate
     strata: dict[str, Estimate]
     summed: Estimate | None  # the strata's estimates summed, with a breakdown
+    # The pooled estimate from persons linked more strictly and more loosely.
+    linkage: dict[str, Estimate] = field(default_factory=dict)
 
     @property
     def lettered_lists(self) -> list[str]:
@@ -37,34 +61,64 @@ class Estimates:
 
 
 def estimate_uncounted(
-    connection: Connection, where: TollFilter, by: str | None = None, *, bootstrap: int = 500
+    connection: Connection,
+    where: TollFilter,
+    by: Sequence[str] = (),
+    *,
+    method: Method = DEFAULT_METHOD,
+    draws: int = 500,
 ) -> Estimates:
     """Estimate how many persons a toll would count had every list named everyone."""
-    if by is not None and by not in STRATA:
-        raise ValueError(f"unknown breakdown {by!r}; choose from {', '.join(STRATA)}")
+    unknown = [b for b in by if b not in STRATA]
+    if unknown:
+        raise ValueError(f"unknown breakdown {unknown[0]!r}; choose from {', '.join(STRATA)}")
     systems = list_systems(connection)
+    rows = list(iter_captures(connection, where))
+    lists = sorted({systems[row["source_id"]] for row in rows})
+    titles = {
+        sid: title for sid, title in connection.execute(select(sources.c.id, sources.c.title))
+    }
+    names = tuple(titles.get(system, str(system)) for system in lists)
+    link_at = last_link_at(connection)
+    pooled, strata = _histories(rows, regroup.as_linked(rows), systems, lists, by)
+    each: dict[str, Estimate] = {}
+    summed = None
+    if by:
+        each, summed = estimate_strata(strata, method=method, draws=draws, compare=True)
+    alone = estimate(pooled, method=method, draws=draws, compare=True)
+    linkage: dict[str, Estimate] = {}
+    if link_at is None and not alone.defensible and len(lists) > 1:
+        alone = replace(alone, warnings=(*alone.warnings, NOT_LINKED))
+    elif link_at is not None:
+        pairs = link_pairs_held(connection)
+        variants = {
+            "stricter": regroup.stricter(rows, pairs, systems, regroup.stricter_from(link_at)),
+            "looser": regroup.looser(rows, pairs),
+        }
+        for name, grouping in variants.items():
+            histories = _histories(rows, grouping, systems, lists, ())[0]
+            linkage[name] = estimate(histories, method=method, draws=draws)
+        alone = linkage_sensitivity(alone, linkage["stricter"], linkage["looser"])
+    return Estimates(names, tuple(by), alone, each, summed, linkage)
+
+
+def _histories(
+    rows: Sequence[Mapping[str, Any]],
+    grouping: Mapping[int, int],
+    systems: Mapping[int, int],
+    lists: Sequence[int],
+    by: Sequence[str],
+) -> tuple[Histories, dict[str, Histories]]:
+    """Capture histories of the grouped persons, pooled and per stratum; a group takes the
+    stratum of the first person in it."""
     found: dict[int, tuple[str, set[int]]] = {}
-    for row in iter_captures(connection, where):
-        key, named_by = found.setdefault(row["person_id"], (key_of(row, by), set()))
-        named_by.add(systems[row["source_id"]])
-    lists = sorted({system for _, named_by in found.values() for system in named_by})
+    for row in rows:
+        key = " · ".join(key_of(row, b) or "" for b in by)
+        found.setdefault(grouping[row["record_id"]], (key, set()))[1].add(systems[row["source_id"]])
     pooled: Histories = Counter()
     strata: defaultdict[str, Histories] = defaultdict(Counter)
     for key, named_by in found.values():
         pattern = tuple(system in named_by for system in lists)
         pooled[pattern] += 1
         strata[key][pattern] += 1
-    titles = {
-        sid: title for sid, title in connection.execute(select(sources.c.id, sources.c.title))
-    }
-    each: dict[str, Estimate] = {}
-    summed = None
-    if by:
-        each, summed = estimate_strata(dict(sorted(strata.items())), bootstrap=bootstrap)
-    return Estimates(
-        lists=tuple(titles.get(system, str(system)) for system in lists),
-        by=by,
-        pooled=estimate(pooled, bootstrap=bootstrap),
-        strata=each,
-        summed=summed,
-    )
+    return pooled, dict(sorted(strata.items()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +103,7 @@ def names(
     yield from flush()
 
 
-def key_of(span: dict[str, Any], by: str | None) -> str:
+def key_of(span: Mapping[str, Any], by: str | None) -> str:
     """The key of the row of a toll by `by` that counts a span ("" without a breakdown)."""
     if by is None:
         return ""

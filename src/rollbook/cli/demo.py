@@ -18,7 +18,7 @@ from rollbook.store.database import Register, RegisterError
 from rollbook.store.tolls import TollFilter
 
 #: Bootstrap draws for the demo's estimate: enough for its interval, quick to print.
-DEMO_BOOTSTRAP = 200
+DEMO_DRAWS = 200
 
 
 def demo(
@@ -85,7 +85,7 @@ def demo(
                 )
             missing = list(names(connection, TollFilter(statuses=["missing"])))
             killed = TollFilter(statuses=["killed"])
-            found = estimate_uncounted(connection, killed, bootstrap=DEMO_BOOTSTRAP)
+            found = estimate_uncounted(connection, killed, draws=DEMO_DRAWS)
         print_summary(found, "killed")
         console.print(f"\nStill missing: {len(missing)}", style="bold")
         for person in missing:
