@@ -290,6 +290,7 @@ KINDS = (
     ("less often than chance, as opposed", "opposed lists"),
     ("most pairs of lists", "heterogeneity"),
     ("outside this interval; it allows for persons", "methods disagree, heterogeneity"),
+    ("outside this interval; it does not allow", "methods disagree, dependence"),
     ("the methods disagree", "methods disagree"),
     ("linkage moves the estimate", "linkage"),
 )

@@ -48,6 +48,7 @@ HIDDEN = (
     "; it allows for persons whom every list tends to miss (heterogeneity), which would make"
     " the log-linear estimate too low"
 )
+UNSEEN_DEPENDENCE = "; it does not allow for the dependence between lists found here"
 TWO_LISTS = "two lists cannot detect dependence between them; the estimate assumes none"
 #: Routine warnings: what every estimate (of three lists) says whatever the data.
 ROUTINE = frozenset({BEYOND, FEW_LISTS, FEW_FOR_CLASSES})
@@ -191,7 +192,11 @@ def _beside(mine: Estimate, theirs: Estimate) -> Estimate:
     notes = list(mine.warnings)
     notes += [w for w in theirs.warnings if w.startswith(_DEPENDENCE) and w not in notes]
     if mine.defensible and theirs.defensible and not mine.low <= theirs.total <= mine.high:
-        why = HIDDEN if theirs.method is Method.LATENT and theirs.total > mine.high else ""
+        why = ""
+        if theirs.method is Method.LATENT and theirs.total > mine.high:
+            why = HIDDEN
+        elif theirs.method is Method.LATENT and any(w.startswith(_DEPENDENCE) for w in notes):
+            why = UNSEEN_DEPENDENCE
         notes.append(
             f"the methods disagree: the {theirs.method} model gives {theirs.total:,.0f}"
             f" ({theirs.low:,.0f}–{theirs.high:,.0f}), outside this interval{why}"

@@ -6,8 +6,10 @@ So the estimate is also made from two other groupings of the same records:
 
 * looser: every pair waiting in the review queue (or skipped) counts as linked;
 * stricter: the linker's own links count only from a probability ten times surer than the
-  run's (0.995 for the usual 0.95); reviewers' rulings of "same" always hold, and records of
-  one list system stay together, as the import put them.
+  run's (0.995 for the usual 0.95); reviewers' rulings of "same" always hold, and so does
+  what the import joined: records of one list system, and records sharing an identifier
+  (a service number, a national id). Persons merged by hand without a ruling on a pair
+  are split like the linker's links, so the stricter estimate errs toward splitting.
 
 Rulings of "different" hold in both: those pairs were never linked.
 """
@@ -18,6 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from rollbook.model.linkage import Groups
+from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.store.captures import LinkPair
 
 Grouping = dict[int, int]  # record id -> the id of its group (a person, real or as regrouped)
@@ -61,12 +64,14 @@ def stricter(
     """Persons split where only a link below `at` held their records together."""
     person = as_linked(rows)
     groups: Groups[int] = Groups()
-    first: dict[tuple[int, int], int] = {}  # (person, list system) -> its first record
+    first: dict[tuple[Any, ...], int] = {}  # what the import joins on -> its first record
     for row in rows:
         record = row["record_id"]
         groups.find(record)
-        kept = first.setdefault((row["person_id"], systems[row["source_id"]]), record)
-        groups.join(kept, record)
+        keys: list[tuple[Any, ...]] = [(row["person_id"], systems[row["source_id"]])]
+        keys += [(row["person_id"], name, row[name]) for name in IDENTIFIER_FIELDS if row.get(name)]
+        for key in keys:
+            groups.join(first.setdefault(key, record), record)
     for pair in pairs:
         held = pair.state == "same" or (pair.state == "linked" and pair.probability >= at)
         if held and person.get(pair.left, -1) == person.get(pair.right, -2):

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, select
 
+from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.store.links import RUN_ACTION
 from rollbook.store.schema import journal, link_pairs, records, sources, status_spans
 from rollbook.store.tolls import TollFilter, published_by, span_conditions
@@ -40,7 +41,7 @@ def list_systems(connection: Connection) -> dict[int, int]:
 
 def iter_captures(connection: Connection, where: TollFilter) -> Iterator[dict[str, Any]]:
     """One row per person counted and record naming them: the person's span fields, the
-    record and its source, in person order."""
+    record, its source and its identifiers, in person order."""
     s = status_spans.c
     query = (
         select(
@@ -51,6 +52,7 @@ def iter_captures(connection: Connection, where: TollFilter) -> Iterator[dict[st
             s.day,
             records.c.id.label("record_id"),
             records.c.source_id,
+            *(records.c[name] for name in IDENTIFIER_FIELDS),
         )
         .join_from(status_spans, records, records.c.person_id == s.person_id)
         .where(*span_conditions(status_spans, where), *published_by(where))

@@ -11,7 +11,7 @@ from rollbook.store.captures import LinkPair
 
 # record id, person id, source id; sources 1 and 3 are editions of one list system.
 ROWS: list[dict[str, Any]] = [
-    {"record_id": r, "person_id": p, "source_id": s}
+    {"record_id": r, "person_id": p, "source_id": s, "service_number": "", "national_id": ""}
     for r, p, s in [
         (1, 10, 1), (2, 10, 2),  # linked by the machine at 0.97
         (3, 11, 1), (4, 11, 2),  # linked by the machine at 0.999
@@ -20,6 +20,9 @@ ROWS: list[dict[str, Any]] = [
         (9, 15, 1), (10, 15, 2),  # a reviewer ruled them the same, at a low score
         (11, 16, 1), (12, 17, 2), (13, 17, 3),  # 11 and 12 ruled different; 11 and 13 in review
     ]
+] + [  # one man on two lists, joined at import by his service number
+    {"record_id": r, "person_id": 19, "source_id": s, "service_number": "SN-7", "national_id": ""}
+    for r, s in [(14, 1), (15, 2)]
 ]  # fmt: skip
 SYSTEMS = {1: 1, 2: 2, 3: 1}
 PAIRS = [
@@ -50,6 +53,7 @@ def test_stricter_splits_only_the_machine_s_weaker_links() -> None:
     assert together(grouping, 7, 8)  # editions of one list stay one person
     assert together(grouping, 9, 10)  # a reviewer's ruling holds
     assert together(grouping, 12, 13)
+    assert together(grouping, 14, 15)  # what the import joined by identifier holds
     assert len(set(grouping.values())) == len(set(as_linked(ROWS).values())) + 1
 
 
