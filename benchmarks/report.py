@@ -1,8 +1,25 @@
-"""Printing a benchmark's results as an aligned plain-text table (shared by the scripts)."""
+"""What the benchmark scripts share: the commit they ran at, and aligned plain-text tables."""
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Sequence
+from pathlib import Path
+
+
+def commit() -> str:
+    """The checked-out Rollbook commit, so figures can be tied to the code that made them."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=Path(__file__).resolve().parent,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return done.stdout.strip() or "unknown"
 
 
 def print_table(title: str, lines: Sequence[Sequence[str]]) -> None:

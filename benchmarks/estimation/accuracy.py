@@ -18,7 +18,6 @@ import datetime as dt
 import math
 import platform
 import statistics
-import subprocess
 import sys
 import time
 import zlib
@@ -206,21 +205,6 @@ def baseline(histories: Histories) -> tuple[float, float, float]:
     return total, max(float(named), total - spread), total + spread
 
 
-def _commit() -> str:
-    """The checked-out Rollbook commit, so figures can be tied to the code that made them."""
-    try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=HERE,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-    return done.stdout.strip() or "unknown"
-
-
 def _print_header(args: argparse.Namespace) -> None:
     """Where and with what the figures were made."""
     versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("numpy", "statsmodels"))
@@ -228,7 +212,7 @@ def _print_header(args: argparse.Namespace) -> None:
     print(f"date      {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
     print(f"machine   {platform.platform()}, {platform.machine()}")
     print(f"python    {platform.python_version()} ({versions})")
-    print(f"rollbook  commit {_commit()}")
+    print(f"rollbook  commit {report.commit()}")
     print(f"options   --wars {args.wars} --draws {args.draws} --seed {args.seed}")
     print(f"default   {DEFAULT_METHOD} (its warnings are the ones counted)")
     print("\nscenarios")

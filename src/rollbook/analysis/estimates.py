@@ -25,13 +25,8 @@ from rollbook.analysis.mse import (
     linkage_sensitivity,
 )
 from rollbook.analysis.tolls import key_of
-from rollbook.store.captures import (
-    STRATA,
-    iter_captures,
-    last_link_at,
-    link_pairs_held,
-    list_systems,
-)
+from rollbook.store.captures import STRATA, iter_captures, list_systems
+from rollbook.store.links import last_link_at, pair_outcomes
 from rollbook.store.schema import sources
 from rollbook.store.tolls import TollFilter
 
@@ -90,7 +85,7 @@ def estimate_uncounted(
     if link_at is None and not alone.defensible and len(lists) > 1:
         alone = replace(alone, warnings=(*alone.warnings, NOT_LINKED))
     elif link_at is not None:
-        pairs = link_pairs_held(connection)
+        pairs = pair_outcomes(connection)
         variants = {
             "stricter": regroup.stricter(rows, pairs, systems, regroup.stricter_from(link_at)),
             "looser": regroup.looser(rows, pairs),

@@ -21,10 +21,10 @@ from typing import Any
 
 from rollbook.model.linkage import Groups
 from rollbook.model.records import IDENTIFIER_FIELDS
-from rollbook.store.captures import LinkPair
+from rollbook.store.links import PairOutcome, PairState
 
 Grouping = dict[int, int]  # record id -> the id of its group (a person, real or as regrouped)
-UNDECIDED = ("review", "skipped")
+UNDECIDED = (PairState.REVIEW, PairState.SKIPPED)
 
 
 def stricter_from(link_at: float) -> float:
@@ -37,7 +37,7 @@ def as_linked(rows: Iterable[Mapping[str, Any]]) -> Grouping:
     return {row["record_id"]: row["person_id"] for row in rows}
 
 
-def looser(rows: Sequence[Mapping[str, Any]], pairs: Iterable[LinkPair]) -> Grouping:
+def looser(rows: Sequence[Mapping[str, Any]], pairs: Iterable[PairOutcome]) -> Grouping:
     """Persons joined through every undecided pair between their records."""
     person = as_linked(rows)
     between = [
@@ -47,7 +47,7 @@ def looser(rows: Sequence[Mapping[str, Any]], pairs: Iterable[LinkPair]) -> Grou
     ]
     groups: Groups[int] = Groups()
     for a, b, state in between:
-        if state == "different" and not groups.apart(a, b):
+        if state is PairState.DIFFERENT and not groups.apart(a, b):
             groups.keep_apart(a, b)
     for a, b, state in between:
         if state in UNDECIDED:
@@ -57,7 +57,7 @@ def looser(rows: Sequence[Mapping[str, Any]], pairs: Iterable[LinkPair]) -> Grou
 
 def stricter(
     rows: Sequence[Mapping[str, Any]],
-    pairs: Iterable[LinkPair],
+    pairs: Iterable[PairOutcome],
     systems: Mapping[int, int],
     at: float,
 ) -> Grouping:
@@ -73,7 +73,9 @@ def stricter(
         for key in keys:
             groups.join(first.setdefault(key, record), record)
     for pair in pairs:
-        held = pair.state == "same" or (pair.state == "linked" and pair.probability >= at)
+        held = pair.state is PairState.SAME or (
+            pair.state is PairState.LINKED and pair.probability >= at
+        )
         if held and person.get(pair.left, -1) == person.get(pair.right, -2):
             groups.join(pair.left, pair.right)
     return {record: groups.find(record) for record in person}

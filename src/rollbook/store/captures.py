@@ -8,15 +8,13 @@ so a history "as known on" a date holds only the lists published by then.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from typing import Any, NamedTuple
+from typing import Any
 
 from sqlalchemy import Connection, select
 
 from rollbook.model.records import IDENTIFIER_FIELDS
-from rollbook.store.links import RUN_ACTION
-from rollbook.store.schema import journal, link_pairs, records, sources, status_spans
+from rollbook.store.schema import records, sources, status_spans
 from rollbook.store.tolls import TollFilter, published_by, span_conditions
 
 #: Breakdowns an estimate can be made by: what every span carries.
@@ -63,33 +61,3 @@ def iter_captures(connection: Connection, where: TollFilter) -> Iterator[dict[st
         query = query.where(records.c.status.in_(list(where.statuses)))
     for row in connection.execution_options(yield_per=5000).execute(query).mappings():
         yield dict(row)
-
-
-class LinkPair(NamedTuple):
-    """A pair of records a link run scored, and where it stands."""
-
-    left: int
-    right: int
-    probability: float
-    state: str
-
-
-def link_pairs_held(connection: Connection) -> list[LinkPair]:
-    """Every pair the link runs scored: linked, waiting for review, or ruled on."""
-    p = link_pairs.c
-    query = select(p.record_l, p.record_r, p.probability, p.state)
-    return [LinkPair(a, b, prob or 0.0, state) for a, b, prob, state in connection.execute(query)]
-
-
-def last_link_at(connection: Connection) -> float | None:
-    """The probability from which the last link run linked pairs (None: never linked)."""
-    query = (
-        select(journal.c.payload)
-        .where(journal.c.action == RUN_ACTION)
-        .order_by(journal.c.seq.desc())
-        .limit(1)
-    )
-    payload = connection.execute(query).scalar_one_or_none()
-    if payload is None:
-        return None
-    return float(json.loads(payload).get("settings", {}).get("link_at", 0.95))

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, func, insert, or_, select, update
 
@@ -71,8 +71,8 @@ class ScoredPair:
         return cls(int(left), int(right), float(probability), dict(weights))
 
 
-def linked_through(connection: Connection) -> int:
-    """The highest record id the last link run considered (0 before any run)."""
+def _last_run(connection: Connection) -> dict[str, Any] | None:
+    """The journal payload of the last link run (None before any run)."""
     query = (
         select(journal.c.payload)
         .where(journal.c.action == RUN_ACTION)
@@ -80,7 +80,38 @@ def linked_through(connection: Connection) -> int:
         .limit(1)
     )
     payload = connection.execute(query).scalar_one_or_none()
-    return int(json.loads(payload)["through_record"]) if payload else 0
+    return json.loads(payload) if payload else None
+
+
+def linked_through(connection: Connection) -> int:
+    """The highest record id the last link run considered (0 before any run)."""
+    run = _last_run(connection)
+    return int(run["through_record"]) if run else 0
+
+
+def last_link_at(connection: Connection) -> float | None:
+    """The probability from which the last link run linked pairs (None: never linked)."""
+    run = _last_run(connection)
+    return None if run is None else float(run["settings"].get("link_at", 0.95))
+
+
+class PairOutcome(NamedTuple):
+    """A pair of records a link run scored, and where it stands (without its weights)."""
+
+    left: int
+    right: int
+    probability: float
+    state: PairState
+
+
+def pair_outcomes(connection: Connection) -> list[PairOutcome]:
+    """Every pair the link runs scored: linked, waiting for review, or ruled on."""
+    p = link_pairs.c
+    query = select(p.record_l, p.record_r, p.probability, p.state)
+    return [
+        PairOutcome(a, b, probability or 0.0, PairState(state))
+        for a, b, probability, state in connection.execute(query)
+    ]
 
 
 def pair_states(connection: Connection) -> dict[tuple[int, int], PairState]:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from rollbook.analysis.regroup import as_linked, looser, stricter, stricter_from
-from rollbook.store.captures import LinkPair
+from rollbook.store.links import PairOutcome, PairState
 
 # record id, person id, source id; sources 1 and 3 are editions of one list system.
 ROWS: list[dict[str, Any]] = [
@@ -26,13 +26,13 @@ ROWS: list[dict[str, Any]] = [
 ]  # fmt: skip
 SYSTEMS = {1: 1, 2: 2, 3: 1}
 PAIRS = [
-    LinkPair(1, 2, 0.97, "linked"),
-    LinkPair(3, 4, 0.999, "linked"),
-    LinkPair(5, 6, 0.7, "review"),
-    LinkPair(9, 10, 0.6, "same"),
-    LinkPair(11, 12, 0.8, "different"),
-    LinkPair(11, 13, 0.8, "review"),
-    LinkPair(12, 13, 0.999, "linked"),
+    PairOutcome(1, 2, 0.97, PairState.LINKED),
+    PairOutcome(3, 4, 0.999, PairState.LINKED),
+    PairOutcome(5, 6, 0.7, PairState.REVIEW),
+    PairOutcome(9, 10, 0.6, PairState.SAME),
+    PairOutcome(11, 12, 0.8, PairState.DIFFERENT),
+    PairOutcome(11, 13, 0.8, PairState.REVIEW),
+    PairOutcome(12, 13, 0.999, PairState.LINKED),
 ]
 
 
