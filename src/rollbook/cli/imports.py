@@ -173,6 +173,7 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
     console.print(
         f"{verb} {report.records:,} records from {report.path} ({found}){where}: "
         f"{report.new_persons:,} new persons, {report.joined_persons:,} joined existing persons."
+        + (f" Missing-person cases opened: {report.cases_opened:,}." if report.cases_opened else "")
     )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from rollbook.cli import demo, estimates, imports, link, reads, writes
+from rollbook.cli import demo, estimates, imports, link, missing, reads, writes
 from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
 from rollbook.ingest.lists import ACTION as IMPORT_ACTION
 from rollbook.ingest.lists import replay_import
@@ -141,4 +141,5 @@ reads.register(app)
 writes.register(app)
 link.register(app)
 estimates.register(app)
+missing.register(app)
 demo.register(app)

@@ -18,18 +18,20 @@ from rollbook.store.actions import (
     apply_split,
     apply_status,
 )
+from rollbook.store.cases import CaseRefused
 
 claim_app = typer.Typer(help="Record announced figures.", no_args_is_help=True)
 
 
-def _write(
+def write_entry(
     ctx: typer.Context, action: str, apply: Applier, payload: dict[str, Any], reason: str
 ) -> dict[str, Any]:
+    """Apply one journalled write; a refusal is a clear error and leaves nothing written."""
     with opened(ctx) as register:
         try:
             with register.write(action, payload, actor=context(ctx).actor, reason=reason) as work:
                 apply(work)
-        except (ActionError, ClaimError) as error:
+        except (ActionError, ClaimError, CaseRefused) as error:
             raise fail(str(error)) from None
     return work.payload
 
@@ -68,8 +70,10 @@ def status(
         "corrects": correction_of,
         "note": note,
     }
-    done = _write(ctx, "status.record", apply_status, payload, reason)
+    done = write_entry(ctx, "status.record", apply_status, payload, reason)
     console.print(f"Recorded event {done['event_id']}: person {done['person_id']} {new_status}.")
+    if done.get("case_id"):
+        console.print(f"Opened missing-person case {done['case_id']}.")
 
 
 @claim_app.command("add")
@@ -117,7 +121,7 @@ def claim_add(
         "source_id": source,
         "quote": quote,
     }
-    done = _write(ctx, "claim.add", apply_claim, payload, reason)
+    done = write_entry(ctx, "claim.add", apply_claim, payload, reason)
     console.print(f"Recorded claim {done['claim_id']}.")
 
 
@@ -132,7 +136,7 @@ def merge(
 
     Example: rollbook merge 17 2301 --reason "same service number in the family report"
     """
-    done = _write(ctx, "person.merge", apply_merge, {"persons": person_ids}, reason)
+    done = write_entry(ctx, "person.merge", apply_merge, {"persons": person_ids}, reason)
     console.print(f"Merged into person {done['into']}.")
 
 
@@ -149,7 +153,7 @@ def split(
     Example: rollbook split 17 --record 2301 --reason "different birth year and unit"
     """
     payload = {"person_id": person_id, "records": records}
-    done = _write(ctx, "person.split", apply_split, payload, reason)
+    done = write_entry(ctx, "person.split", apply_split, payload, reason)
     console.print(f"Moved {len(records)} record(s) to person {done['new_person_id']}.")
 
 

@@ -21,6 +21,7 @@ from rollbook.ingest.parallel import Batches, ReadJob, read_in_worker
 from rollbook.ingest.rows import BATCH_ROWS, Problem, RowReader
 from rollbook.ingest.tables import Table, TableError, open_table
 from rollbook.model.dates import PartialDate
+from rollbook.store.cases import open_for_list
 from rollbook.store.database import Register, Write
 from rollbook.store.records import RecordBatch, RecordWriter, next_id
 from rollbook.store.schema import sources
@@ -77,6 +78,7 @@ class ImportReport:
     records: int = 0
     new_persons: int = 0
     joined_persons: int = 0
+    cases_opened: int = 0  # missing-person cases the list opened
     problems: list[Problem] = field(default_factory=list)
     more_problems: int = 0
     dry_run: bool = False
@@ -270,10 +272,15 @@ def apply_import(
     writer.finish()
     report.new_persons = writer.new_persons
     report.joined_persons = len(writer.joined)
+    report.cases_opened = open_for_list(
+        work, source_id, described["title"], learned, writer.evidence,
+        range(writer.first_record, writer.next_record),
+    )  # fmt: skip
     work.payload["counts"] = {
         "records": report.records,
         "new_persons": report.new_persons,
         "joined_persons": report.joined_persons,
+        "cases_opened": report.cases_opened,
     }
 
 

@@ -12,15 +12,24 @@ from collections.abc import Callable
 from sqlalchemy import insert, select
 
 from rollbook.model.dates import PartialDate
-from rollbook.model.status import Evidence, Status, StatusEvent, TransitionError, check_new_event
+from rollbook.model.status import Evidence, Status
+from rollbook.store.cases import (
+    CONFIRM_ACTION,
+    OPEN_ACTION,
+    STEP_ACTION,
+    apply_confirm,
+    apply_open,
+    apply_step,
+    open_on_report,
+)
 from rollbook.store.claims import claim_from_payload
 from rollbook.store.database import Write
 from rollbook.store.links import RULE_ACTION, RUN_ACTION, apply_ruling, apply_run
 from rollbook.store.merging import members, merge_persons, split_records
-from rollbook.store.records import event_row, live_person, next_id
-from rollbook.store.schema import claims, records, status_events
+from rollbook.store.records import live_person, next_id
+from rollbook.store.schema import claims, records
 from rollbook.store.sources import source_row
-from rollbook.store.spans import histories, rebuild_spans, shift_cells
+from rollbook.store.statuses import StatusRefused, record_status
 
 Applier = Callable[[Write], None]
 
@@ -46,28 +55,32 @@ def apply_status(work: Write) -> None:
     p = work.payload
     person_id = _person(work, int(p["person_id"]))
     _source(work, p.get("source_id"))
-    event = StatusEvent(
-        id=next_id(work.connection, status_events.c.id),
-        person_id=person_id,
-        status=Status(p["status"]),
-        effective=PartialDate.from_iso(p["effective"]) if p.get("effective") else None,
-        learned_on=dt.date.fromisoformat(p["learned_on"]),
-        evidence=Evidence(p["evidence"]),
-        source_id=p.get("source_id"),
-        corrects=p.get("corrects"),
-        note=p.get("note", ""),
-    )
-    if event.learned_on > work.today:
-        raise ActionError(f"learned on {event.learned_on}, after today ({work.today})")
-    history = histories(work.connection, [person_id]).get(person_id, [])
     try:
-        check_new_event(history, event)
-    except TransitionError as error:
-        raise ActionError(f"person {person_id}: {error}") from None
-    with _refreshing(work, [person_id]):
-        work.connection.execute(insert(status_events).values(**event_row(event, work.seq)))
-    p["event_id"] = event.id
+        p["event_id"] = record_status(
+            work,
+            person_id,
+            Status(p["status"]),
+            effective=PartialDate.from_iso(p["effective"]) if p.get("effective") else None,
+            learned_on=dt.date.fromisoformat(p["learned_on"]),
+            evidence=Evidence(p["evidence"]),
+            source_id=p.get("source_id"),
+            corrects=p.get("corrects"),
+            note=p.get("note", ""),
+        )
+    except StatusRefused as error:
+        raise ActionError(str(error)) from None
     p["person_id"] = person_id
+    if Status(p["status"]) is Status.MISSING:
+        source = source_row(work.connection, p["source_id"]) if p.get("source_id") else None
+        p["case_id"] = open_on_report(
+            work,
+            person_id,
+            reported_by=source["title"] if source else f"recorded by {work.actor}",
+            reported_on=dt.date.fromisoformat(p["learned_on"]),
+            last_seen=p.get("effective") or "",
+            evidence=Evidence(p["evidence"]),
+            source_id=p.get("source_id"),
+        )
 
 
 def apply_claim(work: Write) -> None:
@@ -103,22 +116,6 @@ def apply_claim(work: Write) -> None:
         )
     )
     p["claim_id"] = claim.id
-
-
-class _refreshing:
-    """Take persons out of the toll projections, change them, and put them back."""
-
-    def __init__(self, work: Write, person_ids: list[int]) -> None:
-        self.connection = work.connection
-        self.ids = person_ids
-
-    def __enter__(self) -> None:
-        shift_cells(self.connection, self.ids, -1)
-
-    def __exit__(self, exc_type: object, *_: object) -> None:
-        if exc_type is None:
-            rebuild_spans(self.connection, self.ids)
-            shift_cells(self.connection, self.ids, 1)
 
 
 def apply_merge(work: Write) -> None:
@@ -159,4 +156,7 @@ APPLIERS: dict[str, Applier] = {
     "person.split": apply_split,
     RUN_ACTION: apply_run,
     RULE_ACTION: apply_ruling,
+    OPEN_ACTION: apply_open,
+    STEP_ACTION: apply_step,
+    CONFIRM_ACTION: apply_confirm,
 }

@@ -154,6 +154,46 @@ decisions = Table(
     Column("seq", Integer, nullable=False),
 )
 
+# Missing-person cases (model.cases). The family's contact and the ante-mortem data (JSON)
+# are protected: no public view or export shows them.
+missing_cases = Table(
+    "missing_cases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("person_id", Integer, nullable=False),
+    Column("record_id", Integer),
+    Column("source_id", Integer),
+    Column("reported_by", Text, nullable=False),
+    Column("reported_on", String(10), nullable=False),
+    Column("last_seen", String(10), nullable=False),
+    Column("place", Text, nullable=False),
+    Column("circumstances", Text, nullable=False),
+    Column("unit", Text, nullable=False),
+    Column("family_contact", Text, nullable=False),
+    Column("ante_mortem", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+Index("missing_cases_person", missing_cases.c.person_id)
+
+case_steps = Table(
+    "case_steps",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("case_id", Integer, nullable=False),
+    Column("step", String(24), nullable=False),
+    Column("effective", String(10), nullable=False),
+    Column("learned_on", String(10), nullable=False),
+    Column("evidence", String(32), nullable=False),
+    Column("source_id", Integer),
+    Column("note", Text, nullable=False),
+    Column("actor", Text, nullable=False),
+    Column("confirmed_by", Text),
+    Column("confirmed_on", String(10)),
+    Column("status_event_id", Integer),
+    Column("seq", Integer, nullable=False),
+)
+Index("case_steps_case", case_steps.c.case_id)
+
 # Pairs of records the linker scored or a reviewer ruled on, lower record id first. State:
 # "linked" (merged by a link run), "review" (waiting for a reviewer), or a ruling: "same",
 # "different", "skipped". Rulings bind every later run.
@@ -221,6 +261,8 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
     "claims": ("id",),
     "decisions": ("id",),
     "link_pairs": ("record_l", "record_r"),
+    "missing_cases": ("id",),
+    "case_steps": ("id",),
     "status_spans": ("person_id", "known_from", "valid_from", "event_id"),
     "toll_cells": TOLL_KEY,
 }

@@ -1,0 +1,485 @@
+"""Missing-person cases in the register: opening one, its steps, and the confirmation of an
+identification, each a journalled write whose applier is the same live and in replay.
+
+Opening a case reports the person missing (a status event, unless the history already says
+so); a resolution that ends the disappearance adds the status it implies (model.cases).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from rollbook.model.cases import (
+    ANTE_MORTEM,
+    RESOLUTIONS,
+    STATUS_OF,
+    CaseStep,
+    Step,
+    confirm_problem,
+    state,
+    step_problem,
+)
+from rollbook.model.dates import PartialDate
+from rollbook.model.status import LATEST, Evidence, Status, StatusEvent, known_events
+from rollbook.store.bulk import chunks
+from rollbook.store.database import Write
+from rollbook.store.persons import display_names
+from rollbook.store.records import live_person, next_id
+from rollbook.store.schema import case_steps, missing_cases, persons, records, sources
+from rollbook.store.spans import histories
+from rollbook.store.statuses import StatusRefused, record_status
+
+OPEN_ACTION = "case.open"
+STEP_ACTION = "case.step"
+CONFIRM_ACTION = "case.confirm"
+#: Case fields no public view or export shows.
+PROTECTED_CASE_FIELDS = frozenset({"family_contact", "ante_mortem"})
+
+
+class CaseRefused(ValueError):
+    """A case write refused as asked, with the reason; nothing was written."""
+
+
+def apply_open(work: Write) -> None:
+    """Open a case for a person, or for the person of a record (`case.open`)."""
+    p = work.payload
+    connection = work.connection
+    person_id = _person_of(connection, p.get("person_id"), p.get("record_id"))
+    held = _open_case(connection, person_id)
+    if held is not None:
+        raise CaseRefused(f"person {person_id} already has an open case, {held}")
+    if p.get("source_id") is not None and not _exists(connection, sources.c.id, p["source_id"]):
+        raise CaseRefused(f"no source {p['source_id']} in the register")
+    unknown = sorted(set(p.get("ante_mortem", {})) - set(ANTE_MORTEM))
+    if unknown:
+        raise CaseRefused(f"unknown ante-mortem field {unknown[0]!r}")
+    reported_on = dt.date.fromisoformat(p["reported_on"])
+    last_seen = PartialDate.from_iso(p["last_seen"]) if p.get("last_seen") else None
+    evidence = Evidence(p.get("evidence", Evidence.FAMILY_REPORT))
+    if _status_now(connection, person_id) is not Status.MISSING:
+        _status(work, person_id, Status.MISSING, effective=last_seen, learned_on=reported_on,
+                evidence=evidence, source_id=p.get("source_id"))  # fmt: skip
+    p["person_id"] = person_id
+    p["case_id"], p["step_id"] = _insert_case(work, person_id, p, evidence)
+
+
+def open_on_report(
+    work: Write,
+    person_id: int,
+    *,
+    reported_by: str,
+    reported_on: dt.date,
+    last_seen: str,
+    evidence: Evidence,
+    source_id: int | None,
+) -> int | None:
+    """Open a case for a person a status change has just reported missing, unless one is
+    open already; the new case's id."""
+    if _open_case(work.connection, person_id) is not None:
+        return None
+    fields = {"reported_by": reported_by, "reported_on": reported_on.isoformat(),
+              "last_seen": last_seen, "source_id": source_id}  # fmt: skip
+    return _insert_case(work, person_id, fields, evidence)[0]
+
+
+def _open_case(connection: Connection, person_id: int) -> int | None:
+    """The person's open case, if any."""
+    for case_id, steps in case_steps_of(connection, _cases_of(connection, person_id)).items():
+        if state(steps) not in RESOLUTIONS:
+            return case_id
+    return None
+
+
+def _insert_case(
+    work: Write, person_id: int, p: dict[str, Any], evidence: Evidence
+) -> tuple[int, int]:
+    """Store a case and its first step, reported; their ids."""
+    case_id = next_id(work.connection, missing_cases.c.id)
+    work.connection.execute(
+        insert(missing_cases).values(
+            id=case_id,
+            person_id=person_id,
+            record_id=p.get("record_id"),
+            source_id=p.get("source_id"),
+            reported_by=p["reported_by"],
+            reported_on=p["reported_on"],
+            last_seen=p.get("last_seen") or "",
+            place=p.get("place", ""),
+            circumstances=p.get("circumstances", ""),
+            unit=p.get("unit", ""),
+            family_contact=p.get("family_contact", ""),
+            ante_mortem=json.dumps(p.get("ante_mortem", {}), sort_keys=True),
+            seq=work.seq,
+        )
+    )
+    step_id = _insert_step(
+        work, case_id, Step.REPORTED, p.get("last_seen") or "", p["reported_on"], evidence,
+        p.get("source_id"), "", None,
+    )  # fmt: skip
+    return case_id, step_id
+
+
+def apply_step(work: Write) -> None:
+    """Add a step to a case; a resolution other than an identification changes the
+    person's status at once (`case.step`)."""
+    p = work.payload
+    connection = work.connection
+    case = _case(connection, int(p["case_id"]))
+    step, evidence = Step(p["step"]), Evidence(p["evidence"])
+    learned_on = dt.date.fromisoformat(p["learned_on"])
+    if learned_on > work.today:
+        raise CaseRefused(f"learned on {learned_on}, after today ({work.today})")
+    if learned_on.isoformat() < case["reported_on"]:
+        raise CaseRefused(f"learned on {learned_on}, before the case was reported")
+    steps = case_steps_of(connection, [case["id"]]).get(case["id"], [])
+    problem = step_problem(steps, step, evidence)
+    if problem:
+        raise CaseRefused(f"case {case['id']}: {problem}")
+    event_id = None
+    if step in STATUS_OF and step is not Step.IDENTIFIED_DEAD:
+        event_id = _status(
+            work,
+            _live(connection, case["person_id"]),
+            STATUS_OF[step],
+            effective=PartialDate.from_iso(p["effective"]) if p.get("effective") else None,
+            learned_on=learned_on,
+            evidence=evidence,
+            source_id=p.get("source_id"),
+        )
+    p["step_id"] = _insert_step(
+        work, case["id"], step, p.get("effective", ""), learned_on.isoformat(), evidence,
+        p.get("source_id"), p.get("note", ""), event_id,
+    )  # fmt: skip
+
+
+def apply_confirm(work: Write) -> None:
+    """A second person confirms an identification of the dead; from then it counts and the
+    person's status is killed (`case.confirm`)."""
+    p = work.payload
+    connection = work.connection
+    row = connection.execute(select(case_steps).where(case_steps.c.id == int(p["step_id"])))
+    found = row.mappings().one_or_none()
+    if found is None:
+        raise CaseRefused(f"no case step {p['step_id']} in the register")
+    step = _step(found)
+    problem = confirm_problem(step, work.actor)
+    if problem:
+        raise CaseRefused(f"step {step.id}: {problem}")
+    confirmed_on = dt.date.fromisoformat(p["confirmed_on"])
+    if confirmed_on > work.today or confirmed_on.isoformat() < step.learned_on:
+        raise CaseRefused(f"confirmed on {confirmed_on}: before the step or after today")
+    case = _case(connection, step.case_id)
+    event_id = _status(
+        work,
+        _live(connection, case["person_id"]),
+        Status.KILLED,
+        effective=step.effective,
+        learned_on=confirmed_on,
+        evidence=step.evidence,
+        source_id=found["source_id"],
+    )
+    connection.execute(
+        update(case_steps)
+        .where(case_steps.c.id == step.id)
+        .values(
+            confirmed_by=work.actor, confirmed_on=confirmed_on.isoformat(), status_event_id=event_id
+        )
+    )
+
+
+def case_steps_of(connection: Connection, case_ids: Collection[int]) -> dict[int, list[CaseStep]]:
+    """The steps of each case, in the order they were recorded."""
+    found: defaultdict[int, list[CaseStep]] = defaultdict(list)
+    if not case_ids:
+        return {}
+    query = select(case_steps).where(case_steps.c.case_id.in_(sorted(case_ids)))
+    for row in connection.execute(query.order_by(case_steps.c.id)).mappings():
+        found[row["case_id"]].append(_step(row))
+    return dict(found)
+
+
+def _step(row: Any) -> CaseStep:
+    return CaseStep(
+        id=row["id"],
+        case_id=row["case_id"],
+        step=Step(row["step"]),
+        effective=PartialDate.from_iso(row["effective"]) if row["effective"] else None,
+        learned_on=row["learned_on"],
+        evidence=Evidence(row["evidence"]),
+        actor=row["actor"],
+        confirmed_by=row["confirmed_by"],
+        confirmed_on=row["confirmed_on"],
+    )
+
+
+def _insert_step(
+    work: Write,
+    case_id: int,
+    step: Step,
+    effective: str,
+    learned_on: str,
+    evidence: Evidence,
+    source_id: int | None,
+    note: str,
+    event_id: int | None,
+) -> int:
+    step_id = next_id(work.connection, case_steps.c.id)
+    work.connection.execute(
+        insert(case_steps).values(
+            id=step_id, case_id=case_id, step=step.value, effective=effective,
+            learned_on=learned_on, evidence=evidence.value, source_id=source_id, note=note,
+            actor=work.actor, status_event_id=event_id, seq=work.seq,
+        )
+    )  # fmt: skip
+    return step_id
+
+
+def _status(work: Write, person_id: int, status: Status, **event: Any) -> int:
+    try:
+        return record_status(work, person_id, status, **event)
+    except StatusRefused as error:
+        raise CaseRefused(str(error)) from None
+
+
+def _status_now(connection: Connection, person_id: int) -> Status | None:
+    """The person's latest status in event time, as the register knows it now."""
+    return _last(histories(connection, [person_id]).get(person_id, []))
+
+
+def _last(history: Sequence[StatusEvent], known_on: int = LATEST) -> Status | None:
+    events = known_events(history, known_on)
+    return events[-1].status if events else None
+
+
+def _live_persons(connection: Connection, person_ids: Collection[int]) -> dict[int, int]:
+    """Each person id as it is now, following merges; ids of no person are left out."""
+    found: dict[int, int] = {}
+    for chunk in chunks(sorted(person_ids)):
+        query = select(persons.c.id, persons.c.merged_into).where(persons.c.id.in_(chunk))
+        for person_id, merged_into in connection.execute(query):
+            live = person_id if merged_into is None else live_person(connection, person_id)
+            if live is not None:
+                found[person_id] = live
+    return found
+
+
+def _person_of(connection: Connection, person_id: Any, record_id: Any) -> int:
+    if record_id is not None:
+        row = connection.execute(select(records.c.person_id).where(records.c.id == int(record_id)))
+        found = row.scalar_one_or_none()
+        if found is None:
+            raise CaseRefused(f"no record {record_id} in the register")
+        person_id = found
+    if person_id is None:
+        raise CaseRefused("a case needs a person or a record")
+    return _live(connection, int(person_id))
+
+
+def _live(connection: Connection, person_id: int) -> int:
+    live = live_person(connection, person_id)
+    if live is None:
+        raise CaseRefused(f"no person {person_id} in the register")
+    return live
+
+
+def _case(connection: Connection, case_id: int) -> dict[str, Any]:
+    row = connection.execute(select(missing_cases).where(missing_cases.c.id == case_id))
+    found = row.mappings().one_or_none()
+    if found is None:
+        raise CaseRefused(f"no case {case_id} in the register")
+    return dict(found)
+
+
+def _cases_of(connection: Connection, person_id: int) -> list[int]:
+    """The cases of a person, including those opened for persons since merged into it."""
+    ids, new = {person_id}, {person_id}
+    while new:
+        query = select(persons.c.id).where(persons.c.merged_into.in_(sorted(new)))
+        new = set(connection.execute(query).scalars()) - ids
+        ids |= new
+    query = select(missing_cases.c.id).where(missing_cases.c.person_id.in_(sorted(ids)))
+    return list(connection.execute(query).scalars())
+
+
+def _exists(connection: Connection, column: Any, value: Any) -> bool:
+    return connection.execute(select(column).where(column == value)).first() is not None
+
+
+@dataclass(frozen=True, slots=True)
+class OpenCase:
+    """A case still open on a day, with what a tracing service sorts its work by."""
+
+    case_id: int
+    person_id: int
+    name: str
+    party: str
+    unit: str
+    place: str
+    reported_on: str
+    days_open: int
+    state: Step
+    # The person's status as known on the day: another source may have moved it on (a list
+    # of the dead naming them) while the case still waits for its resolution step.
+    status: Status | None
+
+    @property
+    def still_missing(self) -> bool:
+        """Whether the person was still missing as known on the day."""
+        return self.status in (Status.MISSING, None)
+
+
+def open_cases(connection: Connection, known_on: dt.date) -> list[OpenCase]:
+    """The cases reported by `known_on` and not resolved as known on it, oldest first."""
+    day = known_on.isoformat()
+    query = select(missing_cases).where(missing_cases.c.reported_on <= day)
+    cases = {row["id"]: dict(row) for row in connection.execute(query).mappings()}
+    steps = case_steps_of(connection, cases)
+    still = {
+        case_id: state(steps.get(case_id, []), day)
+        for case_id in cases
+        if state(steps.get(case_id, []), day) not in RESOLUTIONS
+    }
+    live = _live_persons(connection, {cases[case_id]["person_id"] for case_id in still})
+    person_ids = set(live.values())
+    names = display_names(connection, person_ids)
+    fields = _fields(connection, person_ids)
+    held = histories(connection, person_ids)
+    then = {p: _last(held.get(p, []), known_on.toordinal()) for p in person_ids}
+    found = []
+    for case_id, step in still.items():
+        case = cases[case_id]
+        person_id = live.get(case["person_id"])
+        if person_id is None:
+            continue
+        given = fields.get(person_id, {})
+        found.append(
+            OpenCase(
+                case_id=case_id,
+                person_id=person_id,
+                name=names.get(person_id, ""),
+                party=given.get("party", ""),
+                unit=case["unit"] or given.get("unit", ""),
+                place=case["place"] or given.get("event_place", ""),
+                reported_on=case["reported_on"],
+                days_open=(known_on - dt.date.fromisoformat(case["reported_on"])).days,
+                state=step,
+                status=then[person_id],
+            )
+        )
+    return sorted(found, key=lambda c: (c.reported_on, c.case_id))
+
+
+def resolutions(connection: Connection, known_on: dt.date) -> Counter[tuple[str, Step]]:
+    """Resolutions in force on `known_on`, by the month they came into force and kind."""
+    day = known_on.isoformat()
+    query = select(case_steps).where(case_steps.c.step.in_([s.value for s in RESOLUTIONS]))
+    counted: Counter[tuple[str, Step]] = Counter()
+    for row in connection.execute(query).mappings():
+        step = _step(row)
+        if step.in_force(day):
+            when = step.confirmed_on if step.step is Step.IDENTIFIED_DEAD else step.learned_on
+            counted[(str(when)[:7], step.step)] += 1
+    return counted
+
+
+def _fields(connection: Connection, person_ids: Collection[int]) -> dict[int, dict[str, str]]:
+    """Party, unit and place of death or disappearance from each person's records (the
+    first record that gives each)."""
+    found: defaultdict[int, dict[str, str]] = defaultdict(dict)
+    columns = [records.c.person_id, records.c.party, records.c.unit, records.c.event_place]
+    for chunk in chunks(sorted(person_ids)):
+        query = select(*columns).where(records.c.person_id.in_(chunk)).order_by(records.c.id)
+        for row in connection.execute(query).mappings():
+            held = found[row["person_id"]]
+            for name in ("party", "unit", "event_place"):
+                if row[name] and name not in held:
+                    held[name] = row[name]
+    return dict(found)
+
+
+def open_for_list(
+    work: Write,
+    source_id: int,
+    title: str,
+    learned_on: dt.date,
+    evidence: Evidence,
+    record_ids: range,
+) -> int:
+    """Open a case for every person a list reports missing who has none open: the list is
+    the report. How many were opened."""
+    connection = work.connection
+    r = records.c
+    query = (
+        select(r.id, r.person_id, r.event_date, r.event_place, r.unit)
+        .where(r.id.between(record_ids.start, record_ids.stop - 1), r.status == Status.MISSING)
+        .order_by(r.id)
+    )
+    first: dict[int, dict[str, Any]] = {}
+    for found in connection.execute(query).mappings():
+        first.setdefault(found["person_id"], dict(found))
+    if not first:
+        return 0
+    held = select(missing_cases.c.id, missing_cases.c.person_id).where(
+        missing_cases.c.person_id.in_(sorted(first))
+    )
+    owners = {case: person for case, person in connection.execute(held)}
+    for case_id, steps in case_steps_of(connection, owners).items():
+        if state(steps) not in RESOLUTIONS:
+            first.pop(owners[case_id], None)
+    case_id = next_id(connection, missing_cases.c.id)
+    step_id = next_id(connection, case_steps.c.id)
+    day = learned_on.isoformat()
+    case_rows: list[dict[str, Any]] = []
+    step_rows: list[dict[str, Any]] = []
+    for n, (person_id, row) in enumerate(first.items()):
+        case_rows.append(
+            {
+                "id": case_id + n,
+                "person_id": person_id,
+                "record_id": row["id"],
+                "source_id": source_id,
+                "reported_by": title,
+                "reported_on": day,
+                "last_seen": row["event_date"],
+                "place": row["event_place"],
+                "circumstances": "",
+                "unit": row["unit"],
+                "family_contact": "",
+                "ante_mortem": "{}",
+                "seq": work.seq,
+            }
+        )
+        step_rows.append({
+            "id": step_id + n, "case_id": case_id + n, "step": Step.REPORTED.value,
+            "effective": row["event_date"], "learned_on": day, "evidence": evidence.value,
+            "source_id": source_id, "note": "", "actor": work.actor, "confirmed_by": None,
+            "confirmed_on": None, "status_event_id": None, "seq": work.seq,
+        })  # fmt: skip
+    if case_rows:
+        connection.execute(insert(missing_cases), case_rows)
+        connection.execute(insert(case_steps), step_rows)
+    return len(case_rows)
+
+
+def case_view(connection: Connection, case_id: int) -> dict[str, Any] | None:
+    """A case as stored, its steps, where it stands and its person's name (None: no case)."""
+    row = connection.execute(select(missing_cases).where(missing_cases.c.id == case_id))
+    case = row.mappings().one_or_none()
+    if case is None:
+        return None
+    query = select(case_steps).where(case_steps.c.case_id == case_id).order_by(case_steps.c.id)
+    rows = [dict(r) for r in connection.execute(query).mappings()]
+    person_id = live_person(connection, case["person_id"]) or case["person_id"]
+    return {
+        "case": {**dict(case), "person_id": person_id},
+        "name": display_names(connection, [person_id]).get(person_id, ""),
+        "state": state([_step(r) for r in rows]).value,
+        "steps": rows,
+    }

@@ -1,0 +1,168 @@
+"""`rollbook missing`: missing-person cases from the report to an outcome, on the small war
+of `registers.py` (Pelgrin Osk and Varo Tenlik reported missing on 20 November; Pelgrin
+named among the dead in the ministry's second list). Every test runs on SQLite and on
+PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from integration.registers import Cli, War, build_war
+
+
+@pytest.fixture
+def war(cli: Cli, tmp_path: Path) -> War:
+    return build_war(cli, tmp_path / "lists")
+
+
+def open_cases(war: War, *args: str) -> dict[str, Any]:
+    found: dict[str, Any] = war.json("missing", *args)
+    return found
+
+
+def case_of(war: War, name: str) -> int:
+    cases = open_cases(war)["cases"]
+    return next(c["case_id"] for c in cases if c["person_id"] == war.person[name])
+
+
+def journal_length(war: War) -> int:
+    return len(json.loads(war.run("log", "--limit", "0", "--json")))
+
+
+def killed(war: War, *args: str) -> int:
+    total: int = war.json("toll", "--status", "killed", *args)["totals"].get("killed", 0)
+    return total
+
+
+def test_a_list_of_the_missing_opens_a_case_for_each(war: War) -> None:
+    before = open_cases(war, "--known-on", "2020-12-01")
+    assert before["still_missing"] == 2 and before["open_cases"] == 2
+    names = {c["name"] for c in before["cases"]}
+    assert names == {"Pelgrin Osk", "Varo Tenlik"}
+    varo = next(c for c in before["cases"] if c["name"] == "Varo Tenlik")
+    assert varo["unit"] == "2nd Brigade" and varo["reported_on"] == "2020-11-20"
+    assert varo["days_open"] == 11
+
+
+def test_a_person_another_list_names_dead_waits_for_the_case_to_be_resolved(war: War) -> None:
+    later = open_cases(war, "--known-on", "2021-01-08")
+    assert later["still_missing"] == 1 and later["open_cases"] == 2
+    pelgrin = next(c for c in later["cases"] if c["name"] == "Pelgrin Osk")
+    assert not pelgrin["still_missing"] and pelgrin["status"] == "killed"
+    shown = war.run("missing", "--known-on", "2021-01-08")
+    assert "Still missing as known on 2021-01-08: 1" in shown
+    assert "waits for its resolution step" in shown
+
+
+def test_an_identification_counts_only_once_a_second_person_confirms_it(
+    war: War, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    varo = case_of(war, "Varo Tenlik")
+    war.run("missing", "step", str(varo), "under_search", "--learned", "2021-01-10")
+    out = war.run(
+        "missing", "step", str(varo), "identified_dead", "--effective", "2020-10-25",
+        "--learned", "2021-02-01", "--evidence", "dna_match",
+    )  # fmt: skip
+    assert "waits for a second person's confirmation" in out
+    step_id = out.split("Recorded step ")[1].split(" ")[0]
+    assert open_cases(war)["still_missing"] == 1  # not resolved until confirmed
+    assert killed(war) == 8
+
+    refused = cli("missing", "confirm", step_id)
+    assert refused.exit_code == 1 and "a second person must confirm it" in refused.output
+
+    monkeypatch.setenv("ROLLBOOK_ACTOR", "reviewer")
+    war.run("missing", "confirm", step_id, "--on", "2021-02-03")
+    assert open_cases(war)["still_missing"] == 0
+    assert killed(war) == 9
+    assert killed(war, "--known-on", "2021-02-02") == 8  # counted from the confirmation
+    case = war.json("missing", "show", str(varo))
+    assert case["state"] == "identified_dead"
+    assert [s["step"] for s in case["steps"]] == ["reported", "under_search", "identified_dead"]
+    resolved = war.json("missing", "resolutions")["months"]
+    assert resolved == {"2021-02": {"identified_dead": 1, "found_alive": 0, "returned": 0,
+                                    "closed_unresolved": 0}}  # fmt: skip
+
+
+def test_found_alive_ends_the_case_and_the_disappearance(war: War) -> None:
+    varo = case_of(war, "Varo Tenlik")
+    war.run("missing", "step", str(varo), "found_alive", "--effective", "2021-01-20",
+            "--learned", "2021-01-22", "--evidence", "witness")  # fmt: skip
+    assert open_cases(war, "--known-on", "2021-01-21")["still_missing"] == 1
+    assert open_cases(war, "--known-on", "2021-01-22")["still_missing"] == 0
+    history = war.json("person", str(war.person["Varo Tenlik"]))["history"]
+    assert [e["status"] for e in history] == ["missing", "found_alive"]
+
+
+def test_a_case_opened_by_hand_keeps_the_family_s_details_protected(war: War) -> None:
+    oskan = str(war.person["Oskan Tarvelli"])
+    refused = war.cli("missing", "open", oskan, "--reported-by", "his wife")
+    assert refused.exit_code == 1 and "killed" in refused.output  # killed is final
+
+    varo = str(war.person["Varo Tenlik"])
+    first = str(case_of(war, "Varo Tenlik"))
+    war.run("missing", "step", first, "found_alive", "--effective", "2021-01-08",
+            "--learned", "2021-01-10", "--evidence", "witness")  # fmt: skip
+    out = war.run(
+        "missing", "open", varo, "--reported-by", "his sister", "--reported-on", "2021-01-21",
+        "--last-seen", "2021-01-15", "--place", "Riverside bridge",
+        "--family-contact", "+000 555 0144 (sister)", "--dental", "gold crown, upper left",
+        "--dna-sample",
+    )  # fmt: skip
+    case = out.split("Opened case ")[1].split(" ")[0]
+    public = war.run("missing", "show", case)
+    assert "Riverside bridge" in public and "555 0144" not in public and "gold" not in public
+    assert "555 0144" not in json.dumps(war.json("missing", "show", case))
+    private = war.json("missing", "show", case, "--show-protected")["case"]
+    assert private["family_contact"] == "+000 555 0144 (sister)"
+    assert private["ante_mortem"] == {"dental": "gold crown, upper left", "dna_sample": True}
+    history = war.json("person", varo)["history"]
+    assert [e["status"] for e in history] == ["missing", "found_alive", "missing"]
+
+
+def test_a_status_change_to_missing_opens_a_case(war: War) -> None:
+    imre = str(war.person["Imre Salvadzh"])
+    wrong = war.json("person", imre)["history"][0]["id"]
+    out = war.run("status", imre, "missing", "--correction-of", str(wrong),
+                  "--learned", "2021-01-21", "--evidence", "family_report")  # fmt: skip
+    assert "Opened missing-person case" in out
+    still = [c["name"] for c in open_cases(war)["cases"] if c["still_missing"]]
+    assert sorted(still) == ["Imre Salvadzh", "Varo Tenlik"]
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (("under_search", "--learned", "2020-11-01"), "before the case was reported"),
+        (("identified_dead", "--evidence", "witness"), "an identification needs evidence"),
+        (("reported",), "reported once"),
+    ],
+)
+def test_a_step_that_cannot_follow_is_refused_and_nothing_is_written(
+    war: War, args: tuple[str, ...], reason: str
+) -> None:
+    varo = str(case_of(war, "Varo Tenlik"))
+    before = journal_length(war)
+    result = war.cli("missing", "step", varo, *args)
+    assert result.exit_code == 1 and reason in result.output
+    assert journal_length(war) == before
+
+
+def test_no_step_after_a_resolution(war: War) -> None:
+    varo = str(case_of(war, "Varo Tenlik"))
+    war.run("missing", "step", varo, "closed_unresolved", "--learned", "2021-01-22")
+    result = war.cli("missing", "step", varo, "under_search")
+    assert result.exit_code == 1 and "already resolved as closed_unresolved" in result.output
+
+
+def test_cases_count_by_unit_and_replay_in_verify(war: War) -> None:
+    by_unit = war.run("missing", "--by", "unit", "--known-on", "2020-12-01")
+    assert "1st Brigade" in by_unit and "2nd Brigade" in by_unit
+    varo = str(case_of(war, "Varo Tenlik"))
+    war.run("missing", "step", varo, "returned", "--learned", "2021-01-22",
+            "--evidence", "prisoner_exchange")  # fmt: skip
+    assert "Verified" in war.run("verify")
