@@ -10,8 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
 from integration.registers import Cli, War, build_war
+from rollbook.cli import app
 
 
 @pytest.fixture
@@ -166,3 +168,22 @@ def test_cases_count_by_unit_and_replay_in_verify(war: War) -> None:
     war.run("missing", "step", varo, "returned", "--learned", "2021-01-22",
             "--evidence", "prisoner_exchange")  # fmt: skip
     assert "Verified" in war.run("verify")
+
+
+def test_the_demo_follows_its_missing_through_the_weeks_of_identification(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's demo: 28 still missing on the ministry's statement, fewer each month as
+    identifications are confirmed; one identification still waits for its confirmation."""
+    monkeypatch.setenv("COLUMNS", "200")
+    folder = tmp_path / "demo"
+    shown = CliRunner().invoke(app, ["demo", "--folder", str(folder)])
+    assert shown.exit_code == 0, shown.output
+    assert "12 cases resolved since 8 January; 1 identification waits" in shown.output
+    database = str(folder / "rollbook.db")
+    counts = []
+    for day in ("2021-01-08", "2021-02-01", "2021-03-01", "2021-04-01"):
+        listed = CliRunner().invoke(app, ["--db", database, "missing", "--known-on", day, "--json"])
+        counts.append(json.loads(listed.stdout)["still_missing"])
+        assert f"  {day}: {counts[-1]}\n" in shown.output
+    assert counts[0] == 28 and counts == sorted(counts, reverse=True) and counts[-1] == 16

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 from typing import Annotated
@@ -9,16 +10,21 @@ from typing import Annotated
 import typer
 
 from rollbook.analysis.claims import claim_timeline
-from rollbook.analysis.tolls import names, toll
+from rollbook.analysis.tolls import toll
 from rollbook.cli.common import console, fail
 from rollbook.cli.estimates import print_summary
 from rollbook.cli.reads import print_toll
 from rollbook.ingest.lists import ImportFailed
+from rollbook.store.cases import open_cases, waiting_confirmation
 from rollbook.store.database import Register, RegisterError
 from rollbook.store.tolls import TollFilter
 
 #: Bootstrap draws for the demo's estimate: enough for its interval, quick to print.
 DEMO_DRAWS = 200
+#: The days the demo counts the still missing on: the ministry's statement, then monthly.
+MISSING_ON = tuple(
+    dt.date.fromisoformat(d) for d in ("2021-01-08", "2021-02-01", "2021-03-01", "2021-04-01")
+)
 
 
 def demo(
@@ -83,13 +89,21 @@ def demo(
                     f"  [{c.id}] {c.as_of.iso()} {c.claimant}: {c.figure} {c.category.value}"
                     f"{revised}{named}"
                 )
-            missing = list(names(connection, TollFilter(statuses=["missing"])))
             killed = TollFilter(statuses=["killed"])
             found = estimate_uncounted(connection, killed, draws=DEMO_DRAWS)
+            still = {day: [c for c in open_cases(connection, day) if c.still_missing]
+                     for day in MISSING_ON}  # fmt: skip
+            waiting = waiting_confirmation(connection)
         print_summary(found, "killed")
-        console.print(f"\nStill missing: {len(missing)}", style="bold")
-        for person in missing:
-            console.print(f"  person {person.person_id}: {person.name}")
+        console.print("\nStill missing (open missing-person cases), as known on", style="bold")
+        for day, cases in still.items():
+            console.print(f"  {day.isoformat()}: {len(cases)}")
+        console.print(
+            f"  {built.resolved} cases resolved since 8 January; {len(waiting)} identification"
+            " waits for a second person's confirmation (rollbook missing show)"
+        )
+        for case in still[MISSING_ON[-1]]:
+            console.print(f"  case {case.case_id}, person {case.person_id}: {case.name}")
         console.print(
             f"\nExplore it: rollbook --db {database} toll --by month --known-on 2020-12-31"
         )

@@ -483,3 +483,11 @@ def case_view(connection: Connection, case_id: int) -> dict[str, Any] | None:
         "state": state([_step(r) for r in rows]).value,
         "steps": rows,
     }
+
+
+def waiting_confirmation(connection: Connection) -> list[int]:
+    """The identification steps no second person has confirmed yet."""
+    query = select(case_steps.c.id).where(
+        case_steps.c.step == Step.IDENTIFIED_DEAD.value, case_steps.c.confirmed_by.is_(None)
+    )
+    return list(connection.execute(query.order_by(case_steps.c.id)).scalars())
