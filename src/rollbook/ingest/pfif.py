@@ -32,7 +32,7 @@ _OLD_NAMES = {
     "other": "description",
     "found": "author_made_contact",
 }
-_TIMESTAMP = re.compile(r"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.\d+)?Z", re.ASCII)
+_TIMESTAMP = re.compile(r"(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d+)?Z", re.ASCII)
 _APPROX_DATE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", re.ASCII)
 _ENTITIES = {"\r": "&#13;"}  # a raw CR would be read back as LF
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -119,7 +119,8 @@ def _problem(field: str, value: str) -> str:
     if field in ("entry_date", "expiry_date", "source_date"):
         if (stamp := _TIMESTAMP.fullmatch(value)) is not None:
             try:
-                dt.datetime.strptime(stamp[1], "%Y-%m-%dT%H:%M:%S")
+                year, month, day, hour, minute, second = map(int, stamp.groups())
+                dt.datetime(year, month, day, hour, minute, second)
                 return ""
             except ValueError:
                 pass
@@ -174,7 +175,7 @@ def _note(note: _Open, name: str, person_id: str | None) -> PfifNote:
         raise note.fail(name, "person_record_id", "a note outside a person must name its person")
     if person_id is not None and own not in ("", person_id):
         raise note.fail(name, "person_record_id", f"{own!r} is not the enclosing {person_id!r}")
-    note.values.setdefault("person_record_id", person_id or own)
+    note.values["person_record_id"] = person_id or own
     return PfifNote(**note.build(name, NOTE_FIELDS))
 
 
@@ -245,8 +246,8 @@ def read_pfif(stream: BinaryIO, *, name: str) -> Iterator[PfifPerson | PfifNote]
             if note is not None and elem is note.elem:
                 if person is None:
                     yield _note(note, name, None)
-                elif "person_record_id" in person.values:
-                    yield _note(note, name, person.values["person_record_id"])
+                elif person_id := person.values.get("person_record_id"):
+                    yield _note(note, name, person_id)
                 else:
                     person.held.append(note)
                 note = None

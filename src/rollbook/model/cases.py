@@ -19,7 +19,8 @@ from rollbook.model.status import Evidence, Status
 
 
 class Step(StrEnum):
-    """Where a case stands; the last four end it."""
+    """Where a case stands; the last four end it. A case may log many steps under search
+    (a search, a sample taken, an exhumation), each with its note."""
 
     REPORTED = "reported"
     UNDER_SEARCH = "under_search"
@@ -86,8 +87,6 @@ def step_problem(steps: Sequence[CaseStep], step: Step, evidence: Evidence) -> s
         last = ended[-1]
         waiting = "" if last.in_force() else " (waiting for confirmation)"
         return f"the case was already resolved as {last.step}{waiting}"
-    if step is Step.UNDER_SEARCH and any(s.step is Step.UNDER_SEARCH for s in steps):
-        return "the case is already under search"
     if step is Step.IDENTIFIED_DEAD and evidence not in IDENTIFICATION:
         allowed = ", ".join(sorted(IDENTIFICATION))
         return f"an identification needs evidence of {allowed}, not {evidence}"
