@@ -36,6 +36,7 @@ COMMANDS = (
     "missing confirm",
     "missing show",
     "missing resolutions",
+    "missing export",
     "merge",
     "split",
     "link",

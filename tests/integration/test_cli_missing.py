@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 
 from integration.registers import Cli, War, build_war
 from rollbook.cli import app
+from rollbook.ingest.pfif import PfifNote, PfifPerson, read_pfif
 
 
 @pytest.fixture
@@ -187,3 +188,25 @@ def test_the_demo_follows_its_missing_through_the_weeks_of_identification(
         counts.append(json.loads(listed.stdout)["still_missing"])
         assert f"  {day}: {counts[-1]}\n" in shown.output
     assert counts[0] == 28 and counts == sorted(counts, reverse=True) and counts[-1] == 16
+
+
+def test_cases_go_out_as_pfif_without_what_is_protected(war: War, tmp_path: Path) -> None:
+    varo = str(case_of(war, "Varo Tenlik"))
+    war.run("missing", "step", varo, "under_search", "--learned", "2021-01-10")
+    war.run("missing", "step", varo, "identified_dead", "--learned", "2021-02-01",
+            "--evidence", "dna_match")  # fmt: skip
+    path = tmp_path / "cases.xml"
+
+    assert "Wrote 2 cases as PFIF 1.4" in war.run("missing", "export", str(path))
+
+    with path.open("rb") as stream:
+        found = list(read_pfif(stream, name=path.name))
+    persons = [r for r in found if isinstance(r, PfifPerson)]
+    notes = [r for r in found if isinstance(r, PfifNote)]
+    assert {p.full_name for p in persons} == {"Pelgrin Osk", "Varo Tenlik"}
+    varo_notes = [n.status for n in notes if n.person_record_id.endswith(f"case.{varo}")]
+    assert varo_notes == ["believed_missing", "information_sought"]  # not yet confirmed
+    text = path.read_text(encoding="utf-8")
+    assert "555 0188" not in text and "Brel Yanov" not in text and "tester" not in text
+    war.run("missing", "export", str(path), "--include-protected")
+    assert "tester" in path.read_text(encoding="utf-8")

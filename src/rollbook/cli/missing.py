@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections import Counter
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -30,7 +31,10 @@ from rollbook.store.cases import (
 )
 
 missing_app = typer.Typer(
-    help="Missing-person cases: the open ones, and each followed to an outcome.",
+    help="Missing-person cases, each followed to an outcome. Without a command: the persons "
+    "still missing as known on a date, oldest case first, with how long each has been open, "
+    "then any open case whose person another source has since recorded otherwise.\n\n"
+    "Example: rollbook missing --known-on 2021-01-08 --by unit",
     invoke_without_command=True,
 )
 
@@ -47,13 +51,10 @@ def missing(
     known_on: Annotated[
         str | None, typer.Option(help="The cases open as the register knew them on this date")
     ] = None,
-    by: Annotated[Breakdown | None, typer.Option(help="Count the open cases by")] = None,
+    by: Annotated[Breakdown | None, typer.Option(help="Count the still missing by")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
-    """List the open missing-person cases, oldest first, with how long each has been open.
-
-    Example: rollbook missing --known-on 2021-01-08
-    """
+    """The still missing as known on a date (see the group's help)."""
     if ctx.invoked_subcommand is not None:
         return
     on = day(known_on, "--known-on") or dt.date.today()
@@ -271,6 +272,31 @@ def resolved(
     for month in months:
         table.add_row(month, *[f"{counted[(month, k)]:,}" for k in kinds])
     console.print(table)
+
+
+@missing_app.command("export")
+def export(
+    ctx: typer.Context,
+    path: Annotated[
+        Path, typer.Argument(help="The PFIF 1.4 XML file to write", show_default=False)
+    ],
+    domain: Annotated[
+        str, typer.Option(help="The record id domain of this register (PFIF's domain/local ids)")
+    ] = "rollbook.local",
+    include_protected: Annotated[
+        bool,
+        typer.Option(help="Include who reported and recorded, family contacts, ante-mortem data"),
+    ] = False,
+) -> None:
+    """Write every case as PFIF 1.4 (persons and notes) for a tracing system.
+
+    Example: rollbook missing export cases.xml --domain register.example.org
+    """
+    from rollbook.ingest.pfif_cases import export_cases
+
+    with opened(ctx) as register, register.read() as connection, path.open("wb") as out:
+        written = export_cases(connection, out, domain=domain, include_protected=include_protected)
+    console.print(f"Wrote {written:,} cases as PFIF 1.4 to {path}.")
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,7 @@ from rollbook.model.cases import (
     step_problem,
 )
 from rollbook.model.dates import PartialDate
+from rollbook.model.persons import resolve
 from rollbook.model.status import LATEST, Evidence, Status, StatusEvent, known_events
 from rollbook.store.bulk import chunks
 from rollbook.store.database import Write
@@ -491,3 +492,40 @@ def waiting_confirmation(connection: Connection) -> list[int]:
         case_steps.c.step == Step.IDENTIFIED_DEAD.value, case_steps.c.confirmed_by.is_(None)
     )
     return list(connection.execute(query.order_by(case_steps.c.id)).scalars())
+
+
+def iter_cases(
+    connection: Connection, batch: int = 1000
+) -> Iterator[tuple[dict[str, Any], list[CaseStep], dict[str, str]]]:
+    """Every case, in id order, with its steps and its person's resolved fields, a batch
+    of cases at a time so that an export of many cases streams."""
+    last = 0
+    while True:
+        query = (
+            select(missing_cases).where(missing_cases.c.id > last)
+            .order_by(missing_cases.c.id).limit(batch)
+        )  # fmt: skip
+        cases = [dict(row) for row in connection.execute(query).mappings()]
+        if not cases:
+            return
+        steps = case_steps_of(connection, [c["id"] for c in cases])
+        live = _live_persons(connection, {c["person_id"] for c in cases})
+        fields = _resolved(connection, set(live.values()))
+        for case in cases:
+            person_id = live.get(case["person_id"], case["person_id"])
+            yield ({**case, "person_id": person_id}, steps.get(case["id"], []),
+                   fields.get(person_id, {}))  # fmt: skip
+        last = cases[-1]["id"]
+
+
+def _resolved(connection: Connection, person_ids: Collection[int]) -> dict[int, dict[str, str]]:
+    """Each person's resolved fields, by value."""
+    found: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in chunks(sorted(person_ids)):
+        query = select(records).where(records.c.person_id.in_(chunk))
+        for row in connection.execute(query).mappings():
+            found[row["person_id"]].append(dict(row))
+    return {
+        person_id: {name: r.value for name, r in resolve(rows).items()}
+        for person_id, rows in found.items()
+    }

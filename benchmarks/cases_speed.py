@@ -1,0 +1,644 @@
+"""How fast Rollbook answers "who is still missing on a date" over a large case register.
+
+    python benchmarks/cases_speed.py [--cases 10000] [--steps 50000] [--repeat 20]
+        [--postgresql postgresql://postgres@127.0.0.1:5432/postgres] [--keep DIR]
+
+The target (issue 5): with 10,000 missing-person cases and 50,000 case steps, the
+still-missing-on-date query answers in under 200 ms, on SQLite and on PostgreSQL.
+
+The register is built the way users build one:
+
+* a CSV list of ``--cases`` invented, clearly synthetic missing servicemen (``Testov17``,
+  ``Ivar17``...; a service number, one of 50 units, one of 20 regions, a date of disappearance
+  in September to November 2020) is imported with status missing, published 2020-12-01:
+  the import opens one case per person, each with its "reported" step;
+* the other ``--steps`` minus ``--cases`` steps are added one journalled write each, through
+  the real appliers (``case.step`` with ``apply_step``, ``case.confirm`` with
+  ``apply_confirm``), as ``rollbook missing step`` and ``rollbook missing confirm`` do. They
+  are learned from December 2020 to June 2021, in date order: steps under search, and a
+  resolution as the last step of about half the cases (mostly identified dead on a DNA match,
+  confirmed by a second actor two days later; some found alive, returned in a prisoner
+  exchange or closed unresolved). The plan is drawn from a fixed seed, so every build is alike.
+
+The build is timed and printed but it is not the figure measured. Then, for each day below,
+``open_cases(connection, day)`` (what ``rollbook missing`` runs) is timed in its own read
+transaction: one first run, shown on its own, then ``--repeat`` timed runs (median and p95).
+The CLI path ``rollbook --db X missing --known-on DAY --json`` is timed too, in process with
+typer's CliRunner (opening the register and printing the JSON included, starting Python not).
+
+Without ``--keep`` the SQLite file lives in a temporary directory and the PostgreSQL database
+(created fresh on the server given, as ``import_speed.py`` does) is dropped at the end. With
+``--keep DIR`` the SQLite file is kept in DIR and the PostgreSQL database is kept under a fixed
+name; a later run with the same ``--cases`` and ``--steps`` reuses them and skips the build,
+after checking that they hold the whole plan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import math
+import os
+import platform
+import random
+import shlex
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+from typer.testing import CliRunner
+
+from report import commit, print_table
+from rollbook.cli.main import app
+from rollbook.ingest.lists import ImportOptions, import_list
+from rollbook.model.cases import Step
+from rollbook.model.status import Evidence
+from rollbook.store.cases import (
+    CONFIRM_ACTION,
+    STEP_ACTION,
+    apply_confirm,
+    apply_step,
+    open_cases,
+)
+from rollbook.store.database import Register, RegisterError
+from rollbook.store.schema import case_steps, missing_cases
+from rollbook.store.sources import SourceKind
+
+SEED = 2020
+TARGET_MS = 200.0
+PUBLISHED = dt.date(2020, 12, 1)
+DISAPPEARED = (dt.date(2020, 9, 27), dt.date(2020, 11, 10))  # first and last day
+LEARNED = (dt.date(2020, 12, 2), dt.date(2021, 6, 30))  # steps are learned in this span
+CONFIRM_AFTER = dt.timedelta(days=2)
+DAYS = (dt.date(2020, 12, 15), dt.date(2021, 3, 1), dt.date(2021, 7, 1), dt.date.today())
+UNITS = 50
+REGIONS = 20
+PARTY = "Azerbaijan"
+IMPORTER, SEARCHER, REVIEWER = "bench-import", "bench-forensics", "bench-reviewer"
+# How the resolutions are shared out, and the evidence each is recorded with.
+RESOLUTION_WEIGHTS = {
+    Step.IDENTIFIED_DEAD: 70,
+    Step.FOUND_ALIVE: 10,
+    Step.RETURNED: 10,
+    Step.CLOSED: 10,
+}
+EVIDENCE = {
+    Step.UNDER_SEARCH: Evidence.OTHER,
+    Step.IDENTIFIED_DEAD: Evidence.DNA_MATCH,
+    Step.FOUND_ALIVE: Evidence.WITNESS,
+    Step.RETURNED: Evidence.PRISONER_EXCHANGE,
+    Step.CLOSED: Evidence.OTHER,
+}
+PROGRESS_EVERY = 5_000
+
+
+class BenchmarkError(Exception):
+    """The register is not what the plan says: the figures would be wrong."""
+
+
+# --------------------------------------------------------------------------- the plan
+
+
+@dataclass(frozen=True, order=True)
+class Planned:
+    """One write after the import: a step of a case, or (step None) the confirmation of its
+    identification. Ordered by day, then case, then place within the case."""
+
+    day: dt.date
+    case: int  # index of the case in import order, from 0
+    order: int
+    step: Step | None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every write after the import, in the order they are made."""
+
+    cases: int
+    steps: int  # all steps, the reported ones included
+    writes: list[Planned]
+
+    @property
+    def confirmations(self) -> int:
+        return sum(1 for w in self.writes if w.step is None)
+
+    @property
+    def resolutions(self) -> dict[Step, int]:
+        counted = dict.fromkeys(RESOLUTION_WEIGHTS, 0)
+        for w in self.writes:
+            if w.step in counted:
+                counted[w.step] += 1
+        return counted
+
+
+def make_plan(cases: int, steps: int, seed: int = SEED) -> Plan:
+    """Share the steps out: a resolution for about half the cases, the rest under search."""
+    rng = random.Random(seed)
+    extra = steps - cases
+    resolved = set(rng.sample(range(cases), min(cases // 2, extra)))
+    counts = [1 if n in resolved else 0 for n in range(cases)]
+    for _ in range(extra - len(resolved)):
+        counts[rng.randrange(cases)] += 1
+    writes: list[Planned] = []
+    for case, count in enumerate(counts):
+        writes += _case_writes(rng, case, count, case in resolved)
+    writes.sort()
+    return Plan(cases, steps, writes)
+
+
+def _case_writes(rng: random.Random, case: int, count: int, resolved: bool) -> list[Planned]:
+    """The writes of one case: `count` steps on increasing days, the last a resolution when
+    `resolved`, and its confirmation two days later for an identification."""
+    span = (LEARNED[1] - LEARNED[0]).days + 1
+    offsets = sorted(
+        rng.sample(range(span), count)
+        if count <= span
+        else [rng.randrange(span) for _ in range(count)]
+    )
+    days = [LEARNED[0] + dt.timedelta(days=d) for d in offsets]
+    kinds = [Step.UNDER_SEARCH] * count
+    if resolved:
+        weights = list(RESOLUTION_WEIGHTS.values())
+        kinds[-1] = rng.choices(list(RESOLUTION_WEIGHTS), weights)[0]
+    writes = [
+        Planned(day, case, n, kind) for n, (day, kind) in enumerate(zip(days, kinds, strict=True))
+    ]
+    if resolved and kinds[-1] is Step.IDENTIFIED_DEAD:
+        writes.append(Planned(days[-1] + CONFIRM_AFTER, case, count, None))
+    return writes
+
+
+# --------------------------------------------------------------------------- building
+
+
+def write_list(path: Path, cases: int, seed: int = SEED) -> None:
+    """A CSV of `cases` invented missing servicemen, with English headers."""
+    rng = random.Random(seed + 1)
+    span = (DISAPPEARED[1] - DISAPPEARED[0]).days + 1
+    headers = [
+        "No",
+        "Surname",
+        "Given name",
+        "Service number",
+        "Unit",
+        "Region",
+        "Date of disappearance",
+    ]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        for n in range(1, cases + 1):
+            day = DISAPPEARED[0] + dt.timedelta(days=rng.randrange(span))
+            writer.writerow(
+                [
+                    n,
+                    f"Testov{n}",
+                    f"Ivar{n % 41}",
+                    f"TST-{n:07d}",
+                    f"Testunit {rng.randrange(UNITS) + 1:02d}",
+                    f"Testregion {rng.randrange(REGIONS) + 1:02d}",
+                    day.isoformat(),
+                ]
+            )
+
+
+def build(register: Register, plan: Plan, folder: Path) -> None:
+    """Build the register of the plan: init, import the list, then every step and
+    confirmation as its own journalled write. Prints how long each part took."""
+    started = time.perf_counter()
+    with register.write("register.init", {}, actor=IMPORTER):
+        pass
+    path = folder / f"missing-{plan.cases}.csv"
+    write_list(path, plan.cases)
+    options = ImportOptions(
+        kind=SourceKind.OFFICIAL_LIST,
+        publisher="Ministry of Defence (synthetic benchmark)",
+        published=PUBLISHED,
+        language="en",
+        status="missing",
+        party=PARTY,
+    )
+    report = import_list(register, path, options, actor=IMPORTER)
+    path.unlink()
+    imported = time.perf_counter() - started
+    if report.cases_opened != plan.cases:
+        raise BenchmarkError(f"the import opened {report.cases_opened:,} cases, not {plan.cases:,}")
+    print(f"  import of {plan.cases:,} missing persons (opens the cases): {imported:.1f} s")
+    seconds = write_steps(register, plan)
+    per_write = seconds / len(plan.writes) * 1000 if plan.writes else 0.0
+    print(
+        f"  {len(plan.writes):,} journalled writes ({plan.steps - plan.cases:,} steps, "
+        f"{plan.confirmations:,} confirmations): {seconds:.1f} s, {per_write:.2f} ms per write"
+    )
+    print(f"  build time: {time.perf_counter() - started:.1f} s (not the figure measured)")
+
+
+def write_steps(register: Register, plan: Plan) -> float:
+    """Every planned write, in order, one journalled write each; their total seconds."""
+    with register.read() as connection:
+        query = select(missing_cases.c.id).order_by(missing_cases.c.id)
+        case_ids = list(connection.execute(query).scalars())
+    identified: dict[int, int] = {}  # case index -> id of its identification step
+    started = time.perf_counter()
+    for n, planned in enumerate(plan.writes, start=1):
+        if planned.step is None:
+            confirm(register, identified[planned.case], planned.day)
+        else:
+            step_id = add_step(register, case_ids[planned.case], planned.step, planned.day)
+            if planned.step is Step.IDENTIFIED_DEAD:
+                identified[planned.case] = step_id
+        if n % PROGRESS_EVERY == 0:
+            _progress(n, len(plan.writes), time.perf_counter() - started)
+    return time.perf_counter() - started
+
+
+def add_step(register: Register, case_id: int, step: Step, day: dt.date) -> int:
+    """One `case.step` write, as `rollbook missing step` makes it; the new step's id."""
+    payload = {
+        "case_id": case_id,
+        "step": step.value,
+        "effective": "",
+        "learned_on": day.isoformat(),
+        "evidence": EVIDENCE[step].value,
+        "source_id": None,
+        "note": "",
+    }
+    with register.write(STEP_ACTION, payload, actor=SEARCHER) as work:
+        apply_step(work)
+    return int(work.payload["step_id"])
+
+
+def confirm(register: Register, step_id: int, day: dt.date) -> None:
+    """One `case.confirm` write by a second actor, as `rollbook missing confirm` makes it."""
+    payload = {"step_id": step_id, "confirmed_on": day.isoformat()}
+    with register.write(CONFIRM_ACTION, payload, actor=REVIEWER) as work:
+        apply_confirm(work)
+
+
+def _progress(done: int, total: int, seconds: float) -> None:
+    rate = seconds / done * 1000
+    left = (total - done) * seconds / done
+    print(f"    {done:,}/{total:,} writes, {rate:.2f} ms each, about {left:.0f} s left", flush=True)
+
+
+def holds_plan(register: Register, plan: Plan) -> bool:
+    """Whether a kept register holds the whole plan: its cases, steps and confirmations."""
+    try:
+        with register.read() as connection:
+            count = select(func.count())
+            cases = connection.execute(count.select_from(missing_cases)).scalar_one()
+            steps = connection.execute(count.select_from(case_steps)).scalar_one()
+            confirmed = count.where(case_steps.c.confirmed_by.is_not(None))
+            confirmations = connection.execute(confirmed).scalar_one()
+    except SQLAlchemyError:  # not a register, or an older one
+        return False
+    return (cases, steps, confirmations) == (plan.cases, plan.steps, plan.confirmations)
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+@dataclass(frozen=True)
+class Timing:
+    """The timings of one day on one database, in milliseconds, and what was counted."""
+
+    day: dt.date
+    first_ms: float
+    runs_ms: list[float]
+    open_cases: int
+    still_missing: int
+    cli_ms: list[float]
+    cli_still_missing: int
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.runs_ms)
+
+    @property
+    def p95_ms(self) -> float:
+        return percentile(self.runs_ms, 0.95)
+
+    @property
+    def cli_median_ms(self) -> float:
+        return statistics.median(self.cli_ms)
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """The nearest-rank percentile: the smallest value at or above `fraction` of them."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def ask(register: Register, day: dt.date) -> tuple[float, int, int]:
+    """`open_cases` in its own read transaction: milliseconds, open cases, still missing."""
+    started = time.perf_counter()
+    with register.read() as connection:
+        cases = open_cases(connection, day)
+    ms = (time.perf_counter() - started) * 1000
+    return ms, len(cases), sum(1 for c in cases if c.still_missing)
+
+
+def ask_cli(runner: CliRunner, db: str, day: dt.date) -> tuple[float, int]:
+    """`rollbook --db DB missing --known-on DAY --json` in process: milliseconds, still
+    missing as the CLI printed it."""
+    argv = ["--db", db, "missing", "--known-on", day.isoformat(), "--json"]
+    started = time.perf_counter()
+    result = runner.invoke(app, argv)
+    ms = (time.perf_counter() - started) * 1000
+    if result.exit_code != 0:
+        raise BenchmarkError(f"rollbook {shlex.join(argv)} failed:\n{result.output}")
+    return ms, int(json.loads(result.stdout)["still_missing"])
+
+
+def time_day(register: Register, db: str, day: dt.date, repeat: int) -> Timing:
+    """Time one day: a first run, `repeat` runs in process, `repeat` runs of the CLI."""
+    first_ms, opened, still = ask(register, day)
+    runs = [ask(register, day)[0] for _ in range(repeat)]
+    runner = CliRunner()
+    cli = [ask_cli(runner, db, day) for _ in range(repeat)]
+    return Timing(day, first_ms, runs, opened, still, [ms for ms, _ in cli], cli[-1][1])
+
+
+def measure(register: Register, db: str, repeat: int, title: str) -> None:
+    """Time every day on one register, print the table and the verdict."""
+    timings = [time_day(register, db, day, repeat) for day in DAYS]
+    header = (
+        "known on",
+        "open cases",
+        "still missing",
+        "first ms",
+        "median ms",
+        "p95 ms",
+        "CLI median ms",
+    )
+    lines = [header]
+    for t in timings:
+        label = f"{t.day.isoformat()}{' (today)' if t.day == dt.date.today() else ''}"
+        lines.append(
+            (
+                label,
+                f"{t.open_cases:,}",
+                f"{t.still_missing:,}",
+                f"{t.first_ms:.1f}",
+                f"{t.median_ms:.1f}",
+                f"{t.p95_ms:.1f}",
+                f"{t.cli_median_ms:.1f}",
+            )
+        )
+    print_table(
+        f"{title}: open_cases(connection, day) in process, {repeat} runs after a first run; "
+        f"the CLI in process (CliRunner), {repeat} runs",
+        lines,
+    )
+    for t in timings:
+        if t.cli_still_missing != t.still_missing:
+            print(f"  warning: on {t.day} the CLI counted {t.cli_still_missing:,} still missing")
+    worst = max(t.median_ms for t in timings)
+    verdict = "met" if worst < TARGET_MS else "NOT met"
+    print(
+        f"  still missing on a date under {TARGET_MS:.0f} ms: {verdict} "
+        f"(worst median {worst:.1f} ms)"
+    )
+
+
+# --------------------------------------------------------------------------- databases
+
+
+@contextmanager
+def sqlite_register(plan: Plan, keep: Path | None) -> Iterator[tuple[Register, str]]:
+    """The SQLite register of the plan: built in a temporary directory, or kept in (and
+    reused from) `keep`. Yields it with its --db argument."""
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix="rollbook-cases-") as folder:
+            db = str(Path(folder) / "cases.db")
+            print(f"  building a fresh register in a temporary file, {db}")
+            with Register.create(db) as register:
+                build(register, plan, Path(folder))
+                yield register, db
+        return
+    keep.mkdir(parents=True, exist_ok=True)
+    path = keep / f"cases-{plan.cases}-{plan.steps}.db"
+    if path.exists():
+        if kept_holds(str(path), plan):
+            print(f"  reusing the kept register {path}: build skipped (--keep)")
+            with Register.open(str(path)) as register:
+                yield register, str(path)
+            return
+        print(f"  {path} does not hold the whole plan (an interrupted build?): rebuilding")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    print(f"  building the register {path}; kept for later runs (--keep)")
+    with Register.create(str(path)) as register:
+        build(register, plan, keep)
+        yield register, str(path)
+
+
+@contextmanager
+def postgresql_register(
+    server: str, plan: Plan, keep: Path | None
+) -> Iterator[tuple[Register, str]]:
+    """The PostgreSQL register of the plan, in a fresh database on `server` dropped at the
+    end; with `keep`, in a database of a fixed name kept and reused."""
+    name = f"rollbook_bench_cases_{uuid.uuid4().hex[:8]}"
+    if keep is not None:
+        name = f"rollbook_bench_cases_{plan.cases}_{plan.steps}"
+    url = _libpq(server, name)
+    if keep is not None and _database_exists(server, name):
+        if kept_holds(url, plan):
+            print(f"  reusing the kept database {_shown(url)}: build skipped (--keep)")
+            with Register.open(url) as register:
+                yield register, url
+            return
+        print(f"  {_shown(url)} does not hold the whole plan (an interrupted build?): rebuilding")
+        _drop_database(server, name)
+    _create_database(server, name)
+    kept = "; kept for later runs (--keep)" if keep is not None else ", dropped at the end"
+    print(f"  building the register in a fresh database {_shown(url)}{kept}")
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="rollbook-cases-") as folder,
+            Register.create(url) as register,
+        ):
+            build(register, plan, Path(folder))
+            yield register, url
+    finally:
+        if keep is None:
+            _drop_database(server, name)
+
+
+def kept_holds(db: str, plan: Plan) -> bool:
+    """Whether the register kept at `db` opens at this schema and holds the whole plan."""
+    try:
+        with Register.open(db) as register:
+            return holds_plan(register, plan)
+    except RegisterError:
+        return False
+
+
+def _libpq(url: str, database: str | None = None) -> str:
+    """A libpq URI (for psycopg and for rollbook --db), optionally naming another database."""
+    parsed = make_url(url).set(drivername="postgresql")
+    if database is not None:
+        parsed = parsed.set(database=database)
+    return parsed.render_as_string(hide_password=False)
+
+
+def _shown(url: str) -> str:
+    """A database URL with any password hidden."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _database_exists(server: str, name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(_libpq(server), autocommit=True) as admin:
+        found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+        return found.fetchone() is not None
+
+
+def _create_database(server: str, name: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(_libpq(server), autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def _drop_database(server: str, name: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(_libpq(server), autocommit=True) as admin:
+        force = " WITH (FORCE)" if admin.info.server_version >= 130000 else ""
+        drop = sql.SQL("DROP DATABASE IF EXISTS {}" + force)
+        admin.execute(drop.format(sql.Identifier(name)))
+
+
+def server_version(server: str) -> str:
+    import psycopg
+
+    with psycopg.connect(_libpq(server)) as connection:
+        row = connection.execute("SHOW server_version").fetchone()
+    return str(row[0]) if row else "?"
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _at_least(least: int) -> Callable[[str], int]:
+    """An argument parser for a whole number of at least `least`."""
+
+    def parse(text: str) -> int:
+        value = int(text.replace("_", "").replace(",", ""))
+        if value < least:
+            raise argparse.ArgumentTypeError(f"at least {least}")
+        return value
+
+    return parse
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Time the still-missing-on-a-date query over a large case register."
+    )
+    parser.add_argument(
+        "--cases",
+        type=_at_least(1),
+        default=10_000,
+        help="missing persons imported, one case each (default 10,000)",
+    )
+    parser.add_argument(
+        "--steps",
+        type=_at_least(1),
+        default=50_000,
+        help="case steps in all, the reported ones included (default 50,000)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=_at_least(1),
+        default=20,
+        help="timed runs per day and per path (default 20)",
+    )
+    parser.add_argument(
+        "--postgresql",
+        metavar="URL",
+        help="also run on this PostgreSQL server (a fresh database is created)",
+    )
+    parser.add_argument(
+        "--keep",
+        metavar="DIR",
+        type=Path,
+        help="keep the built registers (the SQLite file in DIR) and reuse them",
+    )
+    args = parser.parse_args(argv)
+    if args.steps < args.cases:
+        parser.error("--steps counts the reported step of every case: at least --cases")
+    return args
+
+
+def print_header(args: argparse.Namespace, given: Sequence[str], plan: Plan) -> None:
+    """What ran, where and when, and what the plan holds."""
+    shown = [_shown(a) if "://" in a else a for a in given]
+    print(f"$ python benchmarks/cases_speed.py {shlex.join(shown)}".rstrip())
+    print(f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
+        f"{platform.release()}; Python {platform.python_version()}"
+    )
+    print(f"rollbook: {metadata.version('rollbook')} (commit {commit()})")
+    print(
+        f"options: --cases {args.cases} --steps {args.steps} --repeat {args.repeat} (seed {SEED})"
+    )
+    shares = ", ".join(f"{n:,} {step}" for step, n in plan.resolutions.items())
+    print(
+        f"plan: {plan.cases:,} cases reported by the import of {PUBLISHED}, "
+        f"{plan.steps - plan.cases:,} more steps learned {LEARNED[0]} to {LEARNED[1]} "
+        f"({shares}; {plan.confirmations:,} confirmations)"
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    args = parse_args(given)
+    plan = make_plan(args.cases, args.steps)
+    print_header(args, given, plan)
+    targets = [("SQLite", None)]
+    if args.postgresql:
+        targets.append(("PostgreSQL", args.postgresql))
+    try:
+        for name, server in targets:
+            run_one(name, server, plan, args)
+    except BenchmarkError as error:
+        print(f"\nBENCHMARK FAILED: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_one(name: str, server: str | None, plan: Plan, args: argparse.Namespace) -> None:
+    """Build (or reuse) the register on one database and time the query on it."""
+    if server is None:
+        import sqlite3
+
+        print(f"\n{name} {sqlite3.sqlite_version}")
+        registers = sqlite_register(plan, args.keep)
+    else:
+        print(f"\n{name} {server_version(server)} at {_shown(server)}")
+        registers = postgresql_register(server, plan, args.keep)
+    with registers as (register, db):
+        measure(register, db, args.repeat, name)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
