@@ -210,3 +210,94 @@ def test_cases_go_out_as_pfif_without_what_is_protected(war: War, tmp_path: Path
     assert "555 0188" not in text and "Brel Yanov" not in text and "tester" not in text
     war.run("missing", "export", str(path), "--include-protected")
     assert "tester" in path.read_text(encoding="utf-8")
+
+
+PFIF_DOCUMENT = """<?xml version="1.0" encoding="UTF-8"?>
+<pfif:pfif xmlns:pfif="http://zesty.ca/pfif/1.4">
+  <pfif:person>
+    <pfif:person_record_id>tracing.example.org/p.1</pfif:person_record_id>
+    <pfif:full_name>Testov Ivar</pfif:full_name>
+    <pfif:author_name>Testova Lina</pfif:author_name>
+    <pfif:author_phone>+000 555 0177</pfif:author_phone>
+    <pfif:note>
+      <pfif:note_record_id>tracing.example.org/n.1</pfif:note_record_id>
+      <pfif:source_date>2021-01-05T09:00:00Z</pfif:source_date>
+      <pfif:status>believed_missing</pfif:status>
+      <pfif:text>Last heard of near the bridge.</pfif:text>
+    </pfif:note>
+    <pfif:note>
+      <pfif:note_record_id>tracing.example.org/n.2</pfif:note_record_id>
+      <pfif:source_date>2021-01-20T09:00:00Z</pfif:source_date>
+      <pfif:status>information_sought</pfif:status>
+    </pfif:note>
+  </pfif:person>
+  <pfif:person>
+    <pfif:person_record_id>tracing.example.org/p.2</pfif:person_record_id>
+    <pfif:full_name>Samplov Kai</pfif:full_name>
+    <pfif:note>
+      <pfif:note_record_id>tracing.example.org/n.3</pfif:note_record_id>
+      <pfif:source_date>2021-02-02T09:00:00Z</pfif:source_date>
+      <pfif:status>believed_alive</pfif:status>
+      <pfif:text>Seen alive in a hospital.</pfif:text>
+    </pfif:note>
+    <pfif:note>
+      <pfif:note_record_id>tracing.example.org/n.4</pfif:note_record_id>
+      <pfif:source_date>2021-02-10T09:00:00Z</pfif:source_date>
+      <pfif:status>information_sought</pfif:status>
+    </pfif:note>
+  </pfif:person>
+  <pfif:person>
+    <pfif:person_record_id>tracing.example.org/p.3</pfif:person_record_id>
+    <pfif:full_name>Probov Tem</pfif:full_name>
+  </pfif:person>
+  <pfif:note>
+    <pfif:note_record_id>tracing.example.org/n.5</pfif:note_record_id>
+    <pfif:person_record_id>tracing.example.org/p.3</pfif:person_record_id>
+    <pfif:source_date>2021-02-15T09:00:00Z</pfif:source_date>
+    <pfif:status>believed_dead</pfif:status>
+  </pfif:note>
+</pfif:pfif>
+"""
+
+
+def import_pfif(war: War, path: Path, text: str) -> Any:
+    path.write_text(text, encoding="utf-8")
+    return war.cli("import", str(path), "--status", "missing", "--published", "2021-03-01",
+                   "--kind", "family_report")  # fmt: skip
+
+
+def test_a_tracing_system_s_pfif_opens_cases_and_its_notes_become_steps(
+    war: War, tmp_path: Path
+) -> None:
+    result = import_pfif(war, tmp_path / "tracing.xml", PFIF_DOCUMENT)
+    assert result.exit_code == 0, result.output
+    assert "Missing-person cases opened: 3." in result.output
+    assert "PFIF notes added to cases: 4." in result.output  # n.4 follows a resolution
+    still = {c["name"]: c for c in open_cases(war)["cases"] if c["still_missing"]}
+    assert {"Testov Ivar", "Probov Tem"} <= set(still)
+    assert "Samplov Kai" not in still
+    probov = war.json("missing", "show", str(still["Probov Tem"]["case_id"]))
+    last = probov["steps"][-1]
+    assert last["step"] == "under_search" and "believed_dead" in last["note"]
+    assert last["effective"] == "2021-02-15" and last["learned_on"] == "2021-03-01"
+    assert "Verified" in war.run("verify")
+
+
+@pytest.mark.parametrize(
+    ("broken", "said"),
+    [
+        (PFIF_DOCUMENT.replace("tracing.example.org/p.3</pfif:person_record_id>\n    <pfif:source",
+                               "tracing.example.org/p.9</pfif:person_record_id>\n    <pfif:source"),
+         "no open case for person tracing.example.org/p.9"),
+        (PFIF_DOCUMENT.replace(">believed_dead<", ">gone<"), "'gone' is not one of"),
+        (PFIF_DOCUMENT.replace("Ivar</pfif:full_name>", "Ivar"), "malformed XML"),
+    ],
+)  # fmt: skip
+def test_a_pfif_file_with_a_problem_is_refused_whole(
+    war: War, tmp_path: Path, broken: str, said: str
+) -> None:
+    before = journal_length(war)
+    result = import_pfif(war, tmp_path / "tracing.xml", broken)
+    assert result.exit_code != 0
+    assert "tracing.xml" in result.output and said in result.output
+    assert journal_length(war) == before

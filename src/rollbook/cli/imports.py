@@ -174,6 +174,7 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
         f"{verb} {report.records:,} records from {report.path} ({found}){where}: "
         f"{report.new_persons:,} new persons, {report.joined_persons:,} joined existing persons."
         + (f" Missing-person cases opened: {report.cases_opened:,}." if report.cases_opened else "")
+        + (f" PFIF notes added to cases: {report.notes_applied:,}." if report.notes_applied else "")
     )
 
 

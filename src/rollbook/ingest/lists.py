@@ -21,6 +21,7 @@ from rollbook.ingest.parallel import Batches, ReadJob, read_in_worker
 from rollbook.ingest.rows import BATCH_ROWS, Problem, RowReader
 from rollbook.ingest.tables import Table, TableError, open_table
 from rollbook.model.dates import PartialDate
+from rollbook.model.status import Evidence
 from rollbook.store.cases import open_for_list
 from rollbook.store.database import Register, Write
 from rollbook.store.records import RecordBatch, RecordWriter, next_id
@@ -79,6 +80,7 @@ class ImportReport:
     new_persons: int = 0
     joined_persons: int = 0
     cases_opened: int = 0  # missing-person cases the list opened
+    notes_applied: int = 0  # a PFIF file's notes, added to the cases as steps
     problems: list[Problem] = field(default_factory=list)
     more_problems: int = 0
     dry_run: bool = False
@@ -253,7 +255,7 @@ def apply_import(
             EVIDENCE_OF_KIND[SourceKind(described["kind"])],
         )
         reader = RowReader(plan, declared, today=work.today, learned_on=learned)
-        if path is not None and described["size"] >= worker_from_bytes:
+        if path is not None and described["size"] >= worker_from_bytes and not table.beside:
             job = ReadJob(
                 str(path), described["filename"], table.format, table.encoding,
                 table.delimiter, plan, declared, work.today, learned,
@@ -276,12 +278,33 @@ def apply_import(
         work, source_id, described["title"], learned, writer.evidence,
         range(writer.first_record, writer.next_record),
     )  # fmt: skip
+    if table.format == "pfif":
+        report.notes_applied = _apply_notes(work, report, table.beside, source_id, learned,
+                                            writer.evidence)  # fmt: skip
     work.payload["counts"] = {
         "records": report.records,
         "new_persons": report.new_persons,
         "joined_persons": report.joined_persons,
         "cases_opened": report.cases_opened,
     }
+
+
+def _apply_notes(
+    work: Write,
+    report: ImportReport,
+    notes: list[object],
+    source_id: int,
+    learned: dt.date,
+    evidence: Evidence,
+) -> int:
+    """A PFIF file's notes as steps of the cases its persons' records opened."""
+    from rollbook.ingest.pfif_cases import NoteRefused, apply_notes
+
+    try:
+        return apply_notes(work, notes, source_id, learned, evidence)
+    except NoteRefused as refused:
+        _note(report, Problem(refused.line, "", refused.field, refused.reason))
+        raise ImportFailed(report) from None
 
 
 def _read_here(table: Table, reader: RowReader, stream: BinaryIO) -> Batches:

@@ -1,4 +1,5 @@
-"""The register's missing-person cases as PFIF, for tracing systems.
+"""Missing-person cases and PFIF: the register's cases out to tracing systems, and their
+notes in.
 
 Each case is a PFIF person and each of its steps a note, the step's meaning carried by the
 note's status: reported is believed_missing, under search information_sought, identified
@@ -10,14 +11,20 @@ protected: left out unless asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
 from typing import BinaryIO
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from rollbook.ingest.pfif import PfifNote, PfifPerson, write_pfif
-from rollbook.model.cases import CaseStep, Step
-from rollbook.store.cases import iter_cases
+from rollbook.ingest.tables import PFIF_COLUMNS
+from rollbook.model.cases import RESOLUTIONS, CaseStep, Step
+from rollbook.model.status import Evidence
+from rollbook.store.cases import CaseRefused, add_step, iter_cases, open_case_of
+from rollbook.store.database import Write
+from rollbook.store.schema import records
 
 NOTE_STATUS = {
     Step.REPORTED: "believed_missing",
@@ -102,3 +109,68 @@ def _note(step: CaseStep, case: dict[str, object], domain: str, protected: bool)
 
 def _joined(fields: dict[str, str]) -> str:
     return " ".join(fields[n] for n in ("surname", "given_name", "patronymic") if fields.get(n))
+
+
+#: The step a tracing system's note adds to a case. A note that the person is believed dead
+#: is information for the search, not an identification: that takes evidence and a second
+#: person's confirmation (rollbook missing step and confirm).
+STEP_OF_NOTE = {
+    "": Step.UNDER_SEARCH,
+    "information_sought": Step.UNDER_SEARCH,
+    "believed_missing": Step.UNDER_SEARCH,
+    "believed_dead": Step.UNDER_SEARCH,
+    "believed_alive": Step.FOUND_ALIVE,
+    "is_note_author": Step.FOUND_ALIVE,
+}
+
+
+class NoteRefused(ValueError):
+    """A PFIF note that cannot be added to its case: where it is, and why."""
+
+    def __init__(self, line: int, field: str, reason: str) -> None:
+        super().__init__(reason)
+        self.line, self.field, self.reason = line, field, reason
+
+
+def apply_notes(
+    work: Write, notes: Sequence[object], source_id: int, learned: dt.date, evidence: Evidence
+) -> int:
+    """Add a PFIF file's notes, oldest first, to the cases its persons' records opened (or
+    already had open); how many were added. The register learns them on the file's date;
+    each note's own date is when it happened. Notes after a case's resolution stay in the
+    stored file only. The persons' records carry their PFIF ids under "Record id"."""
+    connection = work.connection
+    query = select(records.c.person_id, records.c.extra).where(records.c.source_id == source_id)
+    case_of: dict[str, int] = {}
+    for person_id, extra in connection.execute(query):
+        pfif_id = json.loads(extra or "{}").get(PFIF_COLUMNS["person_record_id"], "")
+        case = open_case_of(connection, person_id)
+        if pfif_id and case is not None:
+            case_of[pfif_id] = case
+    ordered = sorted(
+        (n for n in notes if isinstance(n, PfifNote)),
+        key=lambda n: (n.source_date or n.entry_date, n.line),
+    )
+    resolved: set[int] = set()
+    added = 0
+    for note in ordered:
+        case = case_of.get(note.person_record_id)
+        if case is None:
+            reason = f"note {note.note_record_id}: no open case for person {note.person_record_id}"
+            raise NoteRefused(note.line, "person_record_id", reason)
+        if case in resolved:
+            continue
+        step = STEP_OF_NOTE[note.status]
+        said = f"PFIF note {note.note_record_id} ({note.status or 'no status'}): {note.text}"
+        try:
+            add_step(work, case, step, effective=(note.source_date or note.entry_date)[:10],
+                     learned_on=learned, evidence=evidence, source_id=source_id,
+                     note=said.strip())  # fmt: skip
+        except CaseRefused as refused:
+            raise NoteRefused(
+                note.line, "status", f"note {note.note_record_id}: {refused}"
+            ) from None
+        if step in RESOLUTIONS:
+            resolved.add(case)
+        added += 1
+    return added

@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import BinaryIO, NamedTuple
 
@@ -20,7 +20,7 @@ import charset_normalizer
 
 SAMPLE_BYTES = 1 << 16
 DELIMITERS = (",", ";", "\t", "|")
-FORMATS = ("csv", "xlsx", "jsonl")
+FORMATS = ("csv", "xlsx", "jsonl", "pfif")
 _CANDIDATE_ENCODINGS = ["cp1251", "cp1254", "cp1252", "iso8859_9", "koi8_r", "cp1256", "cp1250"]
 _BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
@@ -72,6 +72,8 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     text: io.TextIOWrapper | None = None
+    # What the file holds beside its rows, read as the rows are: a PFIF file's notes.
+    beside: list[object] = field(default_factory=list)
 
     def release(self) -> None:
         """Let go of the byte stream without closing it (its owner closes it)."""
@@ -95,6 +97,8 @@ def detect_format(sample: bytes, filename: str = "") -> str:
     stripped = sample.lstrip(codecs.BOM_UTF8).lstrip()
     if stripped.startswith(b"{"):
         return "jsonl"
+    if stripped.startswith(b"<") and b"zesty.ca/pfif/" in sample:
+        return "pfif"
     return "csv"
 
 
@@ -169,6 +173,8 @@ def open_table(
     found = format or detect_format(sample, filename)
     if found == "xlsx":
         return _open_xlsx(stream)
+    if found == "pfif":
+        return _open_pfif(stream, filename)
     chosen = encoding or detect_encoding(sample)
     try:
         codecs.lookup(chosen)
@@ -319,6 +325,44 @@ def _open_xlsx(stream: BinaryIO) -> Table:
                 yield Row(offset, cells)
 
     return Table("xlsx", header, rows())
+
+
+#: A PFIF person's fields as list columns, under headers the column mapper recognises.
+PFIF_COLUMNS = {
+    "person_record_id": "Record id",
+    "full_name": "Full name",
+    "given_name": "Given name",
+    "family_name": "Surname",
+    "sex": "Sex",
+    "date_of_birth": "Date of birth",
+    "age": "Age",
+    "home_city": "Home town",
+    "description": "Notes",
+    "author_name": "Reported by",
+    "author_phone": "Contact",
+}
+
+
+def _open_pfif(stream: BinaryIO, filename: str) -> Table:
+    """A PFIF document as a table: a row per person (its line as the row number), and its
+    notes beside the rows, collected as the persons stream by."""
+    from rollbook.ingest.pfif import PfifError, PfifPerson, read_pfif
+
+    notes: list[object] = []
+
+    def rows() -> Iterator[Row]:
+        try:
+            for record in read_pfif(stream, name=filename):
+                if isinstance(record, PfifPerson):
+                    cells = [getattr(record, name) for name in PFIF_COLUMNS]
+                    yield Row(record.line, cells)
+                else:
+                    notes.append(record)
+        except PfifError as error:
+            held = f"record {error.record_id}: " if error.record_id else ""
+            raise TableError(error.line, held + error.reason, error.field) from None
+
+    return Table("pfif", list(PFIF_COLUMNS.values()), rows(), "utf-8", beside=notes)
 
 
 def cell_text(value: object) -> str:

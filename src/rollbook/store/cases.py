@@ -53,7 +53,7 @@ def apply_open(work: Write) -> None:
     p = work.payload
     connection = work.connection
     person_id = _person_of(connection, p.get("person_id"), p.get("record_id"))
-    held = _open_case(connection, person_id)
+    held = open_case_of(connection, person_id)
     if held is not None:
         raise CaseRefused(f"person {person_id} already has an open case, {held}")
     if p.get("source_id") is not None and not _exists(connection, sources.c.id, p["source_id"]):
@@ -83,14 +83,14 @@ def open_on_report(
 ) -> int | None:
     """Open a case for a person a status change has just reported missing, unless one is
     open already; the new case's id."""
-    if _open_case(work.connection, person_id) is not None:
+    if open_case_of(work.connection, person_id) is not None:
         return None
     fields = {"reported_by": reported_by, "reported_on": reported_on.isoformat(),
               "last_seen": last_seen, "source_id": source_id}  # fmt: skip
     return _insert_case(work, person_id, fields, evidence)[0]
 
 
-def _open_case(connection: Connection, person_id: int) -> int | None:
+def open_case_of(connection: Connection, person_id: int) -> int | None:
     """The person's open case, if any."""
     for case_id, steps in case_steps_of(connection, _cases_of(connection, person_id)).items():
         if state(steps) not in RESOLUTIONS:
@@ -131,10 +131,28 @@ def apply_step(work: Write) -> None:
     """Add a step to a case; a resolution other than an identification changes the
     person's status at once (`case.step`)."""
     p = work.payload
+    p["step_id"] = add_step(
+        work, int(p["case_id"]), Step(p["step"]), effective=p.get("effective", ""),
+        learned_on=dt.date.fromisoformat(p["learned_on"]), evidence=Evidence(p["evidence"]),
+        source_id=p.get("source_id"), note=p.get("note", ""),
+    )  # fmt: skip
+
+
+def add_step(
+    work: Write,
+    case_id: int,
+    step: Step,
+    *,
+    effective: str,
+    learned_on: dt.date,
+    evidence: Evidence,
+    source_id: int | None,
+    note: str,
+) -> int:
+    """Check and store one step of a case inside a write (a `case.step`, or an import of
+    tracing notes); the step's id."""
     connection = work.connection
-    case = _case(connection, int(p["case_id"]))
-    step, evidence = Step(p["step"]), Evidence(p["evidence"])
-    learned_on = dt.date.fromisoformat(p["learned_on"])
+    case = _case(connection, case_id)
     if learned_on > work.today:
         raise CaseRefused(f"learned on {learned_on}, after today ({work.today})")
     if learned_on.isoformat() < case["reported_on"]:
@@ -149,14 +167,14 @@ def apply_step(work: Write) -> None:
             work,
             _live(connection, case["person_id"]),
             STATUS_OF[step],
-            effective=PartialDate.from_iso(p["effective"]) if p.get("effective") else None,
+            effective=PartialDate.from_iso(effective) if effective else None,
             learned_on=learned_on,
             evidence=evidence,
-            source_id=p.get("source_id"),
+            source_id=source_id,
         )
-    p["step_id"] = _insert_step(
-        work, case["id"], step, p.get("effective", ""), learned_on.isoformat(), evidence,
-        p.get("source_id"), p.get("note", ""), event_id,
+    return _insert_step(
+        work, case["id"], step, effective, learned_on.isoformat(), evidence, source_id, note,
+        event_id,
     )  # fmt: skip
 
 
