@@ -15,7 +15,7 @@ from rollbook.cli.common import console, fail
 from rollbook.cli.estimates import print_summary
 from rollbook.cli.reads import print_toll
 from rollbook.ingest.lists import ImportFailed
-from rollbook.store.cases import open_cases, waiting_confirmation
+from rollbook.store.case_views import open_cases, waiting_confirmation
 from rollbook.store.database import Register, RegisterError
 from rollbook.store.tolls import TollFilter
 

@@ -16,18 +16,15 @@ from rollbook.cli.common import console, day, fail, opened, partial_date, print_
 from rollbook.cli.writes import write_entry
 from rollbook.model.cases import Step
 from rollbook.model.status import Evidence, Status
+from rollbook.store.case_views import OpenCase, case_view, open_cases, resolutions
 from rollbook.store.cases import (
     CONFIRM_ACTION,
     OPEN_ACTION,
     PROTECTED_CASE_FIELDS,
     STEP_ACTION,
-    OpenCase,
     apply_confirm,
     apply_open,
     apply_step,
-    case_view,
-    open_cases,
-    resolutions,
 )
 
 missing_app = typer.Typer(

@@ -14,7 +14,8 @@ from rollbook.link.settings import LinkSettings
 from rollbook.model.cases import Step
 from rollbook.model.status import Evidence
 from rollbook.store.actions import apply_claim
-from rollbook.store.cases import CONFIRM_ACTION, STEP_ACTION, apply_confirm, apply_step, open_cases
+from rollbook.store.case_views import open_cases
+from rollbook.store.cases import CONFIRM_ACTION, STEP_ACTION, apply_confirm, apply_step
 from rollbook.store.database import Register
 from rollbook.store.sources import SourceKind
 

@@ -22,7 +22,8 @@ from rollbook.ingest.pfif import PfifNote, PfifPerson, write_pfif
 from rollbook.ingest.tables import PFIF_COLUMNS
 from rollbook.model.cases import RESOLUTIONS, CaseStep, Step
 from rollbook.model.status import Evidence
-from rollbook.store.cases import CaseRefused, add_step, iter_cases, open_case_of
+from rollbook.store.case_views import iter_cases
+from rollbook.store.cases import CaseRefused, add_step, open_case_of
 from rollbook.store.database import Write
 from rollbook.store.schema import records
 
