@@ -20,11 +20,13 @@ The register is built the way users build one:
   confirmed by a second actor two days later; some found alive, returned in a prisoner
   exchange or closed unresolved). The plan is drawn from a fixed seed, so every build is alike.
 
-The build is timed and printed but it is not the figure measured. Then, for each day below,
-``open_cases(connection, day)`` (what ``rollbook missing`` runs) is timed in its own read
+The build is timed and printed, with the cost of one journalled write of each kind, but it
+is not the figure measured. Then, for each day below, ``open_cases(connection, day)`` from
+``rollbook.store.case_views`` (what ``rollbook missing`` runs) is timed in its own read
 transaction: one first run, shown on its own, then ``--repeat`` timed runs (median and p95).
-The CLI path ``rollbook --db X missing --known-on DAY --json`` is timed too, in process with
-typer's CliRunner (opening the register and printing the JSON included, starting Python not).
+The CLI path ``rollbook --db X missing --known-on DAY --json`` is timed too, ``--repeat``
+times (median), in process with typer's CliRunner: opening the register and printing the
+JSON are included, starting Python and importing Rollbook are not.
 
 Without ``--keep`` the SQLite file lives in a temporary directory and the PostgreSQL database
 (created fresh on the server given, as ``import_speed.py`` does) is dropped at the end. With
@@ -49,13 +51,14 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from typer.testing import CliRunner
@@ -65,13 +68,8 @@ from rollbook.cli.main import app
 from rollbook.ingest.lists import ImportOptions, import_list
 from rollbook.model.cases import Step
 from rollbook.model.status import Evidence
-from rollbook.store.cases import (
-    CONFIRM_ACTION,
-    STEP_ACTION,
-    apply_confirm,
-    apply_step,
-    open_cases,
-)
+from rollbook.store.case_views import open_cases
+from rollbook.store.cases import CONFIRM_ACTION, STEP_ACTION, apply_confirm, apply_step
 from rollbook.store.database import Register, RegisterError
 from rollbook.store.schema import case_steps, missing_cases
 from rollbook.store.sources import SourceKind
@@ -160,21 +158,25 @@ def make_plan(cases: int, steps: int, seed: int = SEED) -> Plan:
 
 def _case_writes(rng: random.Random, case: int, count: int, resolved: bool) -> list[Planned]:
     """The writes of one case: `count` steps on increasing days, the last a resolution when
-    `resolved`, and its confirmation two days later for an identification."""
+    `resolved`, and its confirmation two days later for an identification.
+
+    A resolution's day is drawn evenly over the span and the searches before it, so that
+    resolutions come all through the months rather than bunched at the end."""
     span = (LEARNED[1] - LEARNED[0]).days + 1
-    offsets = sorted(
-        rng.sample(range(span), count)
-        if count <= span
-        else [rng.randrange(span) for _ in range(count)]
-    )
+    if count > span:  # more steps than days: some days hold two
+        offsets = sorted(rng.randrange(span) for _ in range(count))
+    elif resolved:
+        last = rng.randrange(count - 1, span)
+        offsets = [*sorted(rng.sample(range(last), count - 1)), last]
+    else:
+        offsets = sorted(rng.sample(range(span), count))
     days = [LEARNED[0] + dt.timedelta(days=d) for d in offsets]
     kinds = [Step.UNDER_SEARCH] * count
     if resolved:
         weights = list(RESOLUTION_WEIGHTS.values())
         kinds[-1] = rng.choices(list(RESOLUTION_WEIGHTS), weights)[0]
-    writes = [
-        Planned(day, case, n, kind) for n, (day, kind) in enumerate(zip(days, kinds, strict=True))
-    ]
+    pairs = zip(days, kinds, strict=True)
+    writes = [Planned(day, case, n, kind) for n, (day, kind) in enumerate(pairs)]
     if resolved and kinds[-1] is Step.IDENTIFIED_DEAD:
         writes.append(Planned(days[-1] + CONFIRM_AFTER, case, count, None))
     return writes
@@ -236,32 +238,60 @@ def build(register: Register, plan: Plan, folder: Path) -> None:
     if report.cases_opened != plan.cases:
         raise BenchmarkError(f"the import opened {report.cases_opened:,} cases, not {plan.cases:,}")
     print(f"  import of {plan.cases:,} missing persons (opens the cases): {imported:.1f} s")
-    seconds = write_steps(register, plan)
+    costs = write_steps(register, plan)
+    seconds = sum(sum(runs) for runs in costs.values())
     per_write = seconds / len(plan.writes) * 1000 if plan.writes else 0.0
     print(
         f"  {len(plan.writes):,} journalled writes ({plan.steps - plan.cases:,} steps, "
         f"{plan.confirmations:,} confirmations): {seconds:.1f} s, {per_write:.2f} ms per write"
     )
+    print_costs(costs)
     print(f"  build time: {time.perf_counter() - started:.1f} s (not the figure measured)")
 
 
-def write_steps(register: Register, plan: Plan) -> float:
-    """Every planned write, in order, one journalled write each; their total seconds."""
+def write_steps(register: Register, plan: Plan) -> dict[str, list[float]]:
+    """Every planned write, in order, one journalled write each; the seconds of each write,
+    by kind of write."""
     with register.read() as connection:
         query = select(missing_cases.c.id).order_by(missing_cases.c.id)
         case_ids = list(connection.execute(query).scalars())
     identified: dict[int, int] = {}  # case index -> id of its identification step
+    costs: dict[str, list[float]] = defaultdict(list)
     started = time.perf_counter()
     for n, planned in enumerate(plan.writes, start=1):
+        before = time.perf_counter()
         if planned.step is None:
             confirm(register, identified[planned.case], planned.day)
+            kind = CONFIRM_ACTION
         else:
             step_id = add_step(register, case_ids[planned.case], planned.step, planned.day)
             if planned.step is Step.IDENTIFIED_DEAD:
                 identified[planned.case] = step_id
+            kind = f"{STEP_ACTION} {planned.step}"
+        costs[kind].append(time.perf_counter() - before)
         if n % PROGRESS_EVERY == 0:
             _progress(n, len(plan.writes), time.perf_counter() - started)
-    return time.perf_counter() - started
+    return dict(costs)
+
+
+def print_costs(costs: dict[str, list[float]]) -> None:
+    """The cost of one journalled write, by kind: mean, median, and the mean of the first
+    and of the last tenth of them (does a write slow down as the register grows?)."""
+    header = ("write", "writes", "mean ms", "median ms", "first 10% ms", "last 10% ms")
+    lines = [header]
+    for kind, runs in costs.items():
+        tenth = max(1, len(runs) // 10)
+        lines.append(
+            (
+                kind,
+                f"{len(runs):,}",
+                f"{statistics.mean(runs) * 1000:.2f}",
+                f"{statistics.median(runs) * 1000:.2f}",
+                f"{statistics.mean(runs[:tenth]) * 1000:.2f}",
+                f"{statistics.mean(runs[-tenth:]) * 1000:.2f}",
+            )
+        )
+    print_table("  Each journalled write (wall time of register.write with its applier):", lines)
 
 
 def add_step(register: Register, case_id: int, step: Step, day: dt.date) -> int:
@@ -294,17 +324,23 @@ def _progress(done: int, total: int, seconds: float) -> None:
 
 
 def holds_plan(register: Register, plan: Plan) -> bool:
-    """Whether a kept register holds the whole plan: its cases, steps and confirmations."""
+    """Whether a kept register holds exactly the plan: its cases, and every step and
+    confirmation on its day, in order."""
+    steps = select(case_steps.c.case_id, case_steps.c.step, case_steps.c.learned_on)
+    steps = steps.where(case_steps.c.step != Step.REPORTED.value).order_by(case_steps.c.id)
+    confirmed = select(case_steps.c.case_id, case_steps.c.confirmed_on)
+    confirmed = confirmed.where(case_steps.c.confirmed_by.is_not(None))
     try:
         with register.read() as connection:
-            count = select(func.count())
-            cases = connection.execute(count.select_from(missing_cases)).scalar_one()
-            steps = connection.execute(count.select_from(case_steps)).scalar_one()
-            confirmed = count.where(case_steps.c.confirmed_by.is_not(None))
-            confirmations = connection.execute(confirmed).scalar_one()
+            query = select(missing_cases.c.id).order_by(missing_cases.c.id)
+            index = {case_id: n for n, case_id in enumerate(connection.execute(query).scalars())}
+            held = [(index.get(c), s, d) for c, s, d in connection.execute(steps)]
+            held_confirmed = sorted((index.get(c), d) for c, d in connection.execute(confirmed))
     except SQLAlchemyError:  # not a register, or an older one
         return False
-    return (cases, steps, confirmations) == (plan.cases, plan.steps, plan.confirmations)
+    planned = [(w.case, w.step.value, w.day.isoformat()) for w in plan.writes if w.step]
+    planned_confirmed = sorted((w.case, w.day.isoformat()) for w in plan.writes if not w.step)
+    return len(index) == plan.cases and (held, held_confirmed) == (planned, planned_confirmed)
 
 
 # --------------------------------------------------------------------------- measuring
@@ -436,7 +472,9 @@ def sqlite_register(plan: Plan, keep: Path | None) -> Iterator[tuple[Register, s
             with Register.open(str(path)) as register:
                 yield register, str(path)
             return
-        print(f"  {path} does not hold the whole plan (an interrupted build?): rebuilding")
+        print(
+            f"  {path} does not hold this plan (an interrupted build, or an older plan): rebuilding"
+        )
         for suffix in ("", "-wal", "-shm", "-journal"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
     print(f"  building the register {path}; kept for later runs (--keep)")
@@ -461,7 +499,8 @@ def postgresql_register(
             with Register.open(url) as register:
                 yield register, url
             return
-        print(f"  {_shown(url)} does not hold the whole plan (an interrupted build?): rebuilding")
+        why = "an interrupted build, or an older plan"
+        print(f"  {_shown(url)} does not hold this plan ({why}): rebuilding")
         _drop_database(server, name)
     _create_database(server, name)
     kept = "; kept for later runs (--keep)" if keep is not None else ", dropped at the end"
