@@ -59,11 +59,10 @@ from importlib import metadata
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from typer.testing import CliRunner
 
-from report import commit, print_table
+from report import commit, drop_database, libpq, print_table, server_version, shown
 from rollbook.cli.main import app
 from rollbook.ingest.lists import ImportOptions, import_list
 from rollbook.model.cases import Step
@@ -492,19 +491,19 @@ def postgresql_register(
     name = f"rollbook_bench_cases_{uuid.uuid4().hex[:8]}"
     if keep is not None:
         name = f"rollbook_bench_cases_{plan.cases}_{plan.steps}"
-    url = _libpq(server, name)
+    url = libpq(server, name)
     if keep is not None and _database_exists(server, name):
         if kept_holds(url, plan):
-            print(f"  reusing the kept database {_shown(url)}: build skipped (--keep)")
+            print(f"  reusing the kept database {shown(url)}: build skipped (--keep)")
             with Register.open(url) as register:
                 yield register, url
             return
         why = "an interrupted build, or an older plan"
-        print(f"  {_shown(url)} does not hold this plan ({why}): rebuilding")
-        _drop_database(server, name)
+        print(f"  {shown(url)} does not hold this plan ({why}): rebuilding")
+        drop_database(server, name)
     _create_database(server, name)
     kept = "; kept for later runs (--keep)" if keep is not None else ", dropped at the end"
-    print(f"  building the register in a fresh database {_shown(url)}{kept}")
+    print(f"  building the register in a fresh database {shown(url)}{kept}")
     try:
         with (
             tempfile.TemporaryDirectory(prefix="rollbook-cases-") as folder,
@@ -514,7 +513,7 @@ def postgresql_register(
             yield register, url
     finally:
         if keep is None:
-            _drop_database(server, name)
+            drop_database(server, name)
 
 
 def kept_holds(db: str, plan: Plan) -> bool:
@@ -526,23 +525,10 @@ def kept_holds(db: str, plan: Plan) -> bool:
         return False
 
 
-def _libpq(url: str, database: str | None = None) -> str:
-    """A libpq URI (for psycopg and for rollbook --db), optionally naming another database."""
-    parsed = make_url(url).set(drivername="postgresql")
-    if database is not None:
-        parsed = parsed.set(database=database)
-    return parsed.render_as_string(hide_password=False)
-
-
-def _shown(url: str) -> str:
-    """A database URL with any password hidden."""
-    return make_url(url).render_as_string(hide_password=True)
-
-
 def _database_exists(server: str, name: str) -> bool:
     import psycopg
 
-    with psycopg.connect(_libpq(server), autocommit=True) as admin:
+    with psycopg.connect(libpq(server), autocommit=True) as admin:
         found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
         return found.fetchone() is not None
 
@@ -551,26 +537,8 @@ def _create_database(server: str, name: str) -> None:
     import psycopg
     from psycopg import sql
 
-    with psycopg.connect(_libpq(server), autocommit=True) as admin:
+    with psycopg.connect(libpq(server), autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def _drop_database(server: str, name: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(_libpq(server), autocommit=True) as admin:
-        force = " WITH (FORCE)" if admin.info.server_version >= 130000 else ""
-        drop = sql.SQL("DROP DATABASE IF EXISTS {}" + force)
-        admin.execute(drop.format(sql.Identifier(name)))
-
-
-def server_version(server: str) -> str:
-    import psycopg
-
-    with psycopg.connect(_libpq(server)) as connection:
-        row = connection.execute("SHOW server_version").fetchone()
-    return str(row[0]) if row else "?"
 
 
 # --------------------------------------------------------------------------- main
@@ -629,8 +597,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def print_header(args: argparse.Namespace, given: Sequence[str], plan: Plan) -> None:
     """What ran, where and when, and what the plan holds."""
-    shown = [_shown(a) if "://" in a else a for a in given]
-    print(f"$ python benchmarks/cases_speed.py {shlex.join(shown)}".rstrip())
+    args_shown = [shown(a) if "://" in a else a for a in given]
+    print(f"$ python benchmarks/cases_speed.py {shlex.join(args_shown)}".rstrip())
     print(f"date: {dt.datetime.now().astimezone().isoformat(timespec='seconds')}")
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} CPUs, {platform.system()} "
@@ -673,7 +641,7 @@ def run_one(name: str, server: str | None, plan: Plan, args: argparse.Namespace)
         print(f"\n{name} {sqlite3.sqlite_version}")
         registers = sqlite_register(plan, args.keep)
     else:
-        print(f"\n{name} {server_version(server)} at {_shown(server)}")
+        print(f"\n{name} {server_version(server)} at {shown(server)}")
         registers = postgresql_register(server, plan, args.keep)
     with registers as (register, db):
         measure(register, db, args.repeat, name)

@@ -147,7 +147,7 @@ def run_checked(command: Sequence[str], log: Path, what: str) -> Measured:
 def shown_command(command: Sequence[str]) -> str:
     """A command line for the output: paths under this directory relative, passwords hidden."""
     return shlex.join(
-        _shown(part) if "://" in part else str(_short(Path(part))) for part in command
+        report.shown(part) if "://" in part else str(_short(Path(part))) for part in command
     )
 
 
@@ -418,22 +418,6 @@ def postgresql_copy(url: str, csv_path: Path, rows: int, log: Path) -> Result:
 # --------------------------------------------------------------------------- PostgreSQL
 
 
-def _libpq(url: str, database: str | None = None) -> str:
-    """A libpq URI (for psycopg and for rollbook --db), optionally naming another database."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url).set(drivername="postgresql")
-    if database is not None:
-        parsed = parsed.set(database=database)
-    return parsed.render_as_string(hide_password=False)
-
-
-def _shown(url: str) -> str:
-    from sqlalchemy.engine import make_url
-
-    return make_url(url).render_as_string(hide_password=True)
-
-
 @contextmanager
 def fresh_database(server: str, purpose: str, keep: bool) -> Iterator[str]:
     """Create a uniquely named database on ``server``; yield its URL; drop it unless ``keep``."""
@@ -441,28 +425,17 @@ def fresh_database(server: str, purpose: str, keep: bool) -> Iterator[str]:
     from psycopg import sql
 
     name = f"rollbook_bench_{purpose}_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(_libpq(server), autocommit=True) as admin:
+    with psycopg.connect(report.libpq(server), autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = _libpq(server, name)
+    url = report.libpq(server, name)
     try:
         yield url
     finally:
         if keep:
-            print(f"  kept database {_shown(url)}; time the tolls with:")
-            print(f"    python benchmarks/toll_speed.py --db {_shown(url)}")
+            print(f"  kept database {report.shown(url)}; time the tolls with:")
+            print(f"    python benchmarks/toll_speed.py --db {report.shown(url)}")
         else:
-            with psycopg.connect(_libpq(server), autocommit=True) as admin:
-                force = " WITH (FORCE)" if admin.info.server_version >= 130000 else ""
-                drop = sql.SQL("DROP DATABASE IF EXISTS {}" + force)
-                admin.execute(drop.format(sql.Identifier(name)))
-
-
-def server_version(server: str) -> str:
-    import psycopg
-
-    with psycopg.connect(_libpq(server)) as connection:
-        row = connection.execute("SHOW server_version").fetchone()
-    return str(row[0]) if row else "?"
+            report.drop_database(server, name)
 
 
 # --------------------------------------------------------------------------- main
@@ -580,7 +553,8 @@ def benchmark(args: argparse.Namespace, given: Sequence[str]) -> int:
     print_targets(results, reference, rows)
 
     if args.postgresql:
-        print(f"\nPostgreSQL {server_version(args.postgresql)} at {_shown(args.postgresql)}")
+        server = args.postgresql
+        print(f"\nPostgreSQL {report.server_version(server)} at {report.shown(server)}")
         pg_results: list[Result] = []
         created += [out / "pg-copy.log", out / "pg-rollbook.log", out / "pg-rollbook.toll.log"]
         if args.skip_plain:

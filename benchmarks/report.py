@@ -32,3 +32,40 @@ def print_table(title: str, lines: Sequence[Sequence[str]]) -> None:
         print("  " + "  ".join(cells))
         if n == 0:
             print("  " + "  ".join("-" * w for w in widths))
+
+
+def libpq(url: str, database: str | None = None) -> str:
+    """A libpq URI (for psycopg and for rollbook --db), optionally naming another database."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url).set(drivername="postgresql")
+    if database is not None:
+        parsed = parsed.set(database=database)
+    return parsed.render_as_string(hide_password=False)
+
+
+def shown(url: str) -> str:
+    """A database URL fit to print: its password hidden."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def drop_database(server: str, name: str) -> None:
+    """Drop a benchmark's database on a PostgreSQL server, even with sessions still on it."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(libpq(server), autocommit=True) as admin:
+        force = " WITH (FORCE)" if admin.info.server_version >= 130000 else ""
+        drop = sql.SQL("DROP DATABASE IF EXISTS {}" + force)
+        admin.execute(drop.format(sql.Identifier(name)))
+
+
+def server_version(server: str) -> str:
+    """The PostgreSQL server's version, for a benchmark's header."""
+    import psycopg
+
+    with psycopg.connect(libpq(server)) as connection:
+        row = connection.execute("SHOW server_version").fetchone()
+    return str(row[0]) if row else "?"
