@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -78,6 +78,18 @@ def day(text: str | None, option: str, *, last: bool = True) -> dt.date | None:
     if parsed is None:
         return None
     return parsed.last_day() if last else parsed.first_day()
+
+
+def learned_day(text: str | None, option: str) -> dt.date:
+    """The day something became known: a partial date stands for its first day; today
+    when not given."""
+    return day(text, option, last=False) or dt.date.today()
+
+
+#: Options the writing commands share.
+Reason = Annotated[str, typer.Option(help="Why, for the journal")]
+Learned = Annotated[str | None, typer.Option(help="When it became known [default: today]")]
+SourceId = Annotated[int | None, typer.Option(help="Source id it comes from")]
 
 
 def print_json(data: Any) -> None:

@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
-from rollbook.cli.common import console, context, errors, fail, opened, print_json
+from rollbook.cli.common import Reason, console, context, errors, fail, opened, print_json
 from rollbook.link.comparisons import COMPARISONS
 from rollbook.link.run import LinkReport, link_register
 from rollbook.link.settings import ENGINES, EngineError, LinkSettings, SettingsError
@@ -264,7 +264,7 @@ def rule(
     ruling: Annotated[
         PairState, typer.Argument(help="same, different or skipped", show_default=False)
     ],
-    reason: Annotated[str, typer.Option(help="Why, for the journal")] = "",
+    reason: Reason = "",
 ) -> None:
     """Rule on two records without the queue: the same person, or different people.
 

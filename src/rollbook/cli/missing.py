@@ -12,7 +12,18 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from rollbook.cli.common import console, day, fail, opened, partial_date, print_json
+from rollbook.cli.common import (
+    Learned,
+    Reason,
+    SourceId,
+    console,
+    day,
+    fail,
+    learned_day,
+    opened,
+    partial_date,
+    print_json,
+)
 from rollbook.cli.writes import write_entry
 from rollbook.model.cases import Step
 from rollbook.model.status import Evidence, Status
@@ -122,7 +133,7 @@ def open_case(
     dna_sample: Annotated[
         bool | None, typer.Option(help="Ante-mortem: a DNA reference sample was taken (protected)")
     ] = None,
-    reason: Annotated[str, typer.Option(help="Why, for the journal")] = "",
+    reason: Reason = "",
 ) -> None:
     """Open a missing-person case by hand; the person's status becomes missing.
 
@@ -139,9 +150,7 @@ def open_case(
         "person_id": person,
         "record_id": record,
         "reported_by": reported_by,
-        "reported_on": (
-            day(reported_on, "--reported-on", last=False) or dt.date.today()
-        ).isoformat(),
+        "reported_on": (learned_day(reported_on, "--reported-on")).isoformat(),
         "source_id": source,
         "last_seen": seen.iso() if seen else "",
         "place": place,
@@ -163,13 +172,11 @@ def step(
     effective: Annotated[
         str | None, typer.Option(help="When it happened (a partial date is fine)")
     ] = None,
-    learned: Annotated[
-        str | None, typer.Option(help="When it became known [default: today]")
-    ] = None,
+    learned: Learned = None,
     evidence: Annotated[Evidence, typer.Option(help="What it rests on")] = Evidence.OTHER,
-    source: Annotated[int | None, typer.Option(help="Source id it comes from")] = None,
+    source: SourceId = None,
     note: Annotated[str, typer.Option(help="A note kept with the step")] = "",
-    reason: Annotated[str, typer.Option(help="Why, for the journal")] = "",
+    reason: Reason = "",
 ) -> None:
     """Move a case on: under_search, or a resolution. An identification of the dead counts
     only once a second person confirms it (rollbook missing confirm).
@@ -181,7 +188,7 @@ def step(
         "case_id": case,
         "step": new_step.value,
         "effective": when.iso() if when else "",
-        "learned_on": (day(learned, "--learned", last=False) or dt.date.today()).isoformat(),
+        "learned_on": learned_day(learned, "--learned").isoformat(),
         "evidence": evidence.value,
         "source_id": source,
         "note": note,
@@ -198,13 +205,13 @@ def confirm(
     ctx: typer.Context,
     step_id: Annotated[int, typer.Argument(help="The identification step", show_default=False)],
     on: Annotated[str | None, typer.Option(help="Confirmed on [default: today]")] = None,
-    reason: Annotated[str, typer.Option(help="Why, for the journal")] = "",
+    reason: Reason = "",
 ) -> None:
     """Confirm another person's identification of the dead; from then it counts.
 
     Example: ROLLBOOK_ACTOR=reviewer rollbook missing confirm 17
     """
-    confirmed_on = day(on, "--on", last=False) or dt.date.today()
+    confirmed_on = learned_day(on, "--on")
     payload = {"step_id": step_id, "confirmed_on": confirmed_on.isoformat()}
     write_entry(ctx, CONFIRM_ACTION, apply_confirm, payload, reason)
     console.print(f"Confirmed step {step_id}: the person is recorded killed.")

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 import typer
 
-from rollbook.cli.common import console, context, day, fail, opened, partial_date
+from rollbook.cli.common import (
+    Learned,
+    Reason,
+    SourceId,
+    console,
+    context,
+    fail,
+    learned_day,
+    opened,
+    partial_date,
+)
 from rollbook.model.claims import Category, ClaimError, Qualifier
 from rollbook.model.status import Evidence, Status
 from rollbook.store.actions import (
@@ -43,23 +52,21 @@ def status(
     effective: Annotated[
         str | None, typer.Option(help="When it took effect (a partial date is fine)")
     ] = None,
-    learned: Annotated[
-        str | None, typer.Option(help="When it became known [default: today]")
-    ] = None,
+    learned: Learned = None,
     evidence: Annotated[Evidence, typer.Option(help="What it rests on")] = Evidence.OTHER,
-    source: Annotated[int | None, typer.Option(help="Source id it comes from")] = None,
+    source: SourceId = None,
     correction_of: Annotated[
         int | None, typer.Option(help="The status event this one corrects (retracts)")
     ] = None,
     note: Annotated[str, typer.Option(help="A note kept with the event")] = "",
-    reason: Annotated[str, typer.Option(help="Why, for the journal")] = "",
+    reason: Reason = "",
 ) -> None:
     """Record a status change of a person, with its dates and evidence.
 
     Example: rollbook status 42 killed --effective 2020-10-14 --learned 2021-02-01 --evidence dna_match
     """
     effective_date = partial_date(effective, "--effective")
-    learned_on = day(learned, "--learned", last=False) or dt.date.today()
+    learned_on = learned_day(learned, "--learned")
     payload = {
         "person_id": person_id,
         "status": new_status.value,
@@ -95,7 +102,7 @@ def claim_add(
     revises: Annotated[int | None, typer.Option(help="The claim this figure revises")] = None,
     source: Annotated[int | None, typer.Option(help="Source id that states it")] = None,
     quote: Annotated[str, typer.Option(help="The words that state it")] = "",
-    reason: Annotated[str, typer.Option(help="Why, for the journal")] = "",
+    reason: Reason = "",
 ) -> None:
     """Record a figure a source announced.
 
@@ -130,7 +137,7 @@ def merge(
     person_ids: Annotated[
         list[int], typer.Argument(help="Persons that are one", show_default=False)
     ],
-    reason: Annotated[str, typer.Option(help="Why, for the journal")] = "",
+    reason: Reason = "",
 ) -> None:
     """Merge persons that are the same person (a reviewer's ruling).
 
@@ -146,7 +153,7 @@ def split(
     records: Annotated[
         list[int], typer.Option("--record", help="A record to move to a new person (repeatable)")
     ],
-    reason: Annotated[str, typer.Option(help="Why, for the journal")] = "",
+    reason: Reason = "",
 ) -> None:
     """Split records off a person into a new person (a reviewer's ruling).
 
