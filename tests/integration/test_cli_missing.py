@@ -301,3 +301,16 @@ def test_a_pfif_file_with_a_problem_is_refused_whole(
     assert result.exit_code != 0
     assert "tracing.xml" in result.output and said in result.output
     assert journal_length(war) == before
+
+
+def test_a_case_follows_its_person_into_a_merge(war: War) -> None:
+    pelgrin, varo = war.person["Pelgrin Osk"], war.person["Varo Tenlik"]
+    varo_case, pelgrin_case = case_of(war, "Varo Tenlik"), case_of(war, "Pelgrin Osk")
+    war.run("merge", str(pelgrin), str(varo), "--reason", "one man on two lists")
+    cases = {c["case_id"]: c for c in open_cases(war)["cases"]}
+    assert cases[varo_case]["person_id"] == cases[pelgrin_case]["person_id"] == pelgrin
+    # Looked up apart (merged) and with the open cases (not): the same person, alike.
+    for field in ("name", "status", "party", "still_missing"):
+        assert cases[varo_case][field] == cases[pelgrin_case][field]
+    assert cases[varo_case]["name"] == war.json("person", str(pelgrin))["name"]
+    assert cases[varo_case]["unit"] == "2nd Brigade"  # the case's own, not the survivor's

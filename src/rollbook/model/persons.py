@@ -27,6 +27,13 @@ def resolve(
     edition is imported after the list it corrects). Empty values attest nothing.
     """
     resolved: dict[str, Resolved] = {}
+    if len(records) == 1:  # most persons: nothing to weigh
+        only = records[0]
+        record_id = int(str(only["id"]))
+        for name in fields:
+            if value := str(only.get(name) or ""):
+                resolved[name] = Resolved(value, record_id, 1)
+        return resolved
     for name in fields:
         votes: Counter[str] = Counter()
         latest: dict[str, int] = {}

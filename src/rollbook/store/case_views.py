@@ -5,21 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Select, and_, select
+from sqlalchemy import case as when
 
 from rollbook.model.cases import RESOLUTIONS, CaseStep, Step, state
 from rollbook.model.persons import resolve
-from rollbook.model.status import LATEST, Status, status_at
+from rollbook.model.records import written_name
+from rollbook.model.status import LATEST, Status
 from rollbook.store.bulk import chunks
 from rollbook.store.cases import case_steps_of, step_from_row
 from rollbook.store.persons import display_names
 from rollbook.store.records import live_person
-from rollbook.store.schema import case_steps, missing_cases, persons, records
-from rollbook.store.spans import histories
+from rollbook.store.schema import case_steps, missing_cases, persons, records, status_spans
+
+_CASE_FIELDS = ("party", "unit", "event_place")
+#: The record fields an open case shows, its id first: they end each row of the query.
+_RECORD_FIELDS = ("id", "full_name", "surname", "given_name", "patronymic", *_CASE_FIELDS)
+_RECORD_AT = -len(_RECORD_FIELDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,44 +52,119 @@ class OpenCase:
 
 
 def open_cases(connection: Connection, known_on: dt.date) -> list[OpenCase]:
-    """The cases reported by `known_on` and not resolved as known on it, oldest first."""
-    day = known_on.isoformat()
-    query = select(missing_cases).where(missing_cases.c.reported_on <= day)
-    cases = {row["id"]: dict(row) for row in connection.execute(query).mappings()}
-    steps = case_steps_of(connection, cases)
-    still = {
-        case_id: state(steps.get(case_id, []), day)
-        for case_id in cases
-        if state(steps.get(case_id, []), day) not in RESOLUTIONS
-    }
-    live = live_persons(connection, {cases[case_id]["person_id"] for case_id in still})
-    person_ids = set(live.values())
-    names = display_names(connection, person_ids)
-    fields = _fields(connection, person_ids)
-    held = histories(connection, person_ids)
-    then = {p: status_at(held.get(p, []), LATEST, known_on.toordinal()) for p in person_ids}
+    """The cases reported by `known_on` and not resolved as known on it, oldest first.
+
+    One query has the database work out where each case stands (no resolution in force;
+    a search step in force or not) and bring each open case with its person's records and
+    status as known then (from the spans the tolls count). A person merged since the case
+    opened is looked up on its own.
+    """
+    cases: dict[int, tuple[Any, ...]] = {}
+    held: defaultdict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in connection.execute(_open_cases_query(known_on)):
+        case_id = row[0]
+        if case_id not in cases:
+            cases[case_id] = tuple(row[:_RECORD_AT])
+        if row[_RECORD_AT] is not None:
+            held[case_id].append(tuple(row[_RECORD_AT:]))
+    merged = {case[1]: live_person(connection, case[1])
+              for case in cases.values() if case[5] is not None}  # fmt: skip
+    survivors = {p for p in merged.values() if p is not None}
+    fields, then = _fields(connection, survivors), _statuses(connection, survivors, known_on)
+    days_open: dict[str, int] = {}
     found = []
-    for case_id, step in still.items():
-        case = cases[case_id]
-        person_id = live.get(case["person_id"])
-        if person_id is None:
+    for case_id, (
+        _,
+        person_id,
+        reported_on,
+        unit,
+        place,
+        merged_into,
+        searching,
+        status,
+    ) in cases.items():
+        if merged_into is None:
+            given = _resolved_fields(held[case_id])
+            now = Status(status) if status else None
+        elif (person_id := merged[person_id]) is not None:
+            given, now = fields.get(person_id, {}), then.get(person_id)
+        else:
             continue
-        given = fields.get(person_id, {})
+        if reported_on not in days_open:
+            days_open[reported_on] = _days(reported_on, known_on)
         found.append(
             OpenCase(
                 case_id=case_id,
                 person_id=person_id,
-                name=names.get(person_id, ""),
+                name=given.get("name", "(no name)"),
                 party=given.get("party", ""),
-                unit=case["unit"] or given.get("unit", ""),
-                place=case["place"] or given.get("event_place", ""),
-                reported_on=case["reported_on"],
-                days_open=(known_on - dt.date.fromisoformat(case["reported_on"])).days,
-                state=step,
-                status=then[person_id],
+                unit=unit or given.get("unit", ""),
+                place=place or given.get("event_place", ""),
+                reported_on=reported_on,
+                days_open=days_open[reported_on],
+                state=Step.UNDER_SEARCH if searching else Step.REPORTED,
+                status=now,
             )
         )
-    return sorted(found, key=lambda c: (c.reported_on, c.case_id))
+    return found
+
+
+def _days(since: str, day: dt.date) -> int:
+    """Days from an ISO day to `day`."""
+    return (day - dt.date.fromisoformat(since)).days
+
+
+def _open_cases_query(known_on: dt.date) -> Select[Any]:
+    """The cases reported by `known_on` with no resolution in force on it, oldest first:
+    each with whether a search step is in force, its person's merge and status then, and
+    one row for each of the person's records (its fields last, in `_RECORD_FIELDS` order)."""
+    day, ordinal = known_on.isoformat(), known_on.toordinal()
+    steps, spans = case_steps.c, status_spans.c
+    in_force = when(
+        (steps.step == Step.IDENTIFIED_DEAD.value, steps.confirmed_on <= day),
+        else_=steps.learned_on <= day,
+    )
+    ended = select(steps.case_id).where(steps.step.in_([s.value for s in RESOLUTIONS]), in_force)
+    searching = select(steps.case_id).where(
+        steps.step == Step.UNDER_SEARCH.value, steps.learned_on <= day
+    )
+    status_then = and_(
+        spans.person_id == missing_cases.c.person_id,
+        spans.valid_from <= LATEST, spans.valid_to > LATEST,
+        spans.known_from <= ordinal, spans.known_to > ordinal,
+    )  # fmt: skip
+    return (
+        select(
+            missing_cases.c.id, missing_cases.c.person_id, missing_cases.c.reported_on,
+            missing_cases.c.unit, missing_cases.c.place, persons.c.merged_into,
+            missing_cases.c.id.in_(searching).label("searching"), spans.status,
+            records.c.id.label("record_id"), *[records.c[n] for n in _RECORD_FIELDS[1:]],
+        )
+        .select_from(
+            missing_cases.outerjoin(persons, persons.c.id == missing_cases.c.person_id)
+            .outerjoin(records, records.c.person_id == missing_cases.c.person_id)
+            .outerjoin(status_spans, status_then)
+        )
+        .where(missing_cases.c.reported_on <= day, missing_cases.c.id.not_in(ended))
+        .order_by(missing_cases.c.reported_on, missing_cases.c.id, records.c.id)
+    )  # fmt: skip
+
+
+def _statuses(
+    connection: Connection, person_ids: Collection[int], known_on: dt.date
+) -> dict[int, Status]:
+    """Each person's status now as known on `known_on`, from the spans the tolls count: a
+    person with no status in force then is left out."""
+    spans, ordinal = status_spans.c, known_on.toordinal()
+    found: dict[int, Status] = {}
+    for chunk in chunks(person_ids):
+        query = select(spans.person_id, spans.status).where(
+            spans.person_id.in_(chunk),
+            spans.valid_from <= LATEST, spans.valid_to > LATEST,
+            spans.known_from <= ordinal, spans.known_to > ordinal,
+        )  # fmt: skip
+        found.update((p, Status(s)) for p, s in connection.execute(query))
+    return found
 
 
 def resolutions(connection: Connection, known_on: dt.date) -> Counter[tuple[str, Step]]:
@@ -100,18 +181,25 @@ def resolutions(connection: Connection, known_on: dt.date) -> Counter[tuple[str,
 
 
 def _fields(connection: Connection, person_ids: Collection[int]) -> dict[int, dict[str, str]]:
-    """Party, unit and place of death or disappearance from each person's records (the
-    first record that gives each)."""
-    found: defaultdict[int, dict[str, str]] = defaultdict(dict)
-    columns = [records.c.person_id, records.c.party, records.c.unit, records.c.event_place]
-    for chunk in chunks(sorted(person_ids)):
-        query = select(*columns).where(records.c.person_id.in_(chunk)).order_by(records.c.id)
-        for row in connection.execute(query).mappings():
-            held = found[row["person_id"]]
-            for name in ("party", "unit", "event_place"):
-                if row[name] and name not in held:
-                    held[name] = row[name]
-    return dict(found)
+    """Each person's display name ("name"), party, unit and place of death or
+    disappearance, resolved from their records."""
+    found: defaultdict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    columns = [records.c.person_id, *[records.c[n] for n in _RECORD_FIELDS]]
+    for chunk in chunks(person_ids):
+        for row in connection.execute(select(*columns).where(records.c.person_id.in_(chunk))):
+            found[row[0]].append(row[1:])
+    return {person_id: _resolved_fields(rows) for person_id, rows in found.items()}
+
+
+def _resolved_fields(rows: Sequence[Sequence[Any]]) -> dict[str, str]:
+    """The display name ("name"), party, unit and place resolved from a person's records,
+    each a tuple of `_RECORD_FIELDS`."""
+    named = [dict(zip(_RECORD_FIELDS, row, strict=True)) for row in rows]
+    if len(named) == 1:  # most persons: nothing to weigh
+        fields = {name: value for name, value in named[0].items() if value and name != "id"}
+    else:
+        fields = {name: r.value for name, r in resolve(named, _RECORD_FIELDS[1:]).items()}
+    return {"name": written_name(fields) or "(no name)", **fields}
 
 
 def case_view(connection: Connection, case_id: int) -> dict[str, Any] | None:
