@@ -7,8 +7,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from rollbook.cli import demo, estimates, imports, link, missing, reads, writes
+from rollbook.cli import demo, estimates, imports, incidents, link, missing, reads, writes
 from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
+from rollbook.ingest.incidents import IMPORT_ACTION as INCIDENTS_ACTION
+from rollbook.ingest.incidents import replay_incident_import
 from rollbook.ingest.lists import ACTION as IMPORT_ACTION
 from rollbook.ingest.lists import replay_import
 from rollbook.store import migrations
@@ -113,6 +115,8 @@ def _summary(data: dict[str, Any]) -> str:
     if "source" in data:
         s = data["source"]
         counts = data.get("counts", {})
+        if "reports" in counts:
+            return f"source {s.get('id')} {s['filename']}: {counts['reports']} incident reports"
         return f"source {s.get('id')} {s['filename']}: {counts.get('records', 0)} records"
     if "linked" in data:
         return f"{len(data['linked'])} pairs linked, {len(data['review'])} for review"
@@ -126,7 +130,10 @@ def verify(ctx: typer.Context) -> None:
     Example: rollbook verify
     """
     with opened(ctx) as register:
-        report = verify_register(register, {**APPLIERS, IMPORT_ACTION: replay_import})
+        report = verify_register(
+            register,
+            {**APPLIERS, IMPORT_ACTION: replay_import, INCIDENTS_ACTION: replay_incident_import},
+        )
     rows = ", ".join(f"{n:,} {name}" for name, n in report.rows.items())
     if report.ok:
         console.print(f"Verified: {report.entries} journal entries replayed; {rows} identical.")
@@ -142,4 +149,5 @@ writes.register(app)
 link.register(app)
 estimates.register(app)
 missing.register(app)
+incidents.register(app)
 demo.register(app)

@@ -28,6 +28,7 @@ from rollbook.store.actions import (
     apply_status,
 )
 from rollbook.store.cases import CaseRefused
+from rollbook.store.incidents import IncidentRefused
 
 claim_app = typer.Typer(help="Record announced figures.", no_args_is_help=True)
 
@@ -40,7 +41,7 @@ def write_entry(
         try:
             with register.write(action, payload, actor=context(ctx).actor, reason=reason) as work:
                 apply(work)
-        except (ActionError, ClaimError, CaseRefused) as error:
+        except (ActionError, ClaimError, CaseRefused, IncidentRefused) as error:
             raise fail(str(error)) from None
     return work.payload
 

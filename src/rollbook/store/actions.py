@@ -24,6 +24,24 @@ from rollbook.store.cases import (
 )
 from rollbook.store.claims import claim_from_payload
 from rollbook.store.database import Write
+from rollbook.store.incidents import (
+    REPORT_ACTION,
+    SET_ACTION,
+    TRUCE_ACTION,
+    VERIFY_ACTION,
+    VICTIM_ACTION,
+    apply_report,
+    apply_set,
+    apply_truce,
+    apply_verify,
+    apply_victim,
+)
+from rollbook.store.incidents import (
+    RULE_ACTION as INCIDENT_RULE_ACTION,
+)
+from rollbook.store.incidents import (
+    apply_rule as apply_incident_rule,
+)
 from rollbook.store.links import RULE_ACTION, RUN_ACTION, apply_ruling, apply_run
 from rollbook.store.merging import members, merge_persons, split_records
 from rollbook.store.records import live_person, next_id
@@ -159,4 +177,10 @@ APPLIERS: dict[str, Applier] = {
     OPEN_ACTION: apply_open,
     STEP_ACTION: apply_step,
     CONFIRM_ACTION: apply_confirm,
+    REPORT_ACTION: apply_report,
+    VERIFY_ACTION: apply_verify,
+    VICTIM_ACTION: apply_victim,
+    INCIDENT_RULE_ACTION: apply_incident_rule,
+    TRUCE_ACTION: apply_truce,
+    SET_ACTION: apply_set,
 }

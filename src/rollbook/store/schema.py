@@ -194,6 +194,117 @@ case_steps = Table(
 )
 Index("case_steps_case", case_steps.c.case_id)
 
+# Incidents (model.incidents): the register's view of each event, from its first report;
+# `state` is its verification now and `merged_into` the incident it was found to be. Days
+# are ISO; `learned_on` is when its first report became known.
+incidents = Table(
+    "incidents",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("type", String(24), nullable=False),
+    Column("time", String(21), nullable=False),
+    Column("date_lo", String(10), nullable=False),
+    Column("date_hi", String(10), nullable=False),
+    Column("place", Text, nullable=False),
+    Column("area", Text, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("precision", String(16), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("learned_on", String(10), nullable=False),
+    Column("merged_into", Integer),
+    Column("seq", Integer, nullable=False),
+)
+Index("incidents_day", incidents.c.date_lo)
+
+# Each source's account of an incident, as given. The reporter (a person who told the
+# source) is protected: no public view or export shows them.
+incident_reports = Table(
+    "incident_reports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("incident_id", Integer, nullable=False),
+    Column("source_id", Integer),
+    Column("row_no", Integer),
+    Column("external_id", Text, nullable=False),
+    Column("type", String(24), nullable=False),
+    Column("time", String(21), nullable=False),
+    Column("place", Text, nullable=False),
+    Column("area", Text, nullable=False),
+    Column("lat", Float, nullable=False),
+    Column("lon", Float, nullable=False),
+    Column("precision", String(16), nullable=False),
+    Column("reported_by", Text, nullable=False),
+    Column("reporting_party", Text, nullable=False),
+    Column("perpetrator", Text, nullable=False),
+    Column("target", Text, nullable=False),
+    Column("fatalities_low", Integer),
+    Column("fatalities_best", Integer),
+    Column("fatalities_high", Integer),
+    Column("wounded", Integer),
+    Column("description", Text, nullable=False),
+    Column("reporter", Text, nullable=False),
+    Column("learned_on", String(10), nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+Index("incident_reports_incident", incident_reports.c.incident_id)
+
+# An incident's verification, step by step; a step is in force on a day from `learned_on`
+# until `known_to` (the next step's day, or "9999-12-31"), so "as known on" is a range test.
+incident_steps = Table(
+    "incident_steps",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("incident_id", Integer, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("learned_on", String(10), nullable=False),
+    Column("known_to", String(10), nullable=False),
+    Column("source_id", Integer),
+    Column("actor", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+Index("incident_steps_incident", incident_steps.c.incident_id, incident_steps.c.known_to)
+
+incident_victims = Table(
+    "incident_victims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("incident_id", Integer, nullable=False),
+    Column("person_id", Integer, nullable=False),
+    Column("harm", String(16), nullable=False),
+    Column("source_id", Integer),
+    Column("learned_on", String(10), nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+Index("incident_victims_incident", incident_victims.c.incident_id)
+
+# Reports that may tell of one event, waiting for a reviewer ("review") or ruled on
+# ("same", "different"); incident `a` holds the earlier report.
+incident_pairs = Table(
+    "incident_pairs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("incident_a", Integer, nullable=False),
+    Column("incident_b", Integer, nullable=False),
+    Column("km", Float, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+
+truces = Table(
+    "truces",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False),
+    Column("parties", Text, nullable=False),  # JSON list, as the agreement names them
+    Column("starts_on", String(10), nullable=False),
+    Column("ends_on", String(10), nullable=False),  # "" while it holds
+    Column("monitor", Text, nullable=False),
+    Column("source_id", Integer),
+    Column("seq", Integer, nullable=False),
+)
+
 # Pairs of records the linker scored or a reviewer ruled on, lower record id first. State:
 # "linked" (merged by a link run), "review" (waiting for a reviewer), or a ruling: "same",
 # "different", "skipped". Rulings bind every later run.
@@ -263,6 +374,13 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
     "link_pairs": ("record_l", "record_r"),
     "missing_cases": ("id",),
     "case_steps": ("id",),
+    "settings": ("key",),
+    "incidents": ("id",),
+    "incident_reports": ("id",),
+    "incident_steps": ("id",),
+    "incident_victims": ("id",),
+    "incident_pairs": ("id",),
+    "truces": ("id",),
     "status_spans": ("person_id", "known_from", "valid_from", "event_id"),
     "toll_cells": TOLL_KEY,
 }

@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from rollbook.store import migrations
+from rollbook.store import migrations, schema
+from rollbook.store.database import Register
 
 
 def test_head_revision_is_the_head_alembic_reads_from_the_scripts() -> None:
     scripts = ScriptDirectory(str(migrations.SCRIPTS))
     assert migrations.head_revision() == scripts.get_current_head()
     assert len(scripts.get_heads()) == 1
+
+
+def test_the_migrations_build_the_tables_the_code_declares(tmp_path: Path) -> None:
+    register = Register.create(str(tmp_path / "r.db"))
+    try:
+        with register.engine.connect() as connection:
+            context = MigrationContext.configure(connection)
+            assert compare_metadata(context, schema.metadata) == []
+    finally:
+        register.close()
