@@ -14,9 +14,12 @@ from rollbook.analysis.tolls import toll
 from rollbook.cli.common import console, fail
 from rollbook.cli.estimates import print_summary
 from rollbook.cli.reads import print_toll
+from rollbook.demo.truce import TRUCE, DemoTruce
 from rollbook.ingest.lists import ImportFailed
+from rollbook.model.incidents import Verification
 from rollbook.store.case_views import open_cases, waiting_confirmation
 from rollbook.store.database import Register, RegisterError
+from rollbook.store.incident_views import TruceReport, truce_by_name, truce_report
 from rollbook.store.tolls import TollFilter
 
 #: Bootstrap draws for the demo's estimate: enough for its interval, quick to print.
@@ -25,6 +28,8 @@ DEMO_DRAWS = 200
 MISSING_ON = tuple(
     dt.date.fromisoformat(d) for d in ("2021-01-08", "2021-02-01", "2021-03-01", "2021-04-01")
 )
+#: The days the demo counts the truce's violations on: before and after the monitor's list.
+TRUCE_ON = (dt.date(2020, 10, 27), dt.date(2020, 12, 31))
 
 
 def demo(
@@ -94,6 +99,9 @@ def demo(
             still = {day: [c for c in open_cases(connection, day) if c.still_missing]
                      for day in MISSING_ON}  # fmt: skip
             waiting = waiting_confirmation(connection)
+            truce = truce_by_name(connection, TRUCE)
+            assert truce is not None
+            violations = [truce_report(connection, truce, day) for day in TRUCE_ON]
         print_summary(found, "killed")
         console.print("\nStill missing (open missing-person cases), as known on", style="bold")
         for day, cases in still.items():
@@ -104,8 +112,31 @@ def demo(
         )
         for case in still[MISSING_ON[-1]]:
             console.print(f"  case {case.case_id}, person {case.person_id}: {case.name}")
+        _print_truce(built.truce, violations)
         console.print(
             f"\nExplore it: rollbook --db {database} toll --by month --known-on 2020-12-31"
+        )
+
+
+def _print_truce(built: DemoTruce, reports: list[TruceReport]) -> None:
+    """The truce: what the two files added, and the violations counted as known on each
+    day of TRUCE_ON."""
+    truce = reports[0].truce
+    console.print(f"\nTruce: {truce['name']}, from {truce['starts_on']}; monitor "
+                  f"{truce['monitor']}", style="bold")  # fmt: skip
+    for name, imported in built.imports.items():
+        console.print(
+            f"  {name}: {imported.rows} reports, {imported.new} new incidents, {imported.joined} "
+            f"joined to one already reported ({imported.corroborated} corroborated), "
+            f"{imported.review} left for review"
+        )
+    for report in reports:
+        totals = report.totals
+        states = ", ".join(f"{totals[s.value]} {s.value}" for s in Verification if totals[s.value])
+        parties = ", ".join(f"{party} {sum(c.values())}" for party, c in report.by_party.items())
+        console.print(
+            f"  as known on {report.known_on}: {report.counted} incidents counted against it "
+            f"({states}); reported by {parties}; {len(report.victims)} killed linked by name"
         )
 
 

@@ -235,7 +235,7 @@ def review(
         print_json(pairs)
         return
     table = Table("pair", "incident", "type", "time", "place", "incident", "type", "time",
-                  "place", "km apart", title=f"{len(pairs)} pairs waiting for review")  # fmt: skip
+                  "place", "km apart", title=f"Waiting for review: {len(pairs)}")  # fmt: skip
     for p in pairs:
         a, b = p["a"] or {}, p["b"] or {}
         table.add_row(str(p["id"]), str(p["incident_a"]), a.get("type", ""), a.get("time", ""),

@@ -20,6 +20,7 @@ from rollbook.link.comparisons import COMPARISONS
 from rollbook.model.records import PROTECTED_FIELDS, written_name
 from rollbook.model.status import LATEST, Status
 from rollbook.store.exports import iter_persons, iter_records, person_columns, record_columns
+from rollbook.store.incident_views import incident_columns, iter_incidents, write_geojson
 from rollbook.store.links import PairState, StoredPair, pairs_within
 from rollbook.store.persons import person_view
 from rollbook.store.tolls import DIMENSIONS, TollFilter
@@ -277,33 +278,44 @@ def claims_command(
 class What(StrEnum):
     persons = "persons"
     records = "records"
+    incidents = "incidents"
 
 
 class Format(StrEnum):
     csv = "csv"
     json = "json"
+    geojson = "geojson"
 
 
 def export(
     ctx: typer.Context,
-    what: Annotated[What, typer.Argument(help="persons or records", show_default=False)],
+    what: Annotated[What, typer.Argument(help="persons, records or incidents", show_default=False)],
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="File to write [default: stdout]")
     ] = None,
-    format: Annotated[Format, typer.Option(help="csv, or json (one object per line)")] = Format.csv,
+    format: Annotated[
+        Format,
+        typer.Option(help="csv, json (one object per line) or geojson (incidents: a map layer)"),
+    ] = Format.csv,
     include_protected: Annotated[
         bool,
         typer.Option(help="Include protected fields (family contacts, medical, reporters)"),
     ] = False,
 ) -> None:
-    """Export persons or records, with provenance.
+    """Export persons, records or incidents, with provenance (incidents with their sources
+    and verification state).
 
-    Example: rollbook export records --format json -o records.jsonl
+    Example: rollbook export incidents --format geojson -o incidents.geojson
     """
+    if format is Format.geojson and what is not What.incidents:
+        raise fail("--format geojson: only incidents have a place on a map")
     with opened(ctx) as register, register.read() as connection:
-        if what is What.records:
+        if what is What.incidents:
+            columns = incident_columns(include_protected)
+            rows: Iterator[dict[str, Any]] = iter_incidents(connection, protected=include_protected)
+        elif what is What.records:
             columns = record_columns(include_protected)
-            rows: Iterator[dict[str, Any]] = iter_records(connection, include_protected)
+            rows = iter_records(connection, include_protected)
         else:
             columns = person_columns()
             rows = iter_persons(connection)
@@ -319,6 +331,8 @@ def _write(
     handle: TextIO, format: Format, columns: list[str], rows: Iterable[dict[str, Any]]
 ) -> int:
     count = 0
+    if format is Format.geojson:
+        return write_geojson(handle, rows)
     if format is Format.csv:
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rollbook.demo.synthetic import DemoLists, write_demo_lists
+from rollbook.demo.truce import DemoTruce, add_demo_truce
 from rollbook.ingest.lists import ImportOptions, ImportReport, import_list
 from rollbook.link.run import LinkReport, link_register
 from rollbook.link.settings import LinkSettings
@@ -34,6 +35,7 @@ class Demo:
     link: LinkReport
     claims: int
     resolved: int  # missing-person cases the demo resolved over the weeks after the lists
+    truce: DemoTruce
 
 
 def build_demo(register: Register, folder: Path) -> Demo:
@@ -88,7 +90,8 @@ def build_demo(register: Register, folder: Path) -> Demo:
         reports[name] = import_list(register, path, options, actor=ACTOR)
     linked = link_register(register, LinkSettings(), actor=ACTOR)
     claims = _add_claims(register, lists.claims)
-    return Demo(lists, reports, linked, claims, _resolve_cases(register))
+    resolved = _resolve_cases(register)
+    return Demo(lists, reports, linked, claims, resolved, add_demo_truce(register, folder))
 
 
 # Weeks of identification work after the ministry's statement of 8 January 2021: on each

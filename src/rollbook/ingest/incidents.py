@@ -10,14 +10,15 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
 import ijson
 
-from rollbook.ingest.incident_rows import RowError, dialect_of, row_account
+from rollbook.ingest.incident_rows import Dialect, RowError, dialect_of, row_account
 from rollbook.ingest.rows import Problem
 from rollbook.ingest.tables import TableError, cell_text, open_table
 from rollbook.store.database import Register, Write
@@ -33,6 +34,8 @@ from rollbook.store.sources import (
 )
 
 IMPORT_ACTION = "incidents.import"
+#: A file's rows as read: each row's number and its cells as text.
+Rows = Generator[tuple[int, list[str]], None, None]
 BATCH = 5000
 #: Problems listed before the rest are only counted.
 SHOWN_PROBLEMS = 50
@@ -157,9 +160,32 @@ def apply_incident_import(
             options=json.dumps({"incidents": dialect.name}), seq=work.seq,
         )
     )  # fmt: skip
+    batch: list[Account] = []
+    with closing(rows):
+        _read(work, rows, dialect, header, report, batch)
+    if report.problems:
+        raise IncidentImportFailed(report)
+    if not report.rows:
+        report.note(Problem(0, "", "", "the file holds no incidents"))
+        raise IncidentImportFailed(report)
+    _place(work, batch, report)
+    work.payload["counts"] = {"reports": report.rows, "new": report.new,
+                              "joined": report.joined, "review": report.review}  # fmt: skip
+
+
+def _read(
+    work: Write,
+    rows: Rows,
+    dialect: Dialect,
+    header: list[str],
+    report: IncidentImportReport,
+    batch: list[Account],
+) -> None:
+    """Check each row; place the checked ones a batch at a time while none has failed
+    (the rest, fewer than a batch, are left in `batch`)."""
+    described = work.payload["source"]
     learned = dt.date.fromisoformat(described["published"])
     speaker = described["publisher"] or described["title"]
-    batch: list[Account] = []
     for number, cells in rows:
         report.rows += 1
         try:
@@ -169,7 +195,7 @@ def apply_incident_import(
             continue
         account = Account(
             report=found.report, reported_by=found.reported_by or speaker, learned_on=learned,
-            source_id=source_id, row_no=number, external_id=found.external_id,
+            source_id=report.source_id, row_no=number, external_id=found.external_id,
             reporter=found.reporter,
         )  # fmt: skip
         problem = account_problem(work, account)
@@ -179,15 +205,7 @@ def apply_incident_import(
         batch.append(account)
         if len(batch) >= BATCH and not report.problems:
             _place(work, batch, report)
-            batch = []
-    if report.problems:
-        raise IncidentImportFailed(report)
-    if not report.rows:
-        report.note(Problem(0, "", "", "the file holds no incidents"))
-        raise IncidentImportFailed(report)
-    _place(work, batch, report)
-    work.payload["counts"] = {"reports": report.rows, "new": report.new,
-                              "joined": report.joined, "review": report.review}  # fmt: skip
+            batch.clear()
 
 
 def _place(work: Write, batch: list[Account], report: IncidentImportReport) -> None:
@@ -206,7 +224,7 @@ def _place(work: Write, batch: list[Account], report: IncidentImportReport) -> N
 
 def _rows(
     stream: BinaryIO, filename: str, report: IncidentImportReport
-) -> tuple[list[str], Iterator[tuple[int, list[str]]], str]:
+) -> tuple[list[str], Rows, str]:
     """The header, the rows (number, cells as text) and the format of a file."""
     head = stream.read(1 << 16)
     stream.seek(0)
@@ -219,13 +237,15 @@ def _rows(
         report.note(Problem(error.row, error.column, "", error.reason))
         raise IncidentImportFailed(report) from None
 
-    def rows() -> Iterator[tuple[int, list[str]]]:
+    def rows() -> Rows:
         try:
             for row in table.rows:
                 yield row.number, [cell_text(c) for c in row.cells]
         except TableError as error:
             report.note(Problem(error.row, error.column, "", error.reason))
             raise IncidentImportFailed(report) from None
+        finally:
+            table.release()
 
     return table.header, rows(), table.format
 
@@ -238,9 +258,7 @@ def _first_line_whole(text: bytes) -> bool:
         return False
 
 
-def _json_document(
-    stream: BinaryIO, report: IncidentImportReport
-) -> tuple[list[str], Iterator[tuple[int, list[str]]], str]:
+def _json_document(stream: BinaryIO, report: IncidentImportReport) -> tuple[list[str], Rows, str]:
     """A JSON document's objects, streamed: a top-level array, or the first array under a
     key of the top-level object (ACLED's "data", UCDP's "Result"). The header is the keys
     of the first object; a GeoJSON feature gives its properties and coordinates."""
@@ -268,7 +286,7 @@ def _json_document(
         raise IncidentImportFailed(report)
     header = list(first[1])
 
-    def rows() -> Iterator[tuple[int, list[str]]]:
+    def rows() -> Rows:
         for number, item in _chain(first, found):
             yield number, [cell_text(item.get(k)) for k in header]
 

@@ -7,9 +7,9 @@ import datetime as dt
 import json
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import Connection, and_, func, select
 
@@ -103,18 +103,34 @@ def fatalities(reports: list[dict[str, Any]]) -> dict[str, int | None]:
 
 
 def review_pairs(connection: Connection) -> list[dict[str, Any]]:
-    """The pairs of incidents waiting for a reviewer, with what each's first report says."""
-    p = incident_pairs.c
+    """The pairs of incidents waiting for a reviewer, each incident as it is now (a ruling
+    may have made it part of another; a pair whose two are now one is left out), with what
+    each's first report says."""
+    p, i = incident_pairs.c, incidents.c
     query = select(incident_pairs).where(p.state == "review").order_by(p.id)
     pairs = [dict(r) for r in connection.execute(query).mappings()]
-    ids = {i for pair in pairs for i in (pair["incident_a"], pair["incident_b"])}
-    i = incidents.c
-    shown = select(i.id, i.type, i.time, i.place, i.area, i.lat, i.lon, i.precision, i.state)
-    held = {
-        r["id"]: dict(r) for r in connection.execute(shown.where(i.id.in_(sorted(ids)))).mappings()
-    }
-    return [{**pair, "a": held.get(pair["incident_a"]), "b": held.get(pair["incident_b"])}
-            for pair in pairs]  # fmt: skip
+    shown = select(i.id, i.type, i.time, i.place, i.area, i.lat, i.lon, i.precision, i.state,
+                   i.merged_into)  # fmt: skip
+    held: dict[int, dict[str, Any]] = {}
+    wanted = {n for pair in pairs for n in (pair["incident_a"], pair["incident_b"])}
+    while wanted:
+        found = connection.execute(shown.where(i.id.in_(sorted(wanted)))).mappings()
+        held.update((r["id"], dict(r)) for r in found)
+        wanted = {r["merged_into"] for r in held.values() if r["merged_into"]} - set(held)
+
+    def live(incident_id: int) -> int:
+        seen = set()
+        while held[incident_id]["merged_into"] and incident_id not in seen:
+            seen.add(incident_id)
+            incident_id = held[incident_id]["merged_into"]
+        return incident_id
+
+    waiting = []
+    for pair in pairs:
+        a, b = live(pair["incident_a"]), live(pair["incident_b"])
+        if a != b:
+            waiting.append({**pair, "incident_a": a, "incident_b": b, "a": held[a], "b": held[b]})
+    return waiting
 
 
 # --------------------------------------------------------------------------- truce report
@@ -186,7 +202,7 @@ def truce_report(connection: Connection, truce: dict[str, Any], known_on: dt.dat
         .group_by(i.date_lo, i.date_hi, s.state)
     )
     by_day: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for lo, hi, state, n in connection.execute(per_day).tuples():
+    for lo, hi, state, n in connection.execute(per_day):
         by_day[lo if lo == hi else UNDATED][state] += n
     report.by_day = dict(sorted(by_day.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])))
     told = (
@@ -200,7 +216,7 @@ def truce_report(connection: Connection, truce: dict[str, Any], known_on: dt.dat
         .group_by(r.reporting_party, s.state)
     )
     by_party: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for party, state, n in connection.execute(told).tuples():
+    for party, state, n in connection.execute(told):
         by_party[party or "(no party: monitors, media)"][state] += n
     report.by_party = dict(sorted(by_party.items()))
     report.victims = _victims(connection, within, in_force, day)
@@ -239,10 +255,17 @@ EXPORT_COLUMNS = [
 ]  # fmt: skip
 
 
-def iter_incidents(connection: Connection, batch: int = 2000) -> Iterator[dict[str, Any]]:
+def incident_columns(protected: bool = False) -> list[str]:
+    """The columns of an incident export; the reporters (protected) only when asked."""
+    return [*EXPORT_COLUMNS, "reporters"] if protected else list(EXPORT_COLUMNS)
+
+
+def iter_incidents(
+    connection: Connection, *, protected: bool = False, batch: int = 2000
+) -> Iterator[dict[str, Any]]:
     """Every incident not merged into another, in id order, with what its reports say
-    joined up (each alleged perpetrator with who alleges it), a batch at a time. Reporters,
-    protected, are never part of it."""
+    joined up (each alleged perpetrator with who alleges it), a batch at a time. Who told
+    each source (the reporters, protected) only when `protected`."""
     last = 0
     i, r = incidents.c, incident_reports.c
     while True:
@@ -255,7 +278,8 @@ def iter_incidents(connection: Connection, batch: int = 2000) -> Iterator[dict[s
             return
         ids = [row["id"] for row in rows]
         told: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-        columns = [c for c in incident_reports.c if c.name not in PROTECTED_REPORT_FIELDS]
+        columns = [c for c in incident_reports.c
+                   if protected or c.name not in PROTECTED_REPORT_FIELDS]  # fmt: skip
         reports = select(*columns, sources.c.title.label("source")).outerjoin(
             sources, sources.c.id == r.source_id
         )
@@ -268,6 +292,7 @@ def iter_incidents(connection: Connection, batch: int = 2000) -> Iterator[dict[s
         for row in rows:
             held = sorted(told[row["id"]], key=lambda x: x["id"])
             figures = fatalities(held)
+            reporters = {"reporters": _joined(x["reporter"] for x in held)} if protected else {}
             yield {
                 **{k: row[k] for k in EXPORT_COLUMNS[:12]},
                 "fatalities_low": figures["low"],
@@ -281,6 +306,7 @@ def iter_incidents(connection: Connection, batch: int = 2000) -> Iterator[dict[s
                 ),
                 "sources": _joined(x["source"] or "" for x in held),
                 "victims": victims.get(row["id"], 0),
+                **reporters,
             }  # fmt: skip
         last = rows[-1]["id"]
 
@@ -288,3 +314,19 @@ def iter_incidents(connection: Connection, batch: int = 2000) -> Iterator[dict[s
 def _joined(values: Iterator[str] | Any) -> str:
     """Distinct non-empty values in first-seen order, joined with "; "."""
     return "; ".join(dict.fromkeys(v for v in values if v))
+
+
+def write_geojson(handle: TextIO, rows: Iterable[dict[str, Any]]) -> int:
+    """Incidents as a GeoJSON FeatureCollection, one point each, written as they come (an
+    export of many incidents streams); how many were written."""
+    handle.write('{"type": "FeatureCollection", "features": [\n')
+    count = 0
+    for row in rows:
+        properties = {k: v for k, v in row.items() if k not in ("lat", "lon")}
+        feature = {"type": "Feature", "id": row["id"],
+                   "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
+                   "properties": properties}  # fmt: skip
+        handle.write(("" if count == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
+        count += 1
+    handle.write("\n]}\n")
+    return count

@@ -354,7 +354,7 @@ def _candidates(connection: Connection, lo: int, hi: int) -> list[_Candidate]:
             i.date_hi >= dt.date.fromordinal(lo).isoformat(),
         )
         told = select(r.incident_id, r.source_id, r.reported_by).where(r.incident_id.in_(ids))
-        for incident_id, source_id, reported_by in connection.execute(told).tuples():
+        for incident_id, source_id, reported_by in connection.execute(told):
             found[incident_id].sources.add(source_id)
             found[incident_id].voices.add(voice_of(reported_by))
     return list(found.values())
@@ -517,7 +517,8 @@ def _fold(work: Write, keep: int, fold: int, learned_on: str) -> None:
     """Make incident `fold` part of `keep`."""
     connection = work.connection
     before = voices(connection, keep)
-    added = voices(connection, fold) - before
+    told = select(incident_reports.c.reported_by).where(incident_reports.c.incident_id == fold)
+    added = [v for v in connection.execute(told).scalars() if voice_of(v) not in before]
     for table in (incident_reports, incident_victims):
         connection.execute(
             update(table).where(table.c.incident_id == fold).values(incident_id=keep)
@@ -529,7 +530,7 @@ def _fold(work: Write, keep: int, fold: int, learned_on: str) -> None:
     current = _current_step(connection, keep)
     if current.get("state") == Verification.REPORTED.value and added:
         day = max(learned_on, current["learned_on"])
-        reason = f"a second independent source: {sorted(added)[0]}"
+        reason = f"a second independent source: {added[0]}"
         new_step(work, keep, Verification.CORROBORATED, reason, day, None)
 
 
