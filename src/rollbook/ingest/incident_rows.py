@@ -10,7 +10,7 @@ is the side UCDP says attacked civilians.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from rollbook.ingest.dates import parse_partial_date
@@ -212,36 +212,54 @@ def _ucdp(cells: Cells) -> RowAccount:
 
 @dataclass(frozen=True, slots=True)
 class Dialect:
-    """A file's column scheme: its name, the columns that identify it, and its reader."""
+    """A file's column scheme: its name, the columns that identify it, its reader, and the
+    column that holds each field a later check may find wrong."""
 
     name: str
     marks: frozenset[str]
     read: Callable[[Cells], RowAccount]
+    columns: Mapping[str, str]
 
 
 DIALECTS = (
-    Dialect("acled", frozenset({"event_id_cnty", "sub_event_type"}), _acled),
-    Dialect("ucdp", frozenset({"where_prec", "date_start", "side_a"}), _ucdp),
-)
-OWN = Dialect("rollbook", frozenset(), _own)
+    Dialect("acled", frozenset({"event_id_cnty", "sub_event_type"}), _acled,
+            {"date": "event_date", "learned_on": "event_date"}),
+    Dialect("ucdp", frozenset({"where_prec", "date_start", "side_a"}), _ucdp,
+            {"date": "date_start", "learned_on": "date_start", "fatalities": "best"}),
+)  # fmt: skip
+OWN = Dialect("rollbook", frozenset(), _own, {"learned_on": "date"})
 
 
-def dialect_of(header: list[str]) -> Dialect:
-    """The scheme a header is written in: ACLED's or UCDP's when it has their marks."""
-    names = {h.strip().lower() for h in header}
+def dialect_of(keys: Iterable[str]) -> Dialect:
+    """The scheme a file's columns are written in: ACLED's or UCDP's when they have their
+    marks, else Rollbook's own."""
+    names = {k.strip().lower() for k in keys}
     for dialect in DIALECTS:
         if dialect.marks <= names:
             return dialect
     return OWN
 
 
-def row_account(dialect: Dialect, header: list[str], cells: list[str]) -> RowAccount:
-    """A row's report, its cells named by the (lower-cased) header."""
-    keys = [h.strip().lower() for h in header]
-    if dialect is OWN:
-        keys = [OWN_ALIASES.get(k, k) for k in keys]
-    named = dict(zip(keys, cells, strict=False))
+def row_account(dialect: Dialect, cells: Mapping[str, str]) -> RowAccount:
+    """A row's report, from its cells by column name (any case). A problem names the
+    column as the file has it."""
+    named: dict[str, str] = {}
+    written: dict[str, str] = {}
+    for key, value in cells.items():
+        folded = key.strip().lower()
+        if dialect is OWN:
+            folded = OWN_ALIASES.get(folded, folded)
+        named[folded] = value
+        written[folded] = key
     try:
         return dialect.read(named)
     except IncidentError as error:
-        raise RowError(error.field, error.reason) from None
+        column = written.get(error.field) or column_of(dialect, error.field)
+        raise RowError(column, error.reason) from None
+    except RowError as error:
+        raise RowError(written.get(error.column, error.column), error.reason) from None
+
+
+def column_of(dialect: Dialect, field: str) -> str:
+    """The column that holds a field in a dialect's files."""
+    return dialect.columns.get(field, field)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 
 import ijson
 
-from rollbook.ingest.incident_rows import Dialect, RowError, dialect_of, row_account
+from rollbook.ingest.incident_rows import Dialect, RowError, column_of, dialect_of, row_account
 from rollbook.ingest.rows import Problem
 from rollbook.ingest.tables import TableError, cell_text, open_table
 from rollbook.store.database import Register, Write
@@ -34,8 +34,8 @@ from rollbook.store.sources import (
 )
 
 IMPORT_ACTION = "incidents.import"
-#: A file's rows as read: each row's number and its cells as text.
-Rows = Generator[tuple[int, list[str]], None, None]
+#: A file's rows as read: each row's number and its cells as text, by column.
+Rows = Generator[tuple[int, dict[str, str]], None, None]
 BATCH = 5000
 #: Problems listed before the rest are only counted.
 SHOWN_PROBLEMS = 50
@@ -162,7 +162,7 @@ def apply_incident_import(
     )  # fmt: skip
     batch: list[Account] = []
     with closing(rows):
-        _read(work, rows, dialect, header, report, batch)
+        _read(work, rows, dialect, report, batch)
     if report.problems:
         raise IncidentImportFailed(report)
     if not report.rows:
@@ -177,7 +177,6 @@ def _read(
     work: Write,
     rows: Rows,
     dialect: Dialect,
-    header: list[str],
     report: IncidentImportReport,
     batch: list[Account],
 ) -> None:
@@ -189,7 +188,7 @@ def _read(
     for number, cells in rows:
         report.rows += 1
         try:
-            found = row_account(dialect, header, cells)
+            found = row_account(dialect, cells)
         except RowError as error:
             report.note(Problem(number, error.column, error.column, error.reason))
             continue
@@ -200,7 +199,8 @@ def _read(
         )  # fmt: skip
         problem = account_problem(work, account)
         if problem is not None:
-            report.note(Problem(number, problem.field, problem.field, problem.reason))
+            column = column_of(dialect, problem.field)
+            report.note(Problem(number, column, problem.field, problem.reason))
             continue
         batch.append(account)
         if len(batch) >= BATCH and not report.problems:
@@ -229,7 +229,7 @@ def _rows(
     head = stream.read(1 << 16)
     stream.seek(0)
     text = head.lstrip(codecs.BOM_UTF8).lstrip()
-    if text.startswith(b"[") or (text.startswith(b"{") and not _first_line_whole(text)):
+    if text.startswith(b"[") or (text.startswith(b"{") and not _json_lines(text)):
         return _json_document(stream, report)
     try:
         table = open_table(stream, filename=filename)
@@ -238,9 +238,13 @@ def _rows(
         raise IncidentImportFailed(report) from None
 
     def rows() -> Rows:
+        header = table.header
         try:
             for row in table.rows:
-                yield row.number, [cell_text(c) for c in row.cells]
+                if row.problem:
+                    report.note(Problem(row.number, "", "", row.problem))
+                    continue
+                yield row.number, {k: cell_text(c) for k, c in zip(header, row.cells, strict=False)}
         except TableError as error:
             report.note(Problem(error.row, error.column, "", error.reason))
             raise IncidentImportFailed(report) from None
@@ -250,23 +254,28 @@ def _rows(
     return table.header, rows(), table.format
 
 
-def _first_line_whole(text: bytes) -> bool:
-    """Whether the first line of a file that opens with "{" is one JSON object (JSON lines)."""
+def _json_lines(text: bytes) -> bool:
+    """Whether a file that opens with "{" is JSON lines: its first line one flat object (a
+    whole document on one line holds its incidents in an array of objects)."""
     try:
-        return isinstance(json.loads(text.split(b"\n", 1)[0]), dict)
+        first = json.loads(text.split(b"\n", 1)[0])
     except ValueError:
         return False
+    return isinstance(first, dict) and not any(
+        isinstance(v, list) and v and isinstance(v[0], dict) for v in first.values()
+    )
 
 
 def _json_document(stream: BinaryIO, report: IncidentImportReport) -> tuple[list[str], Rows, str]:
-    """A JSON document's objects, streamed: a top-level array, or the first array under a
-    key of the top-level object (ACLED's "data", UCDP's "Result"). The header is the keys
-    of the first object; a GeoJSON feature gives its properties and coordinates."""
+    """A JSON document's objects, streamed: a top-level array, or the first array of
+    objects under a key of the top-level object (ACLED's "data", UCDP's "Result", a GeoJSON
+    layer's "features"). Each object's own keys name its cells; the first object's keys
+    tell the dialect. A GeoJSON feature gives its properties and point."""
     prefix = _array_prefix(stream, report)
     stream.seek(0)
     items = ijson.items(stream, prefix, use_float=True)
 
-    def objects() -> Iterator[tuple[int, dict[str, Any]]]:
+    def objects() -> Rows:
         number = 0
         try:
             for item in items:
@@ -274,7 +283,7 @@ def _json_document(stream: BinaryIO, report: IncidentImportReport) -> tuple[list
                 if not isinstance(item, dict):
                     report.note(Problem(number, "", "", "each incident must be a JSON object"))
                     raise IncidentImportFailed(report)
-                yield number, _flat(item)
+                yield number, {k: cell_text(v) for k, v in _flat(item).items()}
         except ijson.JSONError as error:
             report.note(Problem(number + 1, "", "", f"not valid JSON: {error}"))
             raise IncidentImportFailed(report) from None
@@ -284,33 +293,31 @@ def _json_document(stream: BinaryIO, report: IncidentImportReport) -> tuple[list
     if first is None:
         report.note(Problem(0, "", "", "the file holds no incidents"))
         raise IncidentImportFailed(report)
-    header = list(first[1])
 
     def rows() -> Rows:
-        for number, item in _chain(first, found):
-            yield number, [cell_text(item.get(k)) for k in header]
+        yield first
+        yield from found
 
-    return header, rows(), "json"
-
-
-def _chain(first: tuple[int, dict[str, Any]], rest: Iterator[tuple[int, dict[str, Any]]]
-           ) -> Iterator[tuple[int, dict[str, Any]]]:  # fmt: skip
-    yield first
-    yield from rest
+    return list(first[1]), rows(), "json"
 
 
 def _array_prefix(stream: BinaryIO, report: IncidentImportReport) -> str:
-    """Where a JSON document keeps its incidents, as an ijson prefix."""
+    """Where a JSON document keeps its incidents, as an ijson prefix: the top level, when it
+    is an array, or the first member of the top-level object that is an array of objects
+    (skipping members such as a GeoJSON layer's "crs" and "bbox")."""
+    candidate = None
     try:
         for prefix, event, _ in ijson.parse(stream):
-            if event == "start_array":
-                return f"{prefix}.item" if prefix else "item"
-            if prefix.count(".") > 0:
-                break
+            if candidate is not None:
+                if event == "start_map" and prefix == candidate:
+                    return candidate
+                candidate = None
+            if event == "start_array" and "." not in prefix:
+                candidate = f"{prefix}.item" if prefix else "item"
     except ijson.JSONError as error:
         report.note(Problem(0, "", "", f"not valid JSON: {error}"))
         raise IncidentImportFailed(report) from None
-    report.note(Problem(0, "", "", "no array of incidents at the top of the JSON document"))
+    report.note(Problem(0, "", "", "no array of incidents in the JSON document"))
     raise IncidentImportFailed(report)
 
 

@@ -18,6 +18,7 @@ from typing import Any, BinaryIO
 
 from rollbook.ingest.mapping import ColumnProblem, MappingFile, Plan, plan_columns
 from rollbook.ingest.parallel import Batches, ReadJob, read_in_worker
+from rollbook.ingest.pfif import NoteSpool
 from rollbook.ingest.rows import BATCH_ROWS, Problem, RowReader
 from rollbook.ingest.tables import Table, TableError, open_table
 from rollbook.model.dates import PartialDate
@@ -255,7 +256,7 @@ def apply_import(
             EVIDENCE_OF_KIND[SourceKind(described["kind"])],
         )
         reader = RowReader(plan, declared, today=work.today, learned_on=learned)
-        if path is not None and described["size"] >= worker_from_bytes and not table.beside:
+        if path is not None and described["size"] >= worker_from_bytes and table.notes is None:
             job = ReadJob(
                 str(path), described["filename"], table.format, table.encoding,
                 table.delimiter, plan, declared, work.today, learned,
@@ -278,8 +279,8 @@ def apply_import(
         work, source_id, described["title"], learned, writer.evidence,
         range(writer.first_record, writer.next_record),
     )  # fmt: skip
-    if table.format == "pfif":
-        report.notes_applied = _apply_notes(work, report, table.beside, source_id, learned,
+    if table.notes is not None:
+        report.notes_applied = _apply_notes(work, report, table.notes, source_id, learned,
                                             writer.evidence)  # fmt: skip
     work.payload["counts"] = {
         "records": report.records,
@@ -292,7 +293,7 @@ def apply_import(
 def _apply_notes(
     work: Write,
     report: ImportReport,
-    notes: list[object],
+    notes: NoteSpool,
     source_id: int,
     learned: dt.date,
     evidence: Evidence,
@@ -301,10 +302,12 @@ def _apply_notes(
     from rollbook.ingest.pfif_cases import NoteRefused, apply_notes
 
     try:
-        return apply_notes(work, notes, source_id, learned, evidence)
+        return apply_notes(work, notes.oldest_first(), source_id, learned, evidence)
     except NoteRefused as refused:
         _note(report, Problem(refused.line, "", refused.field, refused.reason))
         raise ImportFailed(report) from None
+    finally:
+        notes.close()
 
 
 def _read_here(table: Table, reader: RowReader, stream: BinaryIO) -> Batches:

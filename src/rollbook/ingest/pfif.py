@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import re
+import sqlite3
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
@@ -107,6 +109,37 @@ class PfifNote:
     photo_url: str = ""
     line: int = dataclasses.field(default=0, compare=False)
     unknown: tuple[str, ...] = ()
+
+
+class NoteSpool:
+    """A file's notes, spooled to a temporary file as they stream by and read back oldest
+    first (by the date the news is from, then by line): a tracing system's export may hold
+    more notes than memory. The file goes when the spool is closed."""
+
+    def __init__(self) -> None:
+        self._db = sqlite3.connect("")  # an unnamed database: a temporary file of its own
+        self._db.execute("CREATE TABLE notes (day TEXT, line INTEGER, note TEXT)")
+        self.count = 0
+
+    def append(self, note: PfifNote) -> None:
+        fields = dataclasses.asdict(note)
+        self._db.execute(
+            "INSERT INTO notes VALUES (?, ?, ?)",
+            (note.source_date or note.entry_date, note.line, json.dumps(fields)),
+        )
+        self.count += 1
+
+    def __len__(self) -> int:
+        return self.count
+
+    def oldest_first(self) -> Iterator[PfifNote]:
+        """The notes, oldest first."""
+        for (text,) in self._db.execute("SELECT note FROM notes ORDER BY day, line"):
+            fields = json.loads(text)
+            yield PfifNote(**{**fields, "unknown": tuple(fields["unknown"])})
+
+    def close(self) -> None:
+        self._db.close()
 
 
 #: The fields in the order the PFIF 1.4 data model and schema list them (the writer's order).

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from sqlalchemy import Connection, select
@@ -134,9 +134,9 @@ class NoteRefused(ValueError):
 
 
 def apply_notes(
-    work: Write, notes: Sequence[object], source_id: int, learned: dt.date, evidence: Evidence
+    work: Write, notes: Iterable[PfifNote], source_id: int, learned: dt.date, evidence: Evidence
 ) -> int:
-    """Add a PFIF file's notes, oldest first, to the cases its persons' records opened (or
+    """Add a PFIF file's notes, given oldest first, to the cases its persons' records opened (or
     already had open); how many were added. The register learns them on the file's date;
     each note's own date is when it happened. Notes after a case's resolution stay in the
     stored file only. The persons' records carry their PFIF ids under "Record id"."""
@@ -148,13 +148,9 @@ def apply_notes(
         case = open_case_of(connection, person_id)
         if pfif_id and case is not None:
             case_of[pfif_id] = case
-    ordered = sorted(
-        (n for n in notes if isinstance(n, PfifNote)),
-        key=lambda n: (n.source_date or n.entry_date, n.line),
-    )
     resolved: set[int] = set()
     added = 0
-    for note in ordered:
+    for note in notes:
         case = case_of.get(note.person_record_id)
         if case is None:
             reason = f"note {note.note_record_id}: no open case for person {note.person_record_id}"

@@ -12,11 +12,14 @@ import csv
 import io
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
-from typing import BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, BinaryIO, NamedTuple
 
 import charset_normalizer
+
+if TYPE_CHECKING:
+    from rollbook.ingest.pfif import NoteSpool
 
 SAMPLE_BYTES = 1 << 16
 DELIMITERS = (",", ";", "\t", "|")
@@ -72,8 +75,8 @@ class Table:
     encoding: str = ""
     delimiter: str = ""
     text: io.TextIOWrapper | None = None
-    # What the file holds beside its rows, read as the rows are: a PFIF file's notes.
-    beside: list[object] = field(default_factory=list)
+    # A PFIF file's notes, spooled as the rows are read.
+    notes: NoteSpool | None = None
 
     def release(self) -> None:
         """Let go of the byte stream without closing it (its owner closes it)."""
@@ -346,9 +349,9 @@ PFIF_COLUMNS = {
 def _open_pfif(stream: BinaryIO, filename: str) -> Table:
     """A PFIF document as a table: a row per person (its line as the row number), and its
     notes beside the rows, collected as the persons stream by."""
-    from rollbook.ingest.pfif import PfifError, PfifPerson, read_pfif
+    from rollbook.ingest.pfif import NoteSpool, PfifError, PfifNote, PfifPerson, read_pfif
 
-    notes: list[object] = []
+    notes = NoteSpool()
 
     def rows() -> Iterator[Row]:
         try:
@@ -356,13 +359,13 @@ def _open_pfif(stream: BinaryIO, filename: str) -> Table:
                 if isinstance(record, PfifPerson):
                     cells = [getattr(record, name) for name in PFIF_COLUMNS]
                     yield Row(record.line, cells)
-                else:
+                elif isinstance(record, PfifNote):
                     notes.append(record)
         except PfifError as error:
             held = f"record {error.record_id}: " if error.record_id else ""
             raise TableError(error.line, held + error.reason, error.field) from None
 
-    return Table("pfif", list(PFIF_COLUMNS.values()), rows(), "utf-8", beside=notes)
+    return Table("pfif", list(PFIF_COLUMNS.values()), rows(), "utf-8", notes=notes)
 
 
 def cell_text(value: object) -> str:

@@ -103,7 +103,7 @@ class Fatalities:
     def parse(cls, text: str) -> Fatalities:
         """ "2" (a best figure), "1-3" (low and high) or "1-2-4" (low, best, high)."""
         parts = [p.strip() for p in text.strip().split("-")] if text.strip() else []
-        if not all(p.isdigit() for p in parts) or len(parts) > 3:
+        if not all(p.isascii() and p.isdigit() for p in parts) or len(parts) > 3:
             raise IncidentError("fatalities", f"{text!r} is not N, LOW-HIGH or LOW-BEST-HIGH")
         numbers = [int(p) for p in parts]
         if len(numbers) == 1:
