@@ -17,6 +17,7 @@ import pytest
 from rollbook.ingest.pfif import (
     NOTE_FIELDS,
     PERSON_FIELDS,
+    NoteSpool,
     PfifError,
     PfifNote,
     PfifPerson,
@@ -656,3 +657,19 @@ def test_a_bad_document_raises_naming_file_line_record_and_field(
     assert reason in message
     assert f", record {record_id}" in message if record_id else ", record " not in message
     assert f", field {field}" in message if field else ", field " not in message
+
+
+def test_the_note_spool_gives_the_notes_back_whole_and_oldest_first() -> None:
+    spool = NoteSpool()
+    later = PfifNote(
+        note_record_id="t/n2", person_record_id="t/p1", source_date="2021-03-02T00:00:00Z",
+        status="believed_alive", text="seen in Testvale", line=40, unknown=("x",),
+    )  # fmt: skip
+    undated = PfifNote(note_record_id="t/n3", entry_date="2021-01-05T00:00:00Z", line=50)
+    earlier = PfifNote(note_record_id="t/n1", source_date="2021-03-01T00:00:00Z", line=60)
+    for note in (later, undated, earlier):
+        spool.append(note)
+    assert len(spool) == 3
+    assert list(spool.oldest_first()) == [undated, earlier, later]
+    assert next(n for n in spool.oldest_first() if n.note_record_id == "t/n2").line == 40
+    spool.close()
