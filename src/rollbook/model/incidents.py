@@ -191,18 +191,20 @@ def match(a: Report, b: Report) -> tuple[Match, float]:
     they place it (km).
 
     The same: one type, one day each and the same day, within the distance their
-    precisions allow. Doubtful, for a reviewer: their days overlap and they lie within
-    three times that distance, but a date is a range or not to the day, they lie beyond the
-    plain distance, or one calls "ceasefire violation" what the other names exactly.
+    precisions allow. Doubtful, for a reviewer: on that day, one calls "ceasefire violation"
+    what the other names exactly, or they lie up to twice that distance apart; or a date is
+    a range or not to the day, and they lie within the distance. Anything else is
+    different: other days, other specific types, or farther apart.
     """
     km = distance_km(a.lat, a.lon, b.lat, b.lon)
     allowed = max(PRECISION_KM[a.precision], PRECISION_KM[b.precision])
-    if a.hi < b.lo or b.hi < a.lo or km > 3 * allowed:
+    if a.hi < b.lo or b.hi < a.lo or km > 2 * allowed:
         return Match.DIFFERENT, km
     if a.type is not b.type and _GENERAL not in (a.type, b.type):
         return Match.DIFFERENT, km
-    one_day = a.lo == a.hi == b.lo == b.hi
-    if a.type is b.type and one_day and km <= allowed:
+    if not a.lo == a.hi == b.lo == b.hi:
+        return (Match.DOUBTFUL if km <= allowed else Match.DIFFERENT), km
+    if a.type is b.type and km <= allowed:
         return Match.SAME, km
     return Match.DOUBTFUL, km
 

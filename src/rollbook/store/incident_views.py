@@ -20,6 +20,7 @@ from rollbook.store.records import live_person
 from rollbook.store.schema import (
     incident_pairs,
     incident_reports,
+    incident_spans,
     incident_steps,
     incident_victims,
     incidents,
@@ -185,54 +186,44 @@ def truce_report(connection: Connection, truce: dict[str, Any], known_on: dt.dat
     """The incidents from the truce's start to its end (or `known_on`), as known on
     `known_on`: each incident in the state its verification had then, counted once a day
     (an incident whose time is not one day counts under UNDATED) and once under each party
-    whose organs had reported it by then."""
+    whose organs had reported it by then. One pass over the incidents' spans."""
     day = known_on.isoformat()
     last = min(known_on, dt.date.fromisoformat(truce["ends_on"])) if truce["ends_on"] else known_on
     report = TruceReport(truce=truce, known_on=known_on, last_day=last)
-    i, s, r = incidents.c, incident_steps.c, incident_reports.c
-    within = and_(
-        i.merged_into.is_(None), i.learned_on <= day,
-        i.date_hi >= truce["starts_on"], i.date_lo <= last.isoformat(),
+    s = incident_spans.c
+    in_force = and_(
+        s.known_from <= day, s.known_to > day,
+        s.date_hi >= truce["starts_on"], s.date_lo <= last.isoformat(),
     )  # fmt: skip
-    in_force = and_(s.incident_id == i.id, s.learned_on <= day, s.known_to > day)
-    per_day = (
-        select(i.date_lo, i.date_hi, s.state, func.count())
-        .select_from(incidents.join(incident_steps, in_force))
-        .where(within)
-        .group_by(i.date_lo, i.date_hi, s.state)
+    counted = (
+        select(s.date_lo, s.date_hi, s.state, s.parties, func.count())
+        .where(in_force)
+        .group_by(s.date_lo, s.date_hi, s.state, s.parties)
     )
     by_day: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for lo, hi, state, n in connection.execute(per_day):
-        by_day[lo if lo == hi else UNDATED][state] += n
-    report.by_day = dict(sorted(by_day.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])))
-    told = (
-        select(r.reporting_party, s.state, func.count(func.distinct(i.id)))
-        .select_from(
-            incidents.join(incident_steps, in_force).join(
-                incident_reports, and_(r.incident_id == i.id, r.learned_on <= day)
-            )
-        )
-        .where(within)
-        .group_by(r.reporting_party, s.state)
-    )
     by_party: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for party, state, n in connection.execute(told):
-        by_party[party or "(no party: monitors, media)"][state] += n
+    for lo, hi, state, parties, n in connection.execute(counted):
+        by_day[lo if lo == hi else UNDATED][state] += n
+        for party in json.loads(parties):
+            by_party[party or "(no party: monitors, media)"][state] += n
+    report.by_day = dict(sorted(by_day.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])))
     report.by_party = dict(sorted(by_party.items()))
-    report.victims = _victims(connection, within, in_force, day)
+    report.victims = _victims(connection, in_force, day)
     return report
 
 
-def _victims(connection: Connection, within: Any, in_force: Any, day: str) -> list[dict[str, Any]]:
+def _victims(connection: Connection, in_force: Any, day: str) -> list[dict[str, Any]]:
     """The people killed or wounded in the incidents counted, by day."""
-    i, s, v = incidents.c, incident_steps.c, incident_victims.c
+    s, v = incident_spans.c, incident_victims.c
     query = (
-        select(v.person_id, v.harm, v.incident_id, i.time, s.state)
+        select(v.person_id, v.harm, v.incident_id, incidents.c.time, s.state)
         .select_from(
-            incidents.join(incident_steps, in_force).join(incident_victims, v.incident_id == i.id)
+            incident_victims.join(
+                incident_spans, and_(s.incident_id == v.incident_id, in_force)
+            ).join(incidents, incidents.c.id == v.incident_id)
         )
-        .where(within, v.learned_on <= day, v.harm.in_([Harm.KILLED.value, Harm.WOUNDED.value]))
-        .order_by(i.date_lo, v.incident_id, v.id)
+        .where(v.learned_on <= day, v.harm.in_([Harm.KILLED.value, Harm.WOUNDED.value]))
+        .order_by(s.date_lo, v.incident_id, v.id)
     )
     rows = [dict(row) for row in connection.execute(query).mappings()]
     live = {row["person_id"]: live_person(connection, row["person_id"]) for row in rows}

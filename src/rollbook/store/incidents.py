@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from rollbook.model.dates import PartialDate
 from rollbook.model.incidents import (
@@ -39,6 +39,7 @@ from rollbook.store.records import live_person, next_id
 from rollbook.store.schema import (
     incident_pairs,
     incident_reports,
+    incident_spans,
     incident_steps,
     incident_victims,
     incidents,
@@ -242,6 +243,7 @@ class _Batch:
         self.current: dict[int, dict[str, Any]] = {}  # new steps in force, by incident
         self.reports: list[dict[str, Any]] = []
         self.pairs: list[dict[str, Any]] = []
+        self.joined: dict[int, str] = {}  # incidents already stored a report joined, and when
 
     def open(self, account: Account, doubtful: list[tuple[float, int]]) -> Placed:
         """A new incident for a report, with a pair for review with each doubtful one."""
@@ -279,6 +281,7 @@ class _Batch:
             self._step(joined.id, joined.state, reason, day, account.source_id)
             self._incident(joined.id, state=joined.state.value)
         report_id = self._report(joined.id, account)
+        self.joined[joined.id] = max(day, self.joined.get(joined.id, day))
         return Placed(report_id, joined.id, "joined", corroborated)
 
     def _incident(self, incident_id: int, **values: str) -> None:
@@ -317,13 +320,28 @@ class _Batch:
         return report_id
 
     def flush(self) -> None:
+        """Write the rows; then bring the spans of every incident the batch touched up to
+        date (a new one's first span is written with it)."""
         connection = self.work.connection
+        parties: defaultdict[int, set[str]] = defaultdict(set)
+        for report in self.reports:
+            parties[report["incident_id"]].add(report["reporting_party"])
+        spans = [
+            {"incident_id": i["id"], "state": i["state"], "parties": _parties(parties[i["id"]]),
+             "date_lo": i["date_lo"], "date_hi": i["date_hi"], "known_from": i["learned_on"],
+             "known_to": EVER}
+            for i in self.incidents.values()
+        ]  # fmt: skip
         for table, rows in (
             (incidents, list(self.incidents.values())), (incident_steps, self.steps),
             (incident_reports, self.reports), (incident_pairs, self.pairs),
+            (incident_spans, spans),
         ):  # fmt: skip
             if rows:
                 connection.execute(insert(table), rows)
+        for incident_id, day in self.joined.items():
+            if incident_id not in self.incidents:
+                respan(connection, incident_id, day)
 
 
 def _candidates(connection: Connection, lo: int, hi: int) -> list[_Candidate]:
@@ -411,7 +429,44 @@ def new_step(
     connection.execute(
         update(incidents).where(incidents.c.id == incident_id).values(state=state.value)
     )
+    respan(connection, incident_id, learned_on)
     return step_id
+
+
+def respan(connection: Connection, incident_id: int, day: str) -> None:
+    """Bring an incident's spans up to date from `day`: its state and reporting parties as
+    they are now, or none once a ruling has made it part of another. A span that began on
+    `day` or later is changed in place; an earlier one ends on `day`."""
+    i, r, s = incidents.c, incident_reports.c, incident_spans.c
+    found = connection.execute(select(incidents).where(i.id == incident_id)).mappings().one()
+    told = select(r.reporting_party).where(r.incident_id == incident_id).distinct()
+    now = {"state": found["state"], "parties": _parties(connection.execute(told).scalars())}
+    current = connection.execute(
+        select(incident_spans).where(s.incident_id == incident_id, s.known_to == EVER)
+    ).mappings().one_or_none()  # fmt: skip
+    this_span = and_(s.incident_id == incident_id, s.known_to == EVER)
+    if current is not None:
+        if found["merged_into"] is None and all(current[k] == v for k, v in now.items()):
+            return
+        if current["known_from"] >= day:
+            if found["merged_into"] is None:
+                connection.execute(update(incident_spans).where(this_span).values(**now))
+            else:
+                connection.execute(delete(incident_spans).where(this_span))
+            return
+        connection.execute(update(incident_spans).where(this_span).values(known_to=day))
+    if found["merged_into"] is None:
+        connection.execute(
+            insert(incident_spans).values(
+                incident_id=incident_id, date_lo=found["date_lo"], date_hi=found["date_hi"],
+                known_from=day, known_to=EVER, **now,
+            )
+        )  # fmt: skip
+
+
+def _parties(names: Iterable[str]) -> str:
+    """The reporting parties of an incident as a span keeps them."""
+    return json.dumps(sorted(set(names)), ensure_ascii=False)
 
 
 def _close_step(connection: Connection, incident_id: int, day: str) -> str:
@@ -527,6 +582,8 @@ def _fold(work: Write, keep: int, fold: int, learned_on: str) -> None:
     learned = min(r["learned_on"] for r in rows.mappings())
     connection.execute(update(incidents).where(incidents.c.id == keep).values(learned_on=learned))
     connection.execute(update(incidents).where(incidents.c.id == fold).values(merged_into=keep))
+    respan(connection, fold, learned_on)
+    respan(connection, keep, learned_on)
     current = _current_step(connection, keep)
     if current.get("state") == Verification.REPORTED.value and added:
         day = max(learned_on, current["learned_on"])

@@ -266,6 +266,23 @@ incident_steps = Table(
 )
 Index("incident_steps_incident", incident_steps.c.incident_id, incident_steps.c.known_to)
 
+# What the truce report counts: each incident's verification state and the parties whose
+# organs have reported it, over the time the register knew them ([known_from, known_to),
+# ISO days; "9999-12-31" while current). A ruling that makes an incident part of another
+# ends its spans. Kept in step with every incident write, inside its transaction.
+incident_spans = Table(
+    "incident_spans",
+    metadata,
+    Column("incident_id", Integer, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("parties", Text, nullable=False),  # JSON list, sorted; "" for monitors and media
+    Column("date_lo", String(10), nullable=False),
+    Column("date_hi", String(10), nullable=False),
+    Column("known_from", String(10), nullable=False),
+    Column("known_to", String(10), nullable=False),
+)
+Index("incident_spans_incident", incident_spans.c.incident_id, incident_spans.c.known_to)
+
 incident_victims = Table(
     "incident_victims",
     metadata,
@@ -380,6 +397,7 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
     "incident_steps": ("id",),
     "incident_victims": ("id",),
     "incident_pairs": ("id",),
+    "incident_spans": ("incident_id", "known_from"),
     "truces": ("id",),
     "status_spans": ("person_id", "known_from", "valid_from", "event_id"),
     "toll_cells": TOLL_KEY,

@@ -112,8 +112,8 @@ def test_a_date_range_is_doubtful() -> None:
     assert match(spread, report())[0] is Match.DOUBTFUL
 
 
-def test_beyond_the_plain_distance_but_within_three_times_it_is_doubtful() -> None:
-    found, km = match(report(), report(north_km=5.0))  # exact allows 3 km, 9 km at most
+def test_beyond_the_plain_distance_but_within_twice_it_is_doubtful() -> None:
+    found, km = match(report(), report(north_km=5.0))  # exact allows 3 km, 6 km at most
     assert found is Match.DOUBTFUL
     assert km == pytest.approx(5.0, abs=0.01)
 
@@ -311,3 +311,8 @@ def test_a_report_spans_the_days_of_its_dates() -> None:
 def test_parse_when_refuses_what_is_not_iso() -> None:
     with pytest.raises(DateError):
         parse_when("14.10.2020")
+
+
+def test_a_date_not_to_the_day_is_doubtful_only_within_the_plain_distance() -> None:
+    assert match(report(day="2020-10"), report(north_km=2.0))[0] is Match.DOUBTFUL
+    assert match(report(day="2020-10"), report(north_km=5.0))[0] is Match.DIFFERENT

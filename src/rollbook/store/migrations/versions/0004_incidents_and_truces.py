@@ -1,4 +1,4 @@
-"""incidents, their reports, verification steps, victims and review pairs; truces
+"""incidents, their reports, verification steps, spans, victims and review pairs; truces
 
 Revision ID: 0004
 Revises: 0003
@@ -66,6 +66,17 @@ def upgrade() -> None:
     )  # fmt: skip
     op.create_index("incident_steps_incident", "incident_steps", ["incident_id", "known_to"])
     op.create_table(
+        "incident_spans",
+        sa.Column("incident_id", sa.Integer(), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("parties", text, nullable=False),
+        sa.Column("date_lo", day, nullable=False),
+        sa.Column("date_hi", day, nullable=False),
+        sa.Column("known_from", day, nullable=False),
+        sa.Column("known_to", day, nullable=False),
+    )
+    op.create_index("incident_spans_incident", "incident_spans", ["incident_id", "known_to"])
+    op.create_table(
         "incident_victims",
         *_columns(
             ("incident_id", sa.Integer(), False), ("person_id", sa.Integer(), False),
@@ -93,6 +104,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("truces")
     op.drop_table("incident_pairs")
+    op.drop_index("incident_spans_incident", "incident_spans")
+    op.drop_table("incident_spans")
     op.drop_index("incident_victims_incident", "incident_victims")
     op.drop_table("incident_victims")
     op.drop_index("incident_steps_incident", "incident_steps")
