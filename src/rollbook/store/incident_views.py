@@ -28,7 +28,7 @@ from rollbook.store.schema import (
     truces,
 )
 
-#: Days an incident's time may cover and still be counted on one day of a truce report.
+#: The row of a truce report that counts incidents not dated to one day (a month, a range).
 UNDATED = "not to the day"
 
 
@@ -302,7 +302,7 @@ def iter_incidents(
         last = rows[-1]["id"]
 
 
-def _joined(values: Iterator[str] | Any) -> str:
+def _joined(values: Iterable[str]) -> str:
     """Distinct non-empty values in first-seen order, joined with "; "."""
     return "; ".join(dict.fromkeys(v for v in values if v))
 
