@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 from rollbook.link.comparisons import IDENTIFIERS, splink_comparison
 from rollbook.link.settings import LinkSettings
 from rollbook.link.spark import local_session, splink_api, to_spark
+from rollbook.model.records import one_slip_apart
 from rollbook.store.links import ScoredPair
 
 #: A small register samples this share of its pairs for u, but never fewer than...
@@ -225,8 +226,14 @@ def _pairs(predictions: Any, settings: LinkSettings) -> Iterator[ScoredPair]:
         yield ScoredPair(low, high, round(float(probability), 6), weights)
 
 
+def _same(a: Any, b: Any) -> bool:
+    return bool(a == b or one_slip_apart(str(a or ""), str(b or "")))
+
+
 def _mark_exact(pairs: list[ScoredPair], frame: pa.Table) -> list[ScoredPair]:
-    """Say which identifiers of each pair are the same, not only a digit or two apart.
+    """Say which identifiers of each pair are the same, or one typing slip apart
+    (model.records.one_slip_apart), not merely a digit or two apart as the numbers of
+    twins may be.
 
     Both levels weigh for a match, and the weights do not say which one a pair is at.
     """
@@ -249,7 +256,7 @@ def _mark_exact(pairs: list[ScoredPair], frame: pa.Table) -> list[ScoredPair]:
             exact=frozenset(
                 name
                 for name, of in values.items()
-                if pair.weights.get(name, 0.0) > 0 and of.get(pair.left) == of.get(pair.right)
+                if pair.weights.get(name, 0.0) > 0 and _same(of.get(pair.left), of.get(pair.right))
             ),
         )
         for pair in pairs

@@ -58,9 +58,9 @@ def corroborated(pair: ScoredPair) -> bool:
     """Whether fields besides the name back it: nothing links on a name alone, however rare.
 
     A name that agrees needs one other field that agrees. A name that disagrees (a list that
-    lost or garbled it) needs an identifier that is the same, not a digit or two apart, and
-    two more fields: same birth date, home and district alone are what twins share, and
-    twins' numbers may have been issued one after the other.
+    lost or garbled it) needs an identifier that is the same or one typing slip apart (not
+    merely close: twins' numbers may have been issued one after the other) and two more
+    fields: same birth date, home and district alone are what twins share.
     """
     agreeing = {name for name, weight in pair.weights.items() if weight > 0}
     others = agreeing - NAME_COMPARISONS

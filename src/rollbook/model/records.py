@@ -103,3 +103,37 @@ def written_name(record: Mapping[str, object]) -> str:
 def normalise_sex(text: str) -> str | None:
     """M or F from the common words for them, None when the word is not known."""
     return _SEX.get(text.strip().casefold().rstrip("."))
+
+
+#: Numbers closer than this may have been issued one after the other (to twins, say).
+_NEAR_IN_SEQUENCE = 10
+
+
+def one_slip_apart(a: str, b: str) -> bool:
+    """Whether two identifiers differ by one typing slip: a character changed, added or
+    dropped, or two neighbours swapped. A change that leaves two numbers close, as numbers
+    issued one after the other are (twins' numbers differ in their last digits), is not
+    taken for a slip: it may be a sibling's number."""
+    if not a or not b or a == b:
+        return False
+    if len(a) != len(b):
+        short, long = sorted((a, b), key=len)
+        return len(long) == len(short) + 1 and any(
+            long[:i] + long[i + 1 :] == short for i in range(len(long))
+        )
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    swapped = (
+        len(differ) == 2 and differ[1] == differ[0] + 1
+        and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+    )  # fmt: skip
+    if len(differ) != 1 and not swapped:
+        return False
+    digits_a, digits_b = _digits(a), _digits(b)
+    return not (
+        digits_a != digits_b and digits_a and digits_b
+        and abs(int(digits_a) - int(digits_b)) < _NEAR_IN_SEQUENCE
+    )  # fmt: skip
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isascii() and c.isdigit())
