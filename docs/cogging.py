@@ -56,6 +56,7 @@ COMMANDS = (
     "export",
     "log",
     "verify",
+    "serve",
     "demo",
 )
 

@@ -7,7 +7,17 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from rollbook.cli import demo, estimates, imports, incidents, link, missing, reads, writes
+from rollbook.cli import (
+    demo,
+    estimates,
+    imports,
+    incidents,
+    link,
+    missing,
+    reads,
+    serve,
+    writes,
+)
 from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
 from rollbook.ingest.incidents import IMPORT_ACTION as INCIDENTS_ACTION
 from rollbook.ingest.incidents import replay_incident_import
@@ -150,4 +160,5 @@ link.register(app)
 estimates.register(app)
 missing.register(app)
 incidents.register(app)
+serve.register(app)
 demo.register(app)

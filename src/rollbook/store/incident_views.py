@@ -258,7 +258,7 @@ def iter_incidents(
     joined up (each alleged perpetrator with who alleges it), a batch at a time. Who told
     each source (the reporters, protected) only when `protected`."""
     last = 0
-    i, r = incidents.c, incident_reports.c
+    i = incidents.c
     while True:
         query = (
             select(incidents).where(i.id > last, i.merged_into.is_(None))
@@ -267,39 +267,62 @@ def iter_incidents(
         rows = [dict(row) for row in connection.execute(query).mappings()]
         if not rows:
             return
-        ids = [row["id"] for row in rows]
-        told: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
-        columns = [c for c in incident_reports.c
-                   if protected or c.name not in PROTECTED_REPORT_FIELDS]  # fmt: skip
-        reports = select(*columns, sources.c.title.label("source")).outerjoin(
-            sources, sources.c.id == r.source_id
-        )
-        for report in connection.execute(reports.where(r.incident_id.in_(ids))).mappings():
-            told[report["incident_id"]].append(dict(report))
-        v = incident_victims.c
-        victims = Counter(
-            connection.execute(select(v.incident_id).where(v.incident_id.in_(ids))).scalars()
-        )
-        for row in rows:
-            held = sorted(told[row["id"]], key=lambda x: x["id"])
-            figures = fatalities(held)
-            reporters = {"reporters": _joined(x["reporter"] for x in held)} if protected else {}
-            yield {
-                **{k: row[k] for k in EXPORT_COLUMNS[:12]},
-                "fatalities_low": figures["low"],
-                "fatalities_best": figures["best"],
-                "fatalities_high": figures["high"],
-                "reported_by": _joined(x["reported_by"] for x in held),
-                "reporting_parties": _joined(x["reporting_party"] for x in held),
-                "perpetrators_alleged": _joined(
-                    f"{x['perpetrator']} (according to {x['reported_by']})"
-                    for x in held if x["perpetrator"]
-                ),
-                "sources": _joined(x["source"] or "" for x in held),
-                "victims": victims.get(row["id"], 0),
-                **reporters,
-            }  # fmt: skip
+        yield from _described(connection, rows, protected)
         last = rows[-1]["id"]
+
+
+def incidents_page(
+    connection: Connection, *, offset: int = 0, limit: int = 50
+) -> tuple[int, list[dict[str, Any]]]:
+    """A page of the incidents not merged into another, latest first, described as in an
+    export (reporters never); with how many there are."""
+    i = incidents.c
+    live = i.merged_into.is_(None)
+    total = connection.execute(select(func.count()).where(live)).scalar_one()
+    query = (
+        select(incidents).where(live).order_by(i.date_lo.desc(), i.id.desc())
+        .offset(offset).limit(limit)
+    )  # fmt: skip
+    rows = [dict(row) for row in connection.execute(query).mappings()]
+    return total, list(_described(connection, rows, protected=False))
+
+
+def _described(
+    connection: Connection, rows: list[dict[str, Any]], protected: bool
+) -> Iterator[dict[str, Any]]:
+    """Incidents with what their reports say joined up, as an export gives them."""
+    r = incident_reports.c
+    ids = [row["id"] for row in rows]
+    told: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    columns = [c for c in incident_reports.c if protected or c.name not in PROTECTED_REPORT_FIELDS]
+    reports = select(*columns, sources.c.title.label("source")).outerjoin(
+        sources, sources.c.id == r.source_id
+    )
+    for report in connection.execute(reports.where(r.incident_id.in_(ids))).mappings():
+        told[report["incident_id"]].append(dict(report))
+    v = incident_victims.c
+    victims = Counter(
+        connection.execute(select(v.incident_id).where(v.incident_id.in_(ids))).scalars()
+    )
+    for row in rows:
+        held = sorted(told[row["id"]], key=lambda x: x["id"])
+        figures = fatalities(held)
+        reporters = {"reporters": _joined(x["reporter"] for x in held)} if protected else {}
+        yield {
+            **{k: row[k] for k in EXPORT_COLUMNS[:12]},
+            "fatalities_low": figures["low"],
+            "fatalities_best": figures["best"],
+            "fatalities_high": figures["high"],
+            "reported_by": _joined(x["reported_by"] for x in held),
+            "reporting_parties": _joined(x["reporting_party"] for x in held),
+            "perpetrators_alleged": _joined(
+                f"{x['perpetrator']} (according to {x['reported_by']})"
+                for x in held if x["perpetrator"]
+            ),
+            "sources": _joined(x["source"] or "" for x in held),
+            "victims": victims.get(row["id"], 0),
+            **reporters,
+        }  # fmt: skip
 
 
 def _joined(values: Iterable[str]) -> str:

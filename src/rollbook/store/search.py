@@ -1,0 +1,58 @@
+"""Finding persons by name in any script, by status and party, a page at a time.
+
+A query is keyed as the records' names are (model.names.name_key): "Mammadov", "Məmmədov"
+and "Мамедов" give one key, so each finds the others. Every word of the query must be a
+word of a record's key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, and_, func, literal, select
+
+from rollbook.model.names import name_key
+from rollbook.model.status import LATEST
+from rollbook.store.persons import display_names
+from rollbook.store.schema import records, status_spans
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One person a search found: their id, name and status now."""
+
+    person_id: int
+    name: str
+    status: str
+
+
+def search_persons(
+    connection: Connection,
+    text: str,
+    *,
+    statuses: Collection[str],
+    party: str = "",
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[int, list[Found]]:
+    """The persons whose name matches `text` (all persons when it is empty) and whose
+    status now is one of `statuses`, by id, from `offset`; with how many there are."""
+    s, r = status_spans.c, records.c
+    now = and_(
+        s.valid_from <= LATEST, s.valid_to > LATEST, s.known_from <= LATEST,
+        s.known_to > LATEST, s.status.in_(sorted(statuses)),
+    )  # fmt: skip
+    conditions = [now]
+    if party:
+        conditions.append(s.party == party)
+    words = name_key(text).split() if text.strip() else []
+    if words:
+        spaced = literal(" ") + r.name_key + literal(" ")
+        matching = select(r.person_id).where(*[spaced.like(f"% {word} %") for word in words])
+        conditions.append(s.person_id.in_(matching))
+    query = select(s.person_id, s.status).where(*conditions)
+    total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    page = connection.execute(query.order_by(s.person_id).offset(offset).limit(limit)).all()
+    names = display_names(connection, [p for p, _ in page])
+    return total, [Found(p, names.get(p, ""), status) for p, status in page]

@@ -1,0 +1,194 @@
+"""The pages and their JSON twins: `/x` renders what `/api/x` returns.
+
+Handlers are thin: each asks the layers below for its data, trims it to what the public
+may see (web.access) and hands it to a template or to JSON.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection
+
+from rollbook.analysis.claims import claim_timeline
+from rollbook.analysis.tolls import toll
+from rollbook.model.status import LATEST, status_at
+from rollbook.store.case_views import open_cases
+from rollbook.store.incident_views import all_truces, incidents_page, truce_report
+from rollbook.store.persons import person_view
+from rollbook.store.search import search_persons
+from rollbook.store.tolls import TollFilter
+from rollbook.web.access import Publish, is_public, named_statuses, public_record
+
+router = APIRouter()
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+#: The most a page may hold, and the furthest page asked for (beyond, nothing is found).
+PER_PAGE, LAST_PAGE = 200, 1_000_000
+
+
+def connection(request: Request) -> Iterator[Connection]:
+    """A read-only view of one consistent state of the register, for one request."""
+    with request.app.state.register.read() as held:
+        yield held
+
+
+Db = Annotated[Connection, Depends(connection)]
+Page = Annotated[int, Query(ge=1, le=LAST_PAGE, description="Page, from 1")]
+PerPage = Annotated[int, Query(ge=1, le=PER_PAGE, description="Persons per page")]
+
+
+def _publish(request: Request) -> Publish:
+    publish: Publish = request.app.state.publish
+    return publish
+
+
+def _page(request: Request, template: str, data: dict[str, Any]) -> HTMLResponse:
+    return templates.TemplateResponse(request, template, {"data": data})
+
+
+# --------------------------------------------------------------------------- dashboard
+
+
+def dashboard_data(db: Connection) -> dict[str, Any]:
+    """Tolls by status and party, the count still missing, the announced figures beside the
+    named counts, and the incidents per day since each truce began."""
+    by_party = toll(db, TollFilter(), "party")
+    today = dt.date.today()
+    still_missing = sum(1 for case in open_cases(db, today) if case.still_missing)
+    truces = []
+    for truce in all_truces(db):
+        report = truce_report(db, truce, today)
+        truces.append({
+            "id": truce["id"], "name": truce["name"], "parties": truce["parties"],
+            "starts_on": truce["starts_on"], "ends_on": truce["ends_on"],
+            "monitor": truce["monitor"], "counted": report.counted,
+            "per_day": {d: sum(c.values()) for d, c in report.by_day.items()},
+        })  # fmt: skip
+    return {
+        "statuses": by_party.statuses,
+        "by_party": [{"party": row.key, "counts": row.counts} for row in by_party.rows],
+        "totals": by_party.totals,
+        "still_missing": still_missing,
+        "claims": [line.to_json() for line in claim_timeline(db)],
+        "truces": truces,
+    }
+
+
+@router.get("/api/dashboard", tags=["dashboard"])
+def dashboard_api(db: Db) -> dict[str, Any]:
+    """The figures of the register's front page."""
+    return dashboard_data(db)
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def dashboard_page(request: Request, db: Db) -> HTMLResponse:
+    return _page(request, "dashboard.html", dashboard_data(db))
+
+
+# --------------------------------------------------------------------------- persons
+
+
+def persons_data(
+    db: Connection, publish: Publish, q: str, party: str, page: int, per_page: int
+) -> dict[str, Any]:
+    """A page of the persons the public may see by name, matching a name in any script."""
+    statuses = named_statuses(publish)
+    total, found = (
+        search_persons(db, q, statuses=statuses, party=party,
+                       offset=(page - 1) * per_page, limit=per_page)
+        if statuses else (0, [])
+    )  # fmt: skip
+    return {
+        "q": q, "party": party, "page": page, "per_page": per_page, "total": total,
+        "names_published": bool(statuses),
+        "persons": [{"id": f.person_id, "name": f.name, "status": f.status} for f in found],
+    }  # fmt: skip
+
+
+@router.get("/api/persons", tags=["persons"])
+def persons_api(
+    request: Request,
+    db: Db,
+    q: Annotated[str, Query(max_length=200, description="A name, in any script")] = "",
+    party: Annotated[str, Query(max_length=200)] = "",
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> dict[str, Any]:
+    """Persons by name: "Mammadov" finds Məmmədov and Мамедов."""
+    return persons_data(db, _publish(request), q, party, page, per_page)
+
+
+@router.get("/persons", response_class=HTMLResponse, include_in_schema=False)
+def persons_page(
+    request: Request,
+    db: Db,
+    q: Annotated[str, Query(max_length=200)] = "",
+    party: Annotated[str, Query(max_length=200)] = "",
+    page: Page = 1,
+    per_page: PerPage = 50,
+) -> HTMLResponse:
+    return _page(request, "persons.html", persons_data(db, _publish(request), q, party, page,
+                                                       per_page))  # fmt: skip
+
+
+def person_data(db: Connection, publish: Publish, person_id: int) -> dict[str, Any]:
+    """One person the public may see: records with their sources, each resolved field with
+    the record it came from, the status history. Anyone else is not found."""
+    view = person_view(db, person_id)
+    now = status_at(view.history, LATEST, LATEST) if view is not None else None
+    if view is None or now is None or now.value not in named_statuses(publish):
+        raise HTTPException(404, f"no person {person_id}")
+    history = [
+        {"status": e.status.value, "effective": e.effective.iso() if e.effective else "",
+         "learned_on": e.learned_on.isoformat(), "evidence": e.evidence.value,
+         "source_id": e.source_id}
+        for e in view.history
+    ]  # fmt: skip
+    fields = {
+        name: {"value": r.value, "record": r.record_id, "attested_by": r.attested_by}
+        for name, r in view.fields.items()
+        if is_public(name)
+    }
+    return {
+        "id": view.id, "name": view.name, "status": now.value, "fields": fields,
+        "records": [public_record(r) for r in view.records],
+        "sources": list(view.sources.values()), "history": history,
+    }  # fmt: skip
+
+
+@router.get("/api/persons/{person_id}", tags=["persons"])
+def person_api(request: Request, db: Db, person_id: int) -> dict[str, Any]:
+    """One person: records, sources, fields with provenance, status history."""
+    return person_data(db, _publish(request), person_id)
+
+
+@router.get("/persons/{person_id}", response_class=HTMLResponse, include_in_schema=False)
+def person_page(request: Request, db: Db, person_id: int) -> HTMLResponse:
+    return _page(request, "person.html", person_data(db, _publish(request), person_id))
+
+
+# --------------------------------------------------------------------------- incidents
+
+
+def incidents_data(db: Connection, page: int, per_page: int) -> dict[str, Any]:
+    """A page of incidents, latest first, with their sources and verification state."""
+    total, rows = incidents_page(db, offset=(page - 1) * per_page, limit=per_page)
+    return {"page": page, "per_page": per_page, "total": total, "incidents": rows}
+
+
+@router.get("/api/incidents", tags=["incidents"])
+def incidents_api(db: Db, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """Incidents, latest first: time, place, type, sources, verification, fatalities."""
+    return incidents_data(db, page, per_page)
+
+
+@router.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
+def incidents_html(request: Request, db: Db, page: Page = 1, per_page: PerPage = 50
+                   ) -> HTMLResponse:  # fmt: skip
+    return _page(request, "incidents.html", incidents_data(db, page, per_page))

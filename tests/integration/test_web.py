@@ -1,0 +1,152 @@
+"""The register on the web, as the public sees it, on the small war of `registers.py` (Varo
+Tenlik still missing; the families' contacts, who reported the missing and an injury are
+protected) with a truce and an incident whose reporter is protected. Every test runs on
+SQLite and on PostgreSQL, through the application's test client."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.routing import APIRoute
+from fastapi.testclient import TestClient
+
+from conftest import Cli
+from integration.registers import PERSON, War, build_war
+from rollbook.store.database import Register
+from rollbook.web.access import Publish
+from rollbook.web.app import create_app
+
+#: What no public page or answer may hold: protected fields, and the missing man's name.
+SENTINELS = (
+    "555 0199", "Mirel Osk", "555 0188", "Aspen Tenlik",  # families' contacts
+    "Ulma Dorsk", "Brel Yanov",  # who reported the missing
+    "fracture",  # an injury
+    "Corporal Tessa Vinn",  # who told the ministry of the incident
+    "Varo Tenlik", "SN-102",  # the missing man
+)  # fmt: skip
+
+
+@pytest.fixture
+def war(cli: Cli, tmp_path: Path) -> War:
+    built = build_war(cli, tmp_path / "lists")
+    built.run("truce", "add", "October truce", "--start", "2020-10-10", "--party", "Northland",
+              "--party", "Southland", "--monitor", "Joint Centre")  # fmt: skip
+    built.run("incident", "add", "--type", "shelling", "--date", "2020-10-12", "--lat", "40.1",
+              "--lon", "46.2", "--place", "Testvale", "--reported-by", "Northland MoD",
+              "--reporting-party", "Northland", "--perpetrator", "Southland artillery",
+              "--fatalities", "2", "--reporter", "Corporal Tessa Vinn",
+              "--learned", "2020-10-13")  # fmt: skip
+    return built
+
+
+def client_for(database_url: str, publish: Publish = Publish.NAMES) -> Iterator[TestClient]:
+    with TestClient(create_app(Register.open(database_url), publish=publish)) as client:
+        yield client
+
+
+@pytest.fixture
+def web(war: War, database_url: str) -> Iterator[TestClient]:
+    yield from client_for(database_url)
+
+
+def get(web: TestClient, url: str) -> dict[str, object]:
+    response = web.get(url)
+    assert response.status_code == 200, (url, response.status_code, response.text)
+    found: dict[str, object] = response.json()
+    return found
+
+
+def test_a_name_search_finds_the_killed_and_never_the_missing(web: TestClient) -> None:
+    everyone = get(web, "/api/persons")
+    names = {p["name"] for p in everyone["persons"]}  # type: ignore[union-attr]
+    assert "Oskan Tarvelli" in names and "Pelgrin Osk" in names  # named dead since December
+    assert "Varo Tenlik" not in names
+    assert everyone["total"] == 8
+    found = get(web, "/api/persons?q=tarvelli")
+    assert [p["name"] for p in found["persons"]] == ["Oskan Tarvelli"]  # type: ignore[union-attr]
+    assert get(web, "/api/persons?q=Tenlik")["total"] == 0
+    assert web.get(f"/api/persons/{PERSON['Varo Tenlik']}").status_code == 404
+
+
+def test_a_person_page_shows_fields_with_provenance_and_history(web: TestClient) -> None:
+    person = get(web, "/api/persons/3")
+    assert person["name"] == "Oskan Tarvelli" and person["status"] == "killed"
+    fields = person["fields"]
+    assert fields["service_number"]["value"] == "SN-001"  # type: ignore[index]
+    history = person["history"]  # one event from each edition of the ministry's list
+    assert [e["status"] for e in history] == ["killed", "killed"]  # type: ignore[union-attr]
+    page = web.get("/persons/3")
+    assert page.status_code == 200 and "Oskan Tarvelli" in page.text
+
+
+def test_the_dashboard_counts_without_naming_the_missing(web: TestClient) -> None:
+    board = get(web, "/api/dashboard")
+    assert board["still_missing"] == 1
+    assert board["totals"] == {"killed": 8, "missing": 1}
+    [truce] = board["truces"]  # type: ignore[misc]
+    assert truce["counted"] == 1 and truce["per_day"] == {"2020-10-12": 1}
+    page = web.get("/")
+    assert page.status_code == 200 and "Still missing" in page.text
+
+
+def test_incidents_page_with_each_claim_as_its_source_s(web: TestClient) -> None:
+    listed = get(web, "/api/incidents")
+    [incident] = listed["incidents"]  # type: ignore[misc]
+    assert incident["perpetrators_alleged"] == "Southland artillery (according to Northland MoD)"
+    assert "reporters" not in incident
+    assert web.get("/incidents").status_code == 200
+
+
+def test_no_route_leaks_a_protected_field_or_the_missing(web: TestClient) -> None:
+    urls = ["/openapi.json"]
+    for route in web.app.routes:  # type: ignore[attr-defined]
+        if isinstance(route, APIRoute) and "GET" in route.methods:
+            if "{person_id}" in route.path:
+                urls += [route.path.replace("{person_id}", str(n)) for n in range(1, 11)]
+            else:
+                urls += [route.path, f"{route.path}?q=Tenlik", f"{route.path}?q=Osk&per_page=200"]
+    for url in urls:
+        response = web.get(url)
+        assert response.status_code in (200, 404), (url, response.status_code)
+        for sentinel in SENTINELS:
+            assert sentinel not in response.text, (url, sentinel)
+
+
+def test_counts_only_publishes_no_names(war: War, database_url: str) -> None:
+    for web in client_for(database_url, Publish.COUNTS):
+        assert get(web, "/api/persons")["total"] == 0
+        assert web.get("/api/persons/3").status_code == 404
+        assert get(web, "/api/dashboard")["totals"] == {"killed": 8, "missing": 1}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/persons?page=0",
+        "/api/persons?page=99999999999",
+        "/api/persons?per_page=100000",
+        "/api/persons?page=abc",
+        "/api/persons/abc",
+        "/api/incidents?page=-1",
+        f"/api/persons?q={'x' * 500}",
+    ],
+)
+def test_malformed_requests_get_a_clear_4xx(web: TestClient, url: str) -> None:
+    response = web.get(url)
+    assert response.status_code == 422, (url, response.text)
+
+
+def test_unknown_ids_and_far_pages_are_not_errors(web: TestClient) -> None:
+    assert web.get("/api/persons/999999").status_code == 404
+    assert web.get("/persons/999999").status_code == 404
+    far = get(web, "/api/persons?page=1000000")
+    assert far["persons"] == [] and far["total"] == 8
+
+
+def test_markup_in_a_search_is_shown_as_text(web: TestClient) -> None:
+    page = web.get("/persons", params={"q": "<script>alert(1)</script>"})
+    assert page.status_code == 200
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
