@@ -8,6 +8,7 @@ the persons a stricter and a looser linker would have made (`analysis.regroup`).
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -53,6 +54,36 @@ class Estimates:
     def lettered_lists(self) -> list[str]:
         """Each list with the letter that names it in a model ("A ministry.csv")."""
         return [f"{letter} {title}" for letter, title in zip(LETTERS, self.lists, strict=False)]
+
+    def to_json(self) -> dict[str, Any]:
+        """The estimates as JSON: no figure where no estimate is defensible."""
+        return {
+            "lists": list(self.lists),
+            "by": list(self.by),
+            "pooled": estimate_json(self.pooled),
+            "strata": {key: estimate_json(e) for key, e in self.strata.items()},
+            "summed": estimate_json(self.summed) if self.summed is not None else None,
+            "linkage": {name: estimate_json(e) for name, e in self.linkage.items()},
+        }
+
+
+def estimate_json(e: Estimate) -> dict[str, Any]:
+    """One estimate as JSON, with the other method's beside it."""
+    return {
+        "named": e.observed,
+        "lists": e.lists,
+        "method": str(e.method),
+        "estimate": _number(e.total) if e.defensible else None,
+        "low": _number(e.low) if e.defensible else None,
+        "high": _number(e.high) if e.defensible else None,
+        "model": e.model,
+        "warnings": list(e.warnings),
+        "other_method": estimate_json(e.other) if e.other is not None else None,
+    }
+
+
+def _number(value: float) -> float | None:
+    return round(value, 1) if math.isfinite(value) else None
 
 
 def estimate_uncounted(

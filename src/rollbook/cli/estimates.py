@@ -144,35 +144,8 @@ def print_summary(found: Estimates, status: str) -> None:
         console.print(f"  note: {warning}")
 
 
-def _number(value: float) -> float | None:
-    return round(value, 1) if math.isfinite(value) else None
-
-
-def _estimate_json(e: Estimate) -> dict[str, Any]:
-    return {
-        "named": e.observed,
-        "lists": e.lists,
-        "method": str(e.method),
-        "estimate": _number(e.total) if e.defensible else None,
-        "low": _number(e.low) if e.defensible else None,
-        "high": _number(e.high) if e.defensible else None,
-        "model": e.model,
-        "warnings": list(e.warnings),
-        "other_method": _estimate_json(e.other) if e.other is not None else None,
-    }
-
-
 def _json(found: Estimates, status: str, known_on: str | None) -> dict[str, Any]:
-    return {
-        "status": status,
-        "known_on": known_on,
-        "lists": list(found.lists),
-        "by": list(found.by),
-        "pooled": _estimate_json(found.pooled),
-        "strata": {key: _estimate_json(e) for key, e in found.strata.items()},
-        "summed": _estimate_json(found.summed) if found.summed is not None else None,
-        "linkage": {name: _estimate_json(e) for name, e in found.linkage.items()},
-    }
+    return {"status": status, "known_on": known_on, **found.to_json()}
 
 
 def register(app: typer.Typer) -> None:

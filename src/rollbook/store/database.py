@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select
+from sqlalchemy import Connection, Engine, create_engine, event, insert
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from rollbook.store import migrations
+from rollbook.store.journal import last_seq
 from rollbook.store.migrations import SchemaState
 from rollbook.store.schema import journal
 
@@ -163,7 +164,7 @@ class Register:
             with connection.begin():
                 if self.dialect == "postgresql":
                     connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_KEY})")
-                seq = connection.execute(select(func.coalesce(func.max(journal.c.seq), 0))).one()[0]
+                seq = last_seq(connection)
                 work = Write(
                     connection=connection,
                     seq=seq + 1,

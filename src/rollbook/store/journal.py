@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from rollbook.store.schema import journal
 
@@ -19,3 +19,9 @@ def last_entries(connection: Connection, limit: int = 0) -> list[dict[str, Any]]
     for entry in entries:
         entry["payload"] = json.loads(entry["payload"])
     return entries[::-1]
+
+
+def last_seq(connection: Connection) -> int:
+    """The sequence number of the last write (0 for an empty journal): a register's state
+    changes exactly when it does."""
+    return int(connection.execute(select(func.coalesce(func.max(journal.c.seq), 0))).scalar_one())

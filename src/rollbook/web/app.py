@@ -41,6 +41,7 @@ def create_app(register: Register, *, publish: Publish = Publish.NAMES) -> FastA
     )
     app.state.register = register
     app.state.publish = publish
+    app.state.estimates = {}  # the dashboard's estimate, by the journal's last sequence
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages.router)
     return app

@@ -17,10 +17,12 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection
 
 from rollbook.analysis.claims import claim_timeline
+from rollbook.analysis.estimates import estimate_uncounted
 from rollbook.analysis.tolls import toll
 from rollbook.model.status import LATEST, status_at
 from rollbook.store.case_views import open_cases
 from rollbook.store.incident_views import all_truces, incidents_page, truce_report
+from rollbook.store.journal import last_seq
 from rollbook.store.persons import person_view
 from rollbook.store.search import search_persons
 from rollbook.store.tolls import TollFilter
@@ -30,6 +32,8 @@ router = APIRouter()
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 #: The most a page may hold, and the furthest page asked for (beyond, nothing is found).
 PER_PAGE, LAST_PAGE = 200, 1_000_000
+#: Bootstrap draws of the dashboard's estimate, as in the demo: enough for its interval.
+ESTIMATE_DRAWS = 200
 
 
 def connection(request: Request) -> Iterator[Connection]:
@@ -55,9 +59,10 @@ def _page(request: Request, template: str, data: dict[str, Any]) -> HTMLResponse
 # --------------------------------------------------------------------------- dashboard
 
 
-def dashboard_data(db: Connection) -> dict[str, Any]:
-    """Tolls by status and party, the count still missing, the announced figures beside the
-    named counts, and the incidents per day since each truce began."""
+def dashboard_data(db: Connection, estimated: dict[str, Any]) -> dict[str, Any]:
+    """Tolls by status and party, the killed estimated in all, the count still missing, the
+    announced figures beside the named counts, and the incidents per day since each truce
+    began."""
     by_party = toll(db, TollFilter(), "party")
     today = dt.date.today()
     still_missing = sum(1 for case in open_cases(db, today) if case.still_missing)
@@ -74,21 +79,35 @@ def dashboard_data(db: Connection) -> dict[str, Any]:
         "statuses": by_party.statuses,
         "by_party": [{"party": row.key, "counts": row.counts} for row in by_party.rows],
         "totals": by_party.totals,
+        "estimate": estimated,
         "still_missing": still_missing,
         "claims": [line.to_json() for line in claim_timeline(db)],
         "truces": truces,
     }
 
 
+def estimated(request: Request, db: Connection) -> dict[str, Any]:
+    """The killed estimated in all (rollbook estimate, pooled), worked out once for each
+    state of the register: the bootstrap takes seconds, the journal says when to redo it."""
+    seq = last_seq(db)
+    held = request.app.state.estimates
+    if seq not in held:
+        found = estimate_uncounted(db, TollFilter(statuses=["killed"]), draws=ESTIMATE_DRAWS)
+        held.clear()
+        held[seq] = found.to_json()
+    found_json: dict[str, Any] = held[seq]
+    return found_json
+
+
 @router.get("/api/dashboard", tags=["dashboard"])
-def dashboard_api(db: Db) -> dict[str, Any]:
+def dashboard_api(request: Request, db: Db) -> dict[str, Any]:
     """The figures of the register's front page."""
-    return dashboard_data(db)
+    return dashboard_data(db, estimated(request, db))
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def dashboard_page(request: Request, db: Db) -> HTMLResponse:
-    return _page(request, "dashboard.html", dashboard_data(db))
+    return _page(request, "dashboard.html", dashboard_data(db, estimated(request, db)))
 
 
 # --------------------------------------------------------------------------- persons
