@@ -57,6 +57,10 @@ COMMANDS = (
     "log",
     "verify",
     "serve",
+    "user add",
+    "user list",
+    "user disable",
+    "user token",
     "demo",
 )
 

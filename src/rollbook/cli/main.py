@@ -16,6 +16,7 @@ from rollbook.cli import (
     missing,
     reads,
     serve,
+    users,
     writes,
 )
 from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
@@ -161,4 +162,5 @@ estimates.register(app)
 missing.register(app)
 incidents.register(app)
 serve.register(app)
+users.register(app)
 demo.register(app)

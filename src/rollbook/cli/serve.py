@@ -22,7 +22,9 @@ def serve(
     """Serve the register as web pages, each with its JSON twin under /api.
 
     The public sees the figures and, unless --publish counts, the names of the killed;
-    never a protected field and never the missing.
+    never a protected field and never the missing. Accounts (rollbook user add) log in to
+    see more: readers every person, recorders and above the protected fields too. Behind
+    anything but loopback, put it behind HTTPS: its session cookie is sent over HTTPS only.
 
     Example: rollbook serve --port 8000
     """
@@ -34,8 +36,11 @@ def serve(
         register = Register.open(context(ctx).db)
     except RegisterError as error:
         raise fail(str(error)) from None
-    console.print(f"Serving {shown_url(register.url)} at http://{host}:{port}/ (public view)")
-    uvicorn.run(create_app(register, publish=publish), host=host, port=port, log_level="warning")
+    # With no TLS in front, only a server on loopback may send its session cookie over HTTP.
+    loopback = host in ("127.0.0.1", "localhost", "::1")
+    web = create_app(register, publish=publish, secure_cookies=not loopback)
+    console.print(f"Serving {shown_url(register.url)} at http://{host}:{port}/")
+    uvicorn.run(web, host=host, port=port, log_level="warning", proxy_headers=True)
 
 
 def register(app: typer.Typer) -> None:

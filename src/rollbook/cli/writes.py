@@ -29,6 +29,7 @@ from rollbook.store.actions import (
 )
 from rollbook.store.cases import CaseRefused
 from rollbook.store.incidents import IncidentRefused
+from rollbook.store.users import UserRefused
 
 claim_app = typer.Typer(help="Record announced figures.", no_args_is_help=True)
 
@@ -41,7 +42,7 @@ def write_entry(
         try:
             with register.write(action, payload, actor=context(ctx).actor, reason=reason) as work:
                 apply(work)
-        except (ActionError, ClaimError, CaseRefused, IncidentRefused) as error:
+        except (ActionError, ClaimError, CaseRefused, IncidentRefused, UserRefused) as error:
             raise fail(str(error)) from None
     return work.payload
 

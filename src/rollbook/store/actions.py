@@ -13,6 +13,7 @@ from sqlalchemy import insert, select
 
 from rollbook.model.dates import PartialDate
 from rollbook.model.status import Evidence, Status
+from rollbook.store import users
 from rollbook.store.cases import (
     CONFIRM_ACTION,
     OPEN_ACTION,
@@ -183,4 +184,7 @@ APPLIERS: dict[str, Applier] = {
     INCIDENT_RULE_ACTION: apply_incident_rule,
     TRUCE_ACTION: apply_truce,
     SET_ACTION: apply_set,
+    users.ADD_ACTION: users.apply_add,
+    users.DISABLE_ACTION: users.apply_disable,
+    users.TOKEN_ACTION: users.apply_token,
 }

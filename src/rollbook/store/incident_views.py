@@ -272,10 +272,10 @@ def iter_incidents(
 
 
 def incidents_page(
-    connection: Connection, *, offset: int = 0, limit: int = 50
+    connection: Connection, *, offset: int = 0, limit: int = 50, protected: bool = False
 ) -> tuple[int, list[dict[str, Any]]]:
     """A page of the incidents not merged into another, latest first, described as in an
-    export (reporters never); with how many there are."""
+    export (the reporters only when `protected`); with how many there are."""
     i = incidents.c
     live = i.merged_into.is_(None)
     total = connection.execute(select(func.count()).where(live)).scalar_one()
@@ -284,7 +284,7 @@ def incidents_page(
         .offset(offset).limit(limit)
     )  # fmt: skip
     rows = [dict(row) for row in connection.execute(query).mappings()]
-    return total, list(_described(connection, rows, protected=False))
+    return total, list(_described(connection, rows, protected))
 
 
 def _described(

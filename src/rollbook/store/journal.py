@@ -9,15 +9,20 @@ from sqlalchemy import Connection, func, select
 
 from rollbook.store.schema import journal
 
+#: Payload keys the journal keeps (a replay needs them) but never shows.
+SECRET_KEYS = frozenset({"password_hash", "token_hash"})
+
 
 def last_entries(connection: Connection, limit: int = 0) -> list[dict[str, Any]]:
-    """The last `limit` entries (all for 0), oldest first, with their payloads parsed."""
+    """The last `limit` entries (all for 0), oldest first, with their payloads parsed and
+    their secrets (password and token hashes) left out."""
     query = select(journal).order_by(journal.c.seq.desc())
     if limit:
         query = query.limit(limit)
     entries = [dict(row) for row in connection.execute(query).mappings()]
     for entry in entries:
-        entry["payload"] = json.loads(entry["payload"])
+        payload = json.loads(entry["payload"])
+        entry["payload"] = {k: v for k, v in payload.items() if k not in SECRET_KEYS}
     return entries[::-1]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Float,
     Index,
@@ -380,6 +381,29 @@ toll_cells = Table(
     UniqueConstraint(*TOLL_KEY, name="toll_cells_key"),
 )
 
+# Accounts for the web: a password only as its argon2 hash, a script's token only as its
+# SHA-256 hash.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("name", Text, nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("disabled", Boolean, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("user_id", Integer, nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("label", Text, nullable=False),
+    Column("seq", Integer, nullable=False),
+)
+
 #: The projections `rollbook verify` rebuilds from the journal, with the key that orders them.
 PROJECTIONS: dict[str, tuple[str, ...]] = {
     "sources": ("id",),
@@ -399,6 +423,8 @@ PROJECTIONS: dict[str, tuple[str, ...]] = {
     "incident_pairs": ("id",),
     "incident_spans": ("incident_id", "known_from"),
     "truces": ("id",),
+    "users": ("id",),
+    "api_tokens": ("id",),
     "status_spans": ("person_id", "known_from", "valid_from", "event_id"),
     "toll_cells": TOLL_KEY,
 }

@@ -7,6 +7,8 @@ the internet, are off, and the OpenAPI description is at /openapi.json.
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import metadata
@@ -14,16 +16,26 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.sessions import SessionMiddleware
 
 from rollbook.store.database import Register
 from rollbook.web import pages
 from rollbook.web.access import Publish
+from rollbook.web.limits import RateLimit
 
 HERE = Path(__file__).parent
+#: Failed log-ins from one address in 15 minutes, and public searches in a minute.
+FAILED_LOGINS, PUBLIC_SEARCHES = 5, 60
 
 
-def create_app(register: Register, *, publish: Publish = Publish.NAMES) -> FastAPI:
-    """The application over an opened register, showing the public what `publish` allows."""
+def create_app(
+    register: Register, *, publish: Publish = Publish.NAMES, secure_cookies: bool = True
+) -> FastAPI:
+    """The application over an opened register, showing the public what `publish` allows.
+
+    Sessions are signed with ROLLBOOK_SECRET_KEY, or with a key drawn at start (log-ins
+    then last until a restart); their cookie goes over HTTPS only unless `secure_cookies`
+    is off (a server on loopback, with no TLS)."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -42,6 +54,11 @@ def create_app(register: Register, *, publish: Publish = Publish.NAMES) -> FastA
     app.state.register = register
     app.state.publish = publish
     app.state.estimates = {}  # the dashboard's estimate, by the journal's last sequence
+    app.state.failed_logins = RateLimit(FAILED_LOGINS, 15 * 60)
+    app.state.public_searches = RateLimit(PUBLIC_SEARCHES, 60)
+    secret = os.environ.get("ROLLBOOK_SECRET_KEY") or secrets.token_urlsafe(32)
+    app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="rollbook",
+                       same_site="strict", https_only=secure_cookies, max_age=8 * 3600)  # fmt: skip
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages.router)
     return app

@@ -11,27 +11,31 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, Response
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection
 
 from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.estimates import estimate_uncounted
 from rollbook.analysis.tolls import toll
-from rollbook.model.status import LATEST, status_at
+from rollbook.model.roles import Role
+from rollbook.model.status import LATEST, Status, status_at
 from rollbook.store.case_views import open_cases
 from rollbook.store.incident_views import all_truces, incidents_page, truce_report
 from rollbook.store.journal import last_seq
 from rollbook.store.persons import person_view
 from rollbook.store.search import search_persons
 from rollbook.store.tolls import TollFilter
+from rollbook.store.users import log_in
 from rollbook.web.access import Publish, is_public, named_statuses, public_record
+from rollbook.web.session import PUBLIC, Viewer, check_csrf, csrf_token, viewer
 
 router = APIRouter()
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 #: The most a page may hold, and the furthest page asked for (beyond, nothing is found).
 PER_PAGE, LAST_PAGE = 200, 1_000_000
+EVERY_STATUS = frozenset(s.value for s in Status)
 #: Bootstrap draws of the dashboard's estimate, as in the demo: enough for its interval.
 ESTIMATE_DRAWS = 200
 
@@ -43,6 +47,14 @@ def connection(request: Request) -> Iterator[Connection]:
 
 
 Db = Annotated[Connection, Depends(connection)]
+
+
+def who(request: Request, db: Db) -> Viewer:
+    """Who is asking (web.session)."""
+    return viewer(request, db)
+
+
+Seen = Annotated[Viewer, Depends(who)]
 Page = Annotated[int, Query(ge=1, le=LAST_PAGE, description="Page, from 1")]
 PerPage = Annotated[int, Query(ge=1, le=PER_PAGE, description="Persons per page")]
 
@@ -52,8 +64,13 @@ def _publish(request: Request) -> Publish:
     return publish
 
 
-def _page(request: Request, template: str, data: dict[str, Any]) -> HTMLResponse:
-    return templates.TemplateResponse(request, template, {"data": data})
+def _page(request: Request, template: str, data: dict[str, Any], seen: Viewer) -> HTMLResponse:
+    context = {"data": data, "viewer": seen, "csrf": csrf_token(request)}
+    return templates.TemplateResponse(request, template, context)
+
+
+def _client(request: Request) -> str:
+    return request.client.host if request.client else ""
 
 
 # --------------------------------------------------------------------------- dashboard
@@ -106,18 +123,24 @@ def dashboard_api(request: Request, db: Db) -> dict[str, Any]:
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
-def dashboard_page(request: Request, db: Db) -> HTMLResponse:
-    return _page(request, "dashboard.html", dashboard_data(db, estimated(request, db)))
+def dashboard_page(request: Request, db: Db, seen: Seen) -> HTMLResponse:
+    return _page(request, "dashboard.html", dashboard_data(db, estimated(request, db)), seen)
 
 
 # --------------------------------------------------------------------------- persons
 
 
 def persons_data(
-    db: Connection, publish: Publish, q: str, party: str, page: int, per_page: int
+    request: Request, db: Connection, seen: Viewer, q: str, party: str, page: int, per_page: int
 ) -> dict[str, Any]:
-    """A page of the persons the public may see by name, matching a name in any script."""
-    statuses = named_statuses(publish)
+    """A page of the persons the viewer may see by name, matching a name in any script. The
+    public's searches are rate limited."""
+    if seen.role is Role.PUBLIC:
+        searches = request.app.state.public_searches
+        if not searches.allows(_client(request)):
+            raise HTTPException(429, "too many searches; try again in a minute")
+        searches.count(_client(request))
+    statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(_publish(request))
     total, found = (
         search_persons(db, q, statuses=statuses, party=party,
                        offset=(page - 1) * per_page, limit=per_page)
@@ -134,35 +157,41 @@ def persons_data(
 def persons_api(
     request: Request,
     db: Db,
+    seen: Seen,
     q: Annotated[str, Query(max_length=200, description="A name, in any script")] = "",
     party: Annotated[str, Query(max_length=200)] = "",
     page: Page = 1,
     per_page: PerPage = 50,
 ) -> dict[str, Any]:
     """Persons by name: "Mammadov" finds Məmmədov and Мамедов."""
-    return persons_data(db, _publish(request), q, party, page, per_page)
+    return persons_data(request, db, seen, q, party, page, per_page)
 
 
 @router.get("/persons", response_class=HTMLResponse, include_in_schema=False)
 def persons_page(
     request: Request,
     db: Db,
+    seen: Seen,
     q: Annotated[str, Query(max_length=200)] = "",
     party: Annotated[str, Query(max_length=200)] = "",
     page: Page = 1,
     per_page: PerPage = 50,
 ) -> HTMLResponse:
-    return _page(request, "persons.html", persons_data(db, _publish(request), q, party, page,
-                                                       per_page))  # fmt: skip
+    data = persons_data(request, db, seen, q, party, page, per_page)
+    return _page(request, "persons.html", data, seen)
 
 
-def person_data(db: Connection, publish: Publish, person_id: int) -> dict[str, Any]:
-    """One person the public may see: records with their sources, each resolved field with
-    the record it came from, the status history. Anyone else is not found."""
+def person_data(db: Connection, publish: Publish, seen: Viewer, person_id: int
+                ) -> dict[str, Any]:  # fmt: skip
+    """One person the viewer may see: records with their sources, each resolved field with
+    the record it came from, the status history; protected fields for those who may see
+    them. Anyone else is not found."""
     view = person_view(db, person_id)
     now = status_at(view.history, LATEST, LATEST) if view is not None else None
-    if view is None or now is None or now.value not in named_statuses(publish):
+    shown = EVERY_STATUS if seen.role.sees_everyone else named_statuses(publish)
+    if view is None or now is None or now.value not in shown:
         raise HTTPException(404, f"no person {person_id}")
+    protected = seen.role.sees_protected
     history = [
         {"status": e.status.value, "effective": e.effective.iso() if e.effective else "",
          "learned_on": e.learned_on.isoformat(), "evidence": e.evidence.value,
@@ -172,42 +201,85 @@ def person_data(db: Connection, publish: Publish, person_id: int) -> dict[str, A
     fields = {
         name: {"value": r.value, "record": r.record_id, "attested_by": r.attested_by}
         for name, r in view.fields.items()
-        if is_public(name)
+        if protected or is_public(name)
     }
     return {
         "id": view.id, "name": view.name, "status": now.value, "fields": fields,
-        "records": [public_record(r) for r in view.records],
+        "records": [r if protected else public_record(r) for r in view.records],
         "sources": list(view.sources.values()), "history": history,
     }  # fmt: skip
 
 
 @router.get("/api/persons/{person_id}", tags=["persons"])
-def person_api(request: Request, db: Db, person_id: int) -> dict[str, Any]:
+def person_api(request: Request, db: Db, seen: Seen, person_id: int) -> dict[str, Any]:
     """One person: records, sources, fields with provenance, status history."""
-    return person_data(db, _publish(request), person_id)
+    return person_data(db, _publish(request), seen, person_id)
 
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse, include_in_schema=False)
-def person_page(request: Request, db: Db, person_id: int) -> HTMLResponse:
-    return _page(request, "person.html", person_data(db, _publish(request), person_id))
+def person_page(request: Request, db: Db, seen: Seen, person_id: int) -> HTMLResponse:
+    data = person_data(db, _publish(request), seen, person_id)
+    return _page(request, "person.html", data, seen)
 
 
 # --------------------------------------------------------------------------- incidents
 
 
-def incidents_data(db: Connection, page: int, per_page: int) -> dict[str, Any]:
-    """A page of incidents, latest first, with their sources and verification state."""
-    total, rows = incidents_page(db, offset=(page - 1) * per_page, limit=per_page)
+def incidents_data(db: Connection, seen: Viewer, page: int, per_page: int) -> dict[str, Any]:
+    """A page of incidents, latest first, with their sources and verification state (and
+    who told each source, for those who may see it)."""
+    total, rows = incidents_page(db, offset=(page - 1) * per_page, limit=per_page,
+                                 protected=seen.role.sees_protected)  # fmt: skip
     return {"page": page, "per_page": per_page, "total": total, "incidents": rows}
 
 
 @router.get("/api/incidents", tags=["incidents"])
-def incidents_api(db: Db, page: Page = 1, per_page: PerPage = 50) -> dict[str, Any]:
+def incidents_api(db: Db, seen: Seen, page: Page = 1, per_page: PerPage = 50
+                  ) -> dict[str, Any]:  # fmt: skip
     """Incidents, latest first: time, place, type, sources, verification, fatalities."""
-    return incidents_data(db, page, per_page)
+    return incidents_data(db, seen, page, per_page)
 
 
 @router.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
-def incidents_html(request: Request, db: Db, page: Page = 1, per_page: PerPage = 50
-                   ) -> HTMLResponse:  # fmt: skip
-    return _page(request, "incidents.html", incidents_data(db, page, per_page))
+def incidents_html(request: Request, db: Db, seen: Seen, page: Page = 1,
+                   per_page: PerPage = 50) -> HTMLResponse:  # fmt: skip
+    return _page(request, "incidents.html", incidents_data(db, seen, page, per_page), seen)
+
+
+# --------------------------------------------------------------------------- log-in
+
+
+@router.get("/login", response_class=HTMLResponse, include_in_schema=False)
+def login_page(request: Request, seen: Seen) -> HTMLResponse:
+    return _page(request, "login.html", {"failed": False}, seen)
+
+
+@router.post("/login", response_class=HTMLResponse, include_in_schema=False)
+def login(
+    request: Request,
+    db: Db,
+    name: Annotated[str, Form(max_length=200)],
+    password: Annotated[str, Form(max_length=1000)],
+    csrf: Annotated[str, Form(max_length=200)],
+) -> Response:
+    """Log in with a name and password; failures are rate limited per address."""
+    check_csrf(request, csrf)
+    failures = request.app.state.failed_logins
+    if not failures.allows(_client(request)):
+        raise HTTPException(429, "too many failed log-ins; try again later")
+    user = log_in(db, name, password)
+    if user is None:
+        failures.count(_client(request))
+        response = _page(request, "login.html", {"failed": True}, PUBLIC)
+        response.status_code = 401
+        return response
+    request.session.clear()
+    request.session["user_id"] = user.id
+    return RedirectResponse("/", status_code=303)
+
+
+@router.post("/logout", include_in_schema=False)
+def logout(request: Request, csrf: Annotated[str, Form(max_length=200)]) -> Response:
+    check_csrf(request, csrf)
+    request.session.clear()
+    return RedirectResponse("/", status_code=303)

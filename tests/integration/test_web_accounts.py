@@ -1,0 +1,129 @@
+"""Accounts on the web: log-in with CSRF tokens and rate limits, roles that see more than
+the public, tokens for scripts; and `rollbook user` that manages them. On the small war of
+`registers.py`, where Varo Tenlik (person 2) is still missing and his family's contact is
+protected. Every test runs on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from conftest import Cli
+from integration.registers import PERSON, War, build_war
+from rollbook.store.database import Register
+from rollbook.web.app import FAILED_LOGINS, PUBLIC_SEARCHES, create_app
+
+PASSWORD = "correct horse battery staple"
+VARO = PERSON["Varo Tenlik"]
+
+
+@pytest.fixture
+def war(cli: Cli, tmp_path: Path) -> War:
+    built = build_war(cli, tmp_path / "lists")
+    for name, role in (("rina", "reader"), ("rex", "recorder"), ("dora", "reviewer")):
+        added = cli("user", "add", name, "--role", role, "--password-stdin", input=PASSWORD + "\n")
+        assert added.exit_code == 0, added.output
+    built.run("user", "disable", "dora", "--reason", "left the team")
+    return built
+
+
+@pytest.fixture
+def web(war: War, database_url: str) -> Iterator[TestClient]:
+    # The test client speaks HTTP, as a server on loopback does: cookies not HTTPS-only.
+    app = create_app(Register.open(database_url), secure_cookies=False)
+    with TestClient(app) as client:
+        yield client
+
+
+def csrf(web: TestClient, url: str = "/login") -> str:
+    page = web.get(url)
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found is not None, page.text
+    return found.group(1)
+
+
+def log_in(web: TestClient, name: str, password: str = PASSWORD) -> int:
+    form = {"name": name, "password": password, "csrf": csrf(web)}
+    return web.post("/login", data=form, follow_redirects=False).status_code
+
+
+def test_a_reader_sees_the_missing_but_no_protected_field(web: TestClient) -> None:
+    assert web.get(f"/api/persons/{VARO}").status_code == 404  # the public: never the missing
+    assert log_in(web, "rina") == 303
+    varo = web.get(f"/api/persons/{VARO}")
+    assert varo.status_code == 200 and varo.json()["name"] == "Varo Tenlik"
+    assert "555 0188" not in varo.text and "Brel Yanov" not in varo.text
+    assert "rina (reader)" in web.get("/").text
+
+
+def test_a_recorder_sees_the_protected_fields(web: TestClient) -> None:
+    assert log_in(web, "rex") == 303
+    varo = web.get(f"/api/persons/{VARO}").json()
+    [record] = varo["records"]
+    assert "555 0188" in record["contact"] and record["reporter"] == "Platoon commander Brel Yanov"
+
+
+def test_logging_out_needs_the_form_s_token_and_ends_the_session(web: TestClient) -> None:
+    assert log_in(web, "rina") == 303
+    assert web.post("/logout", data={"csrf": "forged"}).status_code == 403
+    assert web.get(f"/api/persons/{VARO}").status_code == 200
+    token = csrf(web, "/")
+    assert web.post("/logout", data={"csrf": token}, follow_redirects=False).status_code == 303
+    assert web.get(f"/api/persons/{VARO}").status_code == 404
+
+
+def test_a_log_in_without_the_form_s_token_is_refused(web: TestClient) -> None:
+    web.get("/login")
+    form = {"name": "rina", "password": PASSWORD, "csrf": "not-the-token"}
+    assert web.post("/login", data=form).status_code == 403
+    assert web.post("/login", data={"name": "rina", "password": PASSWORD}).status_code == 422
+
+
+def test_wrong_passwords_and_disabled_accounts_do_not_log_in_and_are_limited(
+    web: TestClient,
+) -> None:
+    assert log_in(web, "dora") == 401  # disabled
+    assert log_in(web, "nobody") == 401
+    for _ in range(FAILED_LOGINS - 2):
+        assert log_in(web, "rina", "not the password") == 401
+    assert log_in(web, "rina") == 429  # even the right password, until the limit passes
+
+
+def test_a_script_s_token_answers_for_its_account(war: War, web: TestClient) -> None:
+    issued = war.run("user", "token", "rex", "--label", "nightly export").splitlines()[-1]
+    with_token = {"Authorization": f"Bearer {issued}"}
+    varo = web.get(f"/api/persons/{VARO}", headers=with_token)
+    assert varo.status_code == 200 and "555 0188" in varo.text
+    assert web.get("/api/persons", headers={"Authorization": "Bearer forged"}).status_code == 401
+    war.run("user", "disable", "rex")
+    assert web.get(f"/api/persons/{VARO}", headers=with_token).status_code == 401
+
+
+def test_public_searches_are_rate_limited(web: TestClient) -> None:
+    for _ in range(PUBLIC_SEARCHES):
+        assert web.get("/api/persons?q=osk").status_code == 200
+    assert web.get("/api/persons?q=osk").status_code == 429
+    assert log_in(web, "rina") == 303
+    assert web.get("/api/persons?q=osk").status_code == 200  # accounts are not limited
+
+
+def test_accounts_are_journalled_without_their_secrets(war: War) -> None:
+    listed = war.json("user", "list")
+    assert [(u["name"], u["role"], u["disabled"]) for u in listed] == [
+        ("rina", "reader", False), ("rex", "recorder", False), ("dora", "reviewer", True),
+    ]  # fmt: skip
+    log = json.dumps(war.json("log"))
+    assert "user.add" in log and "password_hash" not in log and "argon2" not in log
+    assert "identical" in war.run("verify")
+
+
+def test_weak_passwords_and_duplicate_names_are_refused(cli: Cli, war: War) -> None:
+    short = cli("user", "add", "sam", "--password-stdin", input="short\n")
+    assert short.exit_code == 1 and "at least 12 characters" in short.output
+    again = cli("user", "add", "rina", "--password-stdin", input=PASSWORD + "\n")
+    assert again.exit_code == 1 and "already an account named 'rina'" in again.output
