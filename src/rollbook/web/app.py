@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from rollbook.store.database import Register
-from rollbook.web import pages
+from rollbook.web import pages, review
 from rollbook.web.access import Publish
 from rollbook.web.limits import RateLimit
 
@@ -61,4 +61,5 @@ def create_app(
                        same_site="strict", https_only=secure_cookies, max_age=8 * 3600)  # fmt: skip
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages.router)
+    app.include_router(review.router)
     return app

@@ -7,13 +7,10 @@ may see (web.access) and hands it to a template or to JSON.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Form, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
-from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection
 
 from rollbook.analysis.claims import claim_timeline
@@ -29,32 +26,15 @@ from rollbook.store.search import search_persons
 from rollbook.store.tolls import TollFilter
 from rollbook.store.users import log_in
 from rollbook.web.access import Publish, is_public, named_statuses, public_record
-from rollbook.web.session import PUBLIC, Viewer, check_csrf, csrf_token, viewer
+from rollbook.web.common import Db, Seen, client, render
+from rollbook.web.session import PUBLIC, Viewer, check_csrf
 
 router = APIRouter()
-templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 #: The most a page may hold, and the furthest page asked for (beyond, nothing is found).
 PER_PAGE, LAST_PAGE = 200, 1_000_000
 EVERY_STATUS = frozenset(s.value for s in Status)
 #: Bootstrap draws of the dashboard's estimate, as in the demo: enough for its interval.
 ESTIMATE_DRAWS = 200
-
-
-def connection(request: Request) -> Iterator[Connection]:
-    """A read-only view of one consistent state of the register, for one request."""
-    with request.app.state.register.read() as held:
-        yield held
-
-
-Db = Annotated[Connection, Depends(connection)]
-
-
-def who(request: Request, db: Db) -> Viewer:
-    """Who is asking (web.session)."""
-    return viewer(request, db)
-
-
-Seen = Annotated[Viewer, Depends(who)]
 Page = Annotated[int, Query(ge=1, le=LAST_PAGE, description="Page, from 1")]
 PerPage = Annotated[int, Query(ge=1, le=PER_PAGE, description="Persons per page")]
 
@@ -62,15 +42,6 @@ PerPage = Annotated[int, Query(ge=1, le=PER_PAGE, description="Persons per page"
 def _publish(request: Request) -> Publish:
     publish: Publish = request.app.state.publish
     return publish
-
-
-def _page(request: Request, template: str, data: dict[str, Any], seen: Viewer) -> HTMLResponse:
-    context = {"data": data, "viewer": seen, "csrf": csrf_token(request)}
-    return templates.TemplateResponse(request, template, context)
-
-
-def _client(request: Request) -> str:
-    return request.client.host if request.client else ""
 
 
 # --------------------------------------------------------------------------- dashboard
@@ -124,7 +95,7 @@ def dashboard_api(request: Request, db: Db) -> dict[str, Any]:
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def dashboard_page(request: Request, db: Db, seen: Seen) -> HTMLResponse:
-    return _page(request, "dashboard.html", dashboard_data(db, estimated(request, db)), seen)
+    return render(request, "dashboard.html", dashboard_data(db, estimated(request, db)), seen)
 
 
 # --------------------------------------------------------------------------- persons
@@ -137,9 +108,9 @@ def persons_data(
     public's searches are rate limited."""
     if seen.role is Role.PUBLIC:
         searches = request.app.state.public_searches
-        if not searches.allows(_client(request)):
+        if not searches.allows(client(request)):
             raise HTTPException(429, "too many searches; try again in a minute")
-        searches.count(_client(request))
+        searches.count(client(request))
     statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(_publish(request))
     total, found = (
         search_persons(db, q, statuses=statuses, party=party,
@@ -178,7 +149,7 @@ def persons_page(
     per_page: PerPage = 50,
 ) -> HTMLResponse:
     data = persons_data(request, db, seen, q, party, page, per_page)
-    return _page(request, "persons.html", data, seen)
+    return render(request, "persons.html", data, seen)
 
 
 def person_data(db: Connection, publish: Publish, seen: Viewer, person_id: int
@@ -219,7 +190,7 @@ def person_api(request: Request, db: Db, seen: Seen, person_id: int) -> dict[str
 @router.get("/persons/{person_id}", response_class=HTMLResponse, include_in_schema=False)
 def person_page(request: Request, db: Db, seen: Seen, person_id: int) -> HTMLResponse:
     data = person_data(db, _publish(request), seen, person_id)
-    return _page(request, "person.html", data, seen)
+    return render(request, "person.html", data, seen)
 
 
 # --------------------------------------------------------------------------- incidents
@@ -243,7 +214,7 @@ def incidents_api(db: Db, seen: Seen, page: Page = 1, per_page: PerPage = 50
 @router.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
 def incidents_html(request: Request, db: Db, seen: Seen, page: Page = 1,
                    per_page: PerPage = 50) -> HTMLResponse:  # fmt: skip
-    return _page(request, "incidents.html", incidents_data(db, seen, page, per_page), seen)
+    return render(request, "incidents.html", incidents_data(db, seen, page, per_page), seen)
 
 
 # --------------------------------------------------------------------------- log-in
@@ -251,7 +222,7 @@ def incidents_html(request: Request, db: Db, seen: Seen, page: Page = 1,
 
 @router.get("/login", response_class=HTMLResponse, include_in_schema=False)
 def login_page(request: Request, seen: Seen) -> HTMLResponse:
-    return _page(request, "login.html", {"failed": False}, seen)
+    return render(request, "login.html", {"failed": False}, seen)
 
 
 @router.post("/login", response_class=HTMLResponse, include_in_schema=False)
@@ -265,12 +236,12 @@ def login(
     """Log in with a name and password; failures are rate limited per address."""
     check_csrf(request, csrf)
     failures = request.app.state.failed_logins
-    if not failures.allows(_client(request)):
+    if not failures.allows(client(request)):
         raise HTTPException(429, "too many failed log-ins; try again later")
     user = log_in(db, name, password)
     if user is None:
-        failures.count(_client(request))
-        response = _page(request, "login.html", {"failed": True}, PUBLIC)
+        failures.count(client(request))
+        response = render(request, "login.html", {"failed": True}, PUBLIC)
         response.status_code = 401
         return response
     request.session.clear()

@@ -1,0 +1,52 @@
+"""What every handler shares: a read connection, who is asking, and rendering a page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection
+
+from rollbook.model.roles import Role
+from rollbook.web.session import Viewer, csrf_token, viewer
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def connection(request: Request) -> Iterator[Connection]:
+    """A read-only view of one consistent state of the register, for one request."""
+    with request.app.state.register.read() as held:
+        yield held
+
+
+Db = Annotated[Connection, Depends(connection)]
+
+
+def who(request: Request, db: Db) -> Viewer:
+    """Who is asking (web.session)."""
+    return viewer(request, db)
+
+
+Seen = Annotated[Viewer, Depends(who)]
+
+
+def at_least(seen: Viewer, role: Role) -> None:
+    """Refuse a viewer whose role may not do what `role` may."""
+    if not seen.role.at_least(role):
+        raise HTTPException(403, f"this needs a {role} or above; log in first")
+
+
+def render(request: Request, template: str, data: dict[str, Any], seen: Viewer) -> HTMLResponse:
+    """A page rendered from its data, with who is asking and the session's form token."""
+    context = {"data": data, "viewer": seen, "csrf": csrf_token(request),
+               "reviews": seen.role.at_least(Role.REVIEWER)}  # fmt: skip
+    return templates.TemplateResponse(request, template, context)
+
+
+def client(request: Request) -> str:
+    """The asking client's address, for rate limits."""
+    return request.client.host if request.client else ""
