@@ -127,3 +127,21 @@ def test_weak_passwords_and_duplicate_names_are_refused(cli: Cli, war: War) -> N
     assert short.exit_code == 1 and "at least 12 characters" in short.output
     again = cli("user", "add", "rina", "--password-stdin", input=PASSWORD + "\n")
     assert again.exit_code == 1 and "already an account named 'rina'" in again.output
+
+
+def test_the_missing_cases_are_for_readers_and_the_journal_for_recorders(web: TestClient) -> None:
+    assert web.get("/api/missing").status_code == 403
+    assert web.get("/missing").status_code == 403
+    assert log_in(web, "rina") == 303
+    cases = web.get("/api/missing", params={"known_on": "2020-12-01"}).json()
+    assert cases["still_missing"] == 2
+    assert {c["name"] for c in cases["cases"]} == {"Pelgrin Osk", "Varo Tenlik"}
+    assert "555 0188" not in web.get("/missing").text
+    assert web.get("/api/journal").status_code == 403
+    assert web.get("/api/missing", params={"known_on": "not a day"}).status_code == 422
+    web.cookies.clear()
+    assert log_in(web, "rex") == 303
+    entries = web.get("/api/journal", params={"limit": 5}).json()["entries"]
+    assert entries[0]["action"] == "user.disable" and len(entries) == 5
+    assert "password_hash" not in web.get("/api/journal", params={"limit": 500}).text
+    assert "Journal" in web.get("/journal").text
