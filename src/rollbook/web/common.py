@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
+from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection
@@ -15,6 +16,9 @@ from rollbook.model.roles import Role
 from rollbook.web.session import Viewer, csrf_token, viewer
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+#: The largest id a register hands out (a 32-bit integer column on PostgreSQL).
+MAX_ID = 2**31 - 1
+PersonId = Annotated[int, FastPath(ge=1, le=MAX_ID, description="Person id")]
 
 
 def connection(request: Request) -> Iterator[Connection]:

@@ -26,7 +26,7 @@ from rollbook.store.search import search_persons
 from rollbook.store.tolls import TollFilter
 from rollbook.store.users import log_in
 from rollbook.web.access import Publish, is_public, named_statuses, public_record
-from rollbook.web.common import Db, Seen, client, render
+from rollbook.web.common import Db, PersonId, Seen, client, render
 from rollbook.web.session import PUBLIC, Viewer, check_csrf
 
 router = APIRouter()
@@ -182,13 +182,13 @@ def person_data(db: Connection, publish: Publish, seen: Viewer, person_id: int
 
 
 @router.get("/api/persons/{person_id}", tags=["persons"])
-def person_api(request: Request, db: Db, seen: Seen, person_id: int) -> dict[str, Any]:
+def person_api(request: Request, db: Db, seen: Seen, person_id: PersonId) -> dict[str, Any]:
     """One person: records, sources, fields with provenance, status history."""
     return person_data(db, _publish(request), seen, person_id)
 
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse, include_in_schema=False)
-def person_page(request: Request, db: Db, seen: Seen, person_id: int) -> HTMLResponse:
+def person_page(request: Request, db: Db, seen: Seen, person_id: PersonId) -> HTMLResponse:
     data = person_data(db, _publish(request), seen, person_id)
     return render(request, "person.html", data, seen)
 

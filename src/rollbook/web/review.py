@@ -18,7 +18,7 @@ from rollbook.store.links import RULE_ACTION, RULINGS, PairState, RulingError, a
 from rollbook.store.links import review_queue as stored_queue
 from rollbook.store.persons import records_by_id
 from rollbook.web.access import is_public
-from rollbook.web.common import Db, Seen, at_least, render
+from rollbook.web.common import MAX_ID, Db, Seen, at_least, render
 from rollbook.web.session import Viewer, check_csrf
 
 router = APIRouter()
@@ -84,8 +84,8 @@ def _rule(request: Request, seen: Viewer, left: int, right: int, ruling: str, re
 def rule_form(
     request: Request,
     seen: Seen,
-    left: Annotated[int, Form()],
-    right: Annotated[int, Form()],
+    left: Annotated[int, Form(ge=1, le=MAX_ID)],
+    right: Annotated[int, Form(ge=1, le=MAX_ID)],
     ruling: Annotated[str, Form(max_length=16)],
     csrf: Annotated[str, Form(max_length=200)],
     reason: Annotated[str, Form(max_length=2000)] = "",
@@ -96,10 +96,13 @@ def rule_form(
     return RedirectResponse("/review", status_code=303)
 
 
+RecordId = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
 class Ruling(BaseModel):
     """A reviewer's ruling on two records."""
 
-    records: tuple[int, int]
+    records: tuple[RecordId, RecordId]
     ruling: str = Field(pattern="^(same|different|skipped)$")
     reason: str = Field(default="", max_length=2000)
 
