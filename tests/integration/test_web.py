@@ -70,6 +70,24 @@ def test_a_name_search_finds_the_killed_and_never_the_missing(web: TestClient) -
     assert web.get(f"/api/persons/{PERSON['Varo Tenlik']}").status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("region=North", {"Oskan Tarvelli", "Zelik Brunov", "Pelgrin Osk"}),
+        ("unit=1st+Brigade&month=2020-10", {"Oskan Tarvelli", "Zelik Brunov", "Pelgrin Osk"}),
+        ("month=2020-10&party=", {"Oskan Tarvelli", "Zelik Brunov", "Pelgrin Osk",
+                                  "Imre Salvadzh", "Tovan Melisk"}),
+        ("status=killed&region=East", {"Ardo Quenslik"}),
+        ("status=missing", set()),  # the public is never shown the missing
+    ],
+)  # fmt: skip
+def test_persons_filtered_by_status_unit_region_and_month(
+    web: TestClient, query: str, names: set[str]
+) -> None:
+    found = get(web, f"/api/persons?{query}")
+    assert {p["name"] for p in found["persons"]} == names  # type: ignore[union-attr]
+
+
 def test_a_person_page_shows_fields_with_provenance_and_history(web: TestClient) -> None:
     person = get(web, "/api/persons/3")
     assert person["name"] == "Oskan Tarvelli" and person["status"] == "killed"
@@ -135,6 +153,8 @@ def test_counts_only_publishes_no_names(war: War, database_url: str) -> None:
         "/api/persons/abc",
         "/api/persons/9223372036854775808",  # found by the fuzzer: once a server error
         "/api/incidents?page=-1",
+        "/api/persons?status=martyr",  # a party's word is data, never a status to ask for
+        "/api/persons?month=October",
         f"/api/persons?q={'x' * 500}",
     ],
 )

@@ -33,19 +33,26 @@ def search_persons(
     *,
     statuses: Collection[str],
     party: str = "",
+    unit: str = "",
+    region: str = "",
+    month: str = "",
     offset: int = 0,
     limit: int = 50,
 ) -> tuple[int, list[Found]]:
-    """The persons whose name matches `text` (all persons when it is empty) and whose
-    status now is one of `statuses`, by id, from `offset`; with how many there are."""
+    """The persons whose name matches `text` (all persons when it is empty), whose status
+    now is one of `statuses`, and who match each filter given (party, unit, region, the
+    month of death or disappearance, "YYYY-MM"), by id, from `offset`; with how many there
+    are."""
     s, r = status_spans.c, records.c
     now = and_(
         s.valid_from <= LATEST, s.valid_to > LATEST, s.known_from <= LATEST,
         s.known_to > LATEST, s.status.in_(sorted(statuses)),
     )  # fmt: skip
     conditions = [now]
-    if party:
-        conditions.append(s.party == party)
+    for column, wanted in ((s.party, party), (s.unit, unit), (s.region, region),
+                           (s.month, month)):  # fmt: skip
+        if wanted:
+            conditions.append(column == wanted)
     words = name_key(text).split() if text.strip() else []
     if words:
         spaced = literal(" ") + r.name_key + literal(" ")

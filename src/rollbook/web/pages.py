@@ -6,10 +6,13 @@ may see (web.access) and hands it to a template or to JSON.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import Connection
 
@@ -101,54 +104,73 @@ def dashboard_page(request: Request, db: Db, seen: Seen) -> HTMLResponse:
 # --------------------------------------------------------------------------- persons
 
 
+@dataclass(frozen=True)
+class PersonFilter:
+    """What a person search asks for: a name in any script, and filters."""
+
+    q: str = ""
+    status: str = ""
+    party: str = ""
+    unit: str = ""
+    region: str = ""
+    month: str = ""
+
+
+Text = Annotated[str, Query(max_length=200)]
+StatusQuery = Annotated[Status | None, Query(description="Only persons with this status now")]
+Month = Annotated[str, Query(pattern=r"^(\d{4}-\d{2})?$", description="YYYY-MM of death")]
+
+
+def person_filter(q: Text = "", status: StatusQuery = None, party: Text = "", unit: Text = "",
+                  region: Text = "", month: Month = "") -> PersonFilter:  # fmt: skip
+    """A person search from its query parameters."""
+    return PersonFilter(q, status.value if status else "", party, unit, region, month)
+
+
+Filters = Annotated[PersonFilter, Depends(person_filter)]
+
+
 def persons_data(
-    request: Request, db: Connection, seen: Viewer, q: str, party: str, page: int, per_page: int
+    request: Request, db: Connection, seen: Viewer, ask: PersonFilter, page: int, per_page: int
 ) -> dict[str, Any]:
-    """A page of the persons the viewer may see by name, matching a name in any script. The
-    public's searches are rate limited."""
+    """A page of the persons the viewer may see by name, matching a name in any script and
+    the filters. The public's searches are rate limited."""
     if seen.role is Role.PUBLIC:
         searches = request.app.state.public_searches
         if not searches.allows(client(request)):
             raise HTTPException(429, "too many searches; try again in a minute")
         searches.count(client(request))
     statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(_publish(request))
+    if ask.status:
+        statuses = statuses & {ask.status}
     total, found = (
-        search_persons(db, q, statuses=statuses, party=party,
-                       offset=(page - 1) * per_page, limit=per_page)
+        search_persons(db, ask.q, statuses=statuses, party=ask.party, unit=ask.unit,
+                       region=ask.region, month=ask.month, offset=(page - 1) * per_page,
+                       limit=per_page)
         if statuses else (0, [])
     )  # fmt: skip
     return {
-        "q": q, "party": party, "page": page, "per_page": per_page, "total": total,
-        "names_published": bool(statuses),
+        **dataclasses.asdict(ask), "page": page, "per_page": per_page, "total": total,
+        "query": urlencode({k: v for k, v in dataclasses.asdict(ask).items() if v}),
+        "names_published": bool(statuses), "statuses": [s.value for s in Status],
         "persons": [{"id": f.person_id, "name": f.name, "status": f.status} for f in found],
     }  # fmt: skip
 
 
 @router.get("/api/persons", tags=["persons"])
 def persons_api(
-    request: Request,
-    db: Db,
-    seen: Seen,
-    q: Annotated[str, Query(max_length=200, description="A name, in any script")] = "",
-    party: Annotated[str, Query(max_length=200)] = "",
-    page: Page = 1,
-    per_page: PerPage = 50,
+    request: Request, db: Db, seen: Seen, ask: Filters, page: Page = 1, per_page: PerPage = 50
 ) -> dict[str, Any]:
-    """Persons by name: "Mammadov" finds Məmmədov and Мамедов."""
-    return persons_data(request, db, seen, q, party, page, per_page)
+    """Persons by name: "Mammadov" finds Məmmədov and Мамедов; filters by status, party,
+    unit, region and month of death or disappearance; paged."""
+    return persons_data(request, db, seen, ask, page, per_page)
 
 
 @router.get("/persons", response_class=HTMLResponse, include_in_schema=False)
 def persons_page(
-    request: Request,
-    db: Db,
-    seen: Seen,
-    q: Annotated[str, Query(max_length=200)] = "",
-    party: Annotated[str, Query(max_length=200)] = "",
-    page: Page = 1,
-    per_page: PerPage = 50,
+    request: Request, db: Db, seen: Seen, ask: Filters, page: Page = 1, per_page: PerPage = 50
 ) -> HTMLResponse:
-    data = persons_data(request, db, seen, q, party, page, per_page)
+    data = persons_data(request, db, seen, ask, page, per_page)
     return render(request, "persons.html", data, seen)
 
 
