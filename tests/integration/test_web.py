@@ -109,8 +109,14 @@ def test_the_dashboard_counts_without_naming_the_missing(web: TestClient) -> Non
     # estimate a method can defend, and the page says so rather than give a number.
     assert board["estimate"]["pooled"]["named"] == 8  # type: ignore[index]
     assert board["estimate"]["pooled"]["warnings"]  # type: ignore[index]
+    # The named dead as known on each day the register learned more, to a month after.
+    assert board["named_over_time"] == [
+        ["2020-12-03", 4], ["2020-12-28", 6], ["2021-01-15", 8], ["2021-02-14", 8],
+    ]  # fmt: skip
+    assert "chart_svg" not in board  # the page's chart; the JSON has its data
     page = web.get("/")
     assert page.status_code == 200 and "Still missing" in page.text
+    assert '<figure class="chart"><svg' in page.text
 
 
 def test_incidents_page_with_each_claim_as_its_source_s(web: TestClient) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.estimates import estimate_uncounted
+from rollbook.analysis.toll_plot import known_between, named_over_time, toll_chart_svg
 from rollbook.analysis.tolls import toll
 from rollbook.model.roles import Role
 from rollbook.model.status import LATEST, Status, status_at
@@ -50,7 +51,7 @@ def _publish(request: Request) -> Publish:
 # --------------------------------------------------------------------------- dashboard
 
 
-def dashboard_data(db: Connection, estimated: dict[str, Any]) -> dict[str, Any]:
+def dashboard_data(db: Connection, heavy: dict[str, Any]) -> dict[str, Any]:
     """Tolls by status and party, the killed estimated in all, the count still missing, the
     announced figures beside the named counts, and the incidents per day since each truce
     began."""
@@ -70,35 +71,48 @@ def dashboard_data(db: Connection, estimated: dict[str, Any]) -> dict[str, Any]:
         "statuses": by_party.statuses,
         "by_party": [{"party": row.key, "counts": row.counts} for row in by_party.rows],
         "totals": by_party.totals,
-        "estimate": estimated,
+        **heavy,
         "still_missing": still_missing,
         "claims": [line.to_json() for line in claim_timeline(db)],
         "truces": truces,
     }
 
 
-def estimated(request: Request, db: Connection) -> dict[str, Any]:
-    """The killed estimated in all (rollbook estimate, pooled), worked out once for each
-    state of the register: the bootstrap takes seconds, the journal says when to redo it."""
+def worked_out(request: Request, db: Connection) -> dict[str, Any]:
+    """What takes the dashboard seconds, worked out once for each state of the register
+    (the journal's last sequence): the killed estimated in all (rollbook estimate, pooled),
+    and the named toll over time with the claimants' figures, as data and as a chart."""
     seq = last_seq(db)
-    held = request.app.state.estimates
+    held = request.app.state.worked_out
     if seq not in held:
         found = estimate_uncounted(db, TollFilter(statuses=["killed"]), draws=ESTIMATE_DRAWS)
+        claims = claim_timeline(db)
+        known = known_between(db, "killed")
+        series = []
+        if known is not None:  # to a month after the last news, or of a claim
+            said = [c.claim.as_of.last_day() for c in claims] + [known[1]]
+            last = min(dt.date.today(), max(said) + dt.timedelta(days=30))
+            series = named_over_time(db, "killed", known[0], last)
         held.clear()
-        held[seq] = found.to_json()
-    found_json: dict[str, Any] = held[seq]
-    return found_json
+        held[seq] = {
+            "estimate": found.to_json(),
+            "named_over_time": [[day.isoformat(), n] for day, n in series],
+            "chart_svg": toll_chart_svg(series, claims, status="killed"),
+        }
+    parts: dict[str, Any] = held[seq]
+    return parts
 
 
 @router.get("/api/dashboard", tags=["dashboard"])
 def dashboard_api(request: Request, db: Db) -> dict[str, Any]:
     """The figures of the register's front page."""
-    return dashboard_data(db, estimated(request, db))
+    data = dashboard_data(db, worked_out(request, db))
+    return {k: v for k, v in data.items() if k != "chart_svg"}
 
 
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def dashboard_page(request: Request, db: Db, seen: Seen) -> HTMLResponse:
-    return render(request, "dashboard.html", dashboard_data(db, estimated(request, db)), seen)
+    return render(request, "dashboard.html", dashboard_data(db, worked_out(request, db)), seen)
 
 
 # --------------------------------------------------------------------------- persons
