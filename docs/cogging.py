@@ -78,6 +78,28 @@ def run(command: str, *, expect_failure: bool = False) -> str:
     return result.output
 
 
+def get(path: str, *, db: str = "demo/rollbook.db", keep: int = 3) -> None:
+    """Paste what `rollbook serve` on `db` answers to a GET of `path` (a JSON twin), asked
+    in-process through the application's test client; lists cut to their first `keep`."""
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from rollbook.store.database import Register
+    from rollbook.web.app import create_app
+
+    with TestClient(create_app(Register.open(db))) as client:
+        response = client.get(path)
+    data = response.json()
+    for key, value in data.items():
+        if isinstance(value, list) and len(value) > keep:
+            data[key] = value[:keep]
+    cog.outl("```console")
+    cog.outl(f"GET {path}  ({response.status_code}; lists cut to their first {keep})")
+    cog.outl(json.dumps(data, ensure_ascii=False, indent=2))
+    cog.outl("```")
+
+
 def write_capture_lists(folder: str, *, persons: int = 3000, seed: int = 7) -> None:
     """Four invented lists of one war's dead, for the guide's estimate. Each list names a
     man with its own chance, half as high in the hills (where a third of the dead fell) as
