@@ -41,19 +41,15 @@ import argparse
 import csv
 import datetime as dt
 import json
-import math
 import os
 import platform
 import random
 import shlex
 import statistics
 import sys
-import tempfile
 import time
-import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -62,14 +58,22 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 from typer.testing import CliRunner
 
-from report import commit, drop_database, libpq, print_table, server_version, shown
+from kept import postgresql_register, sqlite_register
+from report import (
+    at_least,
+    commit,
+    percentile,
+    print_table,
+    server_version,
+    shown,
+)
 from rollbook.cli.main import app
 from rollbook.ingest.lists import ImportOptions, import_list
 from rollbook.model.cases import Step
 from rollbook.model.status import Evidence
 from rollbook.store.case_views import open_cases
 from rollbook.store.cases import CONFIRM_ACTION, STEP_ACTION, apply_confirm, apply_step
-from rollbook.store.database import Register, RegisterError
+from rollbook.store.database import Register
 from rollbook.store.schema import case_steps, missing_cases
 from rollbook.store.sources import SourceKind
 
@@ -370,12 +374,6 @@ class Timing:
         return statistics.median(self.cli_ms)
 
 
-def percentile(values: Sequence[float], fraction: float) -> float:
-    """The nearest-rank percentile: the smallest value at or above `fraction` of them."""
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
-
-
 def ask(register: Register, day: dt.date) -> tuple[float, int, int]:
     """`open_cases` in its own read transaction: milliseconds, open cases, still missing."""
     started = time.perf_counter()
@@ -451,109 +449,7 @@ def measure(register: Register, db: str, repeat: int, title: str) -> None:
 # --------------------------------------------------------------------------- databases
 
 
-@contextmanager
-def sqlite_register(plan: Plan, keep: Path | None) -> Iterator[tuple[Register, str]]:
-    """The SQLite register of the plan: built in a temporary directory, or kept in (and
-    reused from) `keep`. Yields it with its --db argument."""
-    if keep is None:
-        with tempfile.TemporaryDirectory(prefix="rollbook-cases-") as folder:
-            db = str(Path(folder) / "cases.db")
-            print(f"  building a fresh register in a temporary file, {db}")
-            with Register.create(db) as register:
-                build(register, plan, Path(folder))
-                yield register, db
-        return
-    keep.mkdir(parents=True, exist_ok=True)
-    path = keep / f"cases-{plan.cases}-{plan.steps}.db"
-    if path.exists():
-        if kept_holds(str(path), plan):
-            print(f"  reusing the kept register {path}: build skipped (--keep)")
-            with Register.open(str(path)) as register:
-                yield register, str(path)
-            return
-        print(
-            f"  {path} does not hold this plan (an interrupted build, or an older plan): rebuilding"
-        )
-        for suffix in ("", "-wal", "-shm", "-journal"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    print(f"  building the register {path}; kept for later runs (--keep)")
-    with Register.create(str(path)) as register:
-        build(register, plan, keep)
-        yield register, str(path)
-
-
-@contextmanager
-def postgresql_register(
-    server: str, plan: Plan, keep: Path | None
-) -> Iterator[tuple[Register, str]]:
-    """The PostgreSQL register of the plan, in a fresh database on `server` dropped at the
-    end; with `keep`, in a database of a fixed name kept and reused."""
-    name = f"rollbook_bench_cases_{uuid.uuid4().hex[:8]}"
-    if keep is not None:
-        name = f"rollbook_bench_cases_{plan.cases}_{plan.steps}"
-    url = libpq(server, name)
-    if keep is not None and _database_exists(server, name):
-        if kept_holds(url, plan):
-            print(f"  reusing the kept database {shown(url)}: build skipped (--keep)")
-            with Register.open(url) as register:
-                yield register, url
-            return
-        why = "an interrupted build, or an older plan"
-        print(f"  {shown(url)} does not hold this plan ({why}): rebuilding")
-        drop_database(server, name)
-    _create_database(server, name)
-    kept = "; kept for later runs (--keep)" if keep is not None else ", dropped at the end"
-    print(f"  building the register in a fresh database {shown(url)}{kept}")
-    try:
-        with (
-            tempfile.TemporaryDirectory(prefix="rollbook-cases-") as folder,
-            Register.create(url) as register,
-        ):
-            build(register, plan, Path(folder))
-            yield register, url
-    finally:
-        if keep is None:
-            drop_database(server, name)
-
-
-def kept_holds(db: str, plan: Plan) -> bool:
-    """Whether the register kept at `db` opens at this schema and holds the whole plan."""
-    try:
-        with Register.open(db) as register:
-            return holds_plan(register, plan)
-    except RegisterError:
-        return False
-
-
-def _database_exists(server: str, name: str) -> bool:
-    import psycopg
-
-    with psycopg.connect(libpq(server), autocommit=True) as admin:
-        found = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
-        return found.fetchone() is not None
-
-
-def _create_database(server: str, name: str) -> None:
-    import psycopg
-    from psycopg import sql
-
-    with psycopg.connect(libpq(server), autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
 # --------------------------------------------------------------------------- main
-
-
-def _at_least(least: int) -> Callable[[str], int]:
-    """An argument parser for a whole number of at least `least`."""
-
-    def parse(text: str) -> int:
-        value = int(text.replace("_", "").replace(",", ""))
-        if value < least:
-            raise argparse.ArgumentTypeError(f"at least {least}")
-        return value
-
-    return parse
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -562,19 +458,19 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--cases",
-        type=_at_least(1),
+        type=at_least(1),
         default=10_000,
         help="missing persons imported, one case each (default 10,000)",
     )
     parser.add_argument(
         "--steps",
-        type=_at_least(1),
+        type=at_least(1),
         default=50_000,
         help="case steps in all, the reported ones included (default 50,000)",
     )
     parser.add_argument(
         "--repeat",
-        type=_at_least(1),
+        type=at_least(1),
         default=20,
         help="timed runs per day and per path (default 20)",
     )
@@ -635,14 +531,24 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def run_one(name: str, server: str | None, plan: Plan, args: argparse.Namespace) -> None:
     """Build (or reuse) the register on one database and time the query on it."""
+    stem = f"cases-{plan.cases}-{plan.steps}"
+
+    def builder(register: Register, folder: Path) -> None:
+        build(register, plan, folder)
+
+    def holds(register: Register) -> bool:
+        return holds_plan(register, plan)
+
     if server is None:
         import sqlite3
 
         print(f"\n{name} {sqlite3.sqlite_version}")
-        registers = sqlite_register(plan, args.keep)
+        registers = sqlite_register(stem, args.keep, builder, holds)
     else:
         print(f"\n{name} {server_version(server)} at {shown(server)}")
-        registers = postgresql_register(server, plan, args.keep)
+        registers = postgresql_register(
+            server, f"cases-{plan.cases}-{plan.steps}", args.keep, builder, holds
+        )
     with registers as (register, db):
         measure(register, db, args.repeat, name)
 

@@ -1,9 +1,12 @@
-"""What the benchmark scripts share: the commit they ran at, and aligned plain-text tables."""
+"""What the benchmark scripts share: the commit they ran at, aligned plain-text tables,
+PostgreSQL helpers, percentiles and argument parsers."""
 
 from __future__ import annotations
 
+import argparse
+import math
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
@@ -69,3 +72,22 @@ def server_version(server: str) -> str:
     with psycopg.connect(libpq(server)) as connection:
         row = connection.execute("SHOW server_version").fetchone()
     return str(row[0]) if row else "?"
+
+
+def percentile(values: Sequence[float], fraction: float) -> float:
+    """The nearest-rank percentile: the smallest value at or above `fraction` of them."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def at_least(least: int) -> Callable[[str], int]:
+    """An argument parser for a whole number of at least `least` ("100_000" and "100,000"
+    are read too)."""
+
+    def parse(text: str) -> int:
+        value = int(text.replace("_", "").replace(",", ""))
+        if value < least:
+            raise argparse.ArgumentTypeError(f"at least {least}")
+        return value
+
+    return parse
