@@ -64,6 +64,7 @@ from report import (
     commit,
     percentile,
     print_table,
+    print_write_costs,
     server_version,
     shown,
 )
@@ -248,7 +249,7 @@ def build(register: Register, plan: Plan, folder: Path) -> None:
         f"  {len(plan.writes):,} journalled writes ({plan.steps - plan.cases:,} steps, "
         f"{plan.confirmations:,} confirmations): {seconds:.1f} s, {per_write:.2f} ms per write"
     )
-    print_costs(costs)
+    print_write_costs(costs)
     print(f"  build time: {time.perf_counter() - started:.1f} s (not the figure measured)")
 
 
@@ -275,26 +276,6 @@ def write_steps(register: Register, plan: Plan) -> dict[str, list[float]]:
         if n % PROGRESS_EVERY == 0:
             _progress(n, len(plan.writes), time.perf_counter() - started)
     return dict(costs)
-
-
-def print_costs(costs: dict[str, list[float]]) -> None:
-    """The cost of one journalled write, by kind: mean, median, and the mean of the first
-    and of the last tenth of them (does a write slow down as the register grows?)."""
-    header = ("write", "writes", "mean ms", "median ms", "first 10% ms", "last 10% ms")
-    lines = [header]
-    for kind, runs in costs.items():
-        tenth = max(1, len(runs) // 10)
-        lines.append(
-            (
-                kind,
-                f"{len(runs):,}",
-                f"{statistics.mean(runs) * 1000:.2f}",
-                f"{statistics.median(runs) * 1000:.2f}",
-                f"{statistics.mean(runs[:tenth]) * 1000:.2f}",
-                f"{statistics.mean(runs[-tenth:]) * 1000:.2f}",
-            )
-        )
-    print_table("  Each journalled write (wall time of register.write with its applier):", lines)
 
 
 def add_step(register: Register, case_id: int, step: Step, day: dt.date) -> int:
@@ -444,9 +425,6 @@ def measure(register: Register, db: str, repeat: int, title: str) -> None:
         f"  still missing on a date under {TARGET_MS:.0f} ms: {verdict} "
         f"(worst median {worst:.1f} ms)"
     )
-
-
-# --------------------------------------------------------------------------- databases
 
 
 # --------------------------------------------------------------------------- main

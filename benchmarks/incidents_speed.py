@@ -78,6 +78,7 @@ from report import (
     commit,
     percentile,
     print_table,
+    print_write_costs,
     server_version,
     shown,
 )
@@ -520,7 +521,7 @@ def build(register: Register, plan: Plan, folder: Path) -> None:
         f"  {len(steps):,} verification steps on {len({s.incident_id for s in steps}):,} "
         f"incidents, one journalled write each: {seconds:.1f} s, {per_write:.2f} ms per write"
     )
-    print_costs(costs)
+    print_write_costs(costs)
     print(f"  build time: {time.perf_counter() - started:.1f} s (not the figure measured)")
 
 
@@ -620,26 +621,6 @@ def write_verifications(register: Register, steps: list[PlannedStep]) -> dict[st
         if n % PROGRESS_WRITES == 0:
             _progress(n, len(steps), time.perf_counter() - started)
     return dict(costs)
-
-
-def print_costs(costs: dict[str, list[float]]) -> None:
-    """The cost of one journalled write, by kind: mean, median, and the mean of the first
-    and of the last tenth of them (does a write slow down as the register grows?)."""
-    header = ("write", "writes", "mean ms", "median ms", "first 10% ms", "last 10% ms")
-    lines = [header]
-    for kind, runs in sorted(costs.items()):
-        tenth = max(1, len(runs) // 10)
-        lines.append(
-            (
-                kind,
-                f"{len(runs):,}",
-                f"{statistics.mean(runs) * 1000:.2f}",
-                f"{statistics.median(runs) * 1000:.2f}",
-                f"{statistics.mean(runs[:tenth]) * 1000:.2f}",
-                f"{statistics.mean(runs[-tenth:]) * 1000:.2f}",
-            )
-        )
-    print_table("  Each journalled write (wall time of register.write with its applier):", lines)
 
 
 def _progress(done: int, total: int, seconds: float) -> None:
@@ -815,9 +796,6 @@ def measure(register: Register, db: str, repeat: int, title: str) -> None:
     print(
         f"  target: truce report under {TARGET_MS:.0f} ms: {verdict} (worst median {worst:.1f} ms)"
     )
-
-
-# --------------------------------------------------------------------------- databases
 
 
 # --------------------------------------------------------------------------- main

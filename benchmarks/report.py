@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import statistics
 import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -91,3 +92,19 @@ def at_least(least: int) -> Callable[[str], int]:
         return value
 
     return parse
+
+
+def print_write_costs(costs: dict[str, list[float]]) -> None:
+    """The cost of one journalled write (seconds each), by kind: mean, median, and the mean
+    of the first and of the last tenth of them (does a write slow down as the register
+    grows?)."""
+    header = ("write", "writes", "mean ms", "median ms", "first 10% ms", "last 10% ms")
+    lines: list[Sequence[str]] = [header]
+    for kind, runs in costs.items():
+        tenth = max(1, len(runs) // 10)
+        lines.append((
+            kind, f"{len(runs):,}", f"{statistics.mean(runs) * 1000:.2f}",
+            f"{statistics.median(runs) * 1000:.2f}", f"{statistics.mean(runs[:tenth]) * 1000:.2f}",
+            f"{statistics.mean(runs[-tenth:]) * 1000:.2f}",
+        ))  # fmt: skip
+    print_table("  Each journalled write (wall time of register.write with its applier):", lines)
