@@ -60,6 +60,7 @@ from typer.testing import CliRunner
 
 from kept import postgresql_register, sqlite_register
 from report import (
+    add_run_options,
     at_least,
     commit,
     percentile,
@@ -446,23 +447,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         default=50_000,
         help="case steps in all, the reported ones included (default 50,000)",
     )
-    parser.add_argument(
-        "--repeat",
-        type=at_least(1),
-        default=20,
-        help="timed runs per day and per path (default 20)",
-    )
-    parser.add_argument(
-        "--postgresql",
-        metavar="URL",
-        help="also run on this PostgreSQL server (a fresh database is created)",
-    )
-    parser.add_argument(
-        "--keep",
-        metavar="DIR",
-        type=Path,
-        help="keep the built registers (the SQLite file in DIR) and reuse them",
-    )
+    add_run_options(parser)
     args = parser.parse_args(argv)
     if args.steps < args.cases:
         parser.error("--steps counts the reported step of every case: at least --cases")

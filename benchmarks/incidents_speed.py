@@ -74,6 +74,7 @@ from typer.testing import CliRunner
 
 from kept import postgresql_register, sqlite_register
 from report import (
+    add_run_options,
     at_least,
     commit,
     percentile,
@@ -817,23 +818,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         default=10_000,
         help="verification steps written after the imports (default 10,000)",
     )
-    parser.add_argument(
-        "--repeat",
-        type=at_least(1),
-        default=20,
-        help="timed runs per day and per path (default 20)",
-    )
-    parser.add_argument(
-        "--postgresql",
-        metavar="URL",
-        help="also run on this PostgreSQL server (a fresh database is created)",
-    )
-    parser.add_argument(
-        "--keep",
-        metavar="DIR",
-        type=Path,
-        help="keep the built registers (the SQLite file in DIR) and reuse them",
-    )
+    add_run_options(parser)
     return parser.parse_args(argv)
 
 

@@ -108,3 +108,19 @@ def print_write_costs(costs: dict[str, list[float]]) -> None:
             f"{statistics.mean(runs[-tenth:]) * 1000:.2f}",
         ))  # fmt: skip
     print_table("  Each journalled write (wall time of register.write with its applier):", lines)
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options every speed benchmark takes: timed runs, a PostgreSQL server, --keep."""
+    parser.add_argument(
+        "--repeat", type=at_least(1), default=20,
+        help="timed runs per day and per path (default 20)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--postgresql", metavar="URL",
+        help="also run on this PostgreSQL server (a fresh database is created)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--keep", metavar="DIR", type=Path,
+        help="keep the built registers (the SQLite file in DIR) and reuse them",
+    )  # fmt: skip

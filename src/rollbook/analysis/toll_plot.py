@@ -74,6 +74,20 @@ def toll_chart_svg(series: Sequence[tuple[dt.date, int]], claims: Sequence[Claim
     return drawn[drawn.index("<svg") :]  # to go inside a page: no XML declaration, no doctype
 
 
+def toll_over_time(
+    connection: Connection, status: str, claims: Sequence[ClaimLine], today: dt.date
+) -> list[tuple[dt.date, int]]:
+    """The named toll over time for a chart: from the first day the register knew of anyone
+    with `status` to a month after its last news or the last claim (today at the latest)."""
+    known = known_between(connection, status)
+    if known is None:
+        return []
+    said = [line.claim.as_of.last_day() for line in claims] + [known[1]]
+    return named_over_time(
+        connection, status, known[0], min(today, max(said) + dt.timedelta(days=30))
+    )
+
+
 def known_between(connection: Connection, status: str) -> tuple[dt.date, dt.date] | None:
     """The first and the last day the register learned something of anyone with `status`,
     if it ever did: what a chart of the toll over time spans."""

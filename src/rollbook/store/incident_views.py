@@ -246,6 +246,10 @@ EXPORT_COLUMNS = [
 ]  # fmt: skip
 
 
+#: The export columns the incidents table holds as they are; the rest join up the reports.
+_STORED = EXPORT_COLUMNS[: EXPORT_COLUMNS.index("fatalities_low")]
+
+
 def incident_columns(protected: bool = False) -> list[str]:
     """The columns of an incident export; the reporters (protected) only when asked."""
     return [*EXPORT_COLUMNS, "reporters"] if protected else list(EXPORT_COLUMNS)

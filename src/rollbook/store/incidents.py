@@ -631,11 +631,3 @@ def apply_set(work: Write) -> None:
 
 def _exists(connection: Connection, column: Any, value: Any) -> bool:
     return connection.execute(select(column).where(column == value)).first() is not None
-
-
-def accounts_by_id(connection: Connection, report_ids: Iterable[int]) -> dict[int, Account]:
-    """Stored reports as accounts, by report id."""
-    query = select(incident_reports).where(incident_reports.c.id.in_(sorted(report_ids)))
-    return {
-        row["id"]: account_from_payload(dict(row)) for row in connection.execute(query).mappings()
-    }

@@ -18,7 +18,7 @@ from sqlalchemy import Connection
 
 from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.estimates import estimate_uncounted
-from rollbook.analysis.toll_plot import known_between, named_over_time, toll_chart_svg
+from rollbook.analysis.toll_plot import toll_chart_svg, toll_over_time
 from rollbook.analysis.tolls import toll
 from rollbook.model.roles import Role
 from rollbook.model.status import LATEST, Status, status_at
@@ -87,12 +87,7 @@ def worked_out(request: Request, db: Connection) -> dict[str, Any]:
     if seq not in held:
         found = estimate_uncounted(db, TollFilter(statuses=["killed"]), draws=ESTIMATE_DRAWS)
         claims = claim_timeline(db)
-        known = known_between(db, "killed")
-        series = []
-        if known is not None:  # to a month after the last news, or of a claim
-            said = [c.claim.as_of.last_day() for c in claims] + [known[1]]
-            last = min(dt.date.today(), max(said) + dt.timedelta(days=30))
-            series = named_over_time(db, "killed", known[0], last)
+        series = toll_over_time(db, "killed", claims, dt.date.today())
         held.clear()
         held[seq] = {
             "estimate": found.to_json(),
