@@ -27,6 +27,7 @@ COMMANDS = (
     "status",
     "person",
     "toll",
+    "read",
     "claim add",
     "claims",
     "estimate",

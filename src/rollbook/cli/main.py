@@ -16,6 +16,7 @@ from rollbook.cli import (
     missing,
     reads,
     serve,
+    texts,
     users,
     writes,
 )
@@ -24,6 +25,8 @@ from rollbook.ingest.incidents import IMPORT_ACTION as INCIDENTS_ACTION
 from rollbook.ingest.incidents import replay_incident_import
 from rollbook.ingest.lists import ACTION as IMPORT_ACTION
 from rollbook.ingest.lists import replay_import
+from rollbook.ingest.reports import ACTION as READ_ACTION
+from rollbook.ingest.reports import apply_read
 from rollbook.store import migrations
 from rollbook.store.actions import APPLIERS
 from rollbook.store.database import Register, RegisterError, shown_url
@@ -126,6 +129,8 @@ def _summary(data: dict[str, Any]) -> str:
     if "source" in data:
         s = data["source"]
         counts = data.get("counts", {})
+        if "claims" in data:
+            return f"source {s.get('id')} {s['filename']}: {len(data['claims'])} claims read"
         if "reports" in counts:
             return f"source {s.get('id')} {s['filename']}: {counts['reports']} incident reports"
         return f"source {s.get('id')} {s['filename']}: {counts.get('records', 0)} records"
@@ -143,7 +148,12 @@ def verify(ctx: typer.Context) -> None:
     with opened(ctx) as register:
         report = verify_register(
             register,
-            {**APPLIERS, IMPORT_ACTION: replay_import, INCIDENTS_ACTION: replay_incident_import},
+            {
+                **APPLIERS,
+                IMPORT_ACTION: replay_import,
+                INCIDENTS_ACTION: replay_incident_import,
+                READ_ACTION: apply_read,
+            },
         )
     rows = ", ".join(f"{n:,} {name}" for name, n in report.rows.items())
     if report.ok:
@@ -155,6 +165,7 @@ def verify(ctx: typer.Context) -> None:
 
 
 imports.register(app)
+texts.register(app)
 reads.register(app)
 writes.register(app)
 link.register(app)

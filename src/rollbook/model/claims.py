@@ -6,6 +6,7 @@ revises. The register sets its own named count beside each claim and shows the g
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -69,6 +70,8 @@ class Claim:
     revises: int | None = None
     source_id: int | None = None
     quote: str = ""
+    previous_value: int | None = None  # the earlier figure the source itself states
+    span: tuple[int, int] | None = None  # where in the source's text it is stated
 
     def __post_init__(self) -> None:
         problem = figure_problem(self.qualifier, self.value, self.low, self.high)
@@ -117,6 +120,17 @@ def figure_problem(
     return None
 
 
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def claimant_key(claimant: str) -> str:
+    """A claimant's name compared loosely: case, a leading article, "Defense" and a
+    possessive's apostrophe do not make another claimant."""
+    key = _ARTICLES.sub("", claimant.strip()).casefold()
+    key = key.replace("’", "'").replace("'s ", " ").replace("defense", "defence")
+    return " ".join(key.split())
+
+
 def predecessors(claims: Iterable[Claim]) -> dict[int, int]:
     """For each claim, the claim it revises: as stated, else the same claimant's last figure.
 
@@ -127,7 +141,7 @@ def predecessors(claims: Iterable[Claim]) -> dict[int, int]:
     last: dict[tuple[str, Category, str, str], int] = {}
     result: dict[int, int] = {}
     for claim in ordered:
-        key = (claim.claimant.casefold(), claim.category, claim.party.casefold(), claim.group)
+        key = (claimant_key(claim.claimant), claim.category, claim.party.casefold(), claim.group)
         earlier = claim.revises if claim.revises is not None else last.get(key)
         if earlier is not None:
             result[claim.id] = earlier

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from rollbook.model.dates import PartialDate
 from rollbook.model.status import Evidence, Status
@@ -23,7 +23,7 @@ from rollbook.store.cases import (
     apply_step,
     open_on_report,
 )
-from rollbook.store.claims import claim_from_payload
+from rollbook.store.claims import claim_from_payload, insert_claim
 from rollbook.store.database import Write
 from rollbook.store.incidents import (
     REPORT_ACTION,
@@ -114,26 +114,7 @@ def apply_claim(work: Write) -> None:
         ).one_or_none()
         if found is None:
             raise ActionError(f"--revises: no claim {claim.revises}")
-    work.connection.execute(
-        insert(claims).values(
-            id=claim.id,
-            claimant=claim.claimant,
-            category=claim.category.value,
-            qualifier=claim.qualifier.value,
-            value=claim.value,
-            low=claim.low,
-            high=claim.high,
-            as_of=claim.as_of.iso(),
-            party=claim.party,
-            grp=claim.group,
-            period_start=claim.period_start.iso() if claim.period_start else "",
-            period_end=claim.period_end.iso() if claim.period_end else "",
-            revises=claim.revises,
-            source_id=claim.source_id,
-            quote=claim.quote,
-            seq=work.seq,
-        )
-    )
+    insert_claim(work.connection, claim, work.seq)
     p["claim_id"] = claim.id
 
 

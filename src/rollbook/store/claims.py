@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, insert, select
 
 from rollbook.model.claims import Category, Claim, Qualifier
 from rollbook.model.dates import PartialDate
@@ -29,6 +29,35 @@ def claim_from_payload(claim_id: int, p: dict[str, Any]) -> Claim:
         revises=p.get("revises"),
         source_id=p.get("source_id"),
         quote=p.get("quote", ""),
+        previous_value=p.get("previous_value"),
+        span=(p["span_start"], p["span_end"]) if p.get("span_start") is not None else None,
+    )
+
+
+def insert_claim(connection: Connection, claim: Claim, seq: int) -> None:
+    """Store a claim (its figure already checked by the model)."""
+    connection.execute(
+        insert(claims).values(
+            id=claim.id,
+            claimant=claim.claimant,
+            category=claim.category.value,
+            qualifier=claim.qualifier.value,
+            value=claim.value,
+            low=claim.low,
+            high=claim.high,
+            as_of=claim.as_of.iso(),
+            party=claim.party,
+            grp=claim.group,
+            period_start=claim.period_start.iso() if claim.period_start else "",
+            period_end=claim.period_end.iso() if claim.period_end else "",
+            revises=claim.revises,
+            source_id=claim.source_id,
+            quote=claim.quote,
+            seq=seq,
+            previous_value=claim.previous_value,
+            span_start=claim.span[0] if claim.span else None,
+            span_end=claim.span[1] if claim.span else None,
+        )
     )
 
 

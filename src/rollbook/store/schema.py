@@ -144,7 +144,12 @@ claims = Table(
     Column("source_id", Integer),
     Column("quote", Text, nullable=False),
     Column("seq", Integer, nullable=False),
+    # Read from a text: the earlier figure it states, and the characters that state it.
+    Column("previous_value", BigInteger),
+    Column("span_start", Integer),
+    Column("span_end", Integer),
 )
+Index("claims_source", claims.c.source_id)
 
 decisions = Table(
     "decisions",

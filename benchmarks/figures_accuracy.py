@@ -1,0 +1,230 @@
+"""How well `rollbook read` finds the casualty figures in reports, and how fast.
+
+Scores the reader against the project's labelled corpus (benchmarks/reports: each report
+beside its gold claims in JSON, labelled by ../shared/guides/figures-labelling.md):
+precision, recall and F1 on (category, value or range) and on (category, value or range,
+qualifier); then, each on the figure plus one field, on claimant, party, revision (the
+earlier figure) and as-of date. Reports 121 onwards are held out: written apart and never
+read while the grammar was written; they are scored on their own.
+
+    python benchmarks/figures_accuracy.py [--split dev|held-out|all] [--show] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from report import commit, print_table
+from rollbook.ingest.documents import document_text
+from rollbook.ingest.figures import FoundClaim, read_figures
+from rollbook.ingest.figures.lexicon import lexicon
+
+CORPUS = Path(__file__).resolve().parent / "reports"
+HELD_OUT_FROM = 121
+_STOP = frozenset(["the", "of", "in", "for", "and", "on", "at", "'s", "s", "a", "an", "to"])
+
+
+@dataclass
+class Report:
+    """A labelled report: its file, metadata and gold claims."""
+
+    path: Path
+    published: dt.date
+    outlet: str
+    gold: list[dict[str, Any]]
+
+
+def load(corpus: Path, split: str) -> list[Report]:
+    reports = []
+    for labels in sorted(corpus.glob("*.json")):
+        number = int(labels.stem)
+        held_out = number >= HELD_OUT_FROM
+        if (split == "dev" and held_out) or (split == "held-out" and not held_out):
+            continue
+        document = next(p for p in corpus.glob(labels.stem + ".*") if p.suffix != ".json")
+        meta = json.loads(labels.read_text(encoding="utf-8"))
+        reports.append(
+            Report(
+                document,
+                dt.date.fromisoformat(meta["published"]),
+                meta["outlet"].replace(" (synthetic)", ""),
+                meta["claims"],
+            )
+        )
+    return reports
+
+
+def claimant_key(text: str) -> frozenset[str]:
+    """A claimant's name as a set of words, sides by name: "Azerbaijan's Defense Ministry" and
+    "the Defence Ministry of Azerbaijan" are the same words."""
+    parties = lexicon().parties
+    words = re.findall(r"[\w-]+", text.lower().replace("’", "'").replace("'s", ""))
+    result = set()
+    for word in words:
+        word = {"defense": "defence", "ministry's": "ministry", "un": "un"}.get(word, word)
+        word = parties.get(word, word).lower()
+        if word not in _STOP:
+            result.add(word)
+    return frozenset(result)
+
+
+def same_claimant(a: str, b: str) -> bool:
+    ka, kb = claimant_key(a), claimant_key(b)
+    return bool(ka and kb) and (ka <= kb or kb <= ka)
+
+
+def _figure(c: dict[str, Any]) -> tuple[Any, ...]:
+    return (c["category"], c["value"], c["low"], c["high"])
+
+
+def _gold(c: dict[str, Any]) -> dict[str, Any]:
+    return c
+
+
+def _found(c: FoundClaim) -> dict[str, Any]:
+    return c.to_json()
+
+
+@dataclass
+class Tally:
+    """True positives, predictions and gold items for one score."""
+
+    hits: int = 0
+    predicted: int = 0
+    expected: int = 0
+
+    def add(
+        self, predicted: list[Any], expected: list[Any], same: Callable[[Any, Any], bool]
+    ) -> None:
+        self.predicted += len(predicted)
+        self.expected += len(expected)
+        left = list(expected)
+        for item in predicted:
+            for n, other in enumerate(left):
+                if same(item, other):
+                    self.hits += 1
+                    del left[n]
+                    break
+
+    def scores(self) -> tuple[float, float, float]:
+        p = self.hits / self.predicted if self.predicted else 1.0
+        r = self.hits / self.expected if self.expected else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def _eq(field: str) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+    def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        if _figure(a) != _figure(b):
+            return False
+        if field == "claimant":
+            return same_claimant(a["claimant"], b["claimant"])
+        if field == "party":
+            return (a["party"] or "").casefold() == (b["party"] or "").casefold()
+        return a.get(field) == b.get(field)
+
+    return same
+
+
+SCORES: dict[str, tuple[Callable[[dict[str, Any]], bool], str]] = {
+    "category+value": (lambda c: True, "figure"),
+    "category+value+qualifier": (lambda c: True, "qualifier"),
+    "claimant": (lambda c: True, "claimant"),
+    "party": (lambda c: True, "party"),
+    "revision": (lambda c: c.get("previous_value") is not None, "previous_value"),
+    "as-of date": (lambda c: True, "as_of"),
+}
+
+
+def score(reports: Iterable[Report], show: bool) -> dict[str, Tally]:
+    tallies = {name: Tally() for name in SCORES}
+    for report in reports:
+        document = document_text(report.path.read_bytes(), report.path.name)
+        found = [_found(c) for c in read_figures(document.text, report.published, report.outlet)]
+        for name, (keep, field) in SCORES.items():
+            same = (lambda a, b: _figure(a) == _figure(b)) if field == "figure" else _eq(field)
+            tallies[name].add(
+                [c for c in found if keep(c)], [c for c in report.gold if keep(c)], same
+            )
+        if show:
+            _show(report, found)
+    return tallies
+
+
+def _show(report: Report, found: list[dict[str, Any]]) -> None:
+    gold = list(report.gold)
+    lines = []
+    for c in found:
+        match = next((g for g in gold if _figure(g) == _figure(c)), None)
+        if match is None:
+            lines.append(f"  + extra   {_brief(c)}  «{c['evidence']}»")
+            continue
+        gold.remove(match)
+        for field in ("qualifier", "claimant", "party", "previous_value", "as_of"):
+            if not _eq(field)(c, match):
+                lines.append(
+                    f"  ~ {field}: {c.get(field)!r} ≠ gold {match.get(field)!r}  ({_brief(c)})"
+                )
+    for g in gold:
+        lines.append(f"  - missed  {_brief(g)}  «{g['evidence']}»")
+    if lines:
+        print(f"{report.path.name}")
+        print("\n".join(lines))
+
+
+def _brief(c: dict[str, Any]) -> str:
+    figure = c["value"] if c["value"] is not None else f"{c['low']}–{c['high']}"
+    return f"{c['category']} {figure} ({c['claimant']})"
+
+
+def speed(reports: list[Report], repeat: int) -> float:
+    """Reports read per second on one core, text extraction included."""
+    blobs = [(r.path.read_bytes(), r.path.name, r.published, r.outlet) for r in reports]
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for data, name, published, outlet in blobs:
+            read_figures(document_text(data, name).text, published, outlet)
+    return repeat * len(blobs) / (time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--split", choices=["dev", "held-out", "all"], default="all")
+    parser.add_argument("--show", action="store_true", help="list every miss and extra")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the corpus timed")
+    args = parser.parse_args(argv)
+    print(f"Rollbook {commit()}: figures read from {args.corpus.name}/")
+    splits = ["dev", "held-out"] if args.split == "all" else [args.split]
+    for split in splits:
+        reports = load(args.corpus, split)
+        if not reports:
+            continue
+        tallies = score(reports, args.show)
+        gold = sum(len(r.gold) for r in reports)
+        rows = [["score", "precision", "recall", "F1"]]
+        for name, tally in tallies.items():
+            p, r, f = tally.scores()
+            rows.append([name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}"])
+        print_table(f"{split}: {len(reports)} reports, {gold} gold claims", rows)
+    everything = load(args.corpus, "all")
+    read_figures("warm-up: 3 killed", dt.date(2020, 1, 1), "x")
+    rate = speed(everything, args.repeat)
+    print(
+        f"\nspeed: {rate:,.0f} reports per second on one core "
+        f"({len(everything)} reports x {args.repeat} passes)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

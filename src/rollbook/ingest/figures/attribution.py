@@ -1,0 +1,342 @@
+"""Who states a figure, and whose losses it counts.
+
+A claimant is found where reporting puts it: the subject of a verb of saying ("the ministry
+said"), its inverted form ("said the ministry"), or "according to ...". A later short mention
+("the ministry", "it") is the organisation named in full before it. A party is the side a
+demonym, a possessive or the claimant's own "our" names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rollbook.ingest.figures.lexicon import Lexicon, lexicon
+from rollbook.ingest.figures.tokens import Sentence, Token
+
+_PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
+_SKIP_BEFORE_VERB = frozenset(
+    [
+        "also",
+        "earlier",
+        "later",
+        "has",
+        "have",
+        "had",
+        "on",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+        "late",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "separately",
+        "previously",
+        "then",
+        "now",
+        "further",
+        "again",
+        "recently",
+        "in",
+        "a",
+        "statement",
+        "latest",
+        "its",
+        "their",
+        "his",
+        "her",
+        "first",
+        "initially",
+        "subsequently",
+        "officially",
+        "publicly",
+        "meanwhile",
+        "already",
+        "said",
+    ]
+)
+_ARTICLES = frozenset(["the", "a", "an"])
+_JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&"])
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+_NOT_CLAIMANTS = frozenset(
+    [
+        "statement",
+        "report",
+        "update",
+        "bulletin",
+        "figures",
+        "data",
+        "tally",
+        "count",
+        "estimates",
+        "briefing",
+        "toll",
+        "figure",
+        "number",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A claimant named in a sentence, at a token position."""
+
+    index: int
+    text: str  # as written, without a leading article
+    pronoun: bool = False
+
+
+def attributions(sentence: Sentence) -> list[Attribution]:
+    """The claimants a sentence names, with where each is named."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    words = [t.low for t in tokens]
+    found: list[Attribution] = []
+    i = 0
+    while i < len(words):
+        n = lex.according.starting_at(words, i)
+        if n:
+            phrase = _phrase_after(lex, tokens, words, i + n)
+            if phrase:
+                found.append(Attribution(i, phrase))
+            i += n
+            continue
+        if words[i] in lex.say_verbs and tokens[i].kind == "word":
+            subject = _phrase_before(lex, tokens, words, i)
+            if subject is not None:
+                found.append(subject)
+            elif i + 1 < len(words):
+                inverted = _phrase_after(lex, tokens, words, i + 1)
+                if inverted and words[i] in ("said", "says", "reported", "added", "stated"):
+                    found.append(Attribution(i, inverted))
+        i += 1
+    return found
+
+
+def _claimant_word(lex: Lexicon, token: Token) -> bool:
+    low = token.low
+    return (
+        token.kind == "word"
+        and (
+            token.text[:1].isupper()
+            or low in lex.claimant_heads
+            or low in lex.claimant_modifiers
+            or _POSSESSIVE.sub("", low) in lex.claimant_heads
+            or low in lex.parties
+        )
+    ) or (token.kind == "punct" and token.text in "-&")
+
+
+def _phrase_before(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], verb: int
+) -> Attribution | None:
+    """The subject of a verb of saying: walk left over the words an organisation's name uses."""
+    end = verb
+    if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
+        end -= 3  # "The International Organization for Migration (IOM) says"
+    while end > 0 and (words[end - 1] in _SKIP_BEFORE_VERB or tokens[end - 1].kind == "number"):
+        if words[end - 1] in ("said",):
+            break
+        end -= 1
+    if end > 0 and words[end - 1] in _PRONOUNS:
+        return Attribution(end - 1, words[end - 1], pronoun=True)
+    if end > 1 and words[end - 1] in ("who", "which") and words[end - 2] == ",":
+        end -= 2  # "the committee, which ..., said": the phrase before the clause
+    elif end > 0 and words[end - 1] == ",":
+        # "The Resistance Committees, a network of activists, said": skip the apposition.
+        opening = next((j for j in range(end - 2, max(-1, end - 14), -1) if words[j] == ","), -1)
+        if opening <= 0:
+            return None
+        end = opening
+    start = end
+    while start > 0 and _claimant_word(lex, tokens[start - 1]):
+        start -= 1
+    while start < end and words[start] in _JOINERS | _ARTICLES | {"-", "&"}:
+        start += 1
+    if start == end:
+        return None
+    return _attribution(lex, tokens, words, start, end)
+
+
+def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int) -> str:
+    """An organisation's name after "according to" or an inverted "said"."""
+    while start < len(words) and words[start] in _ARTICLES:
+        start += 1
+    end = start
+    while end < len(words) and _claimant_word(lex, tokens[end]):
+        if words[end] in ("said", "says"):
+            break
+        end += 1
+    while end > start and words[end - 1] in _JOINERS | _ARTICLES | {"-", "&"}:
+        end -= 1
+    if end == start:
+        return ""
+    found = _attribution(lex, tokens, words, start, end)
+    return found.text if found else ""
+
+
+def _attribution(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int, end: int
+) -> Attribution | None:
+    while start < end and (
+        words[start] in _ARTICLES
+        or words[start] in lex.own
+        or words[start] in _SKIP_BEFORE_VERB
+        or words[start] in _JOINERS
+    ):
+        start += 1
+    while end > start and (words[end - 1] in _SKIP_BEFORE_VERB or words[end - 1] in _JOINERS):
+        end -= 1
+    if start >= end:
+        return None
+    # "the ministry's statement said": the statement is the ministry's.
+    last = end - 1
+    while last > start and words[last] in _NOT_CLAIMANTS:
+        last -= 1
+    if words[last] in _NOT_CLAIMANTS:
+        return None
+    phrase = [t.low for t in tokens[start : last + 1]]
+    capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and t.text[:1].isupper()]
+    has_head = any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)
+    named = len(capitals) >= 2 or any(
+        (t.text.isupper() and len(t.text) > 1) or t.low in lex.parties for t in capitals
+    )
+    if not has_head and not named:
+        return None
+    start, last = _organisation(lex, tokens, words, start, last)
+    if all(w in _SKIP_BEFORE_VERB or w in lex.parties for w in phrase) and not any(
+        t.text[:1].isupper() for t in tokens[start : last + 1]
+    ):
+        return None
+    text = _POSSESSIVE.sub("", _text(tokens, start, last))
+    return Attribution(start, text)
+
+
+_ROLES = frozenset(
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "commander",
+        "official",
+        "officials",
+        "representative",
+        "head",
+        "chief",
+        "director",
+        "minister",
+        "adviser",
+        "advisor",
+        "officer",
+    ]
+)
+
+
+def _organisation(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int, last: int
+) -> tuple[int, int]:
+    """The organisation a person speaks for: "a spokesman for the ministry" -> the ministry,
+    "ministry spokeswoman Narine Avetyan" -> ministry; a person without one stays."""
+    for i in range(start, last + 1):
+        if words[i] in _ROLES and i + 2 <= last and words[i + 1] in ("for", "of", "at"):
+            begin = i + 2
+            while begin <= last and words[begin] in _ARTICLES:
+                begin += 1
+            if begin <= last:
+                return begin, last
+        speaks_for = any(w in lex.claimant_heads and w not in _ROLES for w in words[start:i])
+        acronym = any(tokens[j].text.isupper() and len(tokens[j].text) > 1 for j in range(start, i))
+        if (
+            words[i] in _ROLES
+            and i > start
+            and words[i - 1] not in _JOINERS | _ARTICLES
+            and (speaks_for or acronym)
+        ):
+            return start, i - 1
+    return start, last
+
+
+def _text(tokens: tuple[Token, ...], first: int, last: int) -> str:
+    parts = []
+    for n in range(first, last + 1):
+        token = tokens[n]
+        if n > first and tokens[n - 1].end < token.start:
+            parts.append(" ")
+        parts.append(token.text)
+    return "".join(parts)
+
+
+def head(claimant: str) -> str:
+    """The head noun of a claimant's name ("ministry" of "the Defence Ministry of Armenia")."""
+    words: list[str] = [w.lower() for w in re.findall(r"[\w'’-]+", claimant)]
+    lex = lexicon()
+    for word in reversed(words):
+        if word in lex.claimant_heads:
+            return word
+    return words[-1] if words else ""
+
+
+def party_of(text: str, known: dict[str, str]) -> str:
+    """The side a phrase names: by demonym, possessive or name, else ""."""
+    lex = lexicon()
+    words = re.findall(r"[\w'’.-]+", text.lower())
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n]).replace("’", "'")
+            if phrase in lex.parties:
+                return lex.parties[phrase]
+            stripped = _POSSESSIVE.sub("", phrase)
+            if stripped in known:
+                return known[stripped]
+    return ""
+
+
+def document_parties(text: str) -> dict[str, str]:
+    """Sides named in the text that the lexicon does not list: "Velorian" of "Veloria".
+
+    A capitalised adjective counts as a demonym only when the text also names the place
+    it is formed from, so ordinary capitalised words do not become sides.
+    """
+    names = set(re.findall(r"\b[A-Z][a-z]{2,}\b", text))
+    found: dict[str, str] = {}
+    for name in names:
+        low = name.lower()
+        for place in _places_for(name):
+            if place in names and place != name:
+                found[low] = place
+                break
+        else:
+            if low.removesuffix("'s") in lexicon().parties:
+                continue
+            if any(
+                other.startswith(name) and other.endswith(("ian", "ish", "i", "ese", "an"))
+                for other in names
+                if other != name
+            ):
+                found[low] = name
+    return found
+
+
+def _places_for(adjective: str) -> list[str]:
+    """The place names an adjective may be formed from, by the common English endings."""
+    candidates = []
+    if adjective.endswith("ian"):
+        candidates += [adjective[:-1], adjective[:-3] + "ia", adjective[:-3]]
+    if adjective.endswith("ish"):
+        candidates += [adjective[:-3], adjective[:-3] + "ia"]
+    if adjective.endswith("ese"):
+        candidates += [adjective[:-3], adjective[:-3] + "a"]
+    if adjective.endswith("i"):
+        candidates += [adjective[:-1], adjective[:-1] + "a"]
+    if adjective.endswith("an"):
+        candidates += [adjective[:-1], adjective[:-2], adjective[:-2] + "a"]
+    return candidates

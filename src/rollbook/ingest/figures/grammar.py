@@ -1,0 +1,1003 @@
+"""The casualty grammar: which amounts in a sentence count people killed, missing, wounded,
+captured or displaced, with what qualifier, revising what earlier figure.
+
+Each decision rests on words next to the amount, so every claim can be explained by the
+text it came from: the qualifier just before it, the verb or noun that says what happened
+to the people counted, the word that marks a figure as earlier, hypothetical or denied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rollbook.ingest.figures.lexicon import Lexicon, lexicon
+from rollbook.ingest.figures.numbers import Amount, amounts
+from rollbook.ingest.figures.tokens import Sentence, Token
+from rollbook.model.claims import Category, Qualifier
+
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_HARD_STOPS = frozenset('.;!?()[]|"“”')
+_NOT_COUNTS_BEFORE = frozenset(
+    [
+        "aged",
+        "age",
+        "ages",
+        "day",
+        "week",
+        "month",
+        "year",
+        "brigade",
+        "battalion",
+        "regiment",
+        "division",
+        "unit",
+        "route",
+        "road",
+        "number",
+        "no",
+        "resolution",
+        "article",
+        "paragraph",
+        "hour",
+        "phase",
+        "platoon",
+        "km",
+        "page",
+        "section",
+        "chapter",
+        "kilometre",
+        "kilometer",
+        "mile",
+        "point",
+        "grade",
+        "class",
+        "sector",
+        "zone",
+        "block",
+        "building",
+        "house",
+        "flat",
+        "apartment",
+        "floor",
+        "level",
+        "room",
+        "cell",
+        "camp",
+        "highway",
+        "street",
+        "avenue",
+        "lot",
+        "plot",
+        "item",
+        "issue",
+        "edition",
+        "volume",
+        "part",
+        "step",
+        "round",
+        "stage",
+        "wave",
+        "gate",
+        "checkpoint",
+        "post",
+        "outpost",
+        "hill",
+        "height",
+        "box",
+        "under-",
+    ]
+)
+_PASSING = frozenset(
+    [
+        "on",
+        "at",
+        "from",
+        "across",
+        "near",
+        "after",
+        "before",
+        "when",
+        "while",
+        "with",
+        "without",
+        "within",
+        "into",
+        "inside",
+        "outside",
+        "around",
+        "throughout",
+        "under",
+        "against",
+        "between",
+        "per",
+        "among",
+        "amid",
+        "yesterday",
+        "today",
+        "overnight",
+        "according",
+        "respectively",
+        "altogether",
+        "overall",
+        "each",
+        "apiece",
+        "alone",
+        "only",
+        "just",
+        "young",
+        "old",
+        "elderly",
+        "unarmed",
+        "innocent",
+        "armed",
+        "local",
+        "foreign",
+        "wounded",
+        "injured",
+        "dead",
+        "unidentified",
+        "other",
+        "more",
+        "new",
+        "further",
+        "additional",
+        "total",
+        "enemy",
+        "army",
+        "police",
+        "palestinian",
+        "civilian",
+        "military",
+        "security",
+        "government",
+        "rebel",
+        "militia",
+        "taken",
+        "killed",
+    ]
+)
+# Category words that describe people rather than name them: "30 wounded" is a figure of
+# the wounded, "11 detainees died" one of the killed.
+_PARTICIPLES = frozenset(
+    [
+        "killed",
+        "wounded",
+        "injured",
+        "dead",
+        "missing",
+        "displaced",
+        "captured",
+        "detained",
+        "released",
+    ]
+)
+_SPEECH = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "stated",
+        "noted",
+        "wrote",
+        "claimed",
+        "according",
+    ]
+)
+_CLAUSE_BREAKS = frozenset(["while", "whereas", "but", "although", "though", "however"])
+_MILITARY = frozenset(
+    [
+        "soldiers",
+        "soldier",
+        "servicemen",
+        "serviceman",
+        "servicewomen",
+        "personnel",
+        "troops",
+        "troop",
+        "officers",
+        "officer",
+        "conscripts",
+        "recruits",
+        "reservists",
+        "marines",
+        "paratroopers",
+        "sailors",
+        "pilots",
+        "commanders",
+        "generals",
+        "fighters",
+        "combatants",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A casualty figure found in a sentence, before its claimant and date are settled."""
+
+    category: Category
+    qualifier: Qualifier
+    value: int | None
+    low: int | None
+    high: int | None
+    start: int  # character span of the words that state it
+    end: int
+    first: int  # token span of the amount itself
+    last: int
+    group: str = ""
+    group_first: int = -1
+    previous: int | None = None
+    breakdown: bool = False  # "including 41 children": part of the figure before it
+    rises: bool = False  # "has risen to 41": stated as replacing an earlier figure
+
+
+@dataclass(frozen=True, slots=True)
+class _Earlier:
+    """An amount that names the figure a newer one replaced ("up from 40")."""
+
+    index: int
+    value: int
+    increment: bool  # "rose by 26": the difference, not the earlier figure
+
+
+def _words(sentence: Sentence) -> list[str]:
+    return [t.low for t in sentence.tokens]
+
+
+@dataclass(frozen=True, slots=True)
+class Earlier:
+    """An earlier figure a sentence names without its replacement beside it."""
+
+    value: int
+    category: Category | None
+
+
+def figures(
+    sentence: Sentence, section: Category | None = None
+) -> tuple[list[Figure], list[Earlier]]:
+    """The casualty figures of one sentence, and the earlier figures it names that no figure
+    of its own replaced ("The figure was previously announced as 2,741"), for the figure
+    before it. `section` is the category a heading names ("Who was killed"), for list items
+    and table cells that give only a number."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    words = _words(sentence)
+    every = _join_ranges(words, [a for a in amounts(tokens) if not _not_a_count(tokens, words, a)])
+    earlier: dict[int, _Earlier] = {}
+    for n, amount in enumerate(every):
+        mark = _earlier_mark(lex, words, amount, every[n + 1 :])
+        if mark is not None:
+            earlier[n] = mark
+    found = [
+        a for n, a in enumerate(every) if n not in earlier and not _counts_things(tokens, words, a)
+    ]
+    result: list[Figure] = []
+    pending: list[tuple[int, Amount]] = []
+    stale: list[Earlier] = []
+    for amount in found:
+        if _hypothetical(lex, words, amount):
+            continue
+        if _stale(words, amount) and amount.value is not None:
+            stale.append(Earlier(amount.value, _category(lex, tokens, words, amount, found)))
+            continue
+        if amount.weak and not _weak_counts(lex, words, amount):
+            continue
+        category = _category(lex, tokens, words, amount, found)
+        if category is None and section is not None and _labelled(words, amount):
+            category = section
+        if category is None:
+            if amount.weak:
+                continue
+            pending.append((len(result), amount))
+            result.append(_figure(tokens, words, amount, Category.OTHER, lex))
+            continue
+        result.append(_figure(tokens, words, amount, category, lex))
+    result = _settle_coordination(result, pending, tokens, words, lex)
+    result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
+    return result, [Earlier(value, None) for value in orphans] + stale
+
+
+_STALE_WORDS = frozenset(
+    ["yesterday's", "previous", "earlier", "prior", "initial", "original", "last"]
+)
+_DOCUMENT_NOUNS = frozenset(
+    [
+        "bulletin",
+        "statement",
+        "report",
+        "update",
+        "figures",
+        "figure",
+        "toll",
+        "count",
+        "tally",
+        "estimate",
+        "briefing",
+    ]
+)
+
+
+def _stale(words: list[str], amount: Amount) -> bool:
+    """ "Yesterday's bulletin listed 1,289 killed": a figure an earlier document gave."""
+    for i in range(max(0, amount.first - 8), amount.first - 1):
+        if words[i] in (";", ","):
+            continue
+        if words[i] in _STALE_WORDS and words[i + 1] in _DOCUMENT_NOUNS:
+            return True
+    return False
+
+
+def _rises(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """ "has risen to 41", "raised the toll to 41": a figure stated as replacing another."""
+    start = amount.first - _qualifier_length(lex, words, amount.first)
+    if start == 0 or words[start - 1] not in ("to", "at"):
+        return False
+    return any(
+        lex.revision_verbs.starting_at(words, i) for i in range(max(0, start - 12), start - 1)
+    )
+
+
+def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """ "a soldier", "one civilian": "a" and "one" count only right before a person noun."""
+    nxt = amount.last + 1
+    if nxt < len(words) and words[nxt] in ("of", "in", "more"):
+        return False
+    return any(
+        lex.people.starting_at(words, i)
+        or any(p.starting_at(words, i) for p in lex.categories.values())
+        for i in (nxt, nxt + 1)
+    )
+
+
+def _labelled(words: list[str], amount: Amount) -> bool:
+    """A bare number after a label: "- men: 104", "Killed — 12"."""
+    before = words[amount.first - 1] if amount.first else ""
+    return before in (":", "-", "–", "—", "=") or amount.first == 0 or words[0] in ("-", "*", "•")
+
+
+def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
+    """Dates, years, times, ages and ordinals are not casualty counts."""
+    first, last = amount.first, amount.last
+    before = words[first - 1] if first else ""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    value = amount.value
+    if tokens[first].kind == "number":
+        text = tokens[first].text
+        if value is not None and value <= 31 and (after in _MONTHS or before in _MONTHS):
+            return True
+        if (
+            len(text) == 4
+            and text.isdigit()
+            and 1900 <= int(text) <= 2100
+            and not _people_after(words, last)
+        ):
+            return True
+        if (
+            after in (":", ".", "/")
+            and last + 2 < len(words)
+            and tokens[last + 2].kind == "number"
+            and tokens[last + 1].start == tokens[first].end
+        ):
+            return True  # a time or a fraction: "14:30", "3/4"
+        if before in (":", "/") and first >= 2 and tokens[first - 2].kind == "number":
+            return True
+        if after in ("%", "percent", "pct", "th", "st", "nd", "rd") or (
+            after == "per" and words[last + 2 : last + 3] == ["cent"]
+        ):
+            return True
+        if before in ("$", "€", "£", "#", "№") or after in ("am", "pm", "gmt", "utc", "hrs"):
+            return True
+    if before in _NOT_COUNTS_BEFORE:
+        return True
+    # "aged 45 and 71": every number of a list of ages.
+    back = first - 1
+    while back >= 0 and (words[back] in ("and", ",", "or") or tokens[back].kind == "number"):
+        back -= 1
+    if back >= 0 and back < first - 1 and words[back] in ("aged", "ages", "age"):
+        return True
+    # "a man (63)", "children (under 18)": an age or a note in brackets.
+    opening = first - _qualifier_length(lexicon(), words, first)
+    return opening >= 1 and words[opening - 1] == "("
+
+
+def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
+    """ "12 tanks", "2,400 surgical procedures": an amount of things, not of people."""
+    last = amount.last
+    lex = lexicon()
+    if _unknown_noun_after(lex, tokens, words, last):
+        return True
+    return lex.not_people.starting_at(words, last + 1) > 0 or (
+        last + 2 < len(words)
+        and (words[last + 1] not in lex.links or words[last + 1] in ("more", "other"))
+        and (lex.people.starting_at(words, last + 1) == 0 or words[last + 1] in ("more", "other"))
+        and lex.not_people.starting_at(words, last + 2) > 0
+    )
+
+
+def _known_after(lex: Lexicon, words: list[str], i: int) -> bool:
+    return bool(
+        lex.people.starting_at(words, i)
+        or any(p.starting_at(words, i) for p in lex.categories.values())
+    )
+
+
+def _unknown_noun_after(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], last: int
+) -> bool:
+    """ "2,400 surgical procedures": a figure before words that name no people counts things."""
+    i = last + 1
+    if i >= len(tokens) or tokens[i].kind != "word" or tokens[i].text[:1].isupper():
+        return False
+    word = words[i]
+    if word in lex.links or word in lex.enemy or word in lex.own or _known_after(lex, words, i):
+        return False
+    if any(q.starting_at(words, i) for q in lex.qualifiers.values()):
+        return False
+    if word.endswith("ly") or word in _PASSING:
+        return False
+    return not (
+        _known_after(lex, words, i + 1)
+        or (
+            i + 1 < len(tokens)
+            and tokens[i + 1].text[:1].isupper()
+            and _known_after(lex, words, i + 2)
+        )
+    )
+
+
+def _people_after(words: list[str], last: int) -> bool:
+    lex = lexicon()
+    return lex.people.starting_at(words, last + 1) > 0 or any(
+        phrases.starting_at(words, last + 1) for phrases in lex.categories.values()
+    )
+
+
+def _join_ranges(words: list[str], found: list[Amount]) -> list[Amount]:
+    """ "between 30 and 40", "30 to 40", "from 12 to 15", "two or three": one range."""
+    result: list[Amount] = []
+    n = 0
+    while n < len(found):
+        amount = found[n]
+        if n + 1 < len(found) and amount.value is not None:
+            nxt = found[n + 1]
+            gap = words[amount.last + 1 : nxt.first]
+            opener = words[amount.first - 1] if amount.first else ""
+            if (
+                nxt.value is not None
+                and amount.value < nxt.value
+                and (
+                    (gap == ["and"] and opener == "between")
+                    or (gap in (["to"], ["-"], ["–"]) and not _revision_near(words, amount.first))
+                    or (gap == ["or"] and nxt.value - amount.value <= max(2, amount.value // 2))
+                )
+            ):
+                first = amount.first - 1 if opener in ("between", "from") else amount.first
+                result.append(Amount(first, nxt.last, low=amount.value, high=nxt.value))
+                n += 2
+                continue
+        result.append(amount)
+        n += 1
+    return result
+
+
+def _revision_near(words: list[str], index: int) -> bool:
+    lex = lexicon()
+    start = max(0, index - 8)
+    return any(lex.revision_verbs.starting_at(words, i) for i in range(start, index)) or (
+        index >= 1 and words[index - 1] == "from" and _verbish_before(words, index - 1)
+    )
+
+
+def _verbish_before(words: list[str], index: int) -> bool:
+    lex = lexicon()
+    return any(lex.revision_verbs.starting_at(words, i) for i in range(max(0, index - 6), index))
+
+
+def _earlier_mark(
+    lex: Lexicon, words: list[str], amount: Amount, later: list[Amount]
+) -> _Earlier | None:
+    """An amount that states the figure a later one replaced, or the size of the change."""
+    if amount.value is None:
+        return None
+    start = amount.first - _qualifier_length(lex, words, amount.first)
+    before = words[max(0, start - 3) : start]
+    if before[-1:] == ["by"] and later and words[amount.last + 1 : amount.last + 2] == ["to"]:
+        return _Earlier(amount.first, amount.value, increment=True)
+    if before[-1:] == ["from"] and _verbish_before(words, start - 1):
+        nxt = later[0] if later else None
+        if (
+            nxt is None
+            or words[amount.last + 1 : nxt.first] == ["to"]
+            or not _to_follows(words, amount.last)
+        ):
+            return _Earlier(amount.first, amount.value, increment=False)
+    n = lex.previous_before.ending_at(words, start)
+    if n and words[start - n] not in ("from", "was", "before", "against", "stood", "initially"):
+        return _Earlier(amount.first, amount.value, increment=False)
+    # "previously announced as 2,855", "an earlier toll of 40 deaths"
+    window = words[max(0, start - 5) : start]
+    for marker in ("previously", "earlier", "initially", "formerly", "originally", "previous"):
+        if marker in window:
+            between = window[window.index(marker) + 1 :]
+            if len(between) <= 3 and not any(w in lex.say_verbs and w == "said" for w in between):
+                return _Earlier(amount.first, amount.value, increment=False)
+    return None
+
+
+def _to_follows(words: list[str], last: int) -> bool:
+    return words[last + 1 : last + 2] == ["to"]
+
+
+def _hypothetical(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """A figure the sentence only imagines, fears or denies."""
+    start = amount.first
+    clause_start = start
+    while clause_start > 0 and words[clause_start - 1] not in (",", ";", ":", "—", "–"):
+        clause_start -= 1
+    window = range(max(clause_start, start - 6), start)
+    for i in window:
+        if lex.hypothetical.starting_at(words, i):
+            phrase_len = lex.hypothetical.starting_at(words, i)
+            word = words[i]
+            if word in ("some", "likely") or (word == "could" and words[i + 1 : i + 2] == ["be"]):
+                continue
+            if i + phrase_len <= start:
+                return True
+    denied = any(
+        words[i] in lex.negation and words[i] != "no" for i in range(max(0, start - 3), start)
+    )
+    if denied and not any(q.ending_at(words, start) for q in lex.qualifiers.values()):
+        return True
+    after = words[amount.last + 1 : amount.last + 5]
+    return any(w in ("could", "might", "would") for w in after)
+
+
+def _category(
+    lex: Lexicon,
+    tokens: tuple[Token, ...],
+    words: list[str],
+    amount: Amount,
+    found: list[Amount],
+) -> Category | None:
+    """What happened to the people the amount counts, from the words around it."""
+    start = amount.first - _qualifier_length(lex, words, amount.first)
+    right = _category_right(lex, tokens, words, amount, found)
+    if right is Category.OTHER:
+        return right  # "lost 70 servicemen killed and wounded": a combined figure
+    # "killing 12", "wounded at least 30": the verb right before the figure.
+    for category, phrases in lex.category_before.items():
+        n = phrases.ending_at(words, start)
+        if n and not _category_word_after(lex, words, amount.last, stop_at_verb=True):
+            return category
+    if right is not None:
+        return right
+    for category, phrases in lex.category_before.items():
+        if phrases.ending_at(words, start):
+            return category
+    if amount.weak:
+        return None
+    return (
+        _category_left(lex, words, start)
+        or _category_number_of(lex, words, start)
+        or _category_of_those(lex, words, start)
+    )
+
+
+_TALLY_NOUNS = frozenset(["number", "total", "toll", "tally", "count", "figure"])
+_TALLY_VERBS = frozenset(
+    [
+        "reached",
+        "risen",
+        "rose",
+        "rises",
+        "climbed",
+        "exceeds",
+        "exceeded",
+        "surpassed",
+        "passed",
+        "stands",
+        "stood",
+        "is",
+        "was",
+        "now",
+        "to",
+        "at",
+        "amounted",
+        "amounts",
+        "hit",
+        "hits",
+        "pushed",
+        "brought",
+        "bringing",
+        "raised",
+        "raising",
+        "increased",
+        "estimated",
+        "put",
+        "totalled",
+        "totaled",
+        "totals",
+    ]
+)
+
+
+def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category | None:
+    """ "the number of soldiers killed since 27 September has reached 350": the category
+    named inside a tally's noun phrase, however long, before a verb that gives its value."""
+    if start == 0 or words[start - 1] not in _TALLY_VERBS:
+        return None
+    for i in range(start - 1, max(-1, start - 26), -1):
+        if words[i] in (".", ";", "!", "?"):
+            return None
+        if words[i] in _TALLY_NOUNS:
+            if words[i] == "toll":
+                return Category.KILLED
+            for j in range(i + 1, start):
+                for category, phrases in lex.categories.items():
+                    if phrases.starting_at(words, j) and category is not Category.OTHER:
+                        return category
+    return None
+
+
+def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category | None:
+    """ "Of those killed, 19 were children": the category the sentence opens with."""
+    for i in range(max(0, start - 12), start):
+        if words[i] in ("of", "among") and words[i + 1 : i + 2] in (["those"], ["the"], ["them"]):
+            for category, phrases in lex.categories.items():
+                if phrases.starting_at(words, i + 2):
+                    return category
+    return None
+
+
+def _qualifier_length(lex: Lexicon, words: list[str], start: int) -> int:
+    best = 0
+    for phrases in lex.qualifiers.values():
+        best = max(best, phrases.ending_at(words, start))
+    return best
+
+
+def _category_word_after(
+    lex: Lexicon, words: list[str], last: int, *, stop_at_verb: bool = False
+) -> Category | None:
+    """A category noun or adjective right after the amount ("12 dead", "30 wounded")."""
+    i = last + 1
+    if i < len(words) and words[i] in lex.links and words[i] not in ("and", "or"):
+        i += 1
+    best: tuple[int, Category] | None = None
+    for category, phrases in lex.categories.items():
+        n = phrases.starting_at(words, i)
+        if n and (best is None or n > best[0]):
+            best = (n, category)
+    return best[1] if best and (not stop_at_verb or i == last + 1) else None
+
+
+def _category_right(
+    lex: Lexicon,
+    tokens: tuple[Token, ...],
+    words: list[str],
+    amount: Amount,
+    found: list[Amount],
+) -> Category | None:
+    """A category word after the amount, over people nouns, adjectives and auxiliaries."""
+    starts = {a.first for a in found}
+    i = amount.last + 1
+    limit = min(len(words), amount.last + 14)
+    seen_people = False
+    passed_comma = False
+    while i < limit:
+        word = words[i]
+        if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
+            return None
+        if i in starts:
+            return None
+        if word == ",":
+            if not seen_people or passed_comma:
+                return None
+            passed_comma = True
+            i += 1
+            continue
+        best: tuple[int, Category] | None = None
+        for category, phrases in lex.categories.items():
+            n = phrases.starting_at(words, i)
+            if n and (best is None or n > best[0]):
+                best = (n, category)
+        if best is not None:
+            following = i + best[0]
+            # "12 people and wounded 30": the verb belongs to the next amount.
+            if following in starts and i > amount.last + 1:
+                return None
+            if lex.people.starting_at(words, i) and word not in _PARTICIPLES:
+                later = _category_word_within(lex, words, i + best[0], 4)
+                if later is not None:
+                    return later
+            if (
+                best[1] is Category.KILLED
+                and word in ("fell", "lives", "toll", "remains")
+                and (word == "toll" or (i > amount.last + 3 and not seen_people))
+            ):
+                i += best[0]
+                continue
+            return best[1]
+        if lex.people.starting_at(words, i):
+            seen_people = True
+        elif lex.not_people.starting_at(words, i) and not seen_people:
+            return None
+        if word in _SPEECH and i > amount.last + 1:
+            return None
+        i += 1
+    return None
+
+
+def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int) -> Category | None:
+    for i in range(start, min(len(words), start + span)):
+        if words[i] in _HARD_STOPS or words[i] == ",":
+            return None
+        for category, phrases in lex.categories.items():
+            if phrases.starting_at(words, i) and not lex.people.starting_at(words, i):
+                return category
+    return None
+
+
+def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | None:
+    """ "the death toll rose to 52", "fatalities stand at 12": a category before the amount."""
+    i = start
+    for _ in range(7):
+        if i <= 0:
+            return None
+        word = words[i - 1]
+        if word in _HARD_STOPS or word == ",":
+            return None
+        for category, phrases in lex.categories.items():
+            n = phrases.ending_at(words, i)
+            if (n and category is not Category.OTHER) or (
+                n and words[i - 1] in ("casualties", "losses")
+            ):
+                if (
+                    word in ("dead", "killed")
+                    and i < start
+                    and words[i] not in (":", "at", "to", "-", "–", "—")
+                ):
+                    break
+                return category
+        i -= 1
+    return None
+
+
+def _figure(
+    tokens: tuple[Token, ...], words: list[str], amount: Amount, category: Category, lex: Lexicon
+) -> Figure:
+    qualifier, q_len = _qualifier(lex, words, amount)
+    start_token = amount.first - q_len
+    value, low, high = amount.value, amount.low, amount.high
+    if amount.vague:
+        qualifier = Qualifier.AT_LEAST
+    elif low is not None and high is not None:
+        qualifier = Qualifier.RANGE
+    elif amount.about and qualifier is Qualifier.EXACT:
+        qualifier = Qualifier.ABOUT
+    if (
+        value is not None
+        and qualifier is Qualifier.EXACT
+        and words[amount.last + 1 : amount.last + 3] in (["or", "more"], ["and", "more"])
+    ):
+        qualifier = Qualifier.AT_LEAST
+    group, group_first, group_last = _group(lex, tokens, words, amount)
+    end_token = _category_end(lex, words, amount)
+    first = min(start_token, group_first) if group_first >= 0 else start_token
+    last = max(end_token, group_last)
+    breakdown = any(
+        w in ("including", "among", "includes", "include", "of", "whom", "them")
+        for w in words[max(0, start_token - 2) : start_token]
+    )
+    return Figure(
+        category=category,
+        qualifier=qualifier,
+        value=value,
+        low=low,
+        high=high,
+        start=tokens[first].start,
+        end=tokens[last].end,
+        first=amount.first,
+        last=amount.last,
+        group=group,
+        group_first=group_first,
+        breakdown=breakdown,
+        rises=_rises(lex, words, amount),
+    )
+
+
+def _qualifier(lex: Lexicon, words: list[str], amount: Amount) -> tuple[Qualifier, int]:
+    best = (Qualifier.EXACT, 0)
+    for name, phrases in lex.qualifiers.items():
+        n = phrases.ending_at(words, amount.first)
+        if n > best[1]:
+            best = (Qualifier(name), n)
+    return best
+
+
+def _group(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], amount: Amount
+) -> tuple[str, int, int]:
+    """The words naming whose losses the amount counts: "Azerbaijani servicemen"."""
+    i = amount.last + 1
+    first = -1
+    last = -1
+    while i < len(words) and i <= amount.last + 5:
+        word = words[i]
+        n = lex.people.starting_at(words, i)
+        if n and word not in (
+            "dead",
+            "killed",
+            "wounded",
+            "injured",
+            "missing",
+            "displaced",
+            "more",
+            "others",
+            "fatalities",
+            "casualties",
+            "victims",
+        ):
+            if first < 0:
+                first = i
+            last = i + n - 1
+            i += n
+            if (
+                i < len(words)
+                and words[i] in ("of", "from")
+                and i + 1 < len(words)
+                and (tokens[i + 1].text[:1].isupper())
+            ):
+                last = i + 1
+                i += 2
+            continue
+        if last >= 0:
+            break
+        token = tokens[i]
+        if token.kind == "word" and (
+            token.text[:1].isupper()
+            or word in lex.parties
+            or word in lex.enemy
+            or "-" in word
+            or word in lex.own
+        ):
+            if first < 0:
+                first = i
+            i += 1
+            continue
+        if word in ("of", "the", "our", "its", "their") and first < 0:
+            i += 1
+            continue
+        break
+    if last < 0:
+        return "", -1, -1
+    return " ".join(t.text for t in tokens[first : last + 1]), first, last
+
+
+def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:
+    """The last token of the category words after the amount, or the amount itself."""
+    i = amount.last + 1
+    limit = min(len(words), amount.last + 10)
+    while i < limit:
+        if words[i] in _HARD_STOPS or words[i] == ",":
+            break
+        for phrases in lex.categories.values():
+            n = phrases.starting_at(words, i)
+            if n:
+                return i + n - 1
+        i += 1
+    return amount.last
+
+
+def _settle_coordination(
+    result: list[Figure],
+    pending: list[tuple[int, Amount]],
+    tokens: tuple[Token, ...],
+    words: list[str],
+    lex: Lexicon,
+) -> list[Figure]:
+    """ "12 soldiers and 4 civilians were killed": the first amount takes the second's verb;
+    "including 41 children": a breakdown takes the figure's category."""
+    keep = [True] * len(result)
+    for index, amount in pending:
+        later = [
+            f for f in result[index + 1 :] if f.category is not Category.OTHER or _other(words, f)
+        ]
+        earlier = [
+            f for f in result[:index] if f.category is not Category.OTHER or _other(words, f)
+        ]
+        between_next = words[amount.last + 1 : later[0].first] if later else []
+        people = lex.people.starting_at(words, amount.last + 1) > 0
+        if (
+            later
+            and people
+            and len(between_next) <= 5
+            and any(w in ("and", ",", "or", "plus") for w in between_next)
+            and not any(w in _HARD_STOPS for w in between_next)
+        ):
+            result[index] = replace(result[index], category=later[0].category)
+            continue
+        opener = words[max(0, amount.first - 3) : amount.first]
+        closer = words[amount.last + 1 : amount.last + 3]
+        if earlier and (
+            any(w in ("including", "among", "of", "whom", "them", "includes") for w in opener)
+            or (
+                closer in (["of", "them"], ["of", "whom"])
+                and lex.people.starting_at(words, amount.last + 3) > 0
+            )
+            or (opener[-1:] in (["and"], [","]) and earlier[-1].breakdown)
+        ):
+            result[index] = replace(result[index], category=earlier[-1].category, breakdown=True)
+            continue
+        if _other(words, result[index]):
+            continue
+        keep[index] = False
+    return [f for f, k in zip(result, keep, strict=True) if k]
+
+
+def _other(words: list[str], figure: Figure) -> bool:
+    """Whether an OTHER figure was named as such ("casualties") rather than left unknown."""
+    lex = lexicon()
+    i = figure.last + 1
+    for _ in range(6):
+        if i >= len(words) or words[i] in _HARD_STOPS:
+            return False
+        if lex.categories[Category.OTHER].starting_at(words, i):
+            return True
+        i += 1
+    return False
+
+
+def _attach_earlier(
+    result: list[Figure],
+    marks: list[_Earlier],
+) -> tuple[list[Figure], list[int]]:
+    """Give each earlier figure to the figure that replaced it: the nearest whole figure
+    before it ("rose to 24,100, up from 23,968"), else after it; a breakdown ("including
+    2,655 children") replaces nothing."""
+    orphans: list[int] = []
+    for mark in marks:
+        candidates = [f for f in result if f.previous is None and f.value is not None]
+        whole = [f for f in candidates if not f.breakdown] or candidates
+        before = [f for f in whole if f.first < mark.index]
+        pool = before or whole
+        if not pool:
+            if not mark.increment:
+                orphans.append(mark.value)
+            continue
+        nearest = min(pool, key=lambda f: abs(f.first - mark.index))
+        previous = nearest.value - mark.value if mark.increment and nearest.value else mark.value
+        if previous is not None and previous >= 0:
+            result[result.index(nearest)] = replace(nearest, previous=previous)
+    return result, orphans

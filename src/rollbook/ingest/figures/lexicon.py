@@ -1,0 +1,103 @@
+"""The words of casualty reporting (resources/figures.toml), loaded once as phrase sets."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from rollbook.model.claims import Category
+
+
+class Phrases:
+    """A set of word sequences, matched against lower-case tokens before or after a place."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._set = frozenset(tuple(p.split()) for p in phrases)
+        self._lengths = sorted({len(p) for p in self._set}, reverse=True)
+
+    def __contains__(self, words: object) -> bool:
+        return words in self._set
+
+    def ending_at(self, words: Sequence[str], end: int) -> int:
+        """The length of the longest phrase that ends just before `end`, or 0."""
+        for n in self._lengths:
+            if n <= end and tuple(words[end - n : end]) in self._set:
+                return n
+        return 0
+
+    def starting_at(self, words: Sequence[str], start: int) -> int:
+        """The length of the longest phrase that starts at `start`, or 0."""
+        for n in self._lengths:
+            if start + n <= len(words) and tuple(words[start : start + n]) in self._set:
+                return n
+        return 0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the figure grammar reads, by what it signals."""
+
+    exact_amounts: Mapping[str, int]
+    vague_amounts: Mapping[str, int]
+    multipliers: Mapping[str, int]
+    singular: frozenset[str]
+    qualifiers: Mapping[str, Phrases]
+    categories: Mapping[Category, Phrases]
+    category_before: Mapping[Category, Phrases]
+    people: Phrases
+    not_people: Phrases
+    links: frozenset[str]
+    hypothetical: Phrases
+    negation: frozenset[str]
+    previous_before: Phrases
+    revision_verbs: Phrases
+    increment: Phrases
+    say_verbs: frozenset[str]
+    according: Phrases
+    claimant_heads: frozenset[str]
+    claimant_modifiers: frozenset[str]
+    own: frozenset[str]
+    enemy: frozenset[str]
+    since: Phrases
+    parties: Mapping[str, str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicon, read from the package's resources once."""
+    raw = tomllib.loads(
+        (files("rollbook") / "resources" / "figures.toml").read_text(encoding="utf-8")
+    )
+    cues = raw["cues"]
+    return Lexicon(
+        exact_amounts=raw["numbers"]["exact"],
+        vague_amounts=raw["numbers"]["vague"],
+        multipliers=raw["numbers"]["multipliers"],
+        singular=frozenset(raw["numbers"]["singular"]),
+        qualifiers={name: Phrases(words) for name, words in raw["qualifiers"].items()},
+        categories={Category(name): Phrases(words) for name, words in raw["categories"].items()},
+        category_before={
+            Category(name.removesuffix("_before")): Phrases(words)
+            for name, words in cues.items()
+            if name.endswith("_before") and name != "previous_before"
+        },
+        people=Phrases(raw["people"]["nouns"]),
+        not_people=Phrases(raw["people"]["not_people"]),
+        links=frozenset(cues["links"]),
+        hypothetical=Phrases(cues["hypothetical"]),
+        negation=frozenset(cues["negation"]),
+        previous_before=Phrases(cues["previous_before"]),
+        revision_verbs=Phrases(cues["revision_verbs"]),
+        increment=Phrases(cues["increment"]),
+        say_verbs=frozenset(cues["say_verbs"]),
+        according=Phrases(cues["according"]),
+        claimant_heads=frozenset(cues["claimant_heads"]),
+        claimant_modifiers=frozenset(cues["claimant_modifiers"]),
+        own=frozenset(cues["own"]),
+        enemy=frozenset(cues["enemy"]),
+        since=Phrases(cues["since"]),
+        parties={**{side.lower(): side for side in raw["parties"].values()}, **raw["parties"]},
+    )

@@ -1,0 +1,178 @@
+"""Amounts in a sentence: numerals in any grouping, number words, ranges and vague amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from rollbook.ingest.figures.lexicon import lexicon
+from rollbook.ingest.figures.tokens import Token
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+]
+_NUMBER_WORDS = frozenset(_UNITS)
+_RANGE = re.compile(r"(\d[\d,.]*)\s?[-–—]\s?(\d[\d,.]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An amount the text states, over tokens first..last (inclusive)."""
+
+    first: int
+    last: int
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+    vague: bool = False  # "dozens": a lower bound from the words
+    weak: bool = False  # "a", "one": an amount only before a person or casualty noun
+    about: bool = False  # "a dozen": an approximate amount in itself
+
+
+def numeral(text: str) -> int | None:
+    """The integer a numeral writes, reading ',', '.' and spaces as thousands marks."""
+    grouped = re.fullmatch(r"\d{1,3}(?:[,. \u00a0\u202f\u2009]\d{3})+", text)
+    if grouped:
+        return int(re.sub(r"\D", "", text))
+    try:
+        return round(float(text.replace(",", "")))
+    except ValueError:
+        return None
+
+
+def _decimal(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _is_number_word(low: str) -> bool:
+    return all(part in _NUMBER_WORDS for part in low.split("-"))
+
+
+def amounts(tokens: tuple[Token, ...]) -> list[Amount]:
+    """Every amount in a sentence's tokens, left to right."""
+    lex = lexicon()
+    words = [t.low for t in tokens]
+    found: list[Amount] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        amount: Amount | None = None
+        if token.kind == "number":
+            amount = _numeral_amount(tokens, words, i)
+        elif token.kind == "range":
+            match = _RANGE.fullmatch(token.text)
+            if match:
+                low, high = numeral(match.group(1)), numeral(match.group(2))
+                if low is not None and high is not None and low < high:
+                    amount = Amount(i, i, low=low, high=high)
+        elif token.kind == "word":
+            amount = _word_amount(words, i, lex.exact_amounts, lex.vague_amounts)
+            if amount is None and token.low in lex.singular:
+                amount = Amount(i, i, value=1, weak=True)
+        if amount is None:
+            i += 1
+            continue
+        found.append(amount)
+        i = amount.last + 1
+    return found
+
+
+def _numeral_amount(tokens: tuple[Token, ...], words: list[str], i: int) -> Amount | None:
+    value = numeral(tokens[i].text)
+    if value is None:
+        return None
+    last = i
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    multiplier = lexicon().multipliers.get(nxt)
+    if (multiplier and nxt not in ("m", "k", "bn")) or (
+        multiplier and tokens[i + 1].start == tokens[i].end
+    ):
+        decimal = _decimal(tokens[i].text)
+        if decimal is not None:
+            value = round(decimal * multiplier)
+            last = i + 1
+    return Amount(i, last, value=value)
+
+
+def _word_amount(
+    words: list[str], i: int, exact: dict[str, int] | object, vague: dict[str, int] | object
+) -> Amount | None:
+    lex = lexicon()
+    # Vague and idiomatic amounts, longest first: "tens of thousands", "a dozen".
+    for n in (4, 3, 2, 1):
+        phrase = " ".join(words[i : i + n])
+        if phrase in lex.exact_amounts:
+            return Amount(i, i + n - 1, value=lex.exact_amounts[phrase], about=True)
+        if lex.vague_amounts.get(phrase):
+            return Amount(i, i + n - 1, low=lex.vague_amounts[phrase], vague=True)
+    if not _is_number_word(words[i]) or words[i] in ("hundred", "thousand", "million"):
+        if (
+            words[i] in ("a", "one")
+            and i + 1 < len(words)
+            and words[i + 1] in ("hundred", "thousand", "million")
+        ):
+            pass
+        else:
+            return None
+    last = i
+    while last + 1 < len(words) and (
+        _is_number_word(words[last + 1])
+        or (
+            words[last + 1] == "and"
+            and last + 2 < len(words)
+            and _is_number_word(words[last + 2])
+            and words[last + 2] not in ("hundred", "thousand", "million")
+            and words[last] in ("hundred", "thousand", "million")
+        )
+    ):
+        last += 1
+    phrase = " ".join(words[i : last + 1]).replace("-", " ")
+    if phrase.startswith(("a ", "one ")) and phrase.split()[1] in (
+        "hundred",
+        "thousand",
+        "million",
+    ):
+        phrase = "one " + phrase.split(" ", 1)[1]
+    try:
+        value = text2num(phrase, "en")
+    except ValueError:
+        return None
+    if last + 1 < len(words) and words[last + 1] == "dozen":
+        return Amount(i, last + 1, value=value * 12)
+    weak = phrase == "one"
+    return Amount(i, last, value=value, weak=weak)

@@ -1,0 +1,371 @@
+"""A report's casualty figures as claims: the grammar's figures given a claimant, a party and
+a date, with the headline's repetition of a body figure counted once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rollbook.ingest.figures.attribution import (
+    Attribution,
+    attributions,
+    document_parties,
+    head,
+    party_of,
+)
+from rollbook.ingest.figures.grammar import Earlier, Figure, figures
+from rollbook.ingest.figures.lexicon import lexicon
+from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
+from rollbook.ingest.figures.tokens import Sentence, sentences
+from rollbook.ingest.figures.when import dates_in
+from rollbook.model.claims import Category, Qualifier
+from rollbook.model.dates import PartialDate
+
+_CLAUSE_MARKS = frozenset([";", "while", "whereas", "but", "although", "meanwhile"])
+_GOVERNMENT = frozenset(
+    [
+        "ministry",
+        "army",
+        "military",
+        "forces",
+        "government",
+        "authorities",
+        "command",
+        "staff",
+        "presidency",
+        "president",
+        "minister",
+        "service",
+        "office",
+        "governor",
+        "administration",
+        "cabinet",
+        "headquarters",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "police",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundClaim:
+    """A figure read from a report, with the exact characters that state it."""
+
+    category: Category
+    qualifier: Qualifier
+    value: int | None
+    low: int | None
+    high: int | None
+    previous_value: int | None
+    claimant: str
+    group: str
+    party: str
+    as_of: PartialDate
+    period_start: PartialDate | None
+    start: int
+    end: int
+    quote: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "category": self.category.value,
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "qualifier": self.qualifier.value,
+            "previous_value": self.previous_value,
+            "claimant": self.claimant,
+            "victim_group": self.group,
+            "party": self.party,
+            "as_of": self.as_of.iso(),
+            "period_start": self.period_start.iso() if self.period_start else None,
+            "span": [self.start, self.end],
+            "evidence": self.quote,
+        }
+
+
+class _Claimants:
+    """The organisations a document has named so far, for resolving "the ministry" and "it"."""
+
+    def __init__(self, outlet: str, text: str) -> None:
+        self.outlet = outlet
+        self.acronyms = acronyms(text)
+        self.named: list[str] = []
+        self.last: str | None = None
+        self.last_sentence = -10
+        self.last_paragraph = -1
+
+    def resolve_all(self, found: list[Attribution]) -> list[tuple[Attribution, str]]:
+        """Each attribution's claimant; a pronoun is the one named just before it."""
+        result: list[tuple[Attribution, str]] = []
+        for attribution in found:
+            if attribution.pronoun and result:
+                result.append((attribution, result[-1][1]))
+            else:
+                result.append((attribution, self.resolve(attribution)))
+        return result
+
+    def resolve(self, attribution: Attribution) -> str:
+        if attribution.pronoun:
+            return self.last or self.outlet
+        text = attribution.text
+        for short, full in self.acronyms.items():
+            if re.search(rf"\b{re.escape(short)}\b", text):
+                text = full
+                break
+        words = text.split()
+        if len(words) <= 2 or text.islower():
+            wanted = head(text)
+            for earlier in reversed(self.named):
+                if head(earlier) == wanted and len(earlier) > len(text):
+                    return earlier
+            if text.islower() and len(words) <= 2:
+                # "the monitor", "the group": the organisation last named in full.
+                for earlier in reversed(self.named):
+                    if not earlier.islower() and len(earlier.split()) >= 2:
+                        return earlier
+        self.named.append(text)
+        return text
+
+
+def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]:
+    """Every casualty claim in a report's text, in the order the text states them."""
+    claimants = _Claimants(outlet, text)
+    known = document_parties(text)
+    every = sentences(text)
+    default_day = _document_date(text, every, published)
+    default_party = _main_party(text, known)
+    found: list[tuple[Sentence, FoundClaim]] = []
+    section: Category | None = None
+    header: list[str] | None = None
+    for number, sentence in enumerate(every):
+        line = text[sentence.start : sentence.end]
+        named = claimants.resolve_all(attributions(sentence))
+        as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
+        as_of = _nearest(as_of_dates, sentence.start) or default_day
+        period = _nearest(since_dates, sentence.start)
+        if is_row(line):
+            if header is None:
+                header = cells(line)
+            elif not is_separator(line):
+                claimant = _claimant_for(sentence, None, named, claimants, number)
+                for cell in row_figures(header, line, section):
+                    found.append((sentence, FoundClaim(
+                        cell.category, cell.qualifier, cell.value, None, None, None, claimant,
+                        cell.group, party_of(cell.group, known) or default_party, as_of, period,
+                        sentence.start, sentence.end, line,
+                    )))  # fmt: skip
+            continue
+        header = None
+        if _heading(text, sentence):
+            section = category_of(line)
+        sentence_figures, orphans = figures(sentence, section)
+        _give_earlier(found, orphans)
+        for figure in sentence_figures:
+            claimant = _claimant_for(sentence, figure, named, claimants, number)
+            party = _party(sentence, figure, claimant, known, outlet) or default_party
+            found.append(
+                (
+                    sentence,
+                    FoundClaim(
+                        category=figure.category,
+                        qualifier=figure.qualifier,
+                        value=figure.value,
+                        low=figure.low,
+                        high=figure.high,
+                        previous_value=figure.previous,
+                        claimant=claimant,
+                        group=figure.group,
+                        party=party,
+                        as_of=_nearest(as_of_dates, figure.start) or default_day,
+                        period_start=_nearest(since_dates, figure.start),
+                        start=figure.start,
+                        end=figure.end,
+                        quote=text[figure.start : figure.end],
+                    ),
+                )
+            )
+        if named:
+            claimants.last = named[-1][1]
+            claimants.last_sentence = number
+            claimants.last_paragraph = sentence.paragraph
+    return _once(text, found)
+
+
+_NAME = re.compile(
+    r"\b((?:[A-Z][\w'’-]*|of|the|for|and|on|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on|in))+)\s*\(([A-Z][A-Za-z0-9-]{1,9})\)"
+)
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Short names a text defines or spells out: "Rapid Support Forces (RSF)", and an
+    all-capital word that is the initials of a name the text gives ("IDF")."""
+    found: dict[str, str] = {}
+    for match in _NAME.finditer(text):
+        name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", match.group(1))
+        found[match.group(2)] = name
+    names = re.findall(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+", text)
+    for short in set(re.findall(r"\b[A-Z]{2,6}\b", text)) - set(found):
+        for name in names:
+            initials = "".join(w[0] for w in name.split() if w[0].isupper())
+            if initials == short:
+                found[short] = name
+                break
+    return found
+
+
+def _give_earlier(found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlier]) -> None:
+    """An earlier figure stated on its own ("The figure was previously announced as 2,741")
+    belongs to the last figure before it, of its category when it has one."""
+    for orphan in orphans:
+        for n in range(len(found) - 1, -1, -1):
+            sentence, claim = found[n]
+            if claim.previous_value is None and (
+                orphan.category is None or orphan.category is claim.category
+            ):
+                found[n] = (sentence, replace(claim, previous_value=orphan.value))
+                break
+
+
+def _heading(text: str, sentence: Sentence) -> bool:
+    """A heading or an introducing line: "## Who was killed", "Casualties by region:"."""
+    line = text[sentence.start : sentence.end]
+    return line.startswith("#") or line.endswith(":") or sentence.headline
+
+
+def _title_like(text: str, sentence: Sentence) -> bool:
+    """A line of its own without a sentence's final mark: a headline or a subheading."""
+    line = text[sentence.start : sentence.end]
+    own_line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and (
+        sentence.end == len(text) or text[sentence.end] == "\n"
+    )
+    return own_line and len(line) < 160 and line[-1] not in ".!?:\"”'’" and not is_row(line)
+
+
+def _document_date(text: str, every: list[Sentence], published: dt.date) -> PartialDate:
+    """The date a whole report speaks for: "Monthly update - as of 31 August 2023" in its
+    opening lines, else its publication date."""
+    for sentence in every[:4]:
+        line = text[sentence.start : sentence.end].lower()
+        if "as of" in line or "as at" in line:
+            dates, _ = dates_in(text, sentence.start, sentence.end, published)
+            if dates:
+                return dates[0][1]
+    return PartialDate.from_date(published)
+
+
+def _main_party(text: str, known: dict[str, str]) -> str:
+    """The side a report is mostly about, when one side's name clearly leads."""
+    counts: dict[str, int] = {}
+    for word in re.findall(r"\b[A-Z][\w'’-]+", text):
+        side = party_of(word, known)
+        if side:
+            counts[side] = counts.get(side, 0) + 1
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return ""
+
+
+def _clause(sentence: Sentence, index: int) -> int:
+    return sum(1 for t in sentence.tokens[:index] if t.low in _CLAUSE_MARKS)
+
+
+def _claimant_for(
+    sentence: Sentence,
+    figure: Figure | None,
+    named: list[tuple[Attribution, str]],
+    claimants: _Claimants,
+    number: int,
+) -> str:
+    if named:
+        first = figure.first if figure else 0
+        clause = _clause(sentence, first)
+        same = [(a, c) for a, c in named if _clause(sentence, a.index) == clause]
+        pool = same or named
+        return min(pool, key=lambda pair: abs(pair[0].index - first))[1]
+    if claimants.last and (
+        claimants.last_paragraph == sentence.paragraph or number - claimants.last_sentence <= 1
+    ):
+        return claimants.last
+    return claimants.outlet
+
+
+def _party(
+    sentence: Sentence, figure: Figure, claimant: str, known: dict[str, str], outlet: str
+) -> str:
+    lex = lexicon()
+    if figure.group:
+        named = party_of(figure.group, known)
+        if named:
+            return named
+    words = [t.low for t in sentence.tokens]
+    window = words[max(0, figure.first - 4) : figure.last + 6]
+    own = claimant != outlet and head(claimant) in _GOVERNMENT
+    claimant_side = party_of(claimant, known) if own else ""
+    if any(w in lex.enemy for w in window):
+        return ""
+    if any(w in lex.own for w in window[:4] + window[-4:]) and claimant_side:
+        return claimant_side
+    mentioned = {
+        party_of(t.text, known)
+        for t in sentence.tokens[max(0, figure.first - 10) : figure.last + 12]
+        if t.kind == "word" and t.text[:1].isupper()
+    } - {""}
+    claimant_words = set(claimant.lower().split())
+    outside = {p for p in mentioned if p.lower() not in claimant_words}
+    if len(outside) == 1:
+        return next(iter(outside))
+    return claimant_side
+
+
+def _nearest(dates: list[tuple[int, PartialDate]], position: int) -> PartialDate | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda pair: abs(pair[0] - position))[1]
+
+
+def _once(text: str, found: list[tuple[Sentence, FoundClaim]]) -> list[FoundClaim]:
+    """One claim per figure: a headline that repeats (or rounds) a body figure adds nothing,
+    nor does the same claimant's same figure stated twice."""
+    first_body = next((s.start for s, _ in found if text[s.end - 1 : s.end] == "."), len(text))
+    titles = {
+        id(s)
+        for s, _ in found
+        if s.headline
+        or text.startswith("#", s.start)
+        or (_title_like(text, s) and s.start < first_body and ":" not in text[s.start : s.end])
+    }
+    body = [c for s, c in found if id(s) not in titles]
+    result: list[FoundClaim] = []
+    seen: set[tuple[Any, ...]] = set()
+    for sentence, claim in found:
+        if id(sentence) in titles and any(_restates(claim, other) for other in body):
+            continue
+        key = (
+            claim.category,
+            claim.value,
+            claim.low,
+            claim.high,
+            claim.claimant.casefold(),
+            claim.group.casefold(),
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        result.append(claim)
+    return result
+
+
+def _restates(headline: FoundClaim, claim: FoundClaim) -> bool:
+    if headline.category is not claim.category:
+        return False
+    a = headline.value if headline.value is not None else headline.low
+    b = claim.value if claim.value is not None else claim.low
+    if a is None or b is None:
+        return False
+    return a == b or (a % 10 == 0 and abs(a - b) <= max(1, b) * 0.1)

@@ -1,0 +1,105 @@
+"""Figures in Markdown tables: each number under a column that names a category is a claim.
+
+A monitor's update often lists its figures per region: "| Sagaing | 71 | 96 |" under
+"| Region | Killed | Injured |". The column says what the number counts, the row's label
+whose losses; a table whose columns name no category takes the heading's ("Deaths by
+province").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rollbook.ingest.figures.lexicon import lexicon
+from rollbook.ingest.figures.numbers import numeral
+from rollbook.model.claims import Category, Qualifier
+
+_SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
+_CELL = re.compile(r"[^|]+")
+_AMOUNT = re.compile(
+    r"(?P<words>[^\d]*?)\s*(?P<number>\d{1,3}(?:[,. \u00a0]\d{3})+|\d+(?:\.\d+)?)"
+    r"\s*(?P<scale>million|thousand|m|k)?\+?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A number in a table row, what its column (or row) counts, and the row's label."""
+
+    value: int
+    qualifier: Qualifier
+    category: Category
+    group: str
+
+
+def is_row(line: str) -> bool:
+    return line.startswith("|") and line.count("|") >= 3
+
+
+def is_separator(line: str) -> bool:
+    return bool(_SEPARATOR.match(line)) and "-" in line
+
+
+def cells(line: str) -> list[str]:
+    return [c.strip() for c in _CELL.findall(line.strip().strip("|"))]
+
+
+def category_of(text: str) -> Category | None:
+    """The category a heading or column names ("Killed", "Displaced people in sites")."""
+    lex = lexicon()
+    words = re.findall(r"[\w']+", text.lower())
+    for i in range(len(words)):
+        for category, phrases in lex.categories.items():
+            if phrases.starting_at(words, i):
+                return category
+    return None
+
+
+def row_figures(header: list[str], line: str, section: Category | None) -> list[Cell]:
+    """The claims of one data row under its header."""
+    row = cells(line)
+    if len(row) < 2:
+        return []
+    label = row[0]
+    by_row = None if any(category_of(name) for name in header[1:]) else category_of(label)
+    found = []
+    for name, cell in zip(header[1:], row[1:], strict=False):
+        amount = _cell_amount(cell.replace("*", "").strip())
+        if amount is None:
+            continue
+        value, qualifier = amount
+        category = by_row or category_of(name) or (section if _counts_people(name) else None)
+        if category is None:
+            continue
+        found.append(Cell(value, qualifier, category, f"{label} {name}".strip()))
+    return found
+
+
+def _cell_amount(text: str) -> tuple[int, Qualifier] | None:
+    """A cell's number and the qualifier its words give ("about 1,160", "up to 1.7 million")."""
+    match = _AMOUNT.fullmatch(text)
+    if match is None:
+        return None
+    value = numeral(match.group("number"))
+    if value is None:
+        return None
+    scale = {"million": 1_000_000, "m": 1_000_000, "thousand": 1000, "k": 1000}.get(
+        match.group("scale") or "", 1
+    )
+    if scale > 1:
+        value = round(float(match.group("number").replace(",", "")) * scale)
+    words = match.group("words").strip().lower().split()
+    if not words:
+        return value, Qualifier.AT_LEAST if text.endswith("+") else Qualifier.EXACT
+    for name, phrases in lexicon().qualifiers.items():
+        if tuple(words) in phrases:
+            return value, Qualifier(name)
+    return None
+
+
+def _counts_people(column: str) -> bool:
+    """A column under a category heading counts people unless it names things."""
+    lex = lexicon()
+    words = re.findall(r"[\w']+", column.lower())
+    return not any(lex.not_people.starting_at(words, i) for i in range(len(words)))

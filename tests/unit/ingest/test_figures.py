@@ -1,0 +1,186 @@
+"""The figure reader on short texts written for these tests (all synthetic).
+
+Each test states a sentence the way a ministry, an agency or a monitor might write it and
+checks the claims read from it: what they count, the figure and its qualifier, who says
+it, about whom, revising what, as of when, and that the span points at the words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rollbook.ingest.figures import FoundClaim, read_figures
+
+PUBLISHED = dt.date(2020, 12, 3)  # a Thursday
+OUTLET = "Caspian Wire"
+
+
+def read(text: str) -> list[FoundClaim]:
+    found = read_figures(text, PUBLISHED, OUTLET)
+    for claim in found:
+        assert text[claim.start : claim.end] == claim.quote
+    return found
+
+
+def figures(text: str) -> list[tuple[str, int | None, int | None, int | None, str]]:
+    return [(c.category.value, c.value, c.low, c.high, c.qualifier.value) for c in read(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ministry said 2,881 servicemen were killed.", 2881),
+        ("The ministry said 2.881 servicemen were killed.", 2881),
+        ("The ministry said 2 881 servicemen were killed.", 2881),
+        ("The ministry said 2881 servicemen were killed.", 2881),
+        ("The ministry said twenty-eight servicemen were killed.", 28),
+        ("The ministry said two hundred and six servicemen were killed.", 206),
+        ("A soldier was killed by sniper fire, the ministry said.", 1),
+        ("Some 1.2 million people were killed, the monitor estimated.", 1_200_000),
+    ],
+)
+def test_numerals_and_number_words_are_read_in_every_grouping(text: str, value: int) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == [("killed", value)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 40 civilians were killed.", ("killed", 40, None, None, "at_least")),
+        ("No fewer than 40 civilians were killed.", ("killed", 40, None, None, "at_least")),
+        ("More than 40 civilians were wounded.", ("wounded", 40, None, None, "more_than")),
+        ("Nearly 300 people are missing.", ("missing", 300, None, None, "about")),
+        ("Up to 60 fighters were captured.", ("captured", 60, None, None, "at_most")),
+        ("Fewer than 10 people died.", ("killed", 10, None, None, "fewer_than")),
+        ("Between 30 and 40 people were killed.", ("killed", None, 30, 40, "range")),
+        ("Some 30-40 people were killed.", ("killed", None, 30, 40, "range")),
+        ("Dozens of people were injured.", ("wounded", None, 24, None, "at_least")),
+        ("Hundreds of families fled their homes.", ("displaced", None, 200, None, "at_least")),
+        ("Tens of thousands were displaced.", ("displaced", None, 20000, None, "at_least")),
+        ("A dozen soldiers were killed.", ("killed", 12, None, None, "about")),
+    ],
+)
+def test_qualifiers_ranges_and_vague_amounts(
+    text: str, expected: tuple[str, int | None, int | None, int | None, str]
+) -> None:
+    assert figures(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 44-day war ended in 2020.",
+        "A man aged 19 was among the volunteers.",
+        "About 70 per cent of the buildings were damaged.",
+        "Troops shot down 12 drones and destroyed 4 tanks.",
+        "The shelling hit 14 villages and lasted 6 hours.",
+        "No casualties were reported.",
+        "The toll could reach 1,000 if the shelling goes on.",
+        "On 14 October the brigade moved 30 km south.",
+    ],
+)
+def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
+    assert read(text) == []
+
+
+def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figure() -> None:
+    text = (
+        "The Defence Ministry raised its toll to at least 2,881 servicemen, "
+        "up from 2,855, after funerals and identities came to light."
+    )
+    (claim,) = read(text)
+    assert (claim.value, claim.qualifier.value, claim.previous_value) == (2881, "at_least", 2855)
+    assert claim.claimant == "Defence Ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "previous"),
+    [
+        ("The toll was revised from 31 to 34, the health minister said.", 34, 31),
+        ("The death toll has risen by 26 to 2,881, the ministry said.", 2881, 2855),
+        (
+            "The ministry now counts 2,881 dead. The figure was previously announced as 2,855.",
+            2881,
+            2855,
+        ),
+    ],
+)
+def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:
+    (claim,) = read(text)
+    assert (claim.value, claim.previous_value) == (value, previous)
+
+
+def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
+    text = (
+        "The Ministry of Defence of Northland said 12 soldiers were killed on Tuesday. "
+        "The ministry added that 30 were wounded. "
+        "According to the Southland Observatory for Human Rights, 25 civilians died."
+    )
+    found = read(text)
+    assert [(c.category.value, c.value, c.claimant) for c in found] == [
+        ("killed", 12, "Ministry of Defence of Northland"),
+        ("wounded", 30, "Ministry of Defence of Northland"),
+        ("killed", 25, "Southland Observatory for Human Rights"),
+    ]
+    assert found[0].as_of.iso() == "2020-12-01"  # the Tuesday before publication
+    assert found[1].as_of.iso() == PUBLISHED.isoformat()
+
+
+def test_a_figure_nobody_is_said_to_state_is_the_outlets_own() -> None:
+    (claim,) = read("Fighting near the border left 7 people dead.")
+    assert claim.claimant == OUTLET
+
+
+def test_one_sides_claim_about_the_other_sides_losses() -> None:
+    text = "Azerbaijan's Defence Ministry said its forces had killed 300 Armenian soldiers."
+    (claim,) = read(text)
+    assert (claim.category.value, claim.value, claim.party) == ("killed", 300, "Armenia")
+    assert claim.claimant == "Azerbaijan's Defence Ministry"
+
+
+def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
+    found = read("The health ministry said 52 people were killed, including 41 children.")
+    assert [(c.category.value, c.value, c.group) for c in found] == [
+        ("killed", 52, "people"),
+        ("killed", 41, "children"),
+    ]
+
+
+def test_a_combined_killed_and_wounded_figure_is_other() -> None:
+    assert figures("The army lost 70 servicemen killed and wounded.") == [
+        ("other", 70, None, None, "exact")
+    ]
+
+
+def test_a_headline_repeating_or_rounding_the_body_adds_no_claim() -> None:
+    text = "Toll passes 2,800\n\nThe ministry said 2,881 servicemen had been killed.\n"
+    assert figures(text) == [("killed", 2881, None, None, "exact")]
+
+
+def test_a_markdown_table_gives_a_claim_per_cell_under_a_category_column() -> None:
+    text = (
+        "## Civilian harm\n\n"
+        "| Region | Killed | Injured | Incidents |\n|---|---|---|---|\n"
+        "| North | 71 | 96 | 38 |\n| South | 58 | about 112 | 21 |\n"
+    )
+    assert figures(text) == [
+        ("killed", 71, None, None, "exact"),
+        ("wounded", 96, None, None, "exact"),
+        ("killed", 58, None, None, "exact"),
+        ("wounded", 112, None, None, "about"),
+    ]
+
+
+def test_a_list_under_a_heading_takes_the_headings_category() -> None:
+    text = "## Who was killed\n\n- men: 104\n- women: 49\n"
+    assert figures(text) == [
+        ("killed", 104, None, None, "exact"),
+        ("killed", 49, None, None, "exact"),
+    ]
+
+
+def test_a_period_since_a_date_is_kept() -> None:
+    (claim,) = read("Since 27 September, 2,783 servicemen have been killed, the ministry said.")
+    assert claim.period_start is not None and claim.period_start.iso() == "2020-09-27"
