@@ -284,12 +284,13 @@ class Earlier:
 
 
 def figures(
-    sentence: Sentence, section: Category | None = None
+    sentence: Sentence, section: Category | None = None, context: Category | None = None
 ) -> tuple[list[Figure], list[Earlier]]:
     """The casualty figures of one sentence, and the earlier figures it names that no figure
     of its own replaced ("The figure was previously announced as 2,741"), for the figure
     before it. `section` is the category a heading names ("Who was killed"), for list items
-    and table cells that give only a number."""
+    and table cells that give only a number; `context` the category of the figure just
+    before, for a sentence that breaks it down ("Of them, 1,436 are civilians")."""
     lex = lexicon()
     tokens = sentence.tokens
     words = _words(sentence)
@@ -323,7 +324,7 @@ def figures(
             result.append(_figure(tokens, words, amount, Category.OTHER, lex))
             continue
         result.append(_figure(tokens, words, amount, category, lex))
-    result = _settle_coordination(result, pending, tokens, words, lex)
+    result = _settle_coordination(result, pending, words, lex, context)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
     return result, [Earlier(value, None) for value in orphans] + stale
 
@@ -418,7 +419,9 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             return True
         if before in ("$", "€", "£", "#", "№") or after in ("am", "pm", "gmt", "utc", "hrs"):
             return True
-    if before in _NOT_COUNTS_BEFORE:
+    if before in _NOT_COUNTS_BEFORE or (
+        before == "of" and first >= 2 and words[first - 2] in ("age", "ages")
+    ):
         return True
     # "aged 45 and 71": every number of a list of ages.
     back = first - 1
@@ -477,10 +480,8 @@ def _unknown_noun_after(
 
 
 def _people_after(words: list[str], last: int) -> bool:
-    lex = lexicon()
-    return lex.people.starting_at(words, last + 1) > 0 or any(
-        phrases.starting_at(words, last + 1) for phrases in lex.categories.values()
-    )
+    """A person noun right after a number: "2020 soldiers" is a count, "in 2020 remains" not."""
+    return lexicon().people.starting_at(words, last + 1) > 0
 
 
 def _join_ranges(words: list[str], found: list[Amount]) -> list[Amount]:
@@ -687,6 +688,16 @@ def _qualifier_length(lex: Lexicon, words: list[str], start: int) -> int:
     return best
 
 
+def _describes(lex: Lexicon, words: list[str], i: int, n: int) -> bool:
+    """ "displaced people", "internally displaced persons", "wounded soldiers": a category
+    word used as an adjective of the people counted, not as what happened to them."""
+    return (
+        words[i + n - 1] in _PARTICIPLES
+        and lex.people.starting_at(words, i + n) > 0
+        and words[i + n] not in _PARTICIPLES
+    )
+
+
 def _category_word_after(
     lex: Lexicon, words: list[str], last: int, *, stop_at_verb: bool = False
 ) -> Category | None:
@@ -699,6 +710,8 @@ def _category_word_after(
         n = phrases.starting_at(words, i)
         if n and (best is None or n > best[0]):
             best = (n, category)
+    if best is not None and _describes(lex, words, i, best[0]):
+        return None
     return best[1] if best and (not stop_at_verb or i == last + 1) else None
 
 
@@ -732,6 +745,10 @@ def _category_right(
             n = phrases.starting_at(words, i)
             if n and (best is None or n > best[0]):
                 best = (n, category)
+        if best is not None and _describes(lex, words, i, best[0]):
+            seen_people = True
+            i += best[0]
+            continue
         if best is not None:
             following = i + best[0]
             # "12 people and wounded 30": the verb belongs to the next amount.
@@ -923,9 +940,9 @@ def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:
 def _settle_coordination(
     result: list[Figure],
     pending: list[tuple[int, Amount]],
-    tokens: tuple[Token, ...],
     words: list[str],
     lex: Lexicon,
+    context: Category | None,
 ) -> list[Figure]:
     """ "12 soldiers and 4 civilians were killed": the first amount takes the second's verb;
     "including 41 children": a breakdown takes the figure's category."""
@@ -950,8 +967,14 @@ def _settle_coordination(
             continue
         opener = words[max(0, amount.first - 3) : amount.first]
         closer = words[amount.last + 1 : amount.last + 3]
+        if context is not None and not earlier:
+            earlier = [replace(result[index], category=context, breakdown=False)]
         if earlier and (
-            any(w in ("including", "among", "of", "whom", "them", "includes") for w in opener)
+            any(w in ("including", "among", "of", "whom", "them", "includes", ":") for w in opener)
+            or (
+                closer[:1] in (["are"], ["were"])
+                and lex.people.starting_at(words, amount.last + 2) > 0
+            )
             or (
                 closer in (["of", "them"], ["of", "whom"])
                 and lex.people.starting_at(words, amount.last + 3) > 0

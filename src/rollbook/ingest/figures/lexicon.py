@@ -16,22 +16,33 @@ class Phrases:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self._set = frozenset(tuple(p.split()) for p in phrases)
-        self._lengths = sorted({len(p) for p in self._set}, reverse=True)
+        # Phrase lengths by first and by last word, longest first: most words start none.
+        self._by_first: dict[str, list[int]] = {}
+        self._by_last: dict[str, list[int]] = {}
+        for phrase in self._set:
+            self._by_first.setdefault(phrase[0], []).append(len(phrase))
+            self._by_last.setdefault(phrase[-1], []).append(len(phrase))
+        for lengths in (*self._by_first.values(), *self._by_last.values()):
+            lengths.sort(reverse=True)
 
     def __contains__(self, words: object) -> bool:
         return words in self._set
 
     def ending_at(self, words: Sequence[str], end: int) -> int:
         """The length of the longest phrase that ends just before `end`, or 0."""
-        for n in self._lengths:
-            if n <= end and tuple(words[end - n : end]) in self._set:
+        if end <= 0:
+            return 0
+        for n in self._by_last.get(words[end - 1], ()):
+            if n <= end and (n == 1 or tuple(words[end - n : end]) in self._set):
                 return n
         return 0
 
     def starting_at(self, words: Sequence[str], start: int) -> int:
         """The length of the longest phrase that starts at `start`, or 0."""
-        for n in self._lengths:
-            if start + n <= len(words) and tuple(words[start : start + n]) in self._set:
+        if start >= len(words):
+            return 0
+        for n in self._by_first.get(words[start], ()):
+            if start + n <= len(words) and (n == 1 or tuple(words[start : start + n]) in self._set):
                 return n
         return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from text_to_num import text2num
 
@@ -100,8 +101,8 @@ def amounts(tokens: tuple[Token, ...]) -> list[Amount]:
                 low, high = numeral(match.group(1)), numeral(match.group(2))
                 if low is not None and high is not None and low < high:
                     amount = Amount(i, i, low=low, high=high)
-        elif token.kind == "word":
-            amount = _word_amount(words, i, lex.exact_amounts, lex.vague_amounts)
+        elif token.kind == "word" and _may_start_amount(token.low):
+            amount = _word_amount(words, i)
             if amount is None and token.low in lex.singular:
                 amount = Amount(i, i, value=1, weak=True)
         if amount is None:
@@ -129,9 +130,18 @@ def _numeral_amount(tokens: tuple[Token, ...], words: list[str], i: int) -> Amou
     return Amount(i, last, value=value)
 
 
-def _word_amount(
-    words: list[str], i: int, exact: dict[str, int] | object, vague: dict[str, int] | object
-) -> Amount | None:
+@cache
+def _openers() -> frozenset[str]:
+    lex = lexicon()
+    phrases = [*lex.exact_amounts, *lex.vague_amounts]
+    return frozenset({p.split()[0] for p in phrases} | _NUMBER_WORDS | lex.singular)
+
+
+def _may_start_amount(low: str) -> bool:
+    return low in _openers() or low.split("-", 1)[0] in _NUMBER_WORDS
+
+
+def _word_amount(words: list[str], i: int) -> Amount | None:
     lex = lexicon()
     # Vague and idiomatic amounts, longest first: "tens of thousands", "a dozen".
     for n in (4, 3, 2, 1):

@@ -18,7 +18,7 @@ from rollbook.ingest.figures.attribution import (
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures
 from rollbook.ingest.figures.lexicon import lexicon
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
-from rollbook.ingest.figures.tokens import Sentence, sentences
+from rollbook.ingest.figures.tokens import Sentence, sentences, tokens
 from rollbook.ingest.figures.when import dates_in
 from rollbook.model.claims import Category, Qualifier
 from rollbook.model.dates import PartialDate
@@ -140,6 +140,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     default_day = _document_date(text, every, published)
     default_party = _main_party(text, known)
     found: list[tuple[Sentence, FoundClaim]] = []
+    reading = _Reading(text, known, outlet, default_party)
     section: Category | None = None
     header: list[str] | None = None
     for number, sentence in enumerate(every):
@@ -153,39 +154,36 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 header = cells(line)
             elif not is_separator(line):
                 claimant = _claimant_for(sentence, None, named, claimants, number)
-                for cell in row_figures(header, line, section):
+                row = row_figures(header, line, sentence.start, section)
+                for cell in row.cells:
                     found.append((sentence, FoundClaim(
-                        cell.category, cell.qualifier, cell.value, None, None, None, claimant,
-                        cell.group, party_of(cell.group, known) or default_party, as_of, period,
-                        sentence.start, sentence.end, line,
+                        cell.category, cell.qualifier, cell.value, cell.low, cell.high, None,
+                        claimant, cell.group, party_of(cell.group, known) or default_party,
+                        as_of, period, sentence.start, sentence.end, line,
                     )))  # fmt: skip
+                for start, end, category in row.prose:
+                    words = Sentence(start, end, tokens(text, start, end), sentence.paragraph, False)
+                    for figure in figures(words, category)[0]:
+                        found.append((sentence, reading.claim(figure, claimant, as_of, period)))
             continue
         header = None
         if _heading(text, sentence):
             section = category_of(line)
-        sentence_figures, orphans = figures(sentence, section)
+        same_paragraph = found and found[-1][0].paragraph == sentence.paragraph
+        context = found[-1][1].category if same_paragraph else None
+        sentence_figures, orphans = figures(sentence, section, context)
         _give_earlier(found, orphans)
         for figure in sentence_figures:
             claimant = _claimant_for(sentence, figure, named, claimants, number)
-            party = _party(sentence, figure, claimant, known, outlet) or default_party
             found.append(
                 (
                     sentence,
-                    FoundClaim(
-                        category=figure.category,
-                        qualifier=figure.qualifier,
-                        value=figure.value,
-                        low=figure.low,
-                        high=figure.high,
-                        previous_value=figure.previous,
-                        claimant=claimant,
-                        group=figure.group,
-                        party=party,
-                        as_of=_nearest(as_of_dates, figure.start) or default_day,
-                        period_start=_nearest(since_dates, figure.start),
-                        start=figure.start,
-                        end=figure.end,
-                        quote=text[figure.start : figure.end],
+                    reading.claim(
+                        figure,
+                        claimant,
+                        _nearest(as_of_dates, figure.start) or default_day,
+                        _nearest(since_dates, figure.start),
+                        sentence,
                     ),
                 )
             )
@@ -218,6 +216,9 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
+_LABELLED = re.compile(r":\s*[\d.,\s]+(?:\(|$)", re.MULTILINE)
+
+
 def _give_earlier(found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlier]) -> None:
     """An earlier figure stated on its own ("The figure was previously announced as 2,741")
     belongs to the last figure before it, of its category when it has one."""
@@ -229,6 +230,44 @@ def _give_earlier(found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlie
             ):
                 found[n] = (sentence, replace(claim, previous_value=orphan.value))
                 break
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What every claim of one document is read against."""
+
+    text: str
+    known: dict[str, str]
+    outlet: str
+    default_party: str
+
+    def claim(
+        self,
+        figure: Figure,
+        claimant: str,
+        as_of: PartialDate,
+        period: PartialDate | None,
+        sentence: Sentence | None = None,
+    ) -> FoundClaim:
+        party = _party(sentence, figure, claimant, self.known, self.outlet) if sentence else ""
+        if not party and figure.group:
+            party = party_of(figure.group, self.known)
+        return FoundClaim(
+            category=figure.category,
+            qualifier=figure.qualifier,
+            value=figure.value,
+            low=figure.low,
+            high=figure.high,
+            previous_value=figure.previous,
+            claimant=claimant,
+            group=figure.group,
+            party=party or self.default_party,
+            as_of=as_of,
+            period_start=period,
+            start=figure.start,
+            end=figure.end,
+            quote=self.text[figure.start : figure.end],
+        )
 
 
 def _heading(text: str, sentence: Sentence) -> bool:
@@ -338,7 +377,11 @@ def _once(text: str, found: list[tuple[Sentence, FoundClaim]]) -> list[FoundClai
         for s, _ in found
         if s.headline
         or text.startswith("#", s.start)
-        or (_title_like(text, s) and s.start < first_body and ":" not in text[s.start : s.end])
+        or (
+            _title_like(text, s)
+            and s.start < first_body
+            and not _LABELLED.search(text, s.start, s.end)
+        )
     }
     body = [c for s, c in found if id(s) not in titles]
     result: list[FoundClaim] = []

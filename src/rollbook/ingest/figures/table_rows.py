@@ -17,6 +17,7 @@ from rollbook.model.claims import Category, Qualifier
 
 _SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _CELL = re.compile(r"[^|]+")
+_RANGE = re.compile(r"(\d[\d,.]*)\s*[-–]\s*(\d[\d,.]*)")
 _AMOUNT = re.compile(
     r"(?P<words>[^\d]*?)\s*(?P<number>\d{1,3}(?:[,. \u00a0]\d{3})+|\d+(?:\.\d+)?)"
     r"\s*(?P<scale>million|thousand|m|k)?\+?"
@@ -27,10 +28,21 @@ _AMOUNT = re.compile(
 class Cell:
     """A number in a table row, what its column (or row) counts, and the row's label."""
 
-    value: int
+    value: int | None
+    low: int | None
+    high: int | None
     qualifier: Qualifier
     category: Category
     group: str
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A table row's figures: plain numbers read here, and cells written in words
+    ("71 servicemen killed, 1 civilian killed") for the sentence grammar, by position."""
+
+    cells: list[Cell]
+    prose: list[tuple[int, int, Category | None]]
 
 
 def is_row(line: str) -> bool:
@@ -56,28 +68,40 @@ def category_of(text: str) -> Category | None:
     return None
 
 
-def row_figures(header: list[str], line: str, section: Category | None) -> list[Cell]:
-    """The claims of one data row under its header."""
-    row = cells(line)
-    if len(row) < 2:
-        return []
-    label = row[0]
+def row_figures(header: list[str], line: str, offset: int, section: Category | None) -> Row:
+    """The claims of one data row under its header; `offset` is where the line starts."""
+    spans = [(m.start(), m.end()) for m in _CELL.finditer(line)]
+    spans = [(a, b) for a, b in spans if line[a:b].strip()]
+    if len(spans) < 2:
+        return Row([], [])
+    label = line[spans[0][0] : spans[0][1]].strip()
     by_row = None if any(category_of(name) for name in header[1:]) else category_of(label)
     found = []
-    for name, cell in zip(header[1:], row[1:], strict=False):
-        amount = _cell_amount(cell.replace("*", "").strip())
-        if amount is None:
-            continue
-        value, qualifier = amount
+    prose = []
+    for name, (a, b) in zip(header[1:], spans[1:], strict=False):
+        text = line[a:b].replace("*", "").strip()
         category = by_row or category_of(name) or (section if _counts_people(name) else None)
+        amount = _cell_amount(text)
+        if amount is None:
+            if re.search(r"\d", text) and re.search(r"[^\W\d_]{3}", text):
+                prose.append((offset + a, offset + b, category))
+            continue
         if category is None:
             continue
-        found.append(Cell(value, qualifier, category, f"{label} {name}".strip()))
-    return found
+        value, low, high, qualifier = amount
+        found.append(Cell(value, low, high, qualifier, category, f"{label} {name}".strip()))
+    return Row(found, prose)
 
 
-def _cell_amount(text: str) -> tuple[int, Qualifier] | None:
-    """A cell's number and the qualifier its words give ("about 1,160", "up to 1.7 million")."""
+def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifier] | None:
+    """A cell's number and the qualifier its words give ("about 1,160", "up to 1.7 million",
+    "640-780")."""
+    bounds = _RANGE.fullmatch(text)
+    if bounds:
+        low, high = numeral(bounds.group(1)), numeral(bounds.group(2))
+        if low is not None and high is not None and low < high:
+            return None, low, high, Qualifier.RANGE
+        return None
     match = _AMOUNT.fullmatch(text)
     if match is None:
         return None
@@ -91,10 +115,10 @@ def _cell_amount(text: str) -> tuple[int, Qualifier] | None:
         value = round(float(match.group("number").replace(",", "")) * scale)
     words = match.group("words").strip().lower().split()
     if not words:
-        return value, Qualifier.AT_LEAST if text.endswith("+") else Qualifier.EXACT
+        return value, None, None, Qualifier.AT_LEAST if text.endswith("+") else Qualifier.EXACT
     for name, phrases in lexicon().qualifiers.items():
         if tuple(words) in phrases:
-            return value, Qualifier(name)
+            return value, None, None, Qualifier(name)
     return None
 
 
