@@ -17,6 +17,20 @@ from rollbook.ingest.figures.tokens import Sentence, Token
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = frozenset(
     [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "in",
+        "during",
+        "since",
         "also",
         "earlier",
         "later",
@@ -149,6 +163,8 @@ def _phrase_before(
         end -= 1
     if end > 0 and words[end - 1] in _PRONOUNS:
         return Attribution(end - 1, words[end - 1], pronoun=True)
+    if _first_person(words, end):
+        return Attribution(end - 1, "we", pronoun=True)
     if end > 1 and words[end - 1] in ("who", "which") and words[end - 2] == ",":
         end -= 2  # "the committee, which ..., said": the phrase before the clause
     elif end > 0 and words[end - 1] == ",":
@@ -167,10 +183,34 @@ def _phrase_before(
     return _attribution(lex, tokens, words, start, end)
 
 
+def _first_person(words: list[str], end: int) -> bool:
+    """ "our teams at the district hospital admitted": the author speaking of itself."""
+    for i in range(end - 1, max(-1, end - 8), -1):
+        if words[i] in ("our", "we"):
+            return True
+        if words[i] in (",", ";", ".", "and", "that"):
+            return False
+    return False
+
+
+_SOURCE_NOUNS = frozenset(
+    "data figures statistics estimates records information numbers reports tallies count "
+    "official latest new preliminary".split()
+)
+
+
 def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int) -> str:
     """An organisation's name after "according to" or an inverted "said"."""
     while start < len(words) and words[start] in _ARTICLES:
         start += 1
+    # "according to (official) data of the Commission": the Commission.
+    skipped = start
+    while skipped < len(words) and words[skipped] in _SOURCE_NOUNS:
+        skipped += 1
+    if skipped > start and skipped < len(words) and words[skipped] in ("of", "from", "by"):
+        start = skipped + 1
+        while start < len(words) and words[start] in _ARTICLES:
+            start += 1
     end = start
     while end < len(words) and _claimant_word(lex, tokens[end]):
         if words[end] in ("said", "says"):

@@ -300,9 +300,10 @@ def figures(
         mark = _earlier_mark(lex, words, amount, every[n + 1 :])
         if mark is not None:
             earlier[n] = mark
-    found = [
-        a for n, a in enumerate(every) if n not in earlier and not _counts_things(tokens, words, a)
+    things = [
+        a for n, a in enumerate(every) if n not in earlier and _counts_things(tokens, words, a)
     ]
+    found = [a for n, a in enumerate(every) if n not in earlier and a not in things]
     result: list[Figure] = []
     pending: list[tuple[int, Amount]] = []
     stale: list[Earlier] = []
@@ -326,6 +327,8 @@ def figures(
         result.append(_figure(tokens, words, amount, category, lex))
     result = _settle_coordination(result, pending, words, lex, context)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
+    if things:
+        orphans = []  # "2,312 trucks entered, down from 3,107": an earlier count of things
     return result, [Earlier(value, None) for value in orphans] + stale
 
 

@@ -20,7 +20,7 @@ from rollbook.ingest.figures.lexicon import lexicon
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
 from rollbook.ingest.figures.tokens import Sentence, sentences, tokens
 from rollbook.ingest.figures.when import dates_in
-from rollbook.model.claims import Category, Qualifier
+from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
 
 _CLAUSE_MARKS = frozenset([";", "while", "whereas", "but", "although", "meanwhile"])
@@ -69,6 +69,8 @@ class FoundClaim:
     start: int
     end: int
     quote: str
+    breakdown: bool = False  # part of the figure before it ("including 41 children")
+    rises: bool = False  # stated as replacing an earlier figure ("has risen to 41")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -103,13 +105,15 @@ class _Claimants:
         """Each attribution's claimant; a pronoun is the one named just before it."""
         result: list[tuple[Attribution, str]] = []
         for attribution in found:
-            if attribution.pronoun and result:
+            if attribution.pronoun and result and attribution.text not in ("we", "i"):
                 result.append((attribution, result[-1][1]))
             else:
                 result.append((attribution, self.resolve(attribution)))
         return result
 
     def resolve(self, attribution: Attribution) -> str:
+        if attribution.pronoun and attribution.text in ("we", "i"):
+            return self.outlet
         if attribution.pronoun:
             return self.last or self.outlet
         text = attribution.text
@@ -153,8 +157,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             if header is None:
                 header = cells(line)
             elif not is_separator(line):
-                claimant = _claimant_for(sentence, None, named, claimants, number)
                 row = row_figures(header, line, sentence.start, section)
+                claimant = row.claimant or _claimant_for(sentence, None, named, claimants, number)
                 for cell in row.cells:
                     found.append((sentence, FoundClaim(
                         cell.category, cell.qualifier, cell.value, cell.low, cell.high, None,
@@ -162,7 +166,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                         as_of, period, sentence.start, sentence.end, line,
                     )))  # fmt: skip
                 for start, end, category in row.prose:
-                    words = Sentence(start, end, tokens(text, start, end), sentence.paragraph, False)
+                    words = Sentence(
+                        start, end, tokens(text, start, end), sentence.paragraph, False
+                    )
                     for figure in figures(words, category)[0]:
                         found.append((sentence, reading.claim(figure, claimant, as_of, period)))
             continue
@@ -191,7 +197,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last = named[-1][1]
             claimants.last_sentence = number
             claimants.last_paragraph = sentence.paragraph
-    return _once(text, found)
+    return _once(text, _raised(found))
 
 
 _NAME = re.compile(
@@ -225,8 +231,10 @@ def _give_earlier(found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlie
     for orphan in orphans:
         for n in range(len(found) - 1, -1, -1):
             sentence, claim = found[n]
-            if claim.previous_value is None and (
-                orphan.category is None or orphan.category is claim.category
+            if (
+                claim.previous_value is None
+                and not claim.breakdown
+                and (orphan.category is None or orphan.category is claim.category)
             ):
                 found[n] = (sentence, replace(claim, previous_value=orphan.value))
                 break
@@ -267,7 +275,34 @@ class _Reading:
             start=figure.start,
             end=figure.end,
             quote=self.text[figure.start : figure.end],
+            breakdown=figure.breakdown,
+            rises=figure.rises,
         )
+
+
+def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
+    """ "Two were injured. ... The number of injured has risen to four": a figure raised later
+    in the same report replaces the claimant's earlier one, which becomes its earlier figure."""
+    replaced: set[int] = set()
+    result = list(found)
+    for n, (sentence, claim) in enumerate(result):
+        if not claim.rises or claim.previous_value is not None or claim.value is None:
+            continue
+        key = claimant_key(claim.claimant)
+        for m in range(n - 1, -1, -1):
+            earlier = result[m][1]
+            if (
+                m not in replaced
+                and earlier.category is claim.category
+                and not earlier.breakdown
+                and claimant_key(earlier.claimant) == key
+                and earlier.value is not None
+                and earlier.value < claim.value
+            ):
+                result[n] = (sentence, replace(claim, previous_value=earlier.value))
+                replaced.add(m)
+                break
+    return [pair for n, pair in enumerate(result) if n not in replaced]
 
 
 def _heading(text: str, sentence: Sentence) -> bool:
@@ -327,8 +362,17 @@ def _claimant_for(
         same = [(a, c) for a, c in named if _clause(sentence, a.index) == clause]
         pool = same or named
         return min(pool, key=lambda pair: abs(pair[0].index - first))[1]
-    if claimants.last and (
-        claimants.last_paragraph == sentence.paragraph or number - claimants.last_sentence <= 1
+    # A sentence without a claimant goes on with the one before it in its paragraph; a list
+    # item or a new paragraph does not, and "we" and "our" are the author's own words.
+    words = {t.low for t in sentence.tokens}
+    bullet = sentence.tokens[0].text in ("-", "*", "•")
+    if (
+        claimants.last
+        and not bullet
+        and not words & {"we", "our"}
+        and (
+            claimants.last_paragraph == sentence.paragraph or number - claimants.last_sentence <= 1
+        )
     ):
         return claimants.last
     return claimants.outlet

@@ -43,6 +43,23 @@ class Row:
 
     cells: list[Cell]
     prose: list[tuple[int, int, Category | None]]
+    claimant: str = ""  # a "Source" or "Claimant" column's cell
+
+
+_CLAIMANT_COLUMNS = frozenset(
+    [
+        "source",
+        "sources",
+        "claimant",
+        "claimed by",
+        "reported by",
+        "according to",
+        "who",
+        "by",
+        "announced by",
+        "stated by",
+    ]
+)
 
 
 def is_row(line: str) -> bool:
@@ -78,8 +95,14 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
     by_row = None if any(category_of(name) for name in header[1:]) else category_of(label)
     found = []
     prose = []
+    claimant = ""
+    for name, (a, b) in zip(header, spans, strict=False):
+        if name.strip().lower() in _CLAIMANT_COLUMNS:
+            claimant = line[a:b].replace("*", "").strip()
     for name, (a, b) in zip(header[1:], spans[1:], strict=False):
         text = line[a:b].replace("*", "").strip()
+        if name.strip().lower() in _CLAIMANT_COLUMNS:
+            continue
         category = by_row or category_of(name) or (section if _counts_people(name) else None)
         amount = _cell_amount(text)
         if amount is None:
@@ -90,7 +113,7 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
             continue
         value, low, high, qualifier = amount
         found.append(Cell(value, low, high, qualifier, category, f"{label} {name}".strip()))
-    return Row(found, prose)
+    return Row(found, prose, claimant)
 
 
 def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifier] | None:
