@@ -194,8 +194,10 @@ def _first_person(words: list[str], end: int) -> bool:
 
 
 _SOURCE_NOUNS = frozenset(
-    "data figures statistics estimates records information numbers reports tallies count "
-    "official latest new preliminary".split()
+    [
+        *("data", "figures", "statistics", "estimates", "records", "information", "numbers"),
+        *("reports", "tallies", "count", "official", "latest", "new", "preliminary"),
+    ]
 )
 
 
