@@ -127,7 +127,7 @@ def test_claim_range_and_vague_figures_read_as_said(cli: Cli) -> None:
     ok(cli("init"))
     add_claim(
         cli, "--claimant", NGO, "--category", "captured", "--low", "30", "--high", "40",
-        "--qualifier", "range", "--as-of", "2020-11",
+        "--qualifier", "range", "--as-of", "2020-11", "--party", "Northland",
     )  # fmt: skip
     add_claim(
         cli, "--claimant", NGO, "--category", "displaced", "--low", "2000",
@@ -140,6 +140,10 @@ def test_claim_range_and_vague_figures_read_as_said(cli: Cli) -> None:
         0,
     )
     assert captured["gap"] == -30
+    add_claim(cli, "--claimant", NGO, "--category", "killed", "--value", "12", "--as-of", "2020")
+    (sideless,) = [c for c in json.loads(ok(cli("claims", "--json"))) if c["value"] == 12]
+    # A figure about no named side (an "enemy" figure) matches no count of names.
+    assert (sideless["named_known_then"], sideless["gap"]) == (None, None)
     # Displaced persons are not a status the register names: no count, no gap.
     assert (displaced["figure"], displaced["named_known_then"], displaced["gap"]) == (
         "more than 2,000",

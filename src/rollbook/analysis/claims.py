@@ -50,8 +50,9 @@ class ClaimLine:
 
 
 def named_count(connection: Connection, claim: Claim) -> int | None:
-    """Persons of the claim's category and party known on (and in effect by) its date."""
-    if claim.category.value not in _COUNTED:
+    """Persons of the claim's category and party known on (and in effect by) its date; none
+    for a claim about no known side (an "enemy" figure), which no count of names matches."""
+    if claim.category.value not in _COUNTED or not claim.party:
         return None
     day = claim.as_of.hi
     where = TollFilter(

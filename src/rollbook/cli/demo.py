@@ -72,7 +72,9 @@ def demo(
             f"  linked across spellings and scripts: {linked.linked:,} pairs of records "
             f"joined, {linked.review:,} pairs left for a reviewer (rollbook review)"
         )
-        console.print(f"  {built.claims} announced figures recorded\n")
+        console.print(
+            f"  {built.claims} announced figures read from the statements (rollbook read)\n"
+        )
         with register.read() as connection:
             print_toll(toll(connection, TollFilter()), None, None, None)
             print_toll(

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from rollbook.demo.reports import write_demo_reports
 from rollbook.demo.synthetic import DemoLists, write_demo_lists
 from rollbook.demo.truce import DemoTruce, add_demo_truce
 from rollbook.ingest.lists import ImportOptions, ImportReport, import_list
+from rollbook.ingest.reports import ReadOptions, read_report
 from rollbook.link.run import LinkReport, link_register
 from rollbook.link.settings import LinkSettings
 from rollbook.model.cases import Step
 from rollbook.model.status import Evidence
-from rollbook.store.actions import apply_claim
 from rollbook.store.case_views import open_cases
 from rollbook.store.cases import CONFIRM_ACTION, STEP_ACTION, apply_confirm, apply_step
 from rollbook.store.database import Register
@@ -40,7 +40,7 @@ class Demo:
 
 def build_demo(register: Register, folder: Path) -> Demo:
     """Write the synthetic lists into `folder`, import them into an empty register, link
-    their records into persons and record the announced figures."""
+    their records into persons and read the announced figures from the statements."""
     lists = write_demo_lists(folder)
     plans = [
         (
@@ -89,7 +89,7 @@ def build_demo(register: Register, folder: Path) -> Demo:
         )
         reports[name] = import_list(register, path, options, actor=ACTOR)
     linked = link_register(register, LinkSettings(), actor=ACTOR)
-    claims = _add_claims(register, lists.claims)
+    claims = _read_reports(register, folder / "reports")
     resolved = _resolve_cases(register)
     return Demo(lists, reports, linked, claims, resolved, add_demo_truce(register, folder))
 
@@ -136,24 +136,13 @@ def _step(register: Register, actor: str, case: int, step: Step, day: str,
     return int(work.payload["step_id"])
 
 
-def _add_claims(register: Register, path: Path) -> int:
-    """Record the announced figures of claims.csv; `revises` there is a row number."""
-    ids: dict[int, int] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.DictReader(handle), start=1):
-            figure = int(row["value"]) if row["value"] else None
-            payload = {
-                "claimant": row["claimant"],
-                "category": row["category"],
-                "qualifier": row["qualifier"],
-                "value": figure,
-                "as_of": row["as_of"],
-                "party": row["party"],
-                "group": row["group"],
-                "revises": ids[int(row["revises"])] if row["revises"] else None,
-                "quote": row["quote"],
-            }
-            with register.write("claim.add", payload, actor=ACTOR) as work:
-                apply_claim(work)
-            ids[number] = work.payload["claim_id"]
-    return len(ids)
+def _read_reports(register: Register, folder: Path) -> int:
+    """Read the ministry's and the NGO's statements; how many claims they gave."""
+    found = 0
+    for path, written in write_demo_reports(folder):
+        options = ReadOptions(kind=SourceKind.STATEMENT, outlet=written.outlet)
+        report = read_report(register, path.name, path.read_bytes(), options, actor=ACTOR)
+        if report.problem:
+            raise ValueError(f"{path.name}: {report.problem}")
+        found += len(report.claims)
+    return found

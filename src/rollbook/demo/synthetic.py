@@ -34,8 +34,6 @@ from pathlib import Path
 from typing import Final, Literal
 
 __all__ = [
-    "CLAIMS_FILE",
-    "CLAIMS_HEADERS",
     "EDITION_1_FILE",
     "EDITION_2_FILE",
     "MAX_PEOPLE",
@@ -431,15 +429,11 @@ NGO_HEADERS: Final = (
     "№", "Фамилия", "Имя", "Отчество", "Дата рождения", "Звание",
     "Дата гибели", "Место гибели", "Район",
 )  # fmt: skip
-CLAIMS_HEADERS: Final = (
-    "claimant", "party", "group", "category", "qualifier", "value", "as_of", "revises", "quote",
-)  # fmt: skip
 
 EDITION_1_FILE: Final = "ministry_list_2020-12-03.csv"
 EDITION_2_FILE: Final = "ministry_list_2020-12-28.csv"
 MISSING_FILE: Final = "missing_2020-11-20.csv"
 NGO_FILE: Final = "ngo_list_2021-01-15.csv"
-CLAIMS_FILE: Final = "claims.csv"
 
 _SALT_MINISTRY: Final = 0x6D696E
 _SALT_NGO: Final = 0x6E676F
@@ -567,11 +561,6 @@ _NGO_ONLY: Final = 15
 _RELATIONS_MALE: Final = ("atası", "qardaşı")
 _RELATIONS_FEMALE: Final = ("anası", "bacısı", "həyat yoldaşı")
 
-_MINISTRY_CLAIMANT: Final = "Ministry of Defence (synthetic demo)"
-_NGO_CLAIMANT: Final = "Memorial Roll Initiative (synthetic demo NGO)"
-_PARTY: Final = "Azerbaijan"
-_GROUP: Final = "servicemen"
-
 
 @dataclass(frozen=True, slots=True)
 class DemoLists:
@@ -582,7 +571,6 @@ class DemoLists:
     ministry_edition_2: Path
     missing: Path
     ngo: Path
-    claims: Path
     edition_1_rows: int
     edition_1_people: int
     duplicates_removed: int
@@ -595,7 +583,6 @@ class DemoLists:
     ngo_rows: int
     ngo_from_ministry: int
     ngo_only: int
-    claims_rows: int
     duplicate_service_numbers: tuple[str, ...]
     corrected_service_numbers: tuple[str, ...]
     found_killed_service_numbers: tuple[str, ...]
@@ -631,34 +618,8 @@ def _family_contact(rng: random.Random, seq: int, person: SyntheticPerson) -> st
     return f"{phone} ({relation} {name} {feminine_surname_az(person.surname_az)})"
 
 
-def _claims_rows() -> list[tuple[str, ...]]:
-    return [
-        (
-            _MINISTRY_CLAIMANT, _PARTY, _GROUP, "killed", "exact", "2783", "2020-12-03", "",
-            "The names of 2,783 servicemen killed in the 44-day war have been published.",
-        ),
-        (
-            _MINISTRY_CLAIMANT, _PARTY, _GROUP, "killed", "exact", "2855", "2020-12-18", "1",
-            "The number of servicemen killed is now 2,855; the list is being updated.",
-        ),
-        (
-            _MINISTRY_CLAIMANT, _PARTY, _GROUP, "killed", "at_least", "2881", "2021-01-08", "2",
-            "at least 2,881 servicemen were killed; the figure rose from 2,855 after funerals "
-            "were held and identities came to light",
-        ),
-        (
-            _MINISTRY_CLAIMANT, _PARTY, _GROUP, "missing", "exact", "28", "2021-01-08", "",
-            "28 servicemen are still listed as missing; the search for them continues.",
-        ),
-        (
-            _NGO_CLAIMANT, _PARTY, _GROUP, "killed", "about", "2900", "2021-01-15", "",
-            "By our own count about 2,900 servicemen were killed; our list is incomplete.",
-        ),
-    ]  # fmt: skip
-
-
 def write_demo_lists(folder: Path, seed: int = 2020) -> DemoLists:
-    """Write the five demo CSV files (UTF-8) into ``folder`` and describe them.
+    """Write the four demo CSV files (UTF-8) into ``folder`` and describe them.
 
     * ``ministry_list_2020-12-03.csv`` -- edition 1: 2,790 rows for 2,787 people (3 people are
       listed twice, the second time with diacritics dropped, same service number); 2 birth dates
@@ -670,7 +631,6 @@ def write_demo_lists(folder: Path, seed: int = 2020) -> DemoLists:
       28 remain missing.
     * ``ngo_list_2021-01-15.csv`` -- 1,400 people of edition 2 plus 15 in no ministry list, in
       Russian spelling, without service numbers; ~10% of birth dates are a year only.
-    * ``claims.csv`` -- the announced figures; ``revises`` is the 1-based row of the revised claim.
     """
     folder.mkdir(parents=True, exist_ok=True)
     total = _EDITION_1_PEOPLE + _NEWLY_NAMED_FRESH + _MISSING + _NGO_ONLY
@@ -770,7 +730,6 @@ def write_demo_lists(folder: Path, seed: int = 2020) -> DemoLists:
         )
         for seq, person in enumerate(ngo_people, start=1)
     ]
-    claims_rows = _claims_rows()
 
     lists = DemoLists(
         folder=folder,
@@ -778,7 +737,6 @@ def write_demo_lists(folder: Path, seed: int = 2020) -> DemoLists:
         ministry_edition_2=folder / EDITION_2_FILE,
         missing=folder / MISSING_FILE,
         ngo=folder / NGO_FILE,
-        claims=folder / CLAIMS_FILE,
         edition_1_rows=len(edition_1_rows),
         edition_1_people=len(edition_1_people),
         duplicates_removed=len(duplicated),
@@ -791,7 +749,6 @@ def write_demo_lists(folder: Path, seed: int = 2020) -> DemoLists:
         ngo_rows=len(ngo_rows),
         ngo_from_ministry=_NGO_FROM_MINISTRY,
         ngo_only=len(ngo_only),
-        claims_rows=len(claims_rows),
         duplicate_service_numbers=tuple(p.service_number for p in duplicated),
         corrected_service_numbers=tuple(p.service_number for p in corrected),
         found_killed_service_numbers=tuple(p.service_number for p in found_killed),
@@ -800,5 +757,4 @@ def write_demo_lists(folder: Path, seed: int = 2020) -> DemoLists:
     _write_csv(lists.ministry_edition_2, MINISTRY_HEADERS, edition_2_rows)
     _write_csv(lists.missing, MISSING_HEADERS, missing_rows)
     _write_csv(lists.ngo, NGO_HEADERS, ngo_rows)
-    _write_csv(lists.claims, CLAIMS_HEADERS, claims_rows)
     return lists

@@ -120,15 +120,16 @@ def figure_problem(
     return None
 
 
-_ARTICLES = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_LINKING_WORDS = frozenset(["the", "a", "an", "of", "for", "in", "and"])
 
 
 def claimant_key(claimant: str) -> str:
-    """A claimant's name compared loosely: case, a leading article, "Defense" and a
-    possessive's apostrophe do not make another claimant."""
-    key = _ARTICLES.sub("", claimant.strip()).casefold()
-    key = key.replace("’", "'").replace("'s ", " ").replace("defense", "defence")
-    return " ".join(key.split())
+    """A claimant's name compared loosely, as the set of its words: "Azerbaijan's Ministry
+    of Defence" is "the Ministry of Defence of Azerbaijan"; case, articles, possessives and
+    "Defense" make no other claimant."""
+    text = claimant.casefold().replace("’", "'").replace("'s ", " ").replace("defense", "defence")
+    words = {w for w in re.findall(r"[\w-]+", text) if w not in _LINKING_WORDS}
+    return " ".join(sorted(words))
 
 
 def predecessors(claims: Iterable[Claim]) -> dict[int, int]:

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from rollbook.demo.synthetic import (
-    CLAIMS_HEADERS,
     MAX_PEOPLE,
     MINISTRY_HEADERS,
     MISSING_HEADERS,
@@ -66,7 +65,7 @@ def numbers(rows: list[Row]) -> list[str]:
 
 def test_same_seed_writes_the_same_bytes(demo: DemoLists, tmp_path: Path) -> None:
     again = write_demo_lists(tmp_path / "again")
-    files = ("ministry_edition_1", "ministry_edition_2", "missing", "ngo", "claims")
+    files = ("ministry_edition_1", "ministry_edition_2", "missing", "ngo")
     for name in files:
         first: Path = getattr(demo, name)
         second: Path = getattr(again, name)
@@ -236,39 +235,6 @@ def test_ngo_birth_dates_are_sometimes_only_a_year(demo: DemoLists) -> None:
     years = sum(1 for text in births if YEAR_DATE.fullmatch(text))
     assert all(FULL_DATE.fullmatch(text) or YEAR_DATE.fullmatch(text) for text in births)
     assert 0.07 < years / len(births) < 0.13
-
-
-# --- claims -------------------------------------------------------------------------------------
-
-
-def test_claims(demo: DemoLists) -> None:
-    assert CLAIMS_HEADERS == (
-        "claimant", "party", "group", "category", "qualifier", "value", "as_of", "revises", "quote",
-    )  # fmt: skip
-    rows = read(demo.claims, CLAIMS_HEADERS)
-    assert len(rows) == demo.claims_rows == 5
-    killed = [(r["qualifier"], r["value"], r["as_of"], r["revises"]) for r in rows[:3]]
-    assert killed == [
-        ("exact", "2783", "2020-12-03", ""),
-        ("exact", "2855", "2020-12-18", "1"),
-        ("at_least", "2881", "2021-01-08", "2"),
-    ]
-    assert rows[2]["quote"] == (
-        "at least 2,881 servicemen were killed; the figure rose from 2,855 after funerals "
-        "were held and identities came to light"
-    )
-    assert (rows[3]["category"], rows[3]["qualifier"], rows[3]["value"]) == (
-        "missing",
-        "exact",
-        "28",
-    )
-    assert rows[4]["claimant"] != rows[0]["claimant"]
-    assert (rows[4]["value"], rows[4]["as_of"]) == ("2900", "2021-01-15")
-    for row in rows:
-        if row["revises"]:
-            revised = rows[int(row["revises"]) - 1]
-            assert (revised["claimant"], revised["category"]) == (row["claimant"], row["category"])
-            assert revised["as_of"] < row["as_of"]
 
 
 # --- people and the streaming generator ---------------------------------------------------------

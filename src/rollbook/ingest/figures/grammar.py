@@ -833,6 +833,8 @@ def _figure(
     ):
         qualifier = Qualifier.AT_LEAST
     group, group_first, group_last = _group(lex, tokens, words, amount)
+    if not group:
+        group = _tally_group(lex, tokens, words, amount.first)
     end_token = _category_end(lex, words, amount)
     first = min(start_token, group_first) if group_first >= 0 else start_token
     last = max(end_token, group_last)
@@ -923,6 +925,17 @@ def _group(
     if last < 0:
         return "", -1, -1
     return " ".join(t.text for t in tokens[first : last + 1]), first, last
+
+
+def _tally_group(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], first: int) -> str:
+    """ "the number of servicemen killed ... stands at 2,855": the people a tally counts."""
+    for i in range(first - 1, max(0, first - 20), -1):
+        if words[i] in (".", ";", "!", "?"):
+            return ""
+        if words[i] == "of" and words[i - 1] in _TALLY_NOUNS:
+            n = lex.people.starting_at(words, i + 1)
+            return " ".join(t.text for t in tokens[i + 1 : i + 1 + n]) if n else ""
+    return ""
 
 
 def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:

@@ -257,9 +257,9 @@ class _Reading:
         period: PartialDate | None,
         sentence: Sentence | None = None,
     ) -> FoundClaim:
-        party = _party(sentence, figure, claimant, self.known, self.outlet) if sentence else ""
-        if not party and figure.group:
-            party = party_of(figure.group, self.known)
+        party = _party(sentence, figure, claimant, self.known, self.outlet) if sentence else None
+        if party is None and figure.group:
+            party = party_of(figure.group, self.known) or None
         return FoundClaim(
             category=figure.category,
             qualifier=figure.qualifier,
@@ -269,7 +269,7 @@ class _Reading:
             previous_value=figure.previous,
             claimant=claimant,
             group=figure.group,
-            party=party or self.default_party,
+            party=self.default_party if party is None else party,
             as_of=as_of,
             period_start=period,
             start=figure.start,
@@ -380,7 +380,9 @@ def _claimant_for(
 
 def _party(
     sentence: Sentence, figure: Figure, claimant: str, known: dict[str, str], outlet: str
-) -> str:
+) -> str | None:
+    """The side whose losses a figure counts; "" for the "enemy" no word names, None when
+    the sentence does not say (the report's main side may then stand in)."""
     lex = lexicon()
     if figure.group:
         named = party_of(figure.group, known)
@@ -403,7 +405,7 @@ def _party(
     outside = {p for p in mentioned if p.lower() not in claimant_words}
     if len(outside) == 1:
         return next(iter(outside))
-    return claimant_side
+    return claimant_side or None
 
 
 def _nearest(dates: list[tuple[int, PartialDate]], position: int) -> PartialDate | None:
