@@ -107,6 +107,11 @@ class Attribution:
     index: int
     text: str  # as written, without a leading article
     pronoun: bool = False
+    weak: bool = False  # the subject of "treated", "admitted": a claimant only if none speaks
+
+
+# Verbs of care whose subject (a hospital, a team) states a figure only when nobody else does.
+_CARE_VERBS = frozenset(["treated", "admitted", "received"])
 
 
 def attributions(sentence: Sentence) -> list[Attribution]:
@@ -126,6 +131,8 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             continue
         if words[i] in lex.say_verbs and tokens[i].kind == "word":
             subject = _phrase_before(lex, tokens, words, i)
+            if subject is not None and words[i] in _CARE_VERBS:
+                subject = Attribution(subject.index, subject.text, subject.pronoun, weak=True)
             if subject is not None:
                 found.append(subject)
             elif i + 1 < len(words):
@@ -133,6 +140,9 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 if inverted and words[i] in ("said", "says", "reported", "added", "stated"):
                     found.append(Attribution(i, inverted))
         i += 1
+    # "WHO said hospitals in Goma had treated 4,100": who says it, not who treated them.
+    if any(not a.weak for a in found):
+        found = [a for a in found if not a.weak]
     return found
 
 
@@ -234,6 +244,7 @@ def _attribution(
         or words[start] in lex.own
         or words[start] in _SKIP_BEFORE_VERB
         or words[start] in _JOINERS
+        or (words[start] == "may" and start > 0 and words[start - 1] == "in")
     ):
         start += 1
     while end > start and (words[end - 1] in _SKIP_BEFORE_VERB or words[end - 1] in _JOINERS):

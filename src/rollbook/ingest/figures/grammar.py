@@ -318,6 +318,8 @@ def figures(
         category = _category(lex, tokens, words, amount, found)
         if category is None and section is not None and _labelled(words, amount):
             category = section
+        if category is None and Category.MISSING in (section, context) and _cases(words, amount):
+            category = Category.MISSING  # a tracing service's "1,243 cases were opened"
         if category is None:
             if amount.weak:
                 continue
@@ -384,10 +386,16 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     )
 
 
+def _cases(words: list[str], amount: Amount) -> bool:
+    """ "915 cases", "the remaining 915 cases": a count of missing persons' cases."""
+    return words[amount.last + 1 : amount.last + 2] in (["cases"], ["case"])
+
+
 def _labelled(words: list[str], amount: Amount) -> bool:
-    """A bare number after a label: "- men: 104", "Killed — 12"."""
+    """A bare number after a label that ends its line: "- men: 104", "Killed — 12 (4)"."""
     before = words[amount.first - 1] if amount.first else ""
-    return before in (":", "-", "–", "—", "=") or amount.first == 0 or words[0] in ("-", "*", "•")
+    after = words[amount.last + 1] if amount.last + 1 < len(words) else ""
+    return before in (":", "–", "—", "=") and after in ("", "(", ",", ";", ".")
 
 
 def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
@@ -652,6 +660,7 @@ _TALLY_VERBS = frozenset(
         "totalled",
         "totaled",
         "totals",
+        *("be", "been", "are", "were"),
     ]
 )
 
@@ -731,17 +740,27 @@ def _category_right(
     limit = min(len(words), amount.last + 14)
     seen_people = False
     passed_comma = False
+    described: Category | None = None
     while i < limit:
         word = words[i]
         if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
-            return None
+            return described
         if i in starts:
-            return None
+            return described
         if word == ",":
             if not seen_people or passed_comma:
-                return None
+                return described
             passed_comma = True
             i += 1
+            if i < len(words) and words[i] in ("including", "among"):
+                # "48 servicemen, including six officers and two medics, returned home"
+                close = next(
+                    (j for j in range(i, limit + 8) if j < len(words) and words[j] == ","), -1
+                )
+                if close < 0:
+                    return described
+                i = close + 1
+                limit = min(len(words), i + 8)
             continue
         best: tuple[int, Category] | None = None
         for category, phrases in lex.categories.items():
@@ -749,6 +768,9 @@ def _category_right(
             if n and (best is None or n > best[0]):
                 best = (n, category)
         if best is not None and _describes(lex, words, i, best[0]):
+            # "71 displaced people ... have been killed": the adjective yields to a verb
+            # later in the clause; "2.8 million internally displaced people live" has none.
+            described = described or best[1]
             seen_people = True
             i += best[0]
             continue
@@ -774,9 +796,9 @@ def _category_right(
         elif lex.not_people.starting_at(words, i) and not seen_people:
             return None
         if word in _SPEECH and i > amount.last + 1:
-            return None
+            return described
         i += 1
-    return None
+    return described
 
 
 def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int) -> Category | None:
@@ -970,17 +992,6 @@ def _settle_coordination(
         earlier = [
             f for f in result[:index] if f.category is not Category.OTHER or _other(words, f)
         ]
-        between_next = words[amount.last + 1 : later[0].first] if later else []
-        people = lex.people.starting_at(words, amount.last + 1) > 0
-        if (
-            later
-            and people
-            and len(between_next) <= 5
-            and any(w in ("and", ",", "or", "plus") for w in between_next)
-            and not any(w in _HARD_STOPS for w in between_next)
-        ):
-            result[index] = replace(result[index], category=later[0].category)
-            continue
         opener = words[max(0, amount.first - 3) : amount.first]
         closer = words[amount.last + 1 : amount.last + 3]
         if context is not None and not earlier:
@@ -998,6 +1009,17 @@ def _settle_coordination(
             or (opener[-1:] in (["and"], [","]) and earlier[-1].breakdown)
         ):
             result[index] = replace(result[index], category=earlier[-1].category, breakdown=True)
+            continue
+        between_next = words[amount.last + 1 : later[0].first] if later else []
+        people = lex.people.starting_at(words, amount.last + 1) > 0
+        if (
+            later
+            and people
+            and len(between_next) <= 5
+            and any(w in ("and", ",", "or", "plus") for w in between_next)
+            and not any(w in _HARD_STOPS for w in between_next)
+        ):
+            result[index] = replace(result[index], category=later[0].category)
             continue
         if _other(words, result[index]):
             continue

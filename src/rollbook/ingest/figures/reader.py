@@ -147,6 +147,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     reading = _Reading(text, known, outlet, default_party)
     section: Category | None = None
     header: list[str] | None = None
+    table_claimant: str | None = None
     for number, sentence in enumerate(every):
         line = text[sentence.start : sentence.end]
         named = claimants.resolve_all(attributions(sentence))
@@ -158,7 +159,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 header = cells(line)
             elif not is_separator(line):
                 row = row_figures(header, line, sentence.start, section)
-                claimant = row.claimant or _claimant_for(sentence, None, named, claimants, number)
+                claimant = row.claimant or table_claimant or outlet
                 for cell in row.cells:
                     found.append((sentence, FoundClaim(
                         cell.category, cell.qualifier, cell.value, cell.low, cell.high, None,
@@ -173,8 +174,13 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                         found.append((sentence, reading.claim(figure, claimant, as_of, period)))
             continue
         header = None
+        # A table's rows are the author's unless a "Source" column or its introducing line
+        # ("According to the ministry:") names another claimant.
+        table_claimant = named[-1][1] if named and line.endswith(":") else None
         if _heading(text, sentence):
             section = category_of(line)
+        elif _title_like(text, sentence) and category_of(line) not in (None, Category.OTHER):
+            section = category_of(line)  # an HTML subheading: "Killed, by sex and age"
         same_paragraph = found and found[-1][0].paragraph == sentence.paragraph
         context = found[-1][1].category if same_paragraph else None
         sentence_figures, orphans = figures(sentence, section, context)
@@ -197,7 +203,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last = named[-1][1]
             claimants.last_sentence = number
             claimants.last_paragraph = sentence.paragraph
-    return _once(text, _raised(found))
+    return _once(text, _raised(_unrepeated(text, found)))
 
 
 _NAME = re.compile(
@@ -278,6 +284,21 @@ class _Reading:
             breakdown=figure.breakdown,
             rises=figure.rises,
         )
+
+
+def _unrepeated(
+    text: str, found: list[tuple[Sentence, FoundClaim]]
+) -> list[tuple[Sentence, FoundClaim]]:
+    """A table row that repeats a figure the prose states (a "Total" row, a table of the
+    sources quoted above it) adds no claim."""
+    prose = {
+        (c.category, c.value, c.low, c.high) for s, c in found if not is_row(text[s.start : s.end])
+    }
+    return [
+        (s, c)
+        for s, c in found
+        if not is_row(text[s.start : s.end]) or (c.category, c.value, c.low, c.high) not in prose
+    ]
 
 
 def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
