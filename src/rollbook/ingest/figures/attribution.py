@@ -11,93 +11,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rollbook.ingest.figures.lexicon import Lexicon, lexicon
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
 from rollbook.ingest.figures.tokens import Sentence, Token
 
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
-_SKIP_BEFORE_VERB = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "in",
-        "during",
-        "since",
-        "also",
-        "earlier",
-        "later",
-        "has",
-        "have",
-        "had",
-        "on",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "tonight",
-        "late",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-        "separately",
-        "previously",
-        "then",
-        "now",
-        "further",
-        "again",
-        "recently",
-        "in",
-        "a",
-        "statement",
-        "latest",
-        "its",
-        "their",
-        "his",
-        "her",
-        "first",
-        "initially",
-        "subsequently",
-        "officially",
-        "publicly",
-        "meanwhile",
-        "already",
-        "said",
-    ]
-)
+_SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
 _ARTICLES = frozenset(["the", "a", "an"])
 _JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&"])
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
-_NOT_CLAIMANTS = frozenset(
-    [
-        "statement",
-        "report",
-        "update",
-        "bulletin",
-        "figures",
-        "data",
-        "tally",
-        "count",
-        "estimates",
-        "briefing",
-        "toll",
-        "figure",
-        "number",
-    ]
-)
+_NOT_CLAIMANTS = GRAMMAR_WORDS["not_claimants"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +33,7 @@ class Attribution:
 
 
 # Verbs of care whose subject (a hospital, a team) states a figure only when nobody else does.
-_CARE_VERBS = frozenset(["treated", "admitted", "received"])
+_CARE_VERBS = GRAMMAR_WORDS["care_verbs"]
 
 
 def attributions(sentence: Sentence) -> list[Attribution]:
@@ -129,7 +51,11 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 found.append(Attribution(i, phrase))
             i += n
             continue
-        if words[i] in lex.say_verbs and tokens[i].kind == "word":
+        if (
+            words[i] in lex.say_verbs
+            and tokens[i].kind == "word"
+            and not (i > 0 and words[i - 1] in _ARTICLES)  # "an estimated 340"
+        ):
             subject = _phrase_before(lex, tokens, words, i)
             if subject is not None and words[i] in _CARE_VERBS:
                 subject = Attribution(subject.index, subject.text, subject.pronoun, weak=True)
@@ -138,7 +64,11 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             elif i + 1 < len(words):
                 inverted = _phrase_after(lex, tokens, words, i + 1)
                 if inverted and words[i] in ("said", "says", "reported", "added", "stated"):
-                    found.append(Attribution(i, inverted))
+                    comma = next(
+                        (j for j in range(i + 1, min(len(words), i + 8)) if words[j] == ","), -1
+                    )
+                    employer = _employer(lex, tokens, words, comma + 1) if comma > 0 else None
+                    found.append(employer or Attribution(i, inverted))
         i += 1
     # "WHO said hospitals in Goma had treated 4,100": who says it, not who treated them.
     if any(not a.weak for a in found):
@@ -178,10 +108,14 @@ def _phrase_before(
     if end > 1 and words[end - 1] in ("who", "which") and words[end - 2] == ",":
         end -= 2  # "the committee, which ..., said": the phrase before the clause
     elif end > 0 and words[end - 1] == ",":
-        # "The Resistance Committees, a network of activists, said": skip the apposition.
+        # "The Resistance Committees, a network of activists, said": skip the apposition,
+        # unless it names whom a person speaks for ("Ivan Petrov, a spokesman for the army").
         opening = next((j for j in range(end - 2, max(-1, end - 14), -1) if words[j] == ","), -1)
         if opening <= 0:
             return None
+        employer = _employer(lex, tokens, words, opening + 1)
+        if employer is not None:
+            return employer
         end = opening
     start = end
     while start > 0 and _claimant_word(lex, tokens[start - 1]):
@@ -189,13 +123,54 @@ def _phrase_before(
     while start < end and words[start] in _JOINERS | _ARTICLES | {"-", "&"}:
         start += 1
     if start == end:
+        return _clause_subject(lex, tokens, words, end)
+    return _attribution(lex, tokens, words, start, end)
+
+
+_BOUNDARIES = frozenset([",", ";", ":", "that", "but", "while", "(", ")", "—", "–"])
+
+
+def _clause_subject(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], end: int
+) -> Attribution | None:
+    """ "Medics at the scene said": a subject whose last words name no organisation, taken
+    whole from the clause's start when it opens with one."""
+    start = end
+    while start > 0 and end - start < 8 and words[start - 1] not in _BOUNDARIES:
+        start -= 1
+    while start < end and words[start] in _ARTICLES:
+        start += 1
+    if start >= end or not _claimant_word(lex, tokens[start]) or tokens[start].kind != "word":
+        return None
+    if any(t.kind == "number" or t.low in _NOT_IN_SUBJECTS for t in tokens[start:end]):
         return None
     return _attribution(lex, tokens, words, start, end)
 
 
+# Words a subject never holds: auxiliaries, adverbs, pronouns and verbs of saying.
+_NOT_IN_SUBJECTS = GRAMMAR_WORDS["not_in_subjects"]
+
+
+_ROLE_LINKS = frozenset(["for", "of", "at", "with"])
+
+
+def _employer(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int
+) -> Attribution | None:
+    """The organisation in "a spokesman for the army", "director of the city hospital"."""
+    i = start
+    while i < len(words) and words[i] in _ARTICLES | {"senior", "chief", "deputy", "acting"}:
+        i += 1
+    if i + 1 < len(words) and words[i] in _ROLES and words[i + 1] in _ROLE_LINKS:
+        name = _phrase_after(lex, tokens, words, i + 2)
+        if name:
+            return Attribution(i + 2, name)
+    return None
+
+
 def _first_person(words: list[str], end: int) -> bool:
     """ "our teams at the district hospital admitted": the author speaking of itself."""
-    for i in range(end - 1, max(-1, end - 8), -1):
+    for i in range(end - 1, max(-1, end - 12), -1):
         if words[i] in ("our", "we"):
             return True
         if words[i] in (",", ";", ".", "and", "that"):
@@ -203,12 +178,7 @@ def _first_person(words: list[str], end: int) -> bool:
     return False
 
 
-_SOURCE_NOUNS = frozenset(
-    [
-        *("data", "figures", "statistics", "estimates", "records", "information", "numbers"),
-        *("reports", "tallies", "count", "official", "latest", "new", "preliminary"),
-    ]
-)
+_SOURCE_NOUNS = GRAMMAR_WORDS["source_nouns"]
 
 
 def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int) -> str:
@@ -274,24 +244,8 @@ def _attribution(
     return Attribution(start, text)
 
 
-_ROLES = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "commander",
-        "official",
-        "officials",
-        "representative",
-        "head",
-        "chief",
-        "director",
-        "minister",
-        "adviser",
-        "advisor",
-        "officer",
-    ]
-)
+_ORGANISATIONS = GRAMMAR_WORDS["organisations"]
+_ROLES = GRAMMAR_WORDS["roles"]
 
 
 def _organisation(
@@ -306,7 +260,7 @@ def _organisation(
                 begin += 1
             if begin <= last:
                 return begin, last
-        speaks_for = any(w in lex.claimant_heads and w not in _ROLES for w in words[start:i])
+        speaks_for = any(w in _ORGANISATIONS for w in words[start:i])
         acronym = any(tokens[j].text.isupper() and len(tokens[j].text) > 1 for j in range(start, i))
         if (
             words[i] in _ROLES

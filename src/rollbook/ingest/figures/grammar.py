@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from rollbook.ingest.figures.lexicon import Lexicon, lexicon
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
 from rollbook.ingest.figures.numbers import Amount, amounts
 from rollbook.ingest.figures.tokens import Sentence, Token
 from rollbook.model.claims import Category, Qualifier
@@ -44,202 +44,13 @@ _MONTHS = frozenset(
     ]
 )
 _HARD_STOPS = frozenset('.;!?()[]|"“”')
-_NOT_COUNTS_BEFORE = frozenset(
-    [
-        "aged",
-        "age",
-        "ages",
-        "day",
-        "week",
-        "month",
-        "year",
-        "brigade",
-        "battalion",
-        "regiment",
-        "division",
-        "unit",
-        "route",
-        "road",
-        "number",
-        "no",
-        "resolution",
-        "article",
-        "paragraph",
-        "hour",
-        "phase",
-        "platoon",
-        "km",
-        "page",
-        "section",
-        "chapter",
-        "kilometre",
-        "kilometer",
-        "mile",
-        "point",
-        "grade",
-        "class",
-        "sector",
-        "zone",
-        "block",
-        "building",
-        "house",
-        "flat",
-        "apartment",
-        "floor",
-        "level",
-        "room",
-        "cell",
-        "camp",
-        "highway",
-        "street",
-        "avenue",
-        "lot",
-        "plot",
-        "item",
-        "issue",
-        "edition",
-        "volume",
-        "part",
-        "step",
-        "round",
-        "stage",
-        "wave",
-        "gate",
-        "checkpoint",
-        "post",
-        "outpost",
-        "hill",
-        "height",
-        "box",
-        "under-",
-    ]
-)
-_PASSING = frozenset(
-    [
-        "on",
-        "at",
-        "from",
-        "across",
-        "near",
-        "after",
-        "before",
-        "when",
-        "while",
-        "with",
-        "without",
-        "within",
-        "into",
-        "inside",
-        "outside",
-        "around",
-        "throughout",
-        "under",
-        "against",
-        "between",
-        "per",
-        "among",
-        "amid",
-        "yesterday",
-        "today",
-        "overnight",
-        "according",
-        "respectively",
-        "altogether",
-        "overall",
-        "each",
-        "apiece",
-        "alone",
-        "only",
-        "just",
-        "young",
-        "old",
-        "elderly",
-        "unarmed",
-        "innocent",
-        "armed",
-        "local",
-        "foreign",
-        "wounded",
-        "injured",
-        "dead",
-        "unidentified",
-        "other",
-        "more",
-        "new",
-        "further",
-        "additional",
-        "total",
-        "enemy",
-        "army",
-        "police",
-        "palestinian",
-        "civilian",
-        "military",
-        "security",
-        "government",
-        "rebel",
-        "militia",
-        "taken",
-        "killed",
-    ]
-)
+_NOT_COUNTS_BEFORE = GRAMMAR_WORDS["not_counts_before"]
+_PASSING = GRAMMAR_WORDS["passing"]
 # Category words that describe people rather than name them: "30 wounded" is a figure of
 # the wounded, "11 detainees died" one of the killed.
-_PARTICIPLES = frozenset(
-    [
-        "killed",
-        "wounded",
-        "injured",
-        "dead",
-        "missing",
-        "displaced",
-        "captured",
-        "detained",
-        "released",
-    ]
-)
-_SPEECH = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "stated",
-        "noted",
-        "wrote",
-        "claimed",
-        "according",
-    ]
-)
-_CLAUSE_BREAKS = frozenset(["while", "whereas", "but", "although", "though", "however"])
-_MILITARY = frozenset(
-    [
-        "soldiers",
-        "soldier",
-        "servicemen",
-        "serviceman",
-        "servicewomen",
-        "personnel",
-        "troops",
-        "troop",
-        "officers",
-        "officer",
-        "conscripts",
-        "recruits",
-        "reservists",
-        "marines",
-        "paratroopers",
-        "sailors",
-        "pilots",
-        "commanders",
-        "generals",
-        "fighters",
-        "combatants",
-    ]
-)
+_PARTICIPLES = GRAMMAR_WORDS["participles"]
+_SPEECH = GRAMMAR_WORDS["speech"]
+_CLAUSE_BREAKS = GRAMMAR_WORDS["clause_breaks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,11 +122,11 @@ def figures(
         if _hypothetical(lex, words, amount):
             continue
         if _stale(words, amount) and amount.value is not None:
-            stale.append(Earlier(amount.value, _category(lex, tokens, words, amount, found)))
+            stale.append(Earlier(amount.value, _category(lex, tokens, words, amount, every)))
             continue
         if amount.weak and not _weak_counts(lex, words, amount):
             continue
-        category = _category(lex, tokens, words, amount, found)
+        category = _category(lex, tokens, words, amount, every)
         if category is None and section is not None and _labelled(words, amount):
             category = section
         if category is None and Category.MISSING in (section, context) and _cases(words, amount):
@@ -334,24 +145,8 @@ def figures(
     return result, [Earlier(value, None) for value in orphans] + stale
 
 
-_STALE_WORDS = frozenset(
-    ["yesterday's", "previous", "earlier", "prior", "initial", "original", "last"]
-)
-_DOCUMENT_NOUNS = frozenset(
-    [
-        "bulletin",
-        "statement",
-        "report",
-        "update",
-        "figures",
-        "figure",
-        "toll",
-        "count",
-        "tally",
-        "estimate",
-        "briefing",
-    ]
-)
+_STALE_WORDS = GRAMMAR_WORDS["stale_words"]
+_DOCUMENT_NOUNS = GRAMMAR_WORDS["document_nouns"]
 
 
 def _stale(words: list[str], amount: Amount) -> bool:
@@ -540,8 +335,8 @@ def _earlier_mark(
     lex: Lexicon, words: list[str], amount: Amount, later: list[Amount]
 ) -> _Earlier | None:
     """An amount that states the figure a later one replaced, or the size of the change."""
-    if amount.value is None:
-        return None
+    if amount.value is None or lex.not_people.starting_at(words, amount.last + 1):
+        return None  # "in the previous 48 hours"
     start = amount.first - _qualifier_length(lex, words, amount.first)
     before = words[max(0, start - 3) : start]
     if before[-1:] == ["by"] and later and words[amount.last + 1 : amount.last + 2] == ["to"]:
@@ -626,43 +421,8 @@ def _category(
     )
 
 
-_TALLY_NOUNS = frozenset(["number", "total", "toll", "tally", "count", "figure"])
-_TALLY_VERBS = frozenset(
-    [
-        "reached",
-        "risen",
-        "rose",
-        "rises",
-        "climbed",
-        "exceeds",
-        "exceeded",
-        "surpassed",
-        "passed",
-        "stands",
-        "stood",
-        "is",
-        "was",
-        "now",
-        "to",
-        "at",
-        "amounted",
-        "amounts",
-        "hit",
-        "hits",
-        "pushed",
-        "brought",
-        "bringing",
-        "raised",
-        "raising",
-        "increased",
-        "estimated",
-        "put",
-        "totalled",
-        "totaled",
-        "totals",
-        *("be", "been", "are", "were"),
-    ]
-)
+_TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
+_TALLY_VERBS = GRAMMAR_WORDS["tally_verbs"]
 
 
 def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category | None:

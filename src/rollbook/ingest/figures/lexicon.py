@@ -112,3 +112,14 @@ def lexicon() -> Lexicon:
         since=Phrases(cues["since"]),
         parties={**{side.lower(): side for side in raw["parties"].values()}, **raw["parties"]},
     )
+
+
+def _grammar_words() -> Mapping[str, frozenset[str]]:
+    raw = tomllib.loads(
+        (files("rollbook") / "resources" / "figures.toml").read_text(encoding="utf-8")
+    )
+    return {name: frozenset(words.split()) for name, words in raw["grammar"].items()}
+
+
+#: The grammar's small word sets (resources/figures.toml, [grammar]), by name.
+GRAMMAR_WORDS = _grammar_words()

@@ -16,39 +16,15 @@ from rollbook.ingest.figures.attribution import (
     party_of,
 )
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures
-from rollbook.ingest.figures.lexicon import lexicon
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
 from rollbook.ingest.figures.tokens import Sentence, sentences, tokens
 from rollbook.ingest.figures.when import dates_in
 from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
 
-_CLAUSE_MARKS = frozenset([";", "while", "whereas", "but", "although", "meanwhile"])
-_GOVERNMENT = frozenset(
-    [
-        "ministry",
-        "army",
-        "military",
-        "forces",
-        "government",
-        "authorities",
-        "command",
-        "staff",
-        "presidency",
-        "president",
-        "minister",
-        "service",
-        "office",
-        "governor",
-        "administration",
-        "cabinet",
-        "headquarters",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "police",
-    ]
-)
+_CLAUSE_MARKS = GRAMMAR_WORDS["clause_marks"]
+_GOVERNMENT = GRAMMAR_WORDS["government"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,7 +294,9 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 and not earlier.breakdown
                 and claimant_key(earlier.claimant) == key
                 and earlier.value is not None
-                and earlier.value < claim.value
+                # A revision moves a toll by a part of itself; "28 killed on Monday" is no
+                # earlier edition of a war's toll of 560.
+                and claim.value / 2 <= earlier.value < claim.value
             ):
                 result[n] = (sentence, replace(claim, previous_value=earlier.value))
                 replaced.add(m)
