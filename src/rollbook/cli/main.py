@@ -126,11 +126,12 @@ def log(
 
 
 def _summary(data: dict[str, Any]) -> str:
+    if "documents" in data:
+        claims = sum(len(d["claims"]) for d in data["documents"])
+        return f"{len(data['documents'])} reports read: {claims} claims"
     if "source" in data:
         s = data["source"]
         counts = data.get("counts", {})
-        if "claims" in data:
-            return f"source {s.get('id')} {s['filename']}: {len(data['claims'])} claims read"
         if "reports" in counts:
             return f"source {s.get('id')} {s['filename']}: {counts['reports']} incident reports"
         return f"source {s.get('id')} {s['filename']}: {counts.get('records', 0)} records"

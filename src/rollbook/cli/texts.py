@@ -12,7 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 from rich.table import Table
 
 from rollbook.cli.common import console, context, day, errors, opened
-from rollbook.ingest.reports import ReadOptions, ReadReport, documents, read_report
+from rollbook.ingest.reports import ReadOptions, ReadReport, documents, read_reports
 from rollbook.store.sources import SourceKind
 
 PROGRESS_FROM_FILES = 20
@@ -57,16 +57,11 @@ def read(
     task = bar.add_task("read", total=len(named))
     failed = 0
     with opened(ctx) as register, bar:
-        for path in named:
-            name, data = _load(path)
-            if data is None:
-                report = ReadReport(path=name, problem="cannot read the file")
-            else:
-                report = read_report(
-                    register, name, data, options, actor=context(ctx).actor, dry_run=dry_run
-                )
+        loaded = (_load(path) for path in named)
+        actor = context(ctx).actor
+        for report in read_reports(register, loaded, options, actor=actor, dry_run=dry_run):
             failed += bool(report.problem)
-            _print(report, as_json)
+            _print(report, as_json, brief=len(named) >= PROGRESS_FROM_FILES)
             bar.advance(task)
     if failed:
         raise typer.Exit(1)
@@ -81,7 +76,7 @@ def _load(path: Path) -> tuple[str, bytes | None]:
         return str(path), None
 
 
-def _print(report: ReadReport, as_json: bool) -> None:
+def _print(report: ReadReport, as_json: bool, *, brief: bool = False) -> None:
     if report.problem:
         errors.print(f"error: {report.path}: {report.problem}; not read", style="red")
         return
@@ -98,7 +93,7 @@ def _print(report: ReadReport, as_json: bool) -> None:
     console.print(
         f"{report.path} ({report.outlet}, {report.published}): {verb} {len(report.claims)} claim(s)"
     )
-    if not report.claims:
+    if not report.claims or brief:
         return
     table = Table("category", "figure", "earlier", "claimant", "party", "as of", "words")
     for c in report.claims:

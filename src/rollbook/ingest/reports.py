@@ -1,9 +1,10 @@
 """Reading reports: each document one Source, each casualty figure in it one Claim.
 
-A document is read in one journalled write: its bytes, its description and the claims
-found in it land together or not at all. The journal entry holds the claims as read, so
-`rollbook verify` replays them without reading the text again, and a later grammar never
-silently rewrites what an earlier reading stored. The same bytes read twice are one source.
+Documents are stored a batch at a time, each batch one journalled write: a document's bytes,
+its description and the claims found in it land together or not at all, and a crash loses
+nothing an earlier batch stored. The journal entry holds the claims as read, so `rollbook
+verify` replays them without reading the texts again, and a later grammar never silently
+rewrites what an earlier reading stored. The same bytes read twice are one source.
 """
 
 from __future__ import annotations
@@ -11,24 +12,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, and_, or_, select
 
 from rollbook.ingest.documents import TEXT_SUFFIXES, DocumentError, document_text
 from rollbook.ingest.figures import FoundClaim, read_figures
 from rollbook.ingest.figures.when import opening_date
 from rollbook.model.claims import Claim, claimant_key
-from rollbook.store.claims import claim_from_payload, insert_claim
+from rollbook.store.claims import claim_from_payload, claim_row, insert_claims
 from rollbook.store.database import Register, Write
 from rollbook.store.records import next_id
 from rollbook.store.schema import claims, sources
-from rollbook.store.sources import SourceKind, source_by_hash, store_bytes
+from rollbook.store.sources import SourceKind, store_bytes
 
 ACTION = "source.read"
+#: Documents stored per journalled write: a crash loses at most the batch being written.
+BATCH_DOCUMENTS = 100
 
 
 @dataclass
@@ -72,21 +75,33 @@ def documents(paths: Iterable[Path]) -> Iterator[Path]:
 
 def read_reports(
     register: Register,
-    named: list[tuple[str, bytes]],
+    named: Iterable[tuple[str, bytes | None]],
     options: ReadOptions,
     *,
     actor: str,
     dry_run: bool = False,
-    progress: Callable[[], None] | None = None,
-) -> list[ReadReport]:
-    """Read each (name, bytes) document; a document that cannot be read is reported with
-    its reason and the rest of the batch is still read."""
-    results = []
+    batch: int = BATCH_DOCUMENTS,
+) -> Iterator[ReadReport]:
+    """Read (name, bytes) documents, each batch in one journalled write; a document that
+    cannot be read is reported with its reason and the rest are still read. Reports come
+    back in order, a batch at a time, once the batch is written."""
+    pending: list[tuple[ReadReport, dict[str, Any], bytes]] = []
+    waiting: list[ReadReport] = []
     for name, data in named:
-        results.append(read_report(register, name, data, options, actor=actor, dry_run=dry_run))
-        if progress is not None:
-            progress()
-    return results
+        report = ReadReport(path=name, dry_run=dry_run)
+        waiting.append(report)
+        if data is None:
+            report.problem = "cannot read the file"
+        else:
+            described = _described(report, name, data, options)
+            if described is not None:
+                pending.append((report, described, data))
+        if len(pending) >= batch:
+            _write(register, pending, actor=actor, dry_run=dry_run)
+            yield from waiting
+            pending, waiting = [], []
+    _write(register, pending, actor=actor, dry_run=dry_run)
+    yield from waiting
 
 
 def read_report(
@@ -99,20 +114,28 @@ def read_report(
     dry_run: bool = False,
 ) -> ReadReport:
     """Read one document into the register as a source and its claims."""
-    report = ReadReport(path=name, dry_run=dry_run)
+    (report,) = read_reports(register, [(name, data)], options, actor=actor, dry_run=dry_run)
+    return report
+
+
+def _described(
+    report: ReadReport, name: str, data: bytes, options: ReadOptions
+) -> dict[str, Any] | None:
+    """A document's source description and the claims read from it, or None (and the
+    report's problem) when it cannot be read."""
     try:
         document = document_text(data, name)
     except DocumentError as error:
         report.problem = str(error)
-        return report
+        return None
     published = options.published or opening_date(document.text)
     if published is None:
         report.problem = "no publication date in its opening lines: give it with --published"
-        return report
+        return None
     outlet = options.outlet or Path(name).stem
     report.published, report.outlet = published.isoformat(), outlet
     found = read_figures(document.text, published, outlet)
-    payload: dict[str, Any] = {
+    return {
         "source": {
             "sha256": hashlib.sha256(data).hexdigest(),
             "kind": options.kind.value,
@@ -126,24 +149,45 @@ def read_report(
         },
         "claims": [_payload(c) for c in found],
     }
+
+
+def _write(
+    register: Register,
+    pending: list[tuple[ReadReport, dict[str, Any], bytes]],
+    *,
+    actor: str,
+    dry_run: bool,
+) -> None:
+    """Store a batch of read documents in one journalled write; the same bytes read before
+    (or twice in the batch) are not stored again."""
+    if not pending:
+        return
     try:
-        with register.write(ACTION, payload, actor=actor) as work:
-            earlier = source_by_hash(work.connection, payload["source"]["sha256"])
-            if earlier is not None:
-                report.duplicate_of = int(earlier["id"])
-                raise _Abandon
-            payload = work.payload
-            payload["source"]["id"] = next_id(work.connection, sources.c.id)
-            store_bytes(work.connection, payload["source"]["id"], io.BytesIO(data))
-            _link_revisions(work.connection, payload)
-            apply_read(work)
-            report.source_id = payload["source"]["id"]
-            report.claims = payload["claims"]
-            if dry_run:
+        with register.write(ACTION, {"documents": []}, actor=actor) as work:
+            hashes = [described["source"]["sha256"] for _, described, _ in pending]
+            stored = dict(
+                work.connection.execute(
+                    select(sources.c.sha256, sources.c.id).where(sources.c.sha256.in_(hashes))
+                ).all()
+            )
+            next_source = next_id(work.connection, sources.c.id)
+            for report, described, data in pending:
+                sha256 = described["source"]["sha256"]
+                if sha256 in stored:
+                    report.duplicate_of = int(stored[sha256])
+                    continue
+                described["source"]["id"] = stored[sha256] = next_source
+                next_source += 1
+                store_bytes(work.connection, described["source"]["id"], io.BytesIO(data))
+                _link_revisions(work.connection, described)
+                _apply_document(work, described)
+                work.payload["documents"].append(described)
+                report.source_id = described["source"]["id"]
+                report.claims = described["claims"]
+            if dry_run or not work.payload["documents"]:
                 raise _Abandon
     except _Abandon:
         pass
-    return report
 
 
 def _payload(claim: FoundClaim) -> dict[str, Any]:
@@ -170,29 +214,37 @@ def _payload(claim: FoundClaim) -> dict[str, Any]:
 def _link_revisions(connection: Connection, payload: dict[str, Any]) -> None:
     """A figure that says what it replaced revises the claimant's stored claim of that figure:
     the 2,881 read today revises the 2,855 read last month."""
-    stored = connection.execute(
-        select(claims.c.id, claims.c.claimant, claims.c.category, claims.c.value, claims.c.low,
-               claims.c.as_of).order_by(claims.c.as_of, claims.c.id)
-    ).all()  # fmt: skip
     for claim in payload["claims"]:
-        if claim["previous_value"] is None:
+        earlier = claim["previous_value"]
+        if earlier is None:
             continue
         key = claimant_key(claim["claimant"])
-        for row in reversed(stored):
-            central = row.value if row.value is not None else row.low
-            if (
-                claimant_key(row.claimant) == key
-                and row.category == claim["category"]
-                and central == claim["previous_value"]
-                and row.as_of <= claim["as_of"]
-            ):
+        query = (
+            select(claims.c.id, claims.c.claimant)
+            .where(
+                claims.c.category == claim["category"],
+                or_(
+                    claims.c.value == earlier,
+                    and_(claims.c.value.is_(None), claims.c.low == earlier),
+                ),
+                claims.c.as_of <= claim["as_of"],
+            )
+            .order_by(claims.c.as_of.desc(), claims.c.id.desc())
+        )
+        for row in connection.execute(query):
+            if claimant_key(row.claimant) == key:
                 claim["revises"] = row.id
                 break
 
 
 def apply_read(work: Write) -> None:
-    """Write a read document's source row and its claims (live, and in `verify`'s replay)."""
-    described = work.payload["source"]
+    """Write a batch's documents: their source rows and claims (`verify`'s replay)."""
+    for described in work.payload["documents"]:
+        _apply_document(work, described)
+
+
+def _apply_document(work: Write, document: dict[str, Any]) -> None:
+    described = document["source"]
     connection = work.connection
     connection.execute(
         sources.insert().values(
@@ -212,7 +264,9 @@ def apply_read(work: Write) -> None:
         )
     )
     first = next_id(connection, claims.c.id)
-    for n, p in enumerate(work.payload["claims"]):
+    rows = []
+    for n, p in enumerate(document["claims"]):
         claim: Claim = claim_from_payload(first + n, {**p, "source_id": described["id"]})
-        insert_claim(connection, claim, work.seq)
+        rows.append(claim_row(claim, work.seq))
         p["claim_id"] = claim.id
+    insert_claims(connection, rows)

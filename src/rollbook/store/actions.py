@@ -23,7 +23,7 @@ from rollbook.store.cases import (
     apply_step,
     open_on_report,
 )
-from rollbook.store.claims import claim_from_payload, insert_claim
+from rollbook.store.claims import claim_from_payload, claim_row, insert_claims
 from rollbook.store.database import Write
 from rollbook.store.incidents import (
     REPORT_ACTION,
@@ -114,7 +114,7 @@ def apply_claim(work: Write) -> None:
         ).one_or_none()
         if found is None:
             raise ActionError(f"--revises: no claim {claim.revises}")
-    insert_claim(work.connection, claim, work.seq)
+    insert_claims(work.connection, [claim_row(claim, work.seq)])
     p["claim_id"] = claim.id
 
 

@@ -34,31 +34,35 @@ def claim_from_payload(claim_id: int, p: dict[str, Any]) -> Claim:
     )
 
 
-def insert_claim(connection: Connection, claim: Claim, seq: int) -> None:
-    """Store a claim (its figure already checked by the model)."""
-    connection.execute(
-        insert(claims).values(
-            id=claim.id,
-            claimant=claim.claimant,
-            category=claim.category.value,
-            qualifier=claim.qualifier.value,
-            value=claim.value,
-            low=claim.low,
-            high=claim.high,
-            as_of=claim.as_of.iso(),
-            party=claim.party,
-            grp=claim.group,
-            period_start=claim.period_start.iso() if claim.period_start else "",
-            period_end=claim.period_end.iso() if claim.period_end else "",
-            revises=claim.revises,
-            source_id=claim.source_id,
-            quote=claim.quote,
-            seq=seq,
-            previous_value=claim.previous_value,
-            span_start=claim.span[0] if claim.span else None,
-            span_end=claim.span[1] if claim.span else None,
-        )
-    )
+def claim_row(claim: Claim, seq: int) -> dict[str, Any]:
+    """A claim as a row of the claims table (its figure already checked by the model)."""
+    return {
+        "id": claim.id,
+        "claimant": claim.claimant,
+        "category": claim.category.value,
+        "qualifier": claim.qualifier.value,
+        "value": claim.value,
+        "low": claim.low,
+        "high": claim.high,
+        "as_of": claim.as_of.iso(),
+        "party": claim.party,
+        "grp": claim.group,
+        "period_start": claim.period_start.iso() if claim.period_start else "",
+        "period_end": claim.period_end.iso() if claim.period_end else "",
+        "revises": claim.revises,
+        "source_id": claim.source_id,
+        "quote": claim.quote,
+        "seq": seq,
+        "previous_value": claim.previous_value,
+        "span_start": claim.span[0] if claim.span else None,
+        "span_end": claim.span[1] if claim.span else None,
+    }
+
+
+def insert_claims(connection: Connection, rows: list[dict[str, Any]]) -> None:
+    """Store claims' rows in one statement."""
+    if rows:
+        connection.execute(insert(claims), rows)
 
 
 def load_claims(connection: Connection) -> list[Claim]:
