@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
 
 from integration.registers import Cli, ok
+from rollbook.store.schema import claims, sources
 
 FIRST = """\
 Ministry of Defence of Northland - Statement, 18 December 2020
@@ -109,3 +114,40 @@ def test_a_report_without_a_date_asks_for_one(cli: Cli, tmp_path: Path) -> None:
     ok(cli("read", str(report), "--published", "2021-02-01"))
     (claim,) = claims_json(cli)
     assert (claim["claimant"], claim["as_of"]) == ("army", "2021-02-01")
+
+
+def test_a_crash_mid_batch_loses_only_that_batch(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Batches are atomic: a failure while storing the second batch leaves the first stored
+    and nothing of the second."""
+    from rollbook.ingest import reports
+    from rollbook.store.database import Register
+
+    documents = [
+        (f"statement_{n}.txt", f"Statement, {n} March 2021\n\nThe army said {n} soldiers were "
+         "killed.\n".encode())
+        for n in range(1, 5)
+    ]  # fmt: skip
+    calls = 0
+    real = reports._apply_document
+
+    def failing(work: Any, document: dict[str, Any]) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 4:
+            raise RuntimeError("the machine stops")
+        real(work, document)
+
+    monkeypatch.setattr(reports, "_apply_document", failing)
+    with Register.create(database_url) as register:
+        done = reports.read_reports(register, documents, reports.ReadOptions(), actor="t", batch=2)
+        first = [next(done), next(done)]
+        assert [r.source_id for r in first] == [1, 2]
+        with pytest.raises(RuntimeError):
+            next(done)
+        with register.read() as connection:
+            stored = connection.execute(select(sources.c.filename)).scalars().all()
+            figures = connection.execute(select(claims.c.value)).scalars().all()
+    assert sorted(stored) == ["statement_1.txt", "statement_2.txt"]
+    assert sorted(figures) == [1, 2]
