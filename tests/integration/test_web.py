@@ -28,9 +28,24 @@ SENTINELS = (
 )  # fmt: skip
 
 
+STATEMENT = """Northland Ministry of Defence - Statement, 2 January 2021
+
+The Northland Ministry of Defence said at least 2,881 servicemen were killed, up from 2,855.
+<script>alert("statement")</script>
+"""
+FAMILY_REPORT = """Report of 3 January 2021
+
+His sister Mirel Osk (+000 555 0199) says 2 more men from the village are missing.
+"""
+
+
 @pytest.fixture
 def war(cli: Cli, tmp_path: Path) -> War:
     built = build_war(cli, tmp_path / "lists")
+    (tmp_path / "statement.txt").write_text(STATEMENT, encoding="utf-8")
+    (tmp_path / "family.txt").write_text(FAMILY_REPORT, encoding="utf-8")
+    built.run("read", str(tmp_path / "statement.txt"), "--kind", "statement")
+    built.run("read", str(tmp_path / "family.txt"), "--kind", "family_report")
     built.run("truce", "add", "October truce", "--start", "2020-10-10", "--party", "Northland",
               "--party", "Southland", "--monitor", "Joint Centre")  # fmt: skip
     built.run("incident", "add", "--type", "shelling", "--date", "2020-10-12", "--lat", "40.1",
@@ -131,8 +146,9 @@ def test_no_route_leaks_a_protected_field_or_the_missing(web: TestClient) -> Non
     urls = ["/openapi.json"]
     for route in web.app.routes:  # type: ignore[attr-defined]
         if isinstance(route, APIRoute) and "GET" in route.methods:
-            if "{person_id}" in route.path:
-                urls += [route.path.replace("{person_id}", str(n)) for n in range(1, 11)]
+            if "_id}" in route.path:
+                name = route.path[route.path.index("{") : route.path.index("}") + 1]
+                urls += [route.path.replace(name, str(n)) for n in range(1, 11)]
             else:
                 urls += [route.path, f"{route.path}?q=Tenlik", f"{route.path}?q=Osk&per_page=200"]
     for url in urls:
@@ -174,6 +190,28 @@ def test_unknown_ids_and_far_pages_are_not_errors(web: TestClient) -> None:
     assert web.get("/persons/999999").status_code == 404
     far = get(web, "/api/persons?page=1000000")
     assert far["persons"] == [] and far["total"] == 8
+
+
+def test_a_statement_shows_its_claims_in_its_text_and_a_familys_report_is_not_public(
+    web: TestClient,
+) -> None:
+    listed = get(web, "/api/sources")["sources"]
+    assert isinstance(listed, list)
+    by_title = {s["title"]: s["id"] for s in listed}
+    assert "family.txt" not in by_title
+    statement = get(web, f"/api/sources/{by_title['statement.txt']}")
+    claims = statement["claims"]
+    assert isinstance(claims, list) and isinstance(statement["text"], str)
+    (claim,) = claims
+    start, end = claim["span"]
+    assert statement["text"][start:end] == claim["quote"]
+    assert (claim["figure"], claim["previous_value"]) == ("at least 2,881", 2855)
+    page = web.get(f"/sources/{by_title['statement.txt']}")
+    assert f'<mark id="claim-{claim["id"]}"' in page.text
+    assert "<script>alert" not in page.text and "&lt;script&gt;alert" in page.text
+    timeline = get(web, "/api/claims")["claimants"]
+    assert isinstance(timeline, list)
+    assert [c["figure"] for g in timeline for c in g["claims"]] == ["at least 2,881"]
 
 
 def test_markup_in_a_search_is_shown_as_text(web: TestClient) -> None:

@@ -72,3 +72,16 @@ def load_claims(connection: Connection) -> list[Claim]:
         claim_from_payload(row["id"], {**row, "group": row["grp"]})
         for row in connection.execute(query).mappings()
     ]
+
+
+def source_claims(connection: Connection, source_id: int) -> list[Claim]:
+    """The claims read from (or recorded against) one source, in the order of the text."""
+    query = (
+        select(claims)
+        .where(claims.c.source_id == source_id)
+        .order_by(claims.c.span_start, claims.c.id)
+    )
+    return [
+        claim_from_payload(row["id"], {**row, "group": row["grp"]})
+        for row in connection.execute(query).mappings()
+    ]

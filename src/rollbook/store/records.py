@@ -400,3 +400,14 @@ def event_row(event: StatusEvent, seq: int) -> dict[str, Any]:
         "note": event.note,
         "seq": seq,
     }
+
+
+def source_records(
+    connection: Connection, source_id: int, statuses: frozenset[str], offset: int, limit: int
+) -> tuple[int, list[dict[str, Any]]]:
+    """A page of a list's rows, in the list's order, of the statuses asked for; and how many
+    there are in all."""
+    where = (records.c.source_id == source_id, records.c.status.in_(sorted(statuses)))
+    total = connection.execute(select(func.count()).select_from(records).where(*where)).scalar()
+    query = select(records).where(*where).order_by(records.c.row_no).offset(offset).limit(limit)
+    return int(total or 0), [dict(row) for row in connection.execute(query).mappings()]

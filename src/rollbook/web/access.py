@@ -14,6 +14,7 @@ from typing import Any
 
 from rollbook.model.records import PROTECTED_FIELDS
 from rollbook.model.status import Status
+from rollbook.store.sources import SourceKind
 
 
 class Publish(StrEnum):
@@ -43,3 +44,14 @@ def is_public(field: str) -> bool:
 def public_record(record: Mapping[str, Any]) -> dict[str, Any]:
     """A record with what the public may not see left out."""
     return {k: v for k, v in record.items() if is_public(k)}
+
+
+#: Documents published to be read: anyone may read them and the figures read from them. A
+#: family's or a forensic report is not, nor are the figures read from it.
+PUBLIC_KINDS = frozenset({SourceKind.STATEMENT, SourceKind.NEWS_REPORT,
+                          SourceKind.OFFICIAL_LIST, SourceKind.NGO_LIST})  # fmt: skip
+
+
+def public_source(kind: str) -> bool:
+    """Whether the public may read a source of this kind."""
+    return SourceKind(kind) in PUBLIC_KINDS

@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from rollbook.store.database import Register
-from rollbook.web import pages, records, review
+from rollbook.web import pages, records, review, sources
 from rollbook.web.access import Publish
 from rollbook.web.limits import RateLimit
 
@@ -63,4 +63,5 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(review.router)
     app.include_router(records.router)
+    app.include_router(sources.router)
     return app

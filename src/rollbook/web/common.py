@@ -6,19 +6,32 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi import Path as FastPath
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection
 
 from rollbook.model.roles import Role
+from rollbook.model.status import Status
+from rollbook.web.access import Publish
 from rollbook.web.session import Viewer, csrf_token, viewer
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 #: The largest id a register hands out (a 32-bit integer column on PostgreSQL).
 MAX_ID = 2**31 - 1
 PersonId = Annotated[int, FastPath(ge=1, le=MAX_ID, description="Person id")]
+#: The most a page may hold, and the furthest page asked for (beyond, nothing is found).
+PER_PAGE, LAST_PAGE = 200, 1_000_000
+Page = Annotated[int, Query(ge=1, le=LAST_PAGE, description="Page, from 1")]
+PerPage = Annotated[int, Query(ge=1, le=PER_PAGE, description="Items per page")]
+EVERY_STATUS = frozenset(s.value for s in Status)
+
+
+def publish_of(request: Request) -> Publish:
+    """How much this deployment shows the public (web.access)."""
+    publish: Publish = request.app.state.publish
+    return publish
 
 
 def connection(request: Request) -> Iterator[Connection]:

@@ -16,7 +16,6 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, Res
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import Connection
 
-from rollbook.analysis.claims import claim_timeline
 from rollbook.analysis.estimates import estimate_uncounted
 from rollbook.analysis.toll_plot import toll_chart_svg, toll_over_time
 from rollbook.analysis.tolls import toll
@@ -30,22 +29,23 @@ from rollbook.store.search import search_persons
 from rollbook.store.tolls import TollFilter
 from rollbook.store.users import log_in
 from rollbook.web.access import Publish, is_public, named_statuses, public_record
-from rollbook.web.common import Db, PersonId, Seen, client, render
+from rollbook.web.common import (
+    EVERY_STATUS,
+    Db,
+    Page,
+    PerPage,
+    PersonId,
+    Seen,
+    client,
+    publish_of,
+    render,
+)
 from rollbook.web.session import PUBLIC, Viewer, check_csrf
+from rollbook.web.sources import shown_claims
 
 router = APIRouter()
-#: The most a page may hold, and the furthest page asked for (beyond, nothing is found).
-PER_PAGE, LAST_PAGE = 200, 1_000_000
-EVERY_STATUS = frozenset(s.value for s in Status)
 #: Bootstrap draws of the dashboard's estimate, as in the demo: enough for its interval.
 ESTIMATE_DRAWS = 200
-Page = Annotated[int, Query(ge=1, le=LAST_PAGE, description="Page, from 1")]
-PerPage = Annotated[int, Query(ge=1, le=PER_PAGE, description="Persons per page")]
-
-
-def _publish(request: Request) -> Publish:
-    publish: Publish = request.app.state.publish
-    return publish
 
 
 # --------------------------------------------------------------------------- dashboard
@@ -73,7 +73,7 @@ def dashboard_data(db: Connection, heavy: dict[str, Any]) -> dict[str, Any]:
         "totals": by_party.totals,
         **heavy,
         "still_missing": still_missing,
-        "claims": [line.to_json() for line in claim_timeline(db)],
+        "claims": [line.to_json() for line in shown_claims(db, everyone=False)],
         "truces": truces,
     }
 
@@ -86,7 +86,7 @@ def worked_out(request: Request, db: Connection) -> dict[str, Any]:
     held = request.app.state.worked_out
     if seq not in held:
         found = estimate_uncounted(db, TollFilter(statuses=["killed"]), draws=ESTIMATE_DRAWS)
-        claims = claim_timeline(db)
+        claims = shown_claims(db, everyone=False)
         series = toll_over_time(db, "killed", claims, dt.date.today())
         held.clear()
         held[seq] = {
@@ -149,7 +149,7 @@ def persons_data(
         if not searches.allows(client(request)):
             raise HTTPException(429, "too many searches; try again in a minute")
         searches.count(client(request))
-    statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(_publish(request))
+    statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(publish_of(request))
     if ask.status:
         statuses = statuses & {ask.status}
     total, found = (
@@ -215,12 +215,12 @@ def person_data(db: Connection, publish: Publish, seen: Viewer, person_id: int
 @router.get("/api/persons/{person_id}", tags=["persons"])
 def person_api(request: Request, db: Db, seen: Seen, person_id: PersonId) -> dict[str, Any]:
     """One person: records, sources, fields with provenance, status history."""
-    return person_data(db, _publish(request), seen, person_id)
+    return person_data(db, publish_of(request), seen, person_id)
 
 
 @router.get("/persons/{person_id}", response_class=HTMLResponse, include_in_schema=False)
 def person_page(request: Request, db: Db, seen: Seen, person_id: PersonId) -> HTMLResponse:
-    data = person_data(db, _publish(request), seen, person_id)
+    data = person_data(db, publish_of(request), seen, person_id)
     return render(request, "person.html", data, seen)
 
 
