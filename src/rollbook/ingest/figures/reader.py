@@ -114,9 +114,10 @@ class _Claimants:
 
 def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]:
     """Every casualty claim in a report's text, in the order the text states them."""
+    every = sentences(text)
+    outlet = _author(text, every) or outlet
     claimants = _Claimants(outlet, text)
     known = document_parties(text)
-    every = sentences(text)
     default_day = _document_date(text, every, published)
     default_party = _main_party(text, known)
     found: list[tuple[Sentence, FoundClaim]] = []
@@ -302,6 +303,57 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 replaced.add(m)
                 break
     return [pair for n, pair in enumerate(result) if n not in replaced]
+
+
+_SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:#+\s*)?(?:\*\*)?(?:(?:joint\s+)?(?:statement|communiqu[eé]|press\s+release|bulletin|"
+    r"announcement)\s+(?:by|of|from)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_ISSUED = re.compile(
+    r"(?:issued|published|released)\s+the\s+following\s+(?:statement|communiqu[eé])"
+    r"|announcement\s+issued\b.*?\bby\s+the\s+(?P<by>[^:]+):",
+    re.IGNORECASE,
+)
+
+
+def _author(text: str, every: list[Sentence]) -> str | None:
+    """Who speaks in a statement published whole: the organisation its letterhead names
+    ("MINISTRY OF DEFENCE OF THE REPUBLIC OF MAROVIA", "Statement by the Municipal Council
+    of Doussoula"), or the one an outlet says issued it. Its figures are its own, not the
+    outlet's that carries them."""
+    heads = GRAMMAR_WORDS["author_heads"]
+    for sentence in every[:5]:
+        line = text[sentence.start : sentence.end]
+        if not (_title_like(text, sentence) or line.isupper() or line.startswith("**")):
+            continue
+        for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
+            name = _AUTHOR_PREFIX.sub("", part.strip()).strip(" *#")
+            name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
+            words = re.findall(r"[\w'’-]+", name.lower())
+            named = any(w.removesuffix("'s") in heads for w in words) or words[:1] == ["un"]
+            if 1 < len(words) <= 14 and named and name[:1].isupper() and not re.search(r"\d", name):
+                return _cased(name)
+    for sentence in every[:6]:
+        match = _ISSUED.search(text, sentence.start, sentence.end)
+        if match and match.group("by"):
+            return match.group("by").strip()
+        issuers = attributions(sentence) if match else []
+        if issuers and not issuers[0].pronoun:
+            return issuers[0].text
+    return None
+
+
+def _cased(name: str) -> str:
+    """A letterhead's capitals as a name is written: "Office of the Prosecutor General"."""
+    if not name.isupper():
+        return name
+    words = name.split()
+    return " ".join(
+        w.lower() if n and w.lower() in _SMALL_WORDS else w[:1] + w[1:].lower()
+        for n, w in enumerate(words)
+    )
 
 
 def _heading(text: str, sentence: Sentence) -> bool:
