@@ -403,15 +403,13 @@ def _category(
     if right is Category.OTHER:
         return right  # "lost 70 servicemen killed and wounded": a combined figure
     # "killing 12", "wounded at least 30": the verb right before the figure.
-    for category, phrases in lex.category_before.items():
-        n = phrases.ending_at(words, start)
-        if n and not _category_word_after(lex, words, amount.last, stop_at_verb=True):
-            return category
+    before = _cue_before(lex, words, start)
+    if before is not None and not _category_word_after(lex, words, amount.last, stop_at_verb=True):
+        return before
     if right is not None:
         return right
-    for category, phrases in lex.category_before.items():
-        if phrases.ending_at(words, start):
-            return category
+    if before is not None:
+        return before
     if amount.weak:
         return None
     return (
@@ -441,6 +439,17 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
                     if phrases.starting_at(words, j) and category is not Category.OTHER:
                         return category
     return None
+
+
+def _cue_before(lex: Lexicon, words: list[str], start: int) -> Category | None:
+    """The longest verb or noun right before a figure that says what happened to the people
+    it counts: "killing 12", "killed or wounded 10,000", "the release of 40"."""
+    best: tuple[int, Category] | None = None
+    for category, phrases in lex.category_before.items():
+        n = phrases.ending_at(words, start)
+        if n and (best is None or n > best[0]):
+            best = (n, category)
+    return best[1] if best else None
 
 
 def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category | None:
@@ -735,6 +744,12 @@ def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:
     return amount.last
 
 
+_BREAKDOWN_OPENERS = frozenset(
+    ["including", "among", "of", "whom", "them", "includes", "include", "included", ":",
+     "comprise", "comprising", "comprised"]
+)  # fmt: skip
+
+
 def _settle_coordination(
     result: list[Figure],
     pending: list[tuple[int, Amount]],
@@ -757,7 +772,7 @@ def _settle_coordination(
         if context is not None and not earlier:
             earlier = [replace(result[index], category=context, breakdown=False)]
         if earlier and (
-            any(w in ("including", "among", "of", "whom", "them", "includes", ":") for w in opener)
+            any(w in _BREAKDOWN_OPENERS for w in opener)
             or (
                 closer[:1] in (["are"], ["were"])
                 and lex.people.starting_at(words, amount.last + 2) > 0
