@@ -403,6 +403,9 @@ def _category(
     if right is Category.OTHER:
         return right  # "lost 70 servicemen killed and wounded": a combined figure
     # "killing 12", "wounded at least 30": the verb right before the figure.
+    named = _named_before(lex, words, start)
+    if named is not None:
+        return named
     before = _cue_before(lex, words, start)
     if before is not None and not _category_word_after(lex, words, amount.last, stop_at_verb=True):
         return before
@@ -438,6 +441,26 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
                 for category, phrases in lex.categories.items():
                     if phrases.starting_at(words, j) and category is not Category.OTHER:
                         return category
+    return None
+
+
+_INCLUDES = frozenset(
+    [*("include", "includes", "included", "are", "were", "is", "was"),
+     *("comprise", "comprised", "number", "numbered")]
+)  # fmt: skip
+
+
+def _named_before(lex: Lexicon, words: list[str], start: int) -> Category | None:
+    """ "The dead include 11 children", "among the wounded is a child": the people named as
+    a category before the figure, in its clause."""
+    i = start - 1
+    if i < 1 or words[i] not in _INCLUDES:
+        return None
+    for n in (2, 1):
+        if i - n >= 1 and words[i - n - 1] in ("the", "those"):
+            for category, phrases in lex.categories.items():
+                if tuple(words[i - n : i]) in phrases and category is not Category.OTHER:
+                    return category
     return None
 
 
@@ -571,13 +594,19 @@ def _category_right(
 
 
 def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int) -> Category | None:
+    """A verb saying what happened, shortly after a noun ("11 detainees died", "three
+    hostages had been killed")."""
     for i in range(start, min(len(words), start + span)):
         if words[i] in _HARD_STOPS or words[i] == ",":
             return None
+        passive = i > 0 and words[i - 1] in _BE and words[i] in _PARTICIPLES
         for category, phrases in lex.categories.items():
-            if phrases.starting_at(words, i) and not lex.people.starting_at(words, i):
+            if phrases.starting_at(words, i) and (passive or not lex.people.starting_at(words, i)):
                 return category
     return None
+
+
+_BE = frozenset(["were", "was", "been", "are", "is", "be"])
 
 
 def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | None:
@@ -598,7 +627,7 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
                     word in ("dead", "killed")
                     and i < start
                     and words[i] not in (":", "at", "to", "-", "–", "—")
-                ):
+                ) or (word == "fell" and words[i : i + 1] in (["to"], ["by"])):
                     break
                 return category
         i -= 1
@@ -769,6 +798,10 @@ def _settle_coordination(
         ]
         opener = words[max(0, amount.first - 3) : amount.first]
         closer = words[amount.last + 1 : amount.last + 3]
+        if later and closer == ["of", "the"] and later[0].first == amount.last + 3:
+            # "Children made up 23 of the 66 civilians killed"
+            result[index] = replace(result[index], category=later[0].category, breakdown=True)
+            continue
         if context is not None and not earlier:
             earlier = [replace(result[index], category=context, breakdown=False)]
         if earlier and (
