@@ -241,6 +241,9 @@ def _attribution(
     ):
         return None
     text = _POSSESSIVE.sub("", _text(tokens, start, last))
+    side = lex.parties.get(text.lower())
+    if side is not None and side.lower() != text.lower():
+        return None  # "Armenian" alone names a side's people, not who speaks
     return Attribution(start, text)
 
 
