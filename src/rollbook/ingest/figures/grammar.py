@@ -127,7 +127,12 @@ def figures(
         if amount.weak and not _weak_counts(lex, words, amount):
             continue
         category = _category(lex, tokens, words, amount, every)
-        if category is None and section is not None and _labelled(words, amount):
+        things, label = _label(lex, words, amount) if category is None else (False, None)
+        if things:
+            continue  # "tanks — 7,900": a count of things in a list of losses
+        if label is not None:
+            category = label
+        elif category is None and section is not None and _labelled(words, amount):
             category = section
         if category is None and Category.MISSING in (section, context) and _cases(words, amount):
             category = Category.MISSING  # a tracing service's "1,243 cases were opened"
@@ -184,6 +189,26 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
 def _cases(words: list[str], amount: Amount) -> bool:
     """ "915 cases", "the remaining 915 cases": a count of missing persons' cases."""
     return words[amount.last + 1 : amount.last + 2] in (["cases"], ["case"])
+
+
+def _label(lex: Lexicon, words: list[str], amount: Amount) -> tuple[bool, Category | None]:
+    """Whether a line's label before its number names things ("tanks — 7,900"), and the
+    category it names ("Killed: 12", "personnel (killed and wounded) — about 521,940")."""
+    start = amount.first - _qualifier_length(lex, words, amount.first)
+    if start < 2 or words[start - 1] not in (":", "–", "—", "="):
+        return False, None
+    label = [w for w in words[: start - 1] if w not in ("-", "*", "•", "(", ")")]
+    if not label or len(label) > 8:
+        return False, None
+    best: tuple[int, Category] | None = None
+    for i in range(len(label)):
+        if lex.not_people.starting_at(label, i):
+            return True, None
+        for category, phrases in lex.categories.items():
+            n = phrases.starting_at(label, i)
+            if n and (best is None or n > best[0]):
+                best = (n, category)
+    return False, best[1] if best else None
 
 
 def _labelled(words: list[str], amount: Amount) -> bool:
@@ -275,14 +300,14 @@ def _unknown_noun_after(
         return False
     if word.endswith("ly") or word in _PASSING:
         return False
-    return not (
-        _known_after(lex, words, i + 1)
-        or (
-            i + 1 < len(tokens)
-            and tokens[i + 1].text[:1].isupper()
-            and _known_after(lex, words, i + 2)
-        )
-    )
+    # "21 attackers had been killed", "29 suspected gang members": a noun phrase that the
+    # lexicon does not know, followed by people or by what happened to them.
+    for j in range(i + 1, min(len(words), i + 5)):
+        if _known_after(lex, words, j):
+            return False
+        if words[j] in _HARD_STOPS or words[j] == ",":
+            break
+    return True
 
 
 def _people_after(words: list[str], last: int) -> bool:

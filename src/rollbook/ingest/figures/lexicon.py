@@ -76,6 +76,12 @@ class Lexicon:
     parties: Mapping[str, str]
 
 
+def _with_singulars(nouns: list[str]) -> list[str]:
+    """People nouns and their singulars: "a reservist" as well as "12 reservists"."""
+    singular = [n[:-1] for n in nouns if n.endswith("s") and not n.endswith(("ss", "us", "ies"))]
+    return [*nouns, *singular]
+
+
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, read from the package's resources once."""
@@ -95,7 +101,7 @@ def lexicon() -> Lexicon:
             for name, words in cues.items()
             if name.endswith("_before") and name != "previous_before"
         },
-        people=Phrases(raw["people"]["nouns"]),
+        people=Phrases(_with_singulars(raw["people"]["nouns"])),
         not_people=Phrases(raw["people"]["not_people"]),
         links=frozenset(cues["links"]),
         hypothetical=Phrases(cues["hypothetical"]),

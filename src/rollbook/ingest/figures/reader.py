@@ -334,8 +334,10 @@ def _author(text: str, every: list[Sentence]) -> str | None:
             words = re.findall(r"[\w'’-]+", name.lower())
             named = any(w.removesuffix("'s") in heads for w in words) or words[:1] == ["un"]
             # A letterhead is a name: capitalised words and the small words between them.
-            named = named and not re.search(r"[/:]", name) and all(
-                w[:1].isupper() or w.lower() in _SMALL_WORDS for w in name.split()
+            named = (
+                named
+                and not re.search(r"[/:]", name)
+                and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in name.split())
             )
             if 1 < len(words) <= 14 and named and name[:1].isupper() and not re.search(r"\d", name):
                 return _cased(name)
