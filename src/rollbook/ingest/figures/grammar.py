@@ -127,8 +127,8 @@ def figures(
         if amount.weak and not _weak_counts(lex, words, amount):
             continue
         category = _category(lex, tokens, words, amount, every)
-        things, label = _label(lex, words, amount) if category is None else (False, None)
-        if things:
+        of_things, label = _label(lex, words, amount) if category is None else (False, None)
+        if of_things:
             continue  # "tanks — 7,900": a count of things in a list of losses
         if label is not None:
             category = label
