@@ -34,3 +34,22 @@ def test_the_missing_are_not_found_and_markup_stays_text(site: str, browser: Any
     assert page.query_selector("main img") is None  # shown as text, never as markup
     assert "<img src=x onerror=alert(1)>" in page.text_content("#found")
     page.close()
+
+
+def test_the_incidents_map_draws_boundaries_and_points_offline(
+    site: str, browser: Any, tmp_path: Path
+) -> None:
+    page = browser.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(site + "/incidents")
+    page.wait_for_selector("#map[data-loaded='2']", state="attached")
+    # The countries' outlines and the two incidents' points are drawn as paths.
+    page.wait_for_function(
+        "document.querySelectorAll('#map path.leaflet-interactive').length > 100"
+    )
+    assert all(url.startswith(site) for url in asked), asked  # nothing from elsewhere
+    shot = page.locator("#map").screenshot()
+    (tmp_path / "map.png").write_bytes(shot)
+    assert not_blank(shot)
+    page.close()

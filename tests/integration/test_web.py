@@ -219,3 +219,15 @@ def test_markup_in_a_search_is_shown_as_text(web: TestClient) -> None:
     assert page.status_code == 200
     assert "<script>alert(1)</script>" not in page.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+def test_the_map_gets_every_incident_as_geojson_without_its_reporters(web: TestClient) -> None:
+    response = web.get("/api/incidents/map")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/geo+json")
+    found = response.json()
+    (feature,) = found["features"]
+    assert feature["geometry"] == {"type": "Point", "coordinates": [46.2, 40.1]}
+    assert feature["properties"]["place"] == "Testvale"
+    assert "Corporal Tessa Vinn" not in response.text
+    assert web.get("/static/vendor/countries-50m.json").status_code == 200

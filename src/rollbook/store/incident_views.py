@@ -334,17 +334,29 @@ def _joined(values: Iterable[str]) -> str:
     return "; ".join(dict.fromkeys(v for v in values if v))
 
 
-def write_geojson(handle: TextIO, rows: Iterable[dict[str, Any]]) -> int:
-    """Incidents as a GeoJSON FeatureCollection, one point each, written as they come (an
-    export of many incidents streams); how many were written."""
-    handle.write('{"type": "FeatureCollection", "features": [\n')
-    count = 0
-    for row in rows:
+def geojson_chunks(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Incidents as a GeoJSON FeatureCollection, one point each, in pieces as they come (a
+    map or an export of many incidents streams)."""
+    yield '{"type": "FeatureCollection", "features": [\n'
+    for count, row in enumerate(rows):
         properties = {k: v for k, v in row.items() if k not in ("lat", "lon")}
         feature = {"type": "Feature", "id": row["id"],
                    "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]},
                    "properties": properties}  # fmt: skip
-        handle.write(("" if count == 0 else ",\n") + json.dumps(feature, ensure_ascii=False))
-        count += 1
-    handle.write("\n]}\n")
-    return count
+        yield ("" if count == 0 else ",\n") + json.dumps(feature, ensure_ascii=False)
+    yield "\n]}\n"
+
+
+def write_geojson(handle: TextIO, rows: Iterable[dict[str, Any]]) -> int:
+    """Incidents as a GeoJSON FeatureCollection written to a file; how many were written."""
+    written = 0
+
+    def counted() -> Iterator[dict[str, Any]]:
+        nonlocal written
+        for row in rows:
+            written += 1
+            yield row
+
+    for chunk in geojson_chunks(counted()):
+        handle.write(chunk)
+    return written

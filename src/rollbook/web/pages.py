@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request, Response
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 from sqlalchemy import Connection
 
 from rollbook.analysis.estimates import estimate_uncounted
@@ -22,7 +23,13 @@ from rollbook.analysis.tolls import toll
 from rollbook.model.roles import Role
 from rollbook.model.status import LATEST, Status, status_at
 from rollbook.store.case_views import open_cases
-from rollbook.store.incident_views import all_truces, incidents_page, truce_report
+from rollbook.store.incident_views import (
+    all_truces,
+    geojson_chunks,
+    incidents_page,
+    iter_incidents,
+    truce_report,
+)
 from rollbook.store.journal import last_seq
 from rollbook.store.persons import person_view
 from rollbook.store.search import search_persons
@@ -240,6 +247,28 @@ def incidents_api(db: Db, seen: Seen, page: Page = 1, per_page: PerPage = 50
                   ) -> dict[str, Any]:  # fmt: skip
     """Incidents, latest first: time, place, type, sources, verification, fatalities."""
     return incidents_data(db, seen, page, per_page)
+
+
+#: What the map needs of an incident; nothing a source was told in confidence.
+MAP_FIELDS = ("id", "lat", "lon", "time", "type", "place", "state", "fatalities_best",
+              "reported_by", "precision")  # fmt: skip
+
+
+@router.get(
+    "/api/incidents/map",
+    tags=["incidents"],
+    response_class=StreamingResponse,
+    responses={200: {"content": {"application/geo+json": {}}}},
+)
+def incidents_map(request: Request) -> StreamingResponse:
+    """Every incident as a point of a GeoJSON FeatureCollection, for the map, streamed."""
+
+    def chunks() -> Iterator[str]:
+        with request.app.state.register.read() as db:
+            rows = ({k: row.get(k) for k in MAP_FIELDS} for row in iter_incidents(db))
+            yield from geojson_chunks(rows)
+
+    return StreamingResponse(chunks(), media_type="application/geo+json")
 
 
 @router.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
