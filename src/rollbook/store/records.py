@@ -18,7 +18,14 @@ from rollbook.model.dates import PartialDate
 from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
 from rollbook.store.bulk import bulk_insert, first_person_with
-from rollbook.store.schema import TOLL_KEY, persons, records, status_events, status_spans
+from rollbook.store.schema import (
+    TOLL_KEY,
+    name_words,
+    persons,
+    records,
+    status_events,
+    status_spans,
+)
 from rollbook.store.spans import histories, refresh_persons
 
 
@@ -290,6 +297,16 @@ class RecordWriter:
             rows = [row for i, row in enumerate(rows) if i not in refused]
         constants: dict[str, str | int] = {"source_id": self.source_id, **batch.constants}
         bulk_insert(self.connection, records, ("id", "person_id", *batch.names), rows, constants)
+        keys = batch.column("name_key")
+        words = [
+            (word, record_id)
+            for i, (record_id, key) in enumerate(
+                zip(range(first, self.next_record), keys, strict=True)
+            )
+            if i not in refused
+            for word in set(key.split())
+        ]
+        bulk_insert(self.connection, name_words, ("word", "record_id"), words)
         span = {"first": first, "last": self.next_record - 1, "offset": self.event_offset}
         self.connection.execute(
             text(_RECORD_EVENTS),

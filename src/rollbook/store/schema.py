@@ -100,6 +100,15 @@ for _name in IDENTIFIER_FIELDS:
         postgresql_where=_column != "",
     )
 
+# Each word of each record's name key, for finding a name in any script by an index rather
+# than by reading every record (store.search). Derived from records; `verify` rebuilds it.
+name_words = Table(
+    "name_words",
+    metadata,
+    Column("word", Text, primary_key=True),
+    Column("record_id", Integer, primary_key=True, autoincrement=False),
+)
+
 persons = Table(
     "persons",
     metadata,
@@ -413,6 +422,7 @@ api_tokens = Table(
 PROJECTIONS: dict[str, tuple[str, ...]] = {
     "sources": ("id",),
     "records": ("id",),
+    "name_words": ("word", "record_id"),
     "persons": ("id",),
     "status_events": ("id",),
     "claims": ("id",),

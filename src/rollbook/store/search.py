@@ -2,7 +2,7 @@
 
 A query is keyed as the records' names are (model.names.name_key): "Mammadov", "Məmmədov"
 and "Мамедов" give one key, so each finds the others. Every word of the query must be a
-word of a record's key.
+word of a record's key, looked up in the index of name words.
 """
 
 from __future__ import annotations
@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, and_, func, literal, select
+from sqlalchemy import Connection, and_, func, select
 
 from rollbook.model.names import name_key
 from rollbook.model.status import LATEST
 from rollbook.store.persons import display_names
-from rollbook.store.schema import records, status_spans
+from rollbook.store.schema import name_words, records, status_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +53,12 @@ def search_persons(
                            (s.month, month)):  # fmt: skip
         if wanted:
             conditions.append(column == wanted)
-    words = name_key(text).split() if text.strip() else []
+    words = sorted(set(name_key(text).split())) if text.strip() else []
     if words:
-        spaced = literal(" ") + r.name_key + literal(" ")
-        matching = select(r.person_id).where(*[spaced.like(f"% {word} %") for word in words])
+        # Each word looked up in the index of name words; a record must hold them all.
+        w = name_words.c
+        held = [select(w.record_id).where(w.word == word) for word in words]
+        matching = select(r.person_id).where(*[r.id.in_(found) for found in held])
         conditions.append(s.person_id.in_(matching))
     query = select(s.person_id, s.status).where(*conditions)
     total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
