@@ -31,6 +31,7 @@ from rollbook.store.sources import (
     EVIDENCE_OF_KIND,
     SourceKind,
     file_sha256,
+    insert_source,
     open_source_bytes,
     source_by_hash,
     source_row,
@@ -41,6 +42,8 @@ ACTION = "source.import"
 WORKER_FROM_BYTES = 8 << 20
 DEFAULT_MAX_BYTES = 8 << 30
 MAX_PROBLEMS = 1000
+#: An import this large refreshes the planner's statistics once it has landed.
+STATISTICS_FROM_RECORDS = 10_000
 Progress = Callable[[int], None]
 
 
@@ -178,7 +181,9 @@ def import_list(
             if dry_run:
                 raise _Abandon
     except _Abandon:
-        pass
+        return report
+    if report.records >= STATISTICS_FROM_RECORDS:
+        register.refresh_statistics()
     return report
 
 
@@ -230,23 +235,10 @@ def apply_import(
         )
         report.plan = plan
         _note_columns(report, column_problems)
-        connection.execute(
-            sources.insert().values(
-                id=source_id,
-                sha256=described["sha256"],
-                kind=described["kind"],
-                title=described["title"],
-                publisher=described["publisher"],
-                published=described["published"],
-                language=described["language"],
-                filename=described["filename"],
-                format=table.format,
-                size=described["size"],
-                revises=described["revises"],
-                options=_json(options),
-                seq=work.seq,
-            )
-        )
+        insert_source(
+            connection, described, source_id=source_id, format=table.format, seq=work.seq,
+            revises=described["revises"], options=_json(options),
+        )  # fmt: skip
         learned = PartialDate.from_iso(described["published"]).first_day()
         writer = RecordWriter(
             connection,

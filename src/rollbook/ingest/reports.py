@@ -27,7 +27,7 @@ from rollbook.store.claims import claim_from_payload, claim_row, insert_claims
 from rollbook.store.database import Register, Write
 from rollbook.store.records import next_id
 from rollbook.store.schema import claims, sources
-from rollbook.store.sources import SourceKind, store_bytes
+from rollbook.store.sources import SourceKind, insert_source, store_bytes
 
 ACTION = "source.read"
 #: Documents stored per journalled write: a crash loses at most the batch being written.
@@ -246,23 +246,10 @@ def apply_read(work: Write) -> None:
 def _apply_document(work: Write, document: dict[str, Any]) -> None:
     described = document["source"]
     connection = work.connection
-    connection.execute(
-        sources.insert().values(
-            id=described["id"],
-            sha256=described["sha256"],
-            kind=described["kind"],
-            title=described["title"],
-            publisher=described["publisher"],
-            published=described["published"],
-            language=described["language"],
-            filename=described["filename"],
-            format=described["format"],
-            size=described["size"],
-            revises=None,
-            options="{}",
-            seq=work.seq,
-        )
-    )
+    insert_source(
+        connection, described, source_id=described["id"], format=described["format"],
+        seq=work.seq,
+    )  # fmt: skip
     first = next_id(connection, claims.c.id)
     rows = []
     for n, p in enumerate(document["claims"]):

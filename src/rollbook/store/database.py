@@ -133,6 +133,15 @@ class Register:
         migrations.upgrade(register.engine)
         return register
 
+    def refresh_statistics(self) -> None:
+        """Let the database's planner learn how the tables have grown (not register state,
+        not journalled): after a large import, a name search looks persons up by the index
+        of name words instead of reading every span. SQLite samples each index briefly."""
+        with self.engine.begin() as connection:
+            if self.dialect == "sqlite":
+                connection.exec_driver_sql("PRAGMA analysis_limit=1000")
+            connection.exec_driver_sql("ANALYZE")
+
     def close(self) -> None:
         self.engine.dispose()
 

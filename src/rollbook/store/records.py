@@ -420,11 +420,18 @@ def event_row(event: StatusEvent, seq: int) -> dict[str, Any]:
 
 
 def source_records(
-    connection: Connection, source_id: int, statuses: frozenset[str], offset: int, limit: int
+    connection: Connection,
+    source_id: int,
+    statuses: frozenset[str],
+    offset: int,
+    limit: int,
+    total: int | None = None,
 ) -> tuple[int, list[dict[str, Any]]]:
     """A page of a list's rows, in the list's order, of the statuses asked for; and how many
-    there are in all."""
+    there are in all (counted, unless the caller knows it: `total`)."""
     where = (records.c.source_id == source_id, records.c.status.in_(sorted(statuses)))
-    total = connection.execute(select(func.count()).select_from(records).where(*where)).scalar()
+    if total is None:
+        counted = select(func.count()).select_from(records).where(*where)
+        total = int(connection.execute(counted).scalar() or 0)
     query = select(records).where(*where).order_by(records.c.row_no).offset(offset).limit(limit)
-    return int(total or 0), [dict(row) for row in connection.execute(query).mappings()]
+    return total, [dict(row) for row in connection.execute(query).mappings()]

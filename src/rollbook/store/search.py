@@ -38,11 +38,12 @@ def search_persons(
     month: str = "",
     offset: int = 0,
     limit: int = 50,
+    total: int | None = None,
 ) -> tuple[int, list[Found]]:
     """The persons whose name matches `text` (all persons when it is empty), whose status
     now is one of `statuses`, and who match each filter given (party, unit, region, the
     month of death or disappearance, "YYYY-MM"), by id, from `offset`; with how many there
-    are."""
+    are (counted, unless the caller knows it: `total`)."""
     s, r = status_spans.c, records.c
     now = and_(
         s.valid_from <= LATEST, s.valid_to > LATEST, s.known_from <= LATEST,
@@ -61,7 +62,8 @@ def search_persons(
         matching = select(r.person_id).where(*[r.id.in_(found) for found in held])
         conditions.append(s.person_id.in_(matching))
     query = select(s.person_id, s.status).where(*conditions)
-    total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+    if total is None:
+        total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
     page = connection.execute(query.order_by(s.person_id).offset(offset).limit(limit)).all()
     names = display_names(connection, [p for p, _ in page])
     return total, [Found(p, names.get(p, ""), status) for p, status in page]

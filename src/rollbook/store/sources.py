@@ -68,6 +68,28 @@ def all_sources(connection: Connection) -> list[dict[str, Any]]:
     return [dict(row) for row in connection.execute(query).mappings()]
 
 
+def insert_source(
+    connection: Connection,
+    described: Mapping[str, Any],
+    *,
+    source_id: int,
+    format: str,
+    seq: int,
+    revises: int | None = None,
+    options: str = "{}",
+) -> None:
+    """Store a source's description (its bytes are stored apart, by `store_bytes`)."""
+    connection.execute(
+        insert(sources).values(
+            id=source_id, sha256=described["sha256"], kind=described["kind"],
+            title=described["title"], publisher=described["publisher"],
+            published=described["published"], language=described["language"],
+            filename=described["filename"], format=format, size=described["size"],
+            revises=revises, options=options, seq=seq,
+        )
+    )  # fmt: skip
+
+
 def store_bytes(connection: Connection, source_id: int, stream: BinaryIO) -> int:
     """Copy a stream into the source's chunks; returns the number of bytes stored."""
     size = 0

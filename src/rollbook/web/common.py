@@ -14,6 +14,7 @@ from sqlalchemy import Connection
 
 from rollbook.model.roles import Role
 from rollbook.model.status import Status
+from rollbook.store.journal import last_seq
 from rollbook.web.access import Publish
 from rollbook.web.session import Viewer, csrf_token, viewer
 
@@ -67,3 +68,28 @@ def render(request: Request, template: str, data: dict[str, Any], seen: Viewer) 
 def client(request: Request) -> str:
     """The asking client's address, for rate limits."""
     return request.client.host if request.client else ""
+
+
+#: Listings' counts kept at most (a search's count is kept too, one per query).
+MAX_TOTALS = 10_000
+
+
+def remembered_total(request: Request, db: Connection, key: tuple[Any, ...]) -> int | None:
+    """How many a listing (`key`: what it asks for) held when last counted, if the register
+    has not changed since: a listing of a million persons is counted once, not per page."""
+    seq = last_seq(db)
+    totals: dict[tuple[Any, ...], int] = request.app.state.totals
+    if totals.get(("seq",)) != seq:
+        totals.clear()
+        totals[("seq",)] = seq
+    return totals.get(key)
+
+
+def remember_total(request: Request, key: tuple[Any, ...], total: int) -> None:
+    """Keep a listing's count for the next page (see `remembered_total`)."""
+    totals: dict[tuple[Any, ...], int] = request.app.state.totals
+    if len(totals) > MAX_TOTALS:
+        seq = totals.get(("seq",))
+        totals.clear()
+        totals[("seq",)] = seq if seq is not None else -1
+    totals[key] = total

@@ -45,6 +45,8 @@ from rollbook.web.common import (
     Seen,
     client,
     publish_of,
+    remember_total,
+    remembered_total,
     render,
 )
 from rollbook.web.session import PUBLIC, Viewer, check_csrf
@@ -159,12 +161,15 @@ def persons_data(
     statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(publish_of(request))
     if ask.status:
         statuses = statuses & {ask.status}
+    key = ("persons", *sorted(statuses), *dataclasses.astuple(ask))
+    known = remembered_total(request, db, key)
     total, found = (
         search_persons(db, ask.q, statuses=statuses, party=ask.party, unit=ask.unit,
                        region=ask.region, month=ask.month, offset=(page - 1) * per_page,
-                       limit=per_page)
+                       limit=per_page, total=known)
         if statuses else (0, [])
     )  # fmt: skip
+    remember_total(request, key, total)
     return {
         **dataclasses.asdict(ask), "page": page, "per_page": per_page, "total": total,
         "query": urlencode({k: v for k, v in dataclasses.asdict(ask).items() if v}),

@@ -21,7 +21,18 @@ from rollbook.store.claims import source_claims
 from rollbook.store.records import source_records
 from rollbook.store.sources import all_sources, open_source_bytes, source_row
 from rollbook.web.access import named_statuses, public_record, public_source
-from rollbook.web.common import EVERY_STATUS, MAX_ID, Db, Page, PerPage, Seen, publish_of, render
+from rollbook.web.common import (
+    EVERY_STATUS,
+    MAX_ID,
+    Db,
+    Page,
+    PerPage,
+    Seen,
+    publish_of,
+    remember_total,
+    remembered_total,
+    render,
+)
 from rollbook.web.session import Viewer
 
 router = APIRouter()
@@ -103,7 +114,10 @@ def source_data(
         data["text"], data["pieces"] = text, _marked(text, claims)
         return data
     statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(publish_of(request))
-    total, rows = source_records(db, source_id, statuses, (page - 1) * per_page, per_page)
+    key = ("source", source_id, *sorted(statuses))
+    known = remembered_total(request, db, key)
+    total, rows = source_records(db, source_id, statuses, (page - 1) * per_page, per_page, known)
+    remember_total(request, key, total)
     protected = seen.role.sees_protected
     data["total"] = total
     data["rows"] = [r if protected else public_record(r) for r in rows]

@@ -8,6 +8,7 @@ to the people counted, the word that marks a figure as earlier, hypothetical or 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
@@ -15,34 +16,7 @@ from rollbook.ingest.figures.numbers import Amount, amounts
 from rollbook.ingest.figures.tokens import Sentence, Token
 from rollbook.model.claims import Category, Qualifier
 
-_MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+_MONTHS = GRAMMAR_WORDS["months"]
 _HARD_STOPS = frozenset('.;!?()[]|"“”')
 _NOT_COUNTS_BEFORE = GRAMMAR_WORDS["not_counts_before"]
 _PASSING = GRAMMAR_WORDS["passing"]
@@ -204,10 +178,9 @@ def _label(lex: Lexicon, words: list[str], amount: Amount) -> tuple[bool, Catego
     for i in range(len(label)):
         if lex.not_people.starting_at(label, i):
             return True, None
-        for category, phrases in lex.categories.items():
-            n = phrases.starting_at(label, i)
-            if n and (best is None or n > best[0]):
-                best = (n, category)
+        found = _longest_at(lex, label, i)
+        if found and (best is None or found[0] > best[0]):
+            best = found
     return False, best[1] if best else None
 
 
@@ -489,6 +462,16 @@ def _named_before(lex: Lexicon, words: list[str], start: int) -> Category | None
     return None
 
 
+def _longest_at(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, Category] | None:
+    """The longest category phrase starting at `i`, its length and category, or None."""
+    best: tuple[int, Category] | None = None
+    for category, phrases in lex.categories.items():
+        n = phrases.starting_at(words, i)
+        if n and (best is None or n > best[0]):
+            best = (n, category)
+    return best
+
+
 def _cue_before(lex: Lexicon, words: list[str], start: int) -> Category | None:
     """The longest verb or noun right before a figure that says what happened to the people
     it counts: "killing 12", "killed or wounded 10,000", "the release of 40"."""
@@ -534,11 +517,7 @@ def _category_word_after(
     i = last + 1
     if i < len(words) and words[i] in lex.links and words[i] not in ("and", "or"):
         i += 1
-    best: tuple[int, Category] | None = None
-    for category, phrases in lex.categories.items():
-        n = phrases.starting_at(words, i)
-        if n and (best is None or n > best[0]):
-            best = (n, category)
+    best = _longest_at(lex, words, i)
     if best is not None and _describes(lex, words, i, best[0]):
         return None
     return best[1] if best and (not stop_at_verb or i == last + 1) else None
@@ -579,11 +558,7 @@ def _category_right(
                 i = close + 1
                 limit = min(len(words), i + 8)
             continue
-        best: tuple[int, Category] | None = None
-        for category, phrases in lex.categories.items():
-            n = phrases.starting_at(words, i)
-            if n and (best is None or n > best[0]):
-                best = (n, category)
+        best = _longest_at(lex, words, i)
         if best is not None and _describes(lex, words, i, best[0]):
             # "71 displaced people ... have been killed": the adjective yields to a verb
             # later in the clause; "2.8 million internally displaced people live" has none.

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
+
 # A numeral with thousands grouped by comma, point or a (narrow, no-break) space, then
 # plain numerals and decimals; numeric compounds ("44-day", "19-year-old") and numeric
 # ranges ("30-40") are single tokens so that the grammar sees them whole.
@@ -45,51 +47,7 @@ class Sentence:
     headline: bool
 
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "st",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "approx",
-        "est",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.n",
-        "u.k",
-        "e.g",
-        "i.e",
-        "inc",
-        "corp",
-        "dept",
-        "govt",
-        "prof",
-        "rep",
-        "sen",
-    ]
-)
+_ABBREVIATIONS = GRAMMAR_WORDS["abbreviations"]
 _QUOTES = frozenset('"“”«»„')
 _BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 
