@@ -68,3 +68,25 @@ def test_older_register_refused_until_upgraded(
     with Register.open(database_url) as register:
         assert migrations.schema_state(register.engine) is SchemaState.CURRENT
         assert "later_notes" in inspect(register.engine).get_table_names()
+
+
+def test_an_upgrade_indexes_the_names_of_records_already_held(
+    cli: Cli, database_url: str, tmp_path: Path
+) -> None:
+    """A register from before the index of name words (0006) gets it filled on upgrade, so
+    its persons are found by name."""
+    from alembic import command
+
+    from integration.registers import ok
+    from rollbook.store.search import search_persons
+
+    listing = tmp_path / "list.csv"
+    listing.write_text("Name,Date of death\nMəmmədov Elvin,2020-10-14\n", encoding="utf-8")
+    ok(cli("init"))
+    ok(cli("import", str(listing), "--status", "killed", "--published", "2020-12-01"))
+    with Register.open(database_url) as register, register.engine.begin() as connection:
+        command.downgrade(migrations._config(connection), "0006")
+    ok(cli("upgrade"))
+    with Register.open(database_url) as register, register.read() as connection:
+        total, found = search_persons(connection, "Mamedov", statuses={"killed"})
+    assert (total, [f.name for f in found]) == (1, ["Məmmədov Elvin"])
