@@ -233,9 +233,10 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         back -= 1
     if back >= 0 and back < first - 1 and words[back] in ("aged", "ages", "age"):
         return True
-    # "a man (63)", "children (under 18)": an age or a note in brackets.
+    # "a man (63)", "children (under 18)": an age or a note in brackets; but "(26 boys and
+    # 17 girls)" breaks a figure down.
     opening = first - _qualifier_length(lexicon(), words, first)
-    return opening >= 1 and words[opening - 1] == "("
+    return opening >= 1 and words[opening - 1] == "(" and not _people_after(words, amount.last)
 
 
 def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
@@ -274,9 +275,13 @@ def _unknown_noun_after(
     if word.endswith("ly") or word in _PASSING:
         return False
     # "21 attackers had been killed", "29 suspected gang members": a noun phrase that the
-    # lexicon does not know, followed by people or by what happened to them.
-    for j in range(i + 1, min(len(words), i + 5)):
-        if _known_after(lex, words, j):
+    # lexicon does not know, followed by people or by what happened to them; further on
+    # ("2,512 defenders of the steelworks were taken prisoner") only by a passive verb.
+    for j in range(i + 1, min(len(words), i + 9)):
+        near = j < i + 5
+        if (near and _known_after(lex, words, j)) or lex.people.starting_at(words, j):
+            return False
+        if not near and words[j - 1] in _BE and _longest_at(lex, words, j):
             return False
         if words[j] in _HARD_STOPS or words[j] == ",":
             break
