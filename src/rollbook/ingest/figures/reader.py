@@ -127,7 +127,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     table_claimant: str | None = None
     for number, sentence in enumerate(every):
         line = text[sentence.start : sentence.end]
-        named = claimants.resolve_all(attributions(sentence))
+        named = claimants.resolve_all(attributions(sentence) or _labelled_by(sentence))
         as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
         as_of = _nearest(as_of_dates, sentence.start) or default_day
         period = _nearest(since_dates, sentence.start)
@@ -360,6 +360,28 @@ def _cased(name: str) -> str:
         w.lower() if n and w.lower() in _SMALL_WORDS else w[:1] + w[1:].lower()
         for n, w in enumerate(words)
     )
+
+
+def _labelled_by(sentence: Sentence) -> list[Attribution]:
+    """A list item that a source's name opens: "- AAPP, 31 January 2024: at least 4,612
+    people killed"; the name ends at a bracket or a comma."""
+    tokens = sentence.tokens
+    if tokens[0].text not in ("-", "*", "•"):
+        return []
+    colon = next((i for i, t in enumerate(tokens[:24]) if t.text == ":"), -1)
+    end = next((i for i in range(1, max(colon, 1)) if tokens[i].text in "(,"), colon)
+    label = tokens[1:end]
+    if colon < 2 or not label or len(label) > 12:
+        return []
+    small = ("of", "for", "the", "and", "in", "on")
+    heads = lexicon().claimant_heads
+    capitalised = all(t.text[:1].isupper() or t.low in small for t in label if t.kind == "word")
+    if not capitalised or not (
+        any(t.text.isupper() and len(t.text) > 1 for t in label)
+        or any(t.low in heads for t in label)
+    ):
+        return []
+    return [Attribution(1, " ".join(t.text for t in label))]
 
 
 def _heading(text: str, sentence: Sentence) -> bool:
