@@ -184,3 +184,40 @@ def test_a_list_under_a_heading_takes_the_headings_category() -> None:
 def test_a_period_since_a_date_is_kept() -> None:
     (claim,) = read("Since 27 September, 2,783 servicemen have been killed, the ministry said.")
     assert claim.period_start is not None and claim.period_start.iso() == "2020-09-27"
+
+
+def test_a_statement_published_whole_is_its_letterheads() -> None:
+    text = (
+        "MINISTRY OF DEFENCE OF THE REPUBLIC OF NORTHLAND\nDaily briefing No. 12\n\n"
+        "Over the past day 14 servicemen were killed and 31 wounded.\n"
+    )
+    claimants = {c.claimant for c in read(text)}
+    assert claimants == {"Ministry of Defence of the Republic of Northland"}
+
+
+def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
+    text = (
+        "Tolls by source\n\n"
+        "- Southland Casualty Monitor (SCM), 3 December 2020: at least 412 civilians killed.\n"
+        "- Northland Ministry of Health, 1 December 2020: 390 civilians killed.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Southland Casualty Monitor", 412),
+        ("Northland Ministry of Health", 390),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dead include 11 children and six women, the network said.",
+         [("killed", 11), ("killed", 6)]),
+        ("Children made up 23 of the 66 civilians killed.", [("killed", 23), ("killed", 66)]),
+        ("Among the wounded is a child.", [("wounded", 1)]),
+        ("The fate of 212 servicemen remains unknown.", [("missing", 212)]),
+        ("The army lost 40 soldiers; 12 tanks and 3 helicopters were destroyed.",
+         [("killed", 40)]),
+    ],
+)  # fmt: skip
+def test_categories_named_around_the_figure(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == expected

@@ -215,8 +215,14 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             and tokens[last + 1].start == tokens[first].end
         ):
             return True  # a time or a fraction: "14:30", "3/4"
-        if before in (":", "/") and first >= 2 and tokens[first - 2].kind == "number":
-            return True
+        if (
+            before in (":", "/")
+            and first >= 2
+            and tokens[first - 2].kind == "number"
+            and tokens[first - 1].start == tokens[first - 2].end
+            and tokens[first].start == tokens[first - 1].end
+        ):
+            return True  # "14:30", "3/4", not "2020: 390"
         if after in ("%", "percent", "pct", "th", "st", "nd", "rd") or (
             after == "per" and words[last + 2 : last + 3] == ["cent"]
         ):
