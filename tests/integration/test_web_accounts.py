@@ -9,6 +9,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -145,3 +146,71 @@ def test_the_missing_cases_are_for_readers_and_the_journal_for_recorders(web: Te
     assert entries[0]["action"] == "user.disable" and len(entries) == 5
     assert "password_hash" not in web.get("/api/journal", params={"limit": 500}).text
     assert "Journal" in web.get("/journal").text
+
+
+LIST = "Name,Date of death\nVelan Osterik,2020-10-14\nMaren Dovik,2020-10-15\n"
+
+
+def token_of(war: War, name: str) -> str:
+    """A new token for an account, as `rollbook user token` shows it."""
+    issued: str = war.run("user", "token", name).splitlines()[-1]
+    return issued
+
+
+def upload(web: TestClient, token: str, name: str, data: bytes, **fields: str) -> Any:
+    return web.post(
+        "/api/sources",
+        headers={"Authorization": f"Bearer {token}"},
+        files={"file": (name, data)},
+        data=fields,
+    )
+
+
+def test_a_recorder_uploads_a_list_in_their_own_name(war: War, web: TestClient) -> None:
+    token, reader = token_of(war, "rex"), token_of(war, "rina")
+    refused = upload(web, reader, "list.csv", LIST.encode(), status="killed")
+    assert refused.status_code == 403
+    done = upload(web, token, "list.csv", LIST.encode(), status="killed",
+                  published="2021-03-01", publisher="Northland Ministry")  # fmt: skip
+    assert done.status_code == 201, done.text
+    assert done.json()["records"] == 2
+    again = upload(web, token, "list.csv", LIST.encode(), status="killed")
+    assert again.json()["duplicate_of"] == done.json()["source_id"]
+    entries = war.json("log", "--limit", "3")
+    assert [e["actor"] for e in entries if e["action"] == "source.import"][-1] == "rex"
+
+
+def test_an_oversized_or_broken_upload_is_refused_and_nothing_is_written(
+    war: War, web: TestClient
+) -> None:
+    token = token_of(war, "rex")
+    before = war.json("sources")
+    web.app.state.max_upload = 1000  # type: ignore[attr-defined]
+    big = upload(web, token, "big.csv", b"Name\n" + b"Osk Tarv\n" * 500, status="killed")
+    assert big.status_code == 413
+    assert "over the upload limit of 1,000 bytes" in big.json()["detail"]
+    broken = upload(web, token, "broken.csv", b"Name,Date of death\nAmel Ruk,31.02.2020\n",
+                    status="killed")  # fmt: skip
+    assert broken.status_code == 422
+    (problem,) = broken.json()["detail"]["problems"]
+    assert (problem["file"], problem["row"], problem["column"]) == (
+        "broken.csv",
+        2,
+        "Date of death",
+    )
+    assert war.json("sources") == before
+
+
+def test_the_sources_page_takes_a_recorder_s_upload_with_the_form_s_token(
+    web: TestClient,
+) -> None:
+    log_in(web, "rex")
+    page = web.get("/sources")
+    assert 'enctype="multipart/form-data"' in page.text
+    files = {"file": ("list.csv", LIST.encode())}
+    forged = web.post("/sources", files=files, data={"csrf": "not-the-token", "status": "killed"})
+    assert forged.status_code == 403
+    token = csrf(web, "/sources")
+    done = web.post("/sources", files=files, data={"csrf": token, "status": "killed"},
+                    follow_redirects=False)  # fmt: skip
+    assert done.status_code == 303 and done.headers["location"].startswith("/sources/")

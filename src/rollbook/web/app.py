@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from rollbook.store.database import Register
-from rollbook.web import pages, records, review, sources
+from rollbook.web import pages, records, review, sources, uploads
 from rollbook.web.access import Publish
 from rollbook.web.limits import RateLimit
 
@@ -64,5 +64,6 @@ def create_app(
     app.include_router(pages.router)
     app.include_router(review.router)
     app.include_router(records.router)
+    app.include_router(uploads.router)
     app.include_router(sources.router)
     return app

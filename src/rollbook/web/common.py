@@ -61,7 +61,8 @@ def at_least(seen: Viewer, role: Role) -> None:
 def render(request: Request, template: str, data: dict[str, Any], seen: Viewer) -> HTMLResponse:
     """A page rendered from its data, with who is asking and the session's form token."""
     context = {"data": data, "viewer": seen, "csrf": csrf_token(request),
-               "reviews": seen.role.at_least(Role.REVIEWER)}  # fmt: skip
+               "reviews": seen.role.at_least(Role.REVIEWER),
+               "records": seen.role.at_least(Role.RECORDER)}  # fmt: skip
     return templates.TemplateResponse(request, template, context)
 
 
