@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
-from rollbook.ingest.figures.numbers import Amount, amounts
+from rollbook.ingest.figures.numbers import Amount, amounts, is_number_word
 from rollbook.ingest.figures.tokens import Sentence, Token
 from rollbook.model.claims import Category, Qualifier
 
@@ -669,6 +669,11 @@ def _figure(
     end_token = _category_end(lex, words, amount)
     first = min(start_token, group_first) if group_first >= 0 else start_token
     last = max(end_token, group_last)
+    if not any(_longest_at(lex, words, i) for i in range(first, last + 1)):
+        # The words that say what the figure counts stand before it ("the number of
+        # servicemen killed now stands at 2,855"): its span reaches back to its clause.
+        while first > 0 and words[first - 1] not in (",", ";", ":", "(", "—", "–"):
+            first -= 1
     breakdown = any(
         w in ("including", "among", "includes", "include", "of", "whom", "them")
         for w in words[max(0, start_token - 2) : start_token]
@@ -778,6 +783,9 @@ def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:
             break
         for phrases in lex.categories.values():
             n = phrases.starting_at(words, i)
+            following = words[i + n] if i + n < len(words) else ""
+            if n and (following[:1].isdigit() or is_number_word(following)):
+                return amount.last  # "41 people and wounded 124": the verb is the next one's
             if n:
                 return i + n - 1
         i += 1

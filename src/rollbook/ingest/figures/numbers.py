@@ -80,7 +80,7 @@ def _decimal(text: str) -> float | None:
         return None
 
 
-def _is_number_word(low: str) -> bool:
+def is_number_word(low: str) -> bool:
     return all(part in _NUMBER_WORDS for part in low.split("-"))
 
 
@@ -150,7 +150,7 @@ def _word_amount(words: list[str], i: int) -> Amount | None:
             return Amount(i, i + n - 1, value=lex.exact_amounts[phrase], about=True)
         if lex.vague_amounts.get(phrase):
             return Amount(i, i + n - 1, low=lex.vague_amounts[phrase], vague=True)
-    if not _is_number_word(words[i]) or words[i] in ("hundred", "thousand", "million"):
+    if not is_number_word(words[i]) or words[i] in ("hundred", "thousand", "million"):
         if (
             words[i] in ("a", "one")
             and i + 1 < len(words)
@@ -161,11 +161,11 @@ def _word_amount(words: list[str], i: int) -> Amount | None:
             return None
     last = i
     while last + 1 < len(words) and (
-        _is_number_word(words[last + 1])
+        is_number_word(words[last + 1])
         or (
             words[last + 1] == "and"
             and last + 2 < len(words)
-            and _is_number_word(words[last + 2])
+            and is_number_word(words[last + 2])
             and words[last + 2] not in ("hundred", "thousand", "million")
             and words[last] in ("hundred", "thousand", "million")
         )
