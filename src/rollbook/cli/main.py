@@ -25,8 +25,6 @@ from rollbook.ingest.incidents import IMPORT_ACTION as INCIDENTS_ACTION
 from rollbook.ingest.incidents import replay_incident_import
 from rollbook.ingest.lists import ACTION as IMPORT_ACTION
 from rollbook.ingest.lists import replay_import
-from rollbook.ingest.reports import ACTION as READ_ACTION
-from rollbook.ingest.reports import apply_read
 from rollbook.store import migrations
 from rollbook.store.actions import APPLIERS
 from rollbook.store.database import Register, RegisterError, shown_url
@@ -146,6 +144,9 @@ def verify(ctx: typer.Context) -> None:
 
     Example: rollbook verify
     """
+    from rollbook.ingest.reports import ACTION as READ_ACTION  # the grammar loads for this
+    from rollbook.ingest.reports import apply_read
+
     with opened(ctx) as register:
         report = verify_register(
             register,

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
 from rollbook.cli.common import console, context, day, errors, opened
-from rollbook.ingest.reports import ReadOptions, ReadReport, documents, read_reports
 from rollbook.store.sources import SourceKind
+
+if TYPE_CHECKING:
+    from rollbook.ingest.reports import ReadReport
 
 PROGRESS_FROM_FILES = 20
 
@@ -48,6 +50,8 @@ def read(
 
     Example: rollbook read reports/ --outlet "Caspian Wire"
     """
+    from rollbook.ingest.reports import ReadOptions, documents, read_reports  # the grammar loads
+
     options = ReadOptions(kind, outlet, day(published, "--published", last=False), language)
     named = [Path("-")] if paths == [Path("-")] else list(documents(paths))
     bar = Progress(
