@@ -158,3 +158,26 @@ def test_the_demo_s_estimate_with_its_linkage_sensitivity(
     assert set(found["linkage"]) == {"stricter", "looser"}
     named = found["pooled"]["named"]
     assert found["linkage"]["stricter"]["named"] >= named >= found["linkage"]["looser"]["named"]
+
+
+def test_an_estimate_per_alleged_perpetrator_of_the_victims_incidents(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Persons linked as victims to incidents fall in the stratum of whom the incidents'
+    reports allege caused them; everyone else in the unknown one."""
+    import_lists(cli, tmp_path)
+    for place, lat, who in (("Dalmor ford", "40.1", "Southland artillery"),
+                            ("Velikan pass", "40.4", "Northland drones")):  # fmt: skip
+        added = cli("incident", "add", "--type", "shelling", "--date", "2020-10-12",
+                    "--lat", lat, "--lon", "46.2", "--place", place,
+                    "--reported-by", "Joint Centre", "--perpetrator", who)  # fmt: skip
+        assert added.exit_code == 0, added.output
+    for person in range(1, 41):
+        linked = cli("incident", "victim", "1" if person <= 20 else "2", str(person))
+        assert linked.exit_code == 0, linked.output
+
+    found = json_out(cli("estimate", "--by", "perpetrator", "--json", "--draws", "50"))
+
+    named = {key: s["named"] for key, s in found["strata"].items()}
+    assert named["Southland artillery"] == 20 and named["Northland drones"] == 20
+    assert sum(named.values()) == found["pooled"]["named"]

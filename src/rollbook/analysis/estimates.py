@@ -99,7 +99,7 @@ def estimate_uncounted(
     if unknown:
         raise ValueError(f"unknown breakdown {unknown[0]!r}; choose from {', '.join(STRATA)}")
     systems = list_systems(connection)
-    rows = list(iter_captures(connection, where))
+    rows = list(iter_captures(connection, where, perpetrators="perpetrator" in by))
     lists = sorted({systems[row["source_id"]] for row in rows})
     titles = {
         sid: title for sid, title in connection.execute(select(sources.c.id, sources.c.title))

@@ -31,7 +31,7 @@ def estimate_command(
         list[Stratum] | None,
         typer.Option(
             help="Estimate per stratum too; repeat to combine",
-            metavar="region|month|party",
+            metavar="region|month|party|perpetrator",
             show_default=False,
         ),
     ] = None,

@@ -14,11 +14,19 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from rollbook.model.records import IDENTIFIER_FIELDS
-from rollbook.store.schema import records, sources, status_spans
+from rollbook.store.schema import (
+    incident_reports,
+    incident_victims,
+    persons,
+    records,
+    sources,
+    status_spans,
+)
 from rollbook.store.tolls import TollFilter, published_by, span_conditions
 
-#: Breakdowns an estimate can be made by: what every span carries.
-STRATA = ("region", "month", "party")
+#: Breakdowns an estimate can be made by: what every span carries, and who is alleged to
+#: have caused the incidents a person is a victim of.
+STRATA = ("region", "month", "party", "perpetrator")
 
 
 def list_systems(connection: Connection) -> dict[int, int]:
@@ -37,9 +45,39 @@ def list_systems(connection: Connection) -> dict[int, int]:
     return {source_id: first_edition(source_id) for source_id in revises}
 
 
-def iter_captures(connection: Connection, where: TollFilter) -> Iterator[dict[str, Any]]:
+def alleged_perpetrators(connection: Connection) -> dict[int, str]:
+    """For each person linked as a victim to an incident, who its reports allege caused it
+    (each source's claim, as written; several joined by " / "), under the person they
+    were merged into."""
+    v, r = incident_victims.c, incident_reports.c
+    pairs = connection.execute(
+        select(v.person_id, r.perpetrator)
+        .join_from(incident_victims, incident_reports, r.incident_id == v.incident_id)
+        .where(r.perpetrator != "")
+        .distinct()
+    ).all()
+    merged = dict(
+        connection.execute(
+            select(persons.c.id, persons.c.merged_into).where(persons.c.merged_into.is_not(None))
+        ).all()
+    )
+    found: dict[int, set[str]] = {}
+    for person_id, who in pairs:
+        seen = {person_id}
+        while person_id in merged and merged[person_id] not in seen:
+            person_id = merged[person_id]
+            seen.add(person_id)
+        found.setdefault(person_id, set()).add(who)
+    return {person: " / ".join(sorted(names)) for person, names in found.items()}
+
+
+def iter_captures(
+    connection: Connection, where: TollFilter, *, perpetrators: bool = False
+) -> Iterator[dict[str, Any]]:
     """One row per person counted and record naming them: the person's span fields, the
-    record, its source and its identifiers, in person order."""
+    record, its source and its identifiers, in person order; with `perpetrators`, who is
+    alleged to have caused the incidents the person is a victim of."""
+    alleged = alleged_perpetrators(connection) if perpetrators else {}
     s = status_spans.c
     query = (
         select(
@@ -60,4 +98,7 @@ def iter_captures(connection: Connection, where: TollFilter) -> Iterator[dict[st
     if where.statuses:
         query = query.where(records.c.status.in_(list(where.statuses)))
     for row in connection.execution_options(yield_per=5000).execute(query).mappings():
-        yield dict(row)
+        found = dict(row)
+        if perpetrators:
+            found["perpetrator"] = alleged.get(found["person_id"], "")
+        yield found
