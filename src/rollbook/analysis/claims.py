@@ -28,25 +28,30 @@ class ClaimLine:
         return None if self.named is None else self.claim.gap(self.named)
 
     def to_json(self) -> dict[str, Any]:
-        c = self.claim
-        return {
-            "id": c.id,
-            "claimant": c.claimant,
-            "category": c.category.value,
-            "party": c.party,
-            "group": c.group,
-            "qualifier": c.qualifier.value,
-            "value": c.value,
-            "low": c.low,
-            "high": c.high,
-            "figure": c.figure,
-            "as_of": c.as_of.iso(),
-            "revises": self.revises,
-            "source_id": c.source_id,
-            "quote": c.quote,
-            "named_known_then": self.named,
-            "gap": self.gap,
-        }
+        return {**claim_json(self.claim), "revises": self.revises,
+                "named_known_then": self.named, "gap": self.gap}  # fmt: skip
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    """A claim as its JSON twin and exports give it, with the words it came from."""
+    return {
+        "id": c.id,
+        "claimant": c.claimant,
+        "category": c.category.value,
+        "party": c.party,
+        "group": c.group,
+        "qualifier": c.qualifier.value,
+        "value": c.value,
+        "low": c.low,
+        "high": c.high,
+        "figure": c.figure,
+        "previous_value": c.previous_value,
+        "as_of": c.as_of.iso(),
+        "revises": c.revises,
+        "source_id": c.source_id,
+        "span": list(c.span) if c.span else None,
+        "quote": c.quote,
+    }
 
 
 def named_count(connection: Connection, claim: Claim) -> int | None:

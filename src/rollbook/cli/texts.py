@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemaining
 from rich.table import Table
 
 from rollbook.cli.common import console, context, day, errors, opened
+from rollbook.store.claims import claim_from_payload
 from rollbook.store.sources import SourceKind
 
 if TYPE_CHECKING:
@@ -101,20 +102,11 @@ def _print(report: ReadReport, as_json: bool, *, brief: bool = False) -> None:
         return
     table = Table("category", "figure", "earlier", "claimant", "party", "as of", "words")
     for c in report.claims:
-        table.add_row(
-            c["category"], _figure(c), "" if c["previous_value"] is None else f"{c['previous_value']:,}",
-            c["claimant"], c["party"], c["as_of"], c["quote"],
-        )  # fmt: skip
+        earlier = "" if c["previous_value"] is None else f"{c['previous_value']:,}"
+        figure = claim_from_payload(0, c).figure
+        table.add_row(c["category"], figure, earlier, c["claimant"], c["party"], c["as_of"],
+                      c["quote"])  # fmt: skip
     console.print(table)
-
-
-def _figure(claim: dict[str, Any]) -> str:
-    words = {"exact": "", "at_least": "≥ ", "more_than": "> ", "about": "~ ", "at_most": "≤ ",
-             "fewer_than": "< "}  # fmt: skip
-    if claim["qualifier"] == "range":
-        return f"{claim['low']:,}–{claim['high']:,}"
-    number = claim["value"] if claim["value"] is not None else claim["low"]
-    return f"{words[claim['qualifier']]}{number:,}"
 
 
 def _claim_json(report: ReadReport, claim: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
-from rollbook.analysis.claims import ClaimLine, claim_timeline
+from rollbook.analysis.claims import ClaimLine, claim_json, claim_timeline
 from rollbook.ingest.documents import DocumentError, document_text
 from rollbook.model.claims import Claim
 from rollbook.store.claims import source_claims
@@ -66,17 +66,6 @@ def sources_data(db: Connection, seen: Viewer, page: int, per_page: int) -> dict
             "sources": shown[start : start + per_page]}  # fmt: skip
 
 
-def _claim_json(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id, "claimant": claim.claimant, "category": claim.category.value,
-        "figure": claim.figure, "qualifier": claim.qualifier.value, "value": claim.value,
-        "low": claim.low, "high": claim.high, "previous_value": claim.previous_value,
-        "party": claim.party, "group": claim.group, "as_of": claim.as_of.iso(),
-        "revises": claim.revises, "span": list(claim.span) if claim.span else None,
-        "quote": claim.quote,
-    }  # fmt: skip
-
-
 def _marked(text: str, claims: list[Claim]) -> list[dict[str, Any]]:
     """The text cut into pieces, each either plain or the words of a claim."""
     pieces: list[dict[str, Any]] = []
@@ -102,7 +91,7 @@ def source_data(
         raise HTTPException(404, f"no source {source_id}")
     described = {k: v for k, v in source.items() if k not in ("options", "seq")}
     claims = source_claims(db, source_id)
-    data: dict[str, Any] = {"source": described, "claims": [_claim_json(c) for c in claims],
+    data: dict[str, Any] = {"source": described, "claims": [claim_json(c) for c in claims],
                             "text": None, "pieces": [], "rows": [], "total": 0,
                             "page": page, "per_page": per_page}  # fmt: skip
     if source["format"] in REPORT_FORMATS:

@@ -366,7 +366,7 @@ def _earlier_mark(
     for marker in ("previously", "earlier", "initially", "formerly", "originally", "previous"):
         if marker in window:
             between = window[window.index(marker) + 1 :]
-            if len(between) <= 3 and not any(w in lex.say_verbs and w == "said" for w in between):
+            if len(between) <= 3 and "said" not in between:
                 return _Earlier(amount.first, amount.value, increment=False)
     return None
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 from rollbook.model.claims import Category
 
@@ -72,7 +73,6 @@ class Lexicon:
     claimant_modifiers: frozenset[str]
     own: frozenset[str]
     enemy: frozenset[str]
-    since: Phrases
     parties: Mapping[str, str]
 
 
@@ -83,11 +83,16 @@ def _with_singulars(nouns: list[str]) -> list[str]:
 
 
 @cache
+def _resource() -> dict[str, Any]:
+    """resources/figures.toml, read once."""
+    text = (files("rollbook") / "resources" / "figures.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
 def lexicon() -> Lexicon:
     """The lexicon, read from the package's resources once."""
-    raw = tomllib.loads(
-        (files("rollbook") / "resources" / "figures.toml").read_text(encoding="utf-8")
-    )
+    raw = _resource()
     cues = raw["cues"]
     return Lexicon(
         exact_amounts=raw["numbers"]["exact"],
@@ -115,17 +120,11 @@ def lexicon() -> Lexicon:
         claimant_modifiers=frozenset(cues["claimant_modifiers"]),
         own=frozenset(cues["own"]),
         enemy=frozenset(cues["enemy"]),
-        since=Phrases(cues["since"]),
         parties={**{side.lower(): side for side in raw["parties"].values()}, **raw["parties"]},
     )
 
 
-def _grammar_words() -> Mapping[str, frozenset[str]]:
-    raw = tomllib.loads(
-        (files("rollbook") / "resources" / "figures.toml").read_text(encoding="utf-8")
-    )
-    return {name: frozenset(words.split()) for name, words in raw["grammar"].items()}
-
-
 #: The grammar's small word sets (resources/figures.toml, [grammar]), by name.
-GRAMMAR_WORDS = _grammar_words()
+GRAMMAR_WORDS: Mapping[str, frozenset[str]] = {
+    name: frozenset(words.split()) for name, words in _resource()["grammar"].items()
+}

@@ -45,7 +45,9 @@ _UNITS = [
     "million",
 ]
 _NUMBER_WORDS = frozenset(_UNITS)
-_RANGE = re.compile(r"(\d[\d,.]*)\s?[-–—]\s?(\d[\d,.]*)")
+#: Two numerals joined by a dash: "30-40", "640 – 780".
+RANGE = re.compile(r"(\d[\d,.]*)\s*[-–—]\s*(\d[\d,.]*)")
+_SCALES = ("hundred", "thousand", "million")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +98,7 @@ def amounts(tokens: tuple[Token, ...]) -> list[Amount]:
         if token.kind == "number":
             amount = _numeral_amount(tokens, words, i)
         elif token.kind == "range":
-            match = _RANGE.fullmatch(token.text)
+            match = RANGE.fullmatch(token.text)
             if match:
                 low, high = numeral(match.group(1)), numeral(match.group(2))
                 if low is not None and high is not None and low < high:
@@ -150,15 +152,9 @@ def _word_amount(words: list[str], i: int) -> Amount | None:
             return Amount(i, i + n - 1, value=lex.exact_amounts[phrase], about=True)
         if lex.vague_amounts.get(phrase):
             return Amount(i, i + n - 1, low=lex.vague_amounts[phrase], vague=True)
-    if not is_number_word(words[i]) or words[i] in ("hundred", "thousand", "million"):
-        if (
-            words[i] in ("a", "one")
-            and i + 1 < len(words)
-            and words[i + 1] in ("hundred", "thousand", "million")
-        ):
-            pass
-        else:
-            return None
+    a_hundred = words[i] in ("a", "one") and words[i + 1 : i + 2] in [[w] for w in _SCALES]
+    if (not is_number_word(words[i]) or words[i] in _SCALES) and not a_hundred:
+        return None
     last = i
     while last + 1 < len(words) and (
         is_number_word(words[last + 1])
@@ -166,18 +162,14 @@ def _word_amount(words: list[str], i: int) -> Amount | None:
             words[last + 1] == "and"
             and last + 2 < len(words)
             and is_number_word(words[last + 2])
-            and words[last + 2] not in ("hundred", "thousand", "million")
-            and words[last] in ("hundred", "thousand", "million")
+            and words[last + 2] not in _SCALES
+            and words[last] in _SCALES
         )
     ):
         last += 1
     phrase = " ".join(words[i : last + 1]).replace("-", " ")
-    if phrase.startswith(("a ", "one ")) and phrase.split()[1] in (
-        "hundred",
-        "thousand",
-        "million",
-    ):
-        phrase = "one " + phrase.split(" ", 1)[1]
+    if a_hundred:
+        phrase = "one " + phrase.split(" ", 1)[1]  # "a hundred"
     try:
         value = text2num(phrase, "en")
     except ValueError:

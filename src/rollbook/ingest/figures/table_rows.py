@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 
 from rollbook.ingest.figures.lexicon import lexicon
-from rollbook.ingest.figures.numbers import numeral
+from rollbook.ingest.figures.numbers import RANGE, numeral
 from rollbook.model.claims import Category, Qualifier
 
 _SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _CELL = re.compile(r"[^|]+")
-_RANGE = re.compile(r"(\d[\d,.]*)\s*[-–]\s*(\d[\d,.]*)")
 _AMOUNT = re.compile(
     r"(?P<words>[^\d]*?)\s*(?P<number>\d{1,3}(?:[,. \u00a0]\d{3})+|\d+(?:\.\d+)?)"
     r"\s*(?P<scale>million|thousand|m|k)?\+?"
@@ -119,7 +118,7 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
 def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifier] | None:
     """A cell's number and the qualifier its words give ("about 1,160", "up to 1.7 million",
     "640-780")."""
-    bounds = _RANGE.fullmatch(text)
+    bounds = RANGE.fullmatch(text)
     if bounds:
         low, high = numeral(bounds.group(1)), numeral(bounds.group(2))
         if low is not None and high is not None and low < high:
