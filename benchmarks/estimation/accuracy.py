@@ -114,6 +114,7 @@ class Outcome:
     methods: dict[Method, Tally] = field(default_factory=lambda: {m: Tally() for m in Method})
     base: Tally = field(default_factory=Tally)
     warnings: Counter[str] = field(default_factory=Counter)  # of the default method
+    heterogeneity: int = 0  # wars whose warnings name heterogeneity, routine ones included
     seconds: float = 0.0
 
 
@@ -165,6 +166,7 @@ def run(scenario: Scenario, wars: int, draws: int, seed: int) -> Outcome:
         each = {k: linkage_sensitivity(e, stricter[k], looser[k]) for k, e in each.items()}
     for key, e in each.items():
         outcome.warnings.update({_kind(w) for w in set(e.warnings) - ROUTINE})
+        outcome.heterogeneity += any("heterogeneity" in w for w in e.warnings)
         for found in (e, e.other):
             if found is not None:
                 outcome.methods[found.method].add(found, truth)
@@ -267,6 +269,8 @@ def _print_verdicts(outcomes: Sequence[tuple[Scenario, Outcome]]) -> None:
         seen = "; ".join(f"{w} {100 * n / o.wars:.0f}" for w, n in sorted(o.warnings.items()))
         mark = "" if s.assumptions_hold else " (assumptions violated)"
         print(f"  {s.name}{mark}: {seen or 'none'}")
+    print("\nwars whose estimate names heterogeneity in a warning, routine ones included: of 100")
+    print("  " + "; ".join(f"{s.name} {100 * o.heterogeneity / o.wars:.0f}" for s, o in outcomes))
 
 
 KINDS = (

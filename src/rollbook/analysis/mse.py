@@ -36,8 +36,9 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 BEYOND = (
-    "persons whom every list tends to miss pull any estimate down, and persons no list could"
-    " ever have recorded are beyond it"
+    "persons whom every list tends to miss (heterogeneity) pull any estimate down, and only"
+    " four lists or more, over many persons, show it in their overlaps; persons no list"
+    " could ever have recorded are beyond any estimate"
 )
 FEW_LISTS = (
     "three lists leave little room to check the model: persons whom every list tends to miss"
