@@ -134,6 +134,23 @@ def test_the_dashboard_counts_without_naming_the_missing(web: TestClient) -> Non
     assert '<figure class="chart"><svg' in page.text
 
 
+def test_after_a_write_the_dashboard_answers_at_once_and_catches_up(
+    war: War, web: TestClient
+) -> None:
+    before = get(web, "/api/dashboard")
+    assert before["behind"] is False
+    war.run("status", str(PERSON["Varo Tenlik"]), "killed", "--effective", "2020-10-30")
+    stale = get(web, "/api/dashboard")  # the estimate as worked out before the write
+    assert stale["behind"] is True and stale["worked_out_at"] == before["worked_out_at"]
+    assert stale["totals"] == {"killed": 9}  # the counts are the register's own, now
+    assert stale["named_over_time"] == before["named_over_time"]
+    assert 'id="behind"' in web.get("/").text
+    web.app.state.dashboard.wait()  # type: ignore[attr-defined]
+    caught_up = get(web, "/api/dashboard")
+    assert caught_up["behind"] is False and caught_up["worked_out_at"] > before["worked_out_at"]
+    assert caught_up["named_over_time"][-1][1] == 9  # type: ignore[index]
+
+
 def test_incidents_page_with_each_claim_as_its_source_s(web: TestClient) -> None:
     listed = get(web, "/api/incidents")
     [incident] = listed["incidents"]  # type: ignore[misc]

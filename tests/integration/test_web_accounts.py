@@ -6,7 +6,6 @@ protected. Every test runs on SQLite and on PostgreSQL."""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,42 +14,24 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import Cli
+from integration.accounts import PASSWORD, add_accounts, csrf, log_in, token_of, web_client
 from integration.registers import PERSON, War, build_war
-from rollbook.store.database import Register
-from rollbook.web.app import FAILED_LOGINS, PUBLIC_SEARCHES, create_app
+from rollbook.web.app import FAILED_LOGINS, PUBLIC_SEARCHES
 
-PASSWORD = "correct horse battery staple"
 VARO = PERSON["Varo Tenlik"]
 
 
 @pytest.fixture
 def war(cli: Cli, tmp_path: Path) -> War:
     built = build_war(cli, tmp_path / "lists")
-    for name, role in (("rina", "reader"), ("rex", "recorder"), ("dora", "reviewer")):
-        added = cli("user", "add", name, "--role", role, "--password-stdin", input=PASSWORD + "\n")
-        assert added.exit_code == 0, added.output
+    add_accounts(cli, {"rina": "reader", "rex": "recorder", "dora": "reviewer"})
     built.run("user", "disable", "dora", "--reason", "left the team")
     return built
 
 
 @pytest.fixture
 def web(war: War, database_url: str) -> Iterator[TestClient]:
-    # The test client speaks HTTP, as a server on loopback does: cookies not HTTPS-only.
-    app = create_app(Register.open(database_url), secure_cookies=False)
-    with TestClient(app) as client:
-        yield client
-
-
-def csrf(web: TestClient, url: str = "/login") -> str:
-    page = web.get(url)
-    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
-    assert found is not None, page.text
-    return found.group(1)
-
-
-def log_in(web: TestClient, name: str, password: str = PASSWORD) -> int:
-    form = {"name": name, "password": password, "csrf": csrf(web)}
-    return web.post("/login", data=form, follow_redirects=False).status_code
+    yield from web_client(database_url)
 
 
 def test_a_reader_sees_the_missing_but_no_protected_field(web: TestClient) -> None:
@@ -149,12 +130,6 @@ def test_the_missing_cases_are_for_readers_and_the_journal_for_recorders(web: Te
 
 
 LIST = "Name,Date of death\nVelan Osterik,2020-10-14\nMaren Dovik,2020-10-15\n"
-
-
-def token_of(war: War, name: str) -> str:
-    """A new token for an account, as `rollbook user token` shows it."""
-    issued: str = war.run("user", "token", name).splitlines()[-1]
-    return issued
 
 
 def upload(web: TestClient, token: str, name: str, data: bytes, **fields: str) -> Any:

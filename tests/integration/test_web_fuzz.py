@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 import schemathesis
+from fastapi.testclient import TestClient
 from hypothesis import given, settings
 from typer.testing import CliRunner, Result
 
@@ -64,3 +65,15 @@ def test_the_public_never_meets_a_server_error(api: Any) -> None:
 
 def test_a_reviewer_never_meets_a_server_error(api: Any, token: tuple[str, str]) -> None:
     assert fuzz(api, {"Authorization": f"Bearer {token[1]}"}) >= 8
+
+
+@pytest.mark.parametrize(
+    "body", [b'{"records": ["\\ud800"], "ruling": "same"}', b'{"\\udfff": 1, "ruling": "x"}']
+)
+def test_a_lone_surrogate_in_a_body_is_refused_by_name(token: tuple[str, str], body: bytes) -> None:
+    url, issued = token
+    headers = {"authorization": f"Bearer {issued}", "content-type": "application/json"}
+    with TestClient(create_app(Register.open(url)), raise_server_exceptions=False) as client:
+        answer = client.post("/api/review", content=body, headers=headers)
+    assert answer.status_code == 422, answer.text
+    assert all(problem["loc"][0] == "body" for problem in answer.json()["detail"])

@@ -13,11 +13,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import Cli
+from integration.accounts import PASSWORD, add_accounts, web_client
 from integration.registers import War, build_war
-from rollbook.store.database import Register
-from rollbook.web.app import create_app
 
-PASSWORD = "correct horse battery staple"
 PRESS = "Name,Date of death,Region\nOskan Tarveli,2020-10-03,North\nZelik Brunoff,2020-10,North\n"
 
 
@@ -28,16 +26,13 @@ def war(cli: Cli, tmp_path: Path) -> War:
     built.run("import", str(tmp_path / "press.csv"), "--status", "killed", "--published",
               "2021-02-01", "--kind", "news_report")  # fmt: skip
     built.run("link")
-    for name, role in (("rina", "reader"), ("ravi", "reviewer")):
-        added = cli("user", "add", name, "--role", role, "--password-stdin", input=PASSWORD + "\n")
-        assert added.exit_code == 0, added.output
+    add_accounts(cli, {"rina": "reader", "ravi": "reviewer"})
     return built
 
 
 @pytest.fixture
 def web(war: War, database_url: str) -> Iterator[TestClient]:
-    with TestClient(create_app(Register.open(database_url), secure_cookies=False)) as client:
-        yield client
+    yield from web_client(database_url)
 
 
 def form_token(web: TestClient, url: str) -> str:

@@ -13,7 +13,6 @@ from rollbook.cli.common import (
     console,
     context,
     fail,
-    learned_day,
     opened,
     partial_date,
 )
@@ -26,6 +25,8 @@ from rollbook.store.actions import (
     apply_merge,
     apply_split,
     apply_status,
+    claim_payload,
+    status_payload,
 )
 from rollbook.store.cases import CaseRefused
 from rollbook.store.incidents import IncidentRefused
@@ -67,18 +68,16 @@ def status(
 
     Example: rollbook status 42 killed --effective 2020-10-14 --learned 2021-02-01 --evidence dna_match
     """
-    effective_date = partial_date(effective, "--effective")
-    learned_on = learned_day(learned, "--learned")
-    payload = {
-        "person_id": person_id,
-        "status": new_status.value,
-        "effective": effective_date.iso() if effective_date else "",
-        "learned_on": learned_on.isoformat(),
-        "evidence": evidence.value,
-        "source_id": source,
-        "corrects": correction_of,
-        "note": note,
-    }
+    payload = status_payload(
+        person_id,
+        new_status,
+        effective=partial_date(effective, "--effective"),
+        learned=partial_date(learned, "--learned"),
+        evidence=evidence,
+        source_id=source,
+        corrects=correction_of,
+        note=note,
+    )
     done = write_entry(ctx, "status.record", apply_status, payload, reason)
     console.print(f"Recorded event {done['event_id']}: person {done['person_id']} {new_status}.")
     if done.get("case_id"):
@@ -114,22 +113,11 @@ def claim_add(
     start = partial_date(period_start, "--period-start")
     end = partial_date(period_end, "--period-end")
     assert as_of_date is not None
-    payload = {
-        "claimant": claimant,
-        "category": category.value,
-        "qualifier": qualifier.value,
-        "value": value,
-        "low": low,
-        "high": high,
-        "as_of": as_of_date.iso(),
-        "party": party,
-        "group": group,
-        "period_start": start.iso() if start else "",
-        "period_end": end.iso() if end else "",
-        "revises": revises,
-        "source_id": source,
-        "quote": quote,
-    }
+    payload = claim_payload(
+        claimant, category, as_of_date, qualifier=qualifier, value=value, low=low, high=high,
+        party=party, group=group, period_start=start, period_end=end, revises=revises,
+        source_id=source, quote=quote,
+    )  # fmt: skip
     done = write_entry(ctx, "claim.add", apply_claim, payload, reason)
     console.print(f"Recorded claim {done['claim_id']}.")
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import select
 
+from rollbook.model.claims import Category, Qualifier
 from rollbook.model.dates import PartialDate
 from rollbook.model.status import Evidence, Status
 from rollbook.store import users
@@ -54,19 +56,53 @@ Applier = Callable[[Write], None]
 
 
 class ActionError(ValueError):
-    """A write refused as asked, with the reason; nothing was written."""
+    """A write refused as asked, with the reason; nothing was written.
+
+    `field` names the payload's field to blame, when one is, for a form to show the
+    refusal beside it."""
+
+    def __init__(self, reason: str, field: str = "") -> None:
+        super().__init__(reason)
+        self.field = field
 
 
 def _person(work: Write, person_id: int) -> int:
     live = live_person(work.connection, person_id)
     if live is None:
-        raise ActionError(f"no person {person_id} in the register")
+        raise ActionError(f"no person {person_id} in the register", "person_id")
     return live
 
 
 def _source(work: Write, source_id: int | None) -> None:
     if source_id is not None and source_row(work.connection, source_id) is None:
-        raise ActionError(f"no source {source_id} in the register")
+        raise ActionError(f"no source {source_id} in the register", "source_id")
+
+
+def status_payload(
+    person_id: int,
+    status: Status,
+    *,
+    effective: PartialDate | None = None,
+    learned: PartialDate | None = None,
+    evidence: Evidence = Evidence.OTHER,
+    source_id: int | None = None,
+    corrects: int | None = None,
+    note: str = "",
+) -> dict[str, Any]:
+    """The payload of `status.record` as `apply_status` reads it, the same whoever asks (the
+    command line, the web). It was learned on the first day `learned` may stand for, or
+    today."""
+    learned_on = learned.first_day() if learned else dt.date.today()
+    return {
+        "person_id": person_id,
+        "status": status.value,
+        "effective": effective.iso() if effective else "",
+        "learned_on": learned_on.isoformat(),
+        "evidence": evidence.value,
+        "source_id": source_id,
+        "corrects": corrects,
+        "note": note,
+    }
 
 
 def apply_status(work: Write) -> None:
@@ -87,7 +123,7 @@ def apply_status(work: Write) -> None:
             note=p.get("note", ""),
         )
     except StatusRefused as error:
-        raise ActionError(str(error)) from None
+        raise ActionError(str(error), error.field) from None
     p["person_id"] = person_id
     if Status(p["status"]) is Status.MISSING:
         source = source_row(work.connection, p["source_id"]) if p.get("source_id") else None
@@ -102,6 +138,43 @@ def apply_status(work: Write) -> None:
         )
 
 
+def claim_payload(
+    claimant: str,
+    category: Category,
+    as_of: PartialDate,
+    *,
+    qualifier: Qualifier = Qualifier.EXACT,
+    value: int | None = None,
+    low: int | None = None,
+    high: int | None = None,
+    party: str = "",
+    group: str = "",
+    period_start: PartialDate | None = None,
+    period_end: PartialDate | None = None,
+    revises: int | None = None,
+    source_id: int | None = None,
+    quote: str = "",
+) -> dict[str, Any]:
+    """The payload of `claim.add` as `apply_claim` reads it, the same whoever asks (the
+    command line, the web)."""
+    return {
+        "claimant": claimant,
+        "category": category.value,
+        "qualifier": qualifier.value,
+        "value": value,
+        "low": low,
+        "high": high,
+        "as_of": as_of.iso(),
+        "party": party,
+        "group": group,
+        "period_start": period_start.iso() if period_start else "",
+        "period_end": period_end.iso() if period_end else "",
+        "revises": revises,
+        "source_id": source_id,
+        "quote": quote,
+    }
+
+
 def apply_claim(work: Write) -> None:
     """Record a figure a source announced (`claim.add`)."""
     p = work.payload
@@ -113,7 +186,7 @@ def apply_claim(work: Write) -> None:
             select(claims.c.id).where(claims.c.id == claim.revises)
         ).one_or_none()
         if found is None:
-            raise ActionError(f"--revises: no claim {claim.revises}")
+            raise ActionError(f"--revises: no claim {claim.revises}", "revises")
     insert_claims(work.connection, [claim_row(claim, work.seq)])
     p["claim_id"] = claim.id
 

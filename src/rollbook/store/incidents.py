@@ -170,6 +170,14 @@ def war_start(connection: Connection) -> PartialDate | None:
     return PartialDate.from_iso(value) if value else None
 
 
+def current_settings(connection: Connection) -> dict[str, str]:
+    """Each setting `rollbook set` may set, with its value ("" while unset): what an
+    administrator reviews before changing one."""
+    query = select(settings.c.key, settings.c.value).where(settings.c.key.in_(list(SETTINGS)))
+    found: dict[str, str] = {row.key: row.value for row in connection.execute(query)}
+    return {key: found.get(key, "") for key in SETTINGS}
+
+
 @dataclass(slots=True)
 class _Candidate:
     """An incident a new report may join: its first report, its sources and voices."""

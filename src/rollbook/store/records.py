@@ -437,5 +437,20 @@ def source_records(
     if total is None:
         counted = select(func.count()).select_from(records).where(*where)
         total = int(connection.execute(counted).scalar() or 0)
-    query = select(records).where(*where).order_by(records.c.row_no).offset(offset).limit(limit)
-    return total, [dict(row) for row in connection.execute(query).mappings()]
+    query = select(records).where(*where).order_by(records.c.row_no)
+    first = _first_of_dense(connection, source_id, total) if len(where) == 1 else None
+    if first is None:
+        query = query.offset(offset)
+    else:  # the page's rows found by their numbers, not by skipping those before them
+        query = query.where(records.c.row_no >= first + offset)
+    return total, [dict(row) for row in connection.execute(query.limit(limit)).mappings()]
+
+
+def _first_of_dense(connection: Connection, source_id: int, total: int) -> int | None:
+    """The first row number of a list whose `total` rows are numbered without a gap (as an
+    import numbers a file's rows), else None."""
+    row = records.c.row_no
+    ends = [select(f(row)).where(records.c.source_id == source_id).scalar_subquery()
+            for f in (func.min, func.max)]  # fmt: skip
+    low, high = connection.execute(select(*ends)).one()
+    return int(low) if low is not None and high - low + 1 == total else None

@@ -21,9 +21,11 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    and_,
 )
 
 from rollbook.model.records import IDENTIFIER_FIELDS, RECORD_FIELDS
+from rollbook.model.status import OPEN
 
 metadata = MetaData()
 
@@ -372,6 +374,11 @@ status_spans = Table(
 )
 Index("status_spans_person", status_spans.c.person_id)
 Index("status_spans_status", status_spans.c.status, status_spans.c.known_from)
+# Each person's status now, in person order: a page of persons at any depth skips index
+# entries, not table rows.
+_NOW = and_(status_spans.c.valid_to == OPEN, status_spans.c.known_to == OPEN)
+Index("status_spans_now", status_spans.c.person_id, status_spans.c.status,
+      sqlite_where=_NOW, postgresql_where=_NOW)  # fmt: skip
 
 # The spans counted by every key a toll filters or groups on: tolls read this small cube.
 # Units are too many to make a small cube; tolls by unit count the spans themselves.

@@ -7,15 +7,20 @@ word of a record's key, looked up in the index of name words.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, literal, select
 
 from rollbook.model.names import name_key
-from rollbook.model.status import LATEST
+from rollbook.model.status import OPEN
 from rollbook.store.persons import display_names
 from rollbook.store.schema import name_words, records, status_spans
+
+#: A name borne by at most this many persons is found whole and ordered in Python.
+FEW = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +50,10 @@ def search_persons(
     month of death or disappearance, "YYYY-MM"), by id, from `offset`; with how many there
     are (counted, unless the caller knows it: `total`)."""
     s, r = status_spans.c, records.c
-    now = and_(
-        s.valid_from <= LATEST, s.valid_to > LATEST, s.known_from <= LATEST,
-        s.known_to > LATEST, s.status.in_(sorted(statuses)),
-    )  # fmt: skip
+    # Written as the index of each person's status now is (schema.status_spans_now), with
+    # the open end inline, so that both engines see the index answers it.
+    open_end = literal(OPEN, literal_execute=True)
+    now = and_(s.valid_to == open_end, s.known_to == open_end, s.status.in_(sorted(statuses)))
     conditions = [now]
     for column, wanted in ((s.party, party), (s.unit, unit), (s.region, region),
                            (s.month, month)):  # fmt: skip
@@ -62,8 +67,26 @@ def search_persons(
         matching = select(r.person_id).where(*[r.id.in_(found) for found in held])
         conditions.append(s.person_id.in_(matching))
     query = select(s.person_id, s.status).where(*conditions)
+    if words and (total is None or total <= FEW):
+        # Most names are borne by few persons: find them all from the index of name words,
+        # then order them here. Asked for in person order, PostgreSQL walks every person
+        # looking for enough bearers of a rare name to fill the page.
+        few = _pairs(connection.execute(query.limit(FEW + 1)))
+        if len(few) <= FEW:
+            few.sort(key=itemgetter(0))
+            return len(few), _found(connection, few[offset : offset + limit])
     if total is None:
         total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    page = connection.execute(query.order_by(s.person_id).offset(offset).limit(limit)).all()
+    page = connection.execute(query.order_by(s.person_id).offset(offset).limit(limit))
+    return total, _found(connection, _pairs(page))
+
+
+def _pairs(rows: Iterable[Any]) -> list[tuple[int, str]]:
+    """Rows of (person id, status) as plain tuples, quick to sort."""
+    return [(p, status) for p, status in rows]
+
+
+def _found(connection: Connection, page: Sequence[tuple[int, str]]) -> list[Found]:
+    """The persons of a page (id and status) with their names."""
     names = display_names(connection, [p for p, _ in page])
-    return total, [Found(p, names.get(p, ""), status) for p, status in page]
+    return [Found(p, names.get(p, ""), status) for p, status in page]

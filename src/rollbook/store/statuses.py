@@ -17,7 +17,14 @@ from rollbook.store.spans import histories, rebuild_spans, shift_cells
 
 
 class StatusRefused(ValueError):
-    """A status change that cannot follow the person's history; nothing was written."""
+    """A status change that cannot follow the person's history; nothing was written.
+
+    `field` names what is to blame (`learned_on`, `status` or `corrects`), for a form to
+    show the refusal beside it."""
+
+    def __init__(self, reason: str, field: str) -> None:
+        super().__init__(reason)
+        self.field = field
 
 
 class Refreshing:
@@ -61,12 +68,13 @@ def record_status(
         note=note,
     )
     if learned_on > work.today:
-        raise StatusRefused(f"learned on {learned_on}, after today ({work.today})")
+        raise StatusRefused(f"learned on {learned_on}, after today ({work.today})", "learned_on")
     history = histories(work.connection, [person_id]).get(person_id, [])
     try:
         check_new_event(history, event)
     except TransitionError as error:
-        raise StatusRefused(f"person {person_id}: {error}") from None
+        blamed = "status" if corrects is None else "corrects"
+        raise StatusRefused(f"person {person_id}: {error}", blamed) from None
     with Refreshing(work, [person_id]):
         work.connection.execute(insert(status_events).values(**event_row(event, work.seq)))
     return event.id

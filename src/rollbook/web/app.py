@@ -14,18 +14,37 @@ from contextlib import asynccontextmanager
 from importlib import metadata
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from rollbook.store.database import Register
-from rollbook.web import pages, records, review, sources, uploads
+from rollbook.web import admin, edits, pages, records, review, sources, uploads
 from rollbook.web.access import Publish
+from rollbook.web.background import Background
 from rollbook.web.limits import RateLimit
 
 HERE = Path(__file__).parent
 #: Failed log-ins from one address in 15 minutes, and public searches in a minute.
 FAILED_LOGINS, PUBLIC_SEARCHES = 5, 60
+
+
+def refused_request(_request: Request, error: Exception) -> JSONResponse:
+    """A request that fails validation: 422 with each field and reason, as FastAPI answers,
+    but without echoing the input and with any text that cannot be UTF-8 (a lone surrogate
+    in the JSON) escaped, so that the answer itself cannot fail."""
+    assert isinstance(error, RequestValidationError)
+    detail = [{"loc": [_printable(part) for part in e["loc"]], "msg": _printable(e["msg"]),
+               "type": e["type"]} for e in error.errors()]  # fmt: skip
+    return JSONResponse({"detail": detail}, status_code=422)
+
+
+def _printable(part: object) -> object:
+    if isinstance(part, str):
+        return part.encode("utf-8", "backslashreplace").decode("utf-8")
+    return part
 
 
 def create_app(
@@ -40,6 +59,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        app.state.dashboard.wait()
         register.close()
 
     app = FastAPI(
@@ -53,17 +73,20 @@ def create_app(
     )
     app.state.register = register
     app.state.publish = publish
-    app.state.worked_out = {}  # the dashboard's slow parts, by the journal's last sequence
+    app.state.dashboard = Background(register, pages.slow_parts)  # its estimate and chart
     app.state.totals = {}  # how many a listing holds, for this state of the register
     app.state.failed_logins = RateLimit(FAILED_LOGINS, 15 * 60)
     app.state.public_searches = RateLimit(PUBLIC_SEARCHES, 60)
     secret = os.environ.get("ROLLBOOK_SECRET_KEY") or secrets.token_urlsafe(32)
     app.add_middleware(SessionMiddleware, secret_key=secret, session_cookie="rollbook",
                        same_site="strict", https_only=secure_cookies, max_age=8 * 3600)  # fmt: skip
+    app.add_exception_handler(RequestValidationError, refused_request)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages.router)
     app.include_router(review.router)
     app.include_router(records.router)
     app.include_router(uploads.router)
     app.include_router(sources.router)
+    app.include_router(admin.router)
+    app.include_router(edits.router)
     return app

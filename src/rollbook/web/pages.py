@@ -36,6 +36,7 @@ from rollbook.store.search import search_persons
 from rollbook.store.tolls import TollFilter
 from rollbook.store.users import log_in
 from rollbook.web.access import Publish, is_public, named_statuses, public_record
+from rollbook.web.background import Background
 from rollbook.web.common import (
     EVERY_STATUS,
     Db,
@@ -87,24 +88,25 @@ def dashboard_data(db: Connection, heavy: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def slow_parts(db: Connection) -> dict[str, Any]:
+    """What takes the dashboard seconds over a large register, worked out in the background
+    (web.background): the killed estimated in all (rollbook estimate, pooled), and the
+    named toll over time with the claimants' figures, as data and as a chart."""
+    found = estimate_uncounted(db, TollFilter(statuses=["killed"]), draws=ESTIMATE_DRAWS)
+    claims = shown_claims(db, everyone=False)
+    series = toll_over_time(db, "killed", claims, dt.date.today())
+    return {
+        "estimate": found.to_json(),
+        "named_over_time": [[day.isoformat(), n] for day, n in series],
+        "chart_svg": toll_chart_svg(series, claims, status="killed"),
+    }
+
+
 def worked_out(request: Request, db: Connection) -> dict[str, Any]:
-    """What takes the dashboard seconds, worked out once for each state of the register
-    (the journal's last sequence): the killed estimated in all (rollbook estimate, pooled),
-    and the named toll over time with the claimants' figures, as data and as a chart."""
-    seq = last_seq(db)
-    held = request.app.state.worked_out
-    if seq not in held:
-        found = estimate_uncounted(db, TollFilter(statuses=["killed"]), draws=ESTIMATE_DRAWS)
-        claims = shown_claims(db, everyone=False)
-        series = toll_over_time(db, "killed", claims, dt.date.today())
-        held.clear()
-        held[seq] = {
-            "estimate": found.to_json(),
-            "named_over_time": [[day.isoformat(), n] for day, n in series],
-            "chart_svg": toll_chart_svg(series, claims, status="killed"),
-        }
-    parts: dict[str, Any] = held[seq]
-    return parts
+    """The slow parts last worked out, and whether the register has changed since."""
+    background: Background = request.app.state.dashboard
+    parts, at = background.latest(db)
+    return {**parts, "worked_out_at": at, "behind": at != last_seq(db)}
 
 
 @router.get("/api/dashboard", tags=["dashboard"])
@@ -207,9 +209,10 @@ def person_data(db: Connection, publish: Publish, seen: Viewer, person_id: int
         raise HTTPException(404, f"no person {person_id}")
     protected = seen.role.sees_protected
     history = [
-        {"status": e.status.value, "effective": e.effective.iso() if e.effective else "",
+        {"id": e.id, "status": e.status.value,
+         "effective": e.effective.iso() if e.effective else "",
          "learned_on": e.learned_on.isoformat(), "evidence": e.evidence.value,
-         "source_id": e.source_id}
+         "source_id": e.source_id, "corrects": e.corrects}
         for e in view.history
     ]  # fmt: skip
     fields = {
