@@ -148,10 +148,40 @@ def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
     ]
 
 
-def test_a_combined_killed_and_wounded_figure_is_other() -> None:
-    assert figures("The army lost 70 servicemen killed and wounded.") == [
-        ("other", 70, None, None, "exact")
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("The office said 43 children were injured (26 boys and 17 girls).",
+         [("wounded", 43), ("wounded", 26), ("wounded", 17)]),
+        ("The army said 140 soldiers were killed, among them two colonels.",
+         [("killed", 140), ("killed", 2)]),
+        ("The ministry said 31 reservists were killed. Four of them were volunteers.",
+         [("killed", 31), ("killed", 4)]),
+        ("The monitors said 40 people were killed; six of the adult victims were over 70.",
+         [("killed", 40), ("killed", 6)]),
+        ("The staff said 90 prisoners were released: 72 soldiers, 12 guardsmen and 6 sailors.",
+         [("captured", 90), ("captured", 72), ("captured", 12), ("captured", 6)]),
+    ],
+)  # fmt: skip
+def test_the_parts_of_a_figure_are_claims_of_its_category(
+    text: str, parts: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == parts
+
+
+def test_a_breakdown_in_brackets_needs_people() -> None:
+    assert figures("The ministry said 12 soldiers were killed (+3 since Monday).") == [
+        ("killed", 12, None, None, "exact")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The army lost 70 servicemen killed and wounded.",
+     "The office said 70 people were killed or injured in the fighting."],
+)  # fmt: skip
+def test_a_combined_killed_and_wounded_figure_is_other(text: str) -> None:
+    assert figures(text) == [("other", 70, None, None, "exact")]
 
 
 def test_a_headline_repeating_or_rounding_the_body_adds_no_claim() -> None:

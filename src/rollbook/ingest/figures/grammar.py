@@ -474,12 +474,18 @@ def _named_before(lex: Lexicon, words: list[str], start: int) -> Category | None
 
 
 def _longest_at(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, Category] | None:
-    """The longest category phrase starting at `i`, its length and category, or None."""
+    """The longest category phrase starting at `i`, its length and category, or None; a
+    phrase starting inside it and reaching further wins ("were killed" yields to "killed or
+    injured")."""
     best: tuple[int, Category] | None = None
     for category, phrases in lex.categories.items():
         n = phrases.starting_at(words, i)
         if n and (best is None or n > best[0]):
             best = (n, category)
+    if best is not None and best[0] > 1:
+        inner = _longest_at(lex, words, i + 1)
+        if inner is not None and 1 + inner[0] > best[0]:
+            return 1 + inner[0], inner[1]
     return best
 
 
@@ -611,9 +617,9 @@ def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int)
         if words[i] in _HARD_STOPS or words[i] == ",":
             return None
         passive = i > 0 and words[i - 1] in _BE and words[i] in _PARTICIPLES
-        for category, phrases in lex.categories.items():
-            if phrases.starting_at(words, i) and (passive or not lex.people.starting_at(words, i)):
-                return category
+        best = _longest_at(lex, words, i)  # "were killed or injured": both, not killed
+        if best is not None and (passive or not lex.people.starting_at(words, i)):
+            return best[1]
     return None
 
 
@@ -798,6 +804,13 @@ _BREAKDOWN_OPENERS = frozenset(
 )  # fmt: skip
 
 
+#: "four of them were volunteers": the words after an amount that make it part of the
+#: figure before it.
+#: At most this many words from one amount of an enumeration to the next.
+_ENUMERATION_GAP = 10
+_OF_THOSE = (["of", "them"], ["of", "whom"], ["of", "which"], ["of", "these"], ["of", "those"])
+
+
 def _settle_coordination(
     result: list[Figure],
     pending: list[tuple[int, Amount]],
@@ -823,17 +836,27 @@ def _settle_coordination(
             continue
         if context is not None and not earlier:
             earlier = [replace(result[index], category=context, breakdown=False)]
-        if earlier and (
-            any(w in _BREAKDOWN_OPENERS for w in opener)
-            or (
-                closer[:1] in (["are"], ["were"])
-                and lex.people.starting_at(words, amount.last + 2) > 0
+        if (
+            earlier
+            and (
+                any(w in _BREAKDOWN_OPENERS for w in opener)
+                or (  # "43 children were injured (26 boys and 17 girls)"
+                    opener[-1:] == ["("] and lex.people.starting_at(words, amount.last + 1) > 0
+                )
+                or (
+                    closer[:1] in (["are"], ["were"])
+                    and lex.people.starting_at(words, amount.last + 2) > 0
+                )
+                or closer in _OF_THOSE
+                or (  # "six of the adult victims were over 70"
+                    closer == ["of", "the"]
+                    and any(
+                        lex.people.starting_at(words, i) > 0
+                        for i in range(amount.last + 3, amount.last + 5)
+                    )
+                )
+                or (opener[-1:] in (["and"], [","]) and earlier[-1].breakdown)
             )
-            or (
-                closer in (["of", "them"], ["of", "whom"])
-                and lex.people.starting_at(words, amount.last + 3) > 0
-            )
-            or (opener[-1:] in (["and"], [","]) and earlier[-1].breakdown)
         ):
             result[index] = replace(result[index], category=earlier[-1].category, breakdown=True)
             continue
@@ -847,6 +870,15 @@ def _settle_coordination(
             and not any(w in _HARD_STOPS for w in between_next)
         ):
             result[index] = replace(result[index], category=later[0].category)
+            continue
+        if (  # "returned 72 servicemen, 12 guardsmen and 6 border guards"
+            earlier
+            and people
+            and opener[-1:] in (["and"], [","])
+            and amount.first - earlier[-1].last <= _ENUMERATION_GAP
+        ):
+            result[index] = replace(result[index], category=earlier[-1].category,
+                                    breakdown=earlier[-1].breakdown)  # fmt: skip
             continue
         if _other(words, result[index]):
             continue
