@@ -251,3 +251,21 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
 )  # fmt: skip
 def test_categories_named_around_the_figure(text: str, expected: list[tuple[str, int]]) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == expected
+
+
+def test_a_summary_of_an_organisation_s_report_gives_it_the_figures() -> None:
+    text = (
+        "The Northland Monitoring Office (NMO) published its quarterly report on Tuesday.\n\n"
+        "- At least 212 civilians were killed in the quarter.\n"
+    )
+    [claim] = read(text)
+    assert (claim.claimant, claim.value) == ("Northland Monitoring Office", 212)
+
+
+def test_an_update_posted_whole_is_its_poster_s() -> None:
+    text = (
+        "The head of the Eastvale regional administration posted the following update.\n\n"
+        '"As a result of the shelling, 3 people were killed."\n'
+    )
+    [claim] = read(text)
+    assert claim.claimant == "Eastvale regional administration"  # its head speaks for it

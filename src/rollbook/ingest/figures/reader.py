@@ -312,9 +312,18 @@ _AUTHOR_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _ISSUED = re.compile(
-    r"(?:issued|published|released)\s+the\s+following\s+(?:statement|communiqu[eé])"
+    r"(?:issued|published|released|posted)\s+the\s+following\s+"
+    r"(?:statement|communiqu[eé]|update|message|bulletin)"
     r"|announcement\s+issued\b.*?\bby\s+the\s+(?P<by>[^:]+):",
     re.IGNORECASE,
+)
+#: "The UN Integrated Office in Haiti (BINUH) published its quarterly report on Tuesday":
+#: a summary of an organisation's report, whose figures are the organisation's.
+_REPORTED = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<by>(?:[A-Z][\w'’.-]*|of|the|for|and|on|in|to)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|on|in|to))*)(?:\s+\([^)]*\))?"
+    r"\s+(?:has\s+)?(?:published|released|issued)\s+(?:its|their|a|the)\s+"
+    r"(?:[\w-]+\s+){0,4}?report\b"
 )
 
 
@@ -342,6 +351,9 @@ def _author(text: str, every: list[Sentence]) -> str | None:
             if 1 < len(words) <= 14 and named and name[:1].isupper() and not re.search(r"\d", name):
                 return _cased(name)
     for sentence in every[:6]:
+        summary = _REPORTED.match(text[sentence.start : sentence.end])
+        if summary and 1 < len(summary.group("by").split()) <= 12:
+            return summary.group("by")
         match = _ISSUED.search(text, sentence.start, sentence.end)
         if match and match.group("by"):
             return match.group("by").strip()
