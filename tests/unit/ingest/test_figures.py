@@ -269,3 +269,11 @@ def test_an_update_posted_whole_is_its_poster_s() -> None:
     )
     [claim] = read(text)
     assert claim.claimant == "Eastvale regional administration"  # its head speaks for it
+
+
+def test_we_in_a_quotation_is_whoever_was_named_before_it() -> None:
+    opening = "Dr. Ilse Varn, director of Westmarch General Hospital, spoke to us on Monday.\n\n"
+    [quoted] = read(opening + '"Since yesterday we have received 23 bodies."\n')
+    assert (quoted.claimant, quoted.value) == ("Westmarch General Hospital", 23)
+    [ours] = read(opening + "Since yesterday we have received 23 bodies.\n")
+    assert ours.claimant == OUTLET  # outside a quotation, "we" is the outlet writing

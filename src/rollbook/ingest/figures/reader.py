@@ -77,19 +77,22 @@ class _Claimants:
         self.last_sentence = -10
         self.last_paragraph = -1
 
-    def resolve_all(self, found: list[Attribution]) -> list[tuple[Attribution, str]]:
-        """Each attribution's claimant; a pronoun is the one named just before it."""
+    def resolve_all(
+        self, found: list[Attribution], quoted: bool = False
+    ) -> list[tuple[Attribution, str]]:
+        """Each attribution's claimant; a pronoun is the one named just before it, and "we"
+        the author, or in a quotation whoever was named before it."""
         result: list[tuple[Attribution, str]] = []
         for attribution in found:
             if attribution.pronoun and result and attribution.text not in ("we", "i"):
                 result.append((attribution, result[-1][1]))
             else:
-                result.append((attribution, self.resolve(attribution)))
+                result.append((attribution, self.resolve(attribution, quoted)))
         return result
 
-    def resolve(self, attribution: Attribution) -> str:
+    def resolve(self, attribution: Attribution, quoted: bool = False) -> str:
         if attribution.pronoun and attribution.text in ("we", "i"):
-            return self.outlet
+            return self.last if quoted and self.last else self.outlet
         if attribution.pronoun:
             return self.last or self.outlet
         text = attribution.text
@@ -127,7 +130,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     table_claimant: str | None = None
     for number, sentence in enumerate(every):
         line = text[sentence.start : sentence.end]
-        named = claimants.resolve_all(attributions(sentence) or _labelled_by(sentence))
+        quoted = _quoted(text, sentence)
+        named = claimants.resolve_all(attributions(sentence) or _labelled_by(sentence), quoted)
         as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
         as_of = _nearest(as_of_dates, sentence.start) or default_day
         period = _nearest(since_dates, sentence.start)
@@ -163,7 +167,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         sentence_figures, orphans = figures(sentence, section, context)
         _give_earlier(found, orphans)
         for figure in sentence_figures:
-            claimant = _claimant_for(sentence, figure, named, claimants, number)
+            claimant = _claimant_for(sentence, figure, named, claimants, number, quoted)
             found.append(
                 (
                     sentence,
@@ -436,6 +440,12 @@ def _main_party(text: str, known: dict[str, str]) -> str:
     return ""
 
 
+def _quoted(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence stands in a paragraph that opens with a quotation mark."""
+    opening = max(text.rfind("\n", 0, sentence.start) + 1, 0)
+    return text[opening : opening + 1] in ('"', "“", "«")
+
+
 def _clause(sentence: Sentence, index: int) -> int:
     return sum(1 for t in sentence.tokens[:index] if t.low in _CLAUSE_MARKS)
 
@@ -446,6 +456,7 @@ def _claimant_for(
     named: list[tuple[Attribution, str]],
     claimants: _Claimants,
     number: int,
+    quoted: bool = False,
 ) -> str:
     if named:
         first = figure.first if figure else 0
@@ -454,8 +465,11 @@ def _claimant_for(
         pool = same or named
         return min(pool, key=lambda pair: abs(pair[0].index - first))[1]
     # A sentence without a claimant goes on with the one before it in its paragraph; a list
-    # item or a new paragraph does not, and "we" and "our" are the author's own words.
+    # item or a new paragraph does not, and "we" and "our" are the author's own words, or in
+    # a quotation the words of whoever was named before it.
     words = {t.low for t in sentence.tokens}
+    if quoted and claimants.last and words & {"we", "our"}:
+        return claimants.last
     bullet = sentence.tokens[0].text in ("-", "*", "•")
     if (
         claimants.last
