@@ -105,8 +105,11 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
             2881,
             2855,
         ),
+        ("The hospital raised its toll from the strike to 19, from the 14 it gave earlier.", 19,
+         14),
+        ("The death toll rose to 41, up from the 36 announced on Monday.", 41, 36),
     ],
-)
+)  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:
     (claim,) = read(text)
     assert (claim.value, claim.previous_value) == (value, previous)

@@ -347,9 +347,17 @@ def _earlier_mark(
     if amount.value is None or lex.not_people.starting_at(words, amount.last + 1):
         return None  # "in the previous 48 hours"
     start = amount.first - _qualifier_length(lex, words, amount.first)
+    if words[start - 1 : start] == ["the"] and start > 1:
+        start -= 1  # "to 19, from the 14 it gave this morning"
     before = words[max(0, start - 3) : start]
     if before[-1:] == ["by"] and later and words[amount.last + 1 : amount.last + 2] == ["to"]:
         return _Earlier(amount.first, amount.value, increment=True)
+    if (  # "raised its toll to 19, from the 14 it gave this morning"
+        start >= 4
+        and words[start - 4 : start] == ["to", words[start - 3], ",", "from"]
+        and any(c.isdigit() for c in words[start - 3])
+    ):
+        return _Earlier(amount.first, amount.value, increment=False)
     if before[-1:] == ["from"] and _verbish_before(words, start - 1):
         nxt = later[0] if later else None
         if (
