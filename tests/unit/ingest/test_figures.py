@@ -79,6 +79,8 @@ def test_qualifiers_ranges_and_vague_amounts(
         "No casualties were reported.",
         "The toll could reach 1,000 if the shelling goes on.",
         "On 14 October the brigade moved 30 km south.",
+        "If the cuts go on, we could be burying 300 children by June, the agency said.",
+        "The man killed in the strike was a father of three.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
@@ -164,6 +166,7 @@ def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
          [("killed", 40), ("killed", 6)]),
         ("The staff said 90 prisoners were released: 72 soldiers, 12 guardsmen and 6 sailors.",
          [("captured", 90), ("captured", 72), ("captured", 12), ("captured", 6)]),
+        ("Gunmen abducted 12 men aged 18 to 60, the police said.", [("captured", 12)]),
     ],
 )  # fmt: skip
 def test_the_parts_of_a_figure_are_claims_of_its_category(

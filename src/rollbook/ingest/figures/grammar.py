@@ -233,9 +233,13 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         before == "of" and first >= 2 and words[first - 2] in ("age", "ages")
     ):
         return True
-    # "aged 45 and 71": every number of a list of ages.
+    if before == "of" and first >= 2 and words[first - 2] in _KIN:
+        return True  # "a father of three"
+    # "aged 45 and 71", "aged 18 to 60": every number of a list or range of ages.
     back = first - 1
-    while back >= 0 and (words[back] in ("and", ",", "or") or tokens[back].kind == "number"):
+    while back >= 0 and (
+        words[back] in ("and", ",", "or", "to", "-", "–") or tokens[back].kind == "number"
+    ):
         back -= 1
     if back >= 0 and back < first - 1 and words[back] in ("aged", "ages", "age"):
         return True
@@ -243,6 +247,10 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     # 17 girls)" breaks a figure down.
     opening = first - _qualifier_length(lexicon(), words, first)
     return opening >= 1 and words[opening - 1] == "(" and not _people_after(words, amount.last)
+
+
+#: "A father of three": the children one has, not people counted.
+_KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
 
 
 def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
@@ -394,7 +402,10 @@ def _hypothetical(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         if lex.hypothetical.starting_at(words, i):
             phrase_len = lex.hypothetical.starting_at(words, i)
             word = words[i]
-            if word in ("some", "likely") or (word == "could" and words[i + 1 : i + 2] == ["be"]):
+            # "could be 300" estimates; "we could be burying 300 children" imagines.
+            then = words[i + 1 : i + 3]
+            estimate = then[:1] == ["be"] and not (len(then) == 2 and then[1].endswith("ing"))
+            if word in ("some", "likely") or (word == "could" and estimate):
                 continue
             if i + phrase_len <= start:
                 return True
