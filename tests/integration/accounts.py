@@ -1,12 +1,15 @@
 """Accounts and a browser-like client for the web tests: the same password for everyone,
-accounts added as `rollbook user add` adds them, a log-in through the form."""
+accounts added as `rollbook user add` adds them, a log-in through the form; and what the
+write tests check: the journal's last entry, and the problem a refusal names."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from typing import Any
 
 from fastapi.testclient import TestClient
+from httpx2 import Response
 
 from conftest import Cli
 from integration.registers import War
@@ -48,3 +51,23 @@ def token_of(war: War, name: str) -> str:
     """A new token for an account, as `rollbook user token` shows it."""
     issued: str = war.run("user", "token", name).splitlines()[-1]
     return issued
+
+
+def bearer(token: str) -> dict[str, str]:
+    """The header a script sends its token in."""
+    return {"Authorization": f"Bearer {token}"}
+
+
+def last_entry(war: War) -> dict[str, Any]:
+    """The journal's last entry, as `rollbook log --json` shows it."""
+    (entry,) = war.json("log", "--limit", "1")
+    found: dict[str, Any] = entry
+    return found
+
+
+def refusal(answer: Response) -> dict[str, Any]:
+    """The one problem a refused request's 422 names: where (`loc`) and why (`msg`)."""
+    assert answer.status_code == 422, answer.text
+    (problem,) = answer.json()["detail"]
+    found: dict[str, Any] = problem
+    return found

@@ -14,7 +14,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from conftest import Cli
-from integration.accounts import add_accounts, csrf, log_in, token_of, web_client
+from integration.accounts import (
+    add_accounts,
+    bearer,
+    csrf,
+    last_entry,
+    log_in,
+    refusal,
+    token_of,
+    web_client,
+)
 from integration.registers import PERSON, SOURCE, War, build_war
 
 VARO, DERVAN = PERSON["Varo Tenlik"], PERSON["Dervan Holtzik"]
@@ -36,17 +45,6 @@ def war(cli: Cli, tmp_path: Path) -> War:
 @pytest.fixture
 def web(war: War, database_url: str) -> Iterator[TestClient]:
     yield from web_client(database_url)
-
-
-def last_entry(war: War) -> dict[str, Any]:
-    """The journal's last entry, as `rollbook log --json` shows it."""
-    (entry,) = war.json("log", "--limit", "1")
-    found: dict[str, Any] = entry
-    return found
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def history(war: War, person_id: int) -> list[dict[str, Any]]:
@@ -171,10 +169,8 @@ def test_refused_input_is_a_422_naming_the_field_and_leaves_the_register_as_it_w
 ) -> None:
     token = token_of(war, "rex")
     before, persons_before = last_entry(war), persons(web, token)
-    refused = web.post(f"/api/persons/{person}/status", headers=bearer(token),
-                       json={**KILLED, **change})  # fmt: skip
-    assert refused.status_code == 422, refused.text
-    (problem,) = refused.json()["detail"]
+    problem = refusal(web.post(f"/api/persons/{person}/status", headers=bearer(token),
+                               json={**KILLED, **change}))  # fmt: skip
     assert problem["loc"] == where and reason in problem["msg"], problem
     assert last_entry(war) == before
     assert persons(web, token) == persons_before
@@ -233,9 +229,7 @@ def test_a_refused_figure_is_a_422_naming_the_field_and_nothing_is_written(
 ) -> None:
     token = token_of(war, "rex")
     before = last_entry(war)
-    refused = web.post("/api/claims", headers=bearer(token), json={**FIGURE, **change})
-    assert refused.status_code == 422, refused.text
-    (problem,) = refused.json()["detail"]
+    problem = refusal(web.post("/api/claims", headers=bearer(token), json={**FIGURE, **change}))
     assert problem["loc"] == where and reason in problem["msg"], problem
     assert last_entry(war) == before
     assert web.get("/api/claims").json()["claimants"] == []

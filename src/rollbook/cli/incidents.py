@@ -66,6 +66,7 @@ from rollbook.store.incidents import (
     apply_truce,
     apply_verify,
     apply_victim,
+    verify_payload,
 )
 from rollbook.store.sources import SourceKind
 
@@ -149,8 +150,8 @@ def verify(
 
     Example: rollbook incident verify 4 confirmed --reason "monitors saw the craters"
     """
-    payload = {"incident_id": incident, "state": state.value, "reason": reason,
-               "learned_on": learned_day(learned, "--learned").isoformat(), "source_id": source}  # fmt: skip
+    payload = verify_payload(incident, state, reason=reason,
+                             learned=partial_date(learned, "--learned"), source_id=source)  # fmt: skip
     done = write_entry(ctx, VERIFY_ACTION, apply_verify, payload, reason)
     console.print(f"Incident {done['incident_id']} is {state} (step {done['step_id']}).")
 

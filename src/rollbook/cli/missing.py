@@ -36,6 +36,8 @@ from rollbook.store.cases import (
     apply_confirm,
     apply_open,
     apply_step,
+    confirm_payload,
+    step_payload,
 )
 
 missing_app = typer.Typer(
@@ -183,16 +185,10 @@ def step(
 
     Example: rollbook missing step 3 identified_dead --effective 2020-10-14 --evidence dna_match
     """
-    when = partial_date(effective, "--effective")
-    payload = {
-        "case_id": case,
-        "step": new_step.value,
-        "effective": when.iso() if when else "",
-        "learned_on": learned_day(learned, "--learned").isoformat(),
-        "evidence": evidence.value,
-        "source_id": source,
-        "note": note,
-    }
+    payload = step_payload(
+        case, new_step, effective=partial_date(effective, "--effective"),
+        learned=partial_date(learned, "--learned"), evidence=evidence, source_id=source, note=note,
+    )  # fmt: skip
     done = write_entry(ctx, STEP_ACTION, apply_step, payload, reason)
     waiting = (
         " It waits for a second person's confirmation." if new_step is Step.IDENTIFIED_DEAD else ""
@@ -211,8 +207,7 @@ def confirm(
 
     Example: ROLLBOOK_ACTOR=reviewer rollbook missing confirm 17
     """
-    confirmed_on = learned_day(on, "--on")
-    payload = {"step_id": step_id, "confirmed_on": confirmed_on.isoformat()}
+    payload = confirm_payload(step_id, partial_date(on, "--on"))
     write_entry(ctx, CONFIRM_ACTION, apply_confirm, payload, reason)
     console.print(f"Confirmed step {step_id}: the person is recorded killed.")
 

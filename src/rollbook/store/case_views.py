@@ -219,12 +219,12 @@ def case_view(connection: Connection, case_id: int) -> dict[str, Any] | None:
     }
 
 
-def waiting_confirmation(connection: Connection) -> list[int]:
-    """The identification steps no second person has confirmed yet."""
-    query = select(case_steps.c.id).where(
+def waiting_confirmation(connection: Connection) -> dict[int, int]:
+    """The identification steps no second person has confirmed yet, each with its case."""
+    query = select(case_steps.c.id, case_steps.c.case_id).where(
         case_steps.c.step == Step.IDENTIFIED_DEAD.value, case_steps.c.confirmed_by.is_(None)
     )
-    return list(connection.execute(query.order_by(case_steps.c.id)).scalars())
+    return {step: case for step, case in connection.execute(query.order_by(case_steps.c.id))}
 
 
 def iter_cases(

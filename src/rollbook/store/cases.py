@@ -41,7 +41,14 @@ PROTECTED_CASE_FIELDS = frozenset({"family_contact", "ante_mortem"})
 
 
 class CaseRefused(ValueError):
-    """A case write refused as asked, with the reason; nothing was written."""
+    """A case write refused as asked, with the reason; nothing was written.
+
+    `field` names the payload's field to blame, when one is, for a form to show the
+    refusal beside it."""
+
+    def __init__(self, reason: str, field: str = "") -> None:
+        super().__init__(reason)
+        self.field = field
 
 
 def apply_open(work: Write) -> None:
@@ -123,6 +130,31 @@ def _insert_case(
     return case_id, step_id
 
 
+def step_payload(
+    case_id: int,
+    step: Step,
+    *,
+    effective: PartialDate | None = None,
+    learned: PartialDate | None = None,
+    evidence: Evidence = Evidence.OTHER,
+    source_id: int | None = None,
+    note: str = "",
+) -> dict[str, Any]:
+    """The payload of `case.step` as `apply_step` reads it, the same whoever asks (the
+    command line, the web). It was learned on the first day `learned` may stand for, or
+    today."""
+    learned_on = learned.first_day() if learned else dt.date.today()
+    return {
+        "case_id": case_id,
+        "step": step.value,
+        "effective": effective.iso() if effective else "",
+        "learned_on": learned_on.isoformat(),
+        "evidence": evidence.value,
+        "source_id": source_id,
+        "note": note,
+    }
+
+
 def apply_step(work: Write) -> None:
     """Add a step to a case; a resolution other than an identification changes the
     person's status at once (`case.step`)."""
@@ -150,13 +182,15 @@ def add_step(
     connection = work.connection
     case = _case(connection, case_id)
     if learned_on > work.today:
-        raise CaseRefused(f"learned on {learned_on}, after today ({work.today})")
+        raise CaseRefused(f"learned on {learned_on}, after today ({work.today})", "learned_on")
     if learned_on.isoformat() < case["reported_on"]:
-        raise CaseRefused(f"learned on {learned_on}, before the case was reported")
+        raise CaseRefused(f"learned on {learned_on}, before the case was reported", "learned_on")
     steps = case_steps_of(connection, [case["id"]]).get(case["id"], [])
     problem = step_problem(steps, step, evidence)
     if problem:
-        raise CaseRefused(f"case {case['id']}: {problem}")
+        # The evidence is to blame when the same step would stand with an identifying one.
+        identifying = step_problem(steps, step, Evidence.DNA_MATCH) is None
+        raise CaseRefused(f"case {case['id']}: {problem}", "evidence" if identifying else "step")
     event_id = None
     if step in STATUS_OF and step is not Step.IDENTIFIED_DEAD:
         event_id = _status(
@@ -174,6 +208,13 @@ def add_step(
     )  # fmt: skip
 
 
+def confirm_payload(step_id: int, confirmed: PartialDate | None = None) -> dict[str, Any]:
+    """The payload of `case.confirm` as `apply_confirm` reads it, the same whoever asks:
+    confirmed on the first day `confirmed` may stand for, or today."""
+    confirmed_on = confirmed.first_day() if confirmed else dt.date.today()
+    return {"step_id": step_id, "confirmed_on": confirmed_on.isoformat()}
+
+
 def apply_confirm(work: Write) -> None:
     """A second person confirms an identification of the dead; from then it counts and the
     person's status is killed (`case.confirm`)."""
@@ -182,14 +223,16 @@ def apply_confirm(work: Write) -> None:
     row = connection.execute(select(case_steps).where(case_steps.c.id == int(p["step_id"])))
     found = row.mappings().one_or_none()
     if found is None:
-        raise CaseRefused(f"no case step {p['step_id']} in the register")
+        raise CaseRefused(f"no case step {p['step_id']} in the register", "step_id")
     step = step_from_row(found)
     problem = confirm_problem(step, work.actor)
     if problem:
-        raise CaseRefused(f"step {step.id}: {problem}")
+        raise CaseRefused(f"step {step.id}: {problem}", "step_id")
     confirmed_on = dt.date.fromisoformat(p["confirmed_on"])
     if confirmed_on > work.today or confirmed_on.isoformat() < step.learned_on:
-        raise CaseRefused(f"confirmed on {confirmed_on}: before the step or after today")
+        raise CaseRefused(
+            f"confirmed on {confirmed_on}: before the step or after today", "confirmed_on"
+        )
     case = _case(connection, step.case_id)
     event_id = _status(
         work,
@@ -291,7 +334,7 @@ def _case(connection: Connection, case_id: int) -> dict[str, Any]:
     row = connection.execute(select(missing_cases).where(missing_cases.c.id == case_id))
     found = row.mappings().one_or_none()
     if found is None:
-        raise CaseRefused(f"no case {case_id} in the register")
+        raise CaseRefused(f"no case {case_id} in the register", "case_id")
     return dict(found)
 
 

@@ -63,7 +63,14 @@ SETTINGS = {"war_start": "the day (or month, or year) the war began: no incident
 
 
 class IncidentRefused(ValueError):
-    """An incident write refused as asked, with the reason; nothing was written."""
+    """An incident write refused as asked, with the reason; nothing was written.
+
+    `field` names the payload's field to blame, when one is, for a form to show the
+    refusal beside it."""
+
+    def __init__(self, reason: str, field: str = "") -> None:
+        super().__init__(reason)
+        self.field = field
 
 
 def voice_of(reported_by: str) -> str:
@@ -389,6 +396,22 @@ def _candidates(connection: Connection, lo: int, hi: int) -> list[_Candidate]:
 # --------------------------------------------------------------------------- verification
 
 
+def verify_payload(
+    incident_id: int,
+    state: Verification,
+    *,
+    reason: str = "",
+    learned: PartialDate | None = None,
+    source_id: int | None = None,
+) -> dict[str, Any]:
+    """The payload of `incident.verify` as `apply_verify` reads it, the same whoever asks
+    (the command line, the web). It was learned on the first day `learned` may stand for,
+    or today."""
+    learned_on = learned.first_day() if learned else dt.date.today()
+    return {"incident_id": incident_id, "state": state.value, "reason": reason,
+            "learned_on": learned_on.isoformat(), "source_id": source_id}  # fmt: skip
+
+
 def apply_verify(work: Write) -> None:
     """Move an incident to a verification state, with the reason (`incident.verify`)."""
     p = work.payload
@@ -397,17 +420,19 @@ def apply_verify(work: Write) -> None:
     new = Verification(p["state"])
     learned = dt.date.fromisoformat(p["learned_on"])
     if learned > work.today:
-        raise IncidentRefused(f"learned on {learned}, after today ({work.today})")
+        raise IncidentRefused(f"learned on {learned}, after today ({work.today})", "learned_on")
     current = _current_step(connection, incident_id)
     if learned.isoformat() < current["learned_on"]:
         raise IncidentRefused(
-            f"learned on {learned}, before the incident's last step ({current['learned_on']})"
+            f"learned on {learned}, before the incident's last step ({current['learned_on']})",
+            "learned_on",
         )
-    problem = verification_problem(
-        Verification(current["state"]), new, len(voices(connection, incident_id)), p["reason"]
-    )
+    before, independent = Verification(current["state"]), len(voices(connection, incident_id))
+    problem = verification_problem(before, new, independent, p["reason"])
     if problem:
-        raise IncidentRefused(f"incident {incident_id}: {problem}")
+        # The reason is to blame when the same move would stand with one.
+        given = verification_problem(before, new, independent, "given") is None
+        raise IncidentRefused(f"incident {incident_id}: {problem}", "reason" if given else "state")
     p["incident_id"] = incident_id
     p["step_id"] = new_step(work, incident_id, new, p["reason"], learned.isoformat(),
                             p.get("source_id"))  # fmt: skip
@@ -520,7 +545,7 @@ def live_incident(connection: Connection, incident_id: int) -> int:
         if row.merged_into is None:
             return current
         current = row.merged_into
-    raise IncidentRefused(f"no incident {incident_id} in the register")
+    raise IncidentRefused(f"no incident {incident_id} in the register", "incident_id")
 
 
 # --------------------------------------------------------------------------- victims

@@ -43,11 +43,14 @@ from rollbook.store.users import (
 )
 from rollbook.web.common import Db, Seen, at_least, render
 from rollbook.web.session import Viewer, check_csrf
+from rollbook.web.writes import by_token, write
 
 router = APIRouter()
 #: A page or answer holding a new token is never kept by a browser or a proxy.
 NO_STORE = {"Cache-Control": "no-store"}
 MAX_NAME, MAX_ROLE, MAX_PASSWORD, MAX_REASON, MAX_SETTING = 200, 32, 1000, 2000, 64
+#: Why an API change without a token is refused.
+NEEDS_TOKEN = "account and setting changes through the API need an administrator's token"
 
 AccountName = Annotated[
     str, FastPath(min_length=1, max_length=MAX_NAME, description="The account's name")
@@ -66,14 +69,6 @@ def _administrator(seen: Viewer) -> str:
     return seen.user.name
 
 
-def _by_token(request: Request, seen: Viewer) -> None:
-    """Refuse an API write without a token: a session cookie alone carries no form token
-    against cross-site requests."""
-    if seen.user is None or "authorization" not in request.headers:
-        raise HTTPException(403, "account and setting changes through the API need an "
-                                 "administrator's token")  # fmt: skip
-
-
 def _plain(text: str, what: str, *, lines: bool = False) -> str:
     """The text, refused if it holds a control character or a lone surrogate (a database
     or UTF-8 refuses some; a name has none); a reason may hold line breaks and tabs."""
@@ -90,12 +85,10 @@ def _write(
     """One journalled write, as `rollbook` makes it; a refusal is a 422 and writes nothing."""
     reason = _plain(reason, "reason", lines=True)
     try:
-        with request.app.state.register.write(action, payload, actor=actor, reason=reason) as work:
-            apply(work)
+        work = write(request, actor, action, apply, payload, reason)
     except (UserRefused, IncidentRefused) as error:
         raise HTTPException(422, str(error)) from None
-    done: dict[str, Any] = work.payload
-    return done
+    return work.payload
 
 
 def add_account(
@@ -279,7 +272,7 @@ class NewToken(Why):
 @router.post("/api/users", tags=["administration"], status_code=201)
 def add_api(request: Request, seen: Seen, body: NewAccount) -> dict[str, Any]:
     """Add an account (administrators, with a token: Authorization: Bearer TOKEN)."""
-    _by_token(request, seen)
+    by_token(request, seen, NEEDS_TOKEN)
     return add_account(request, seen, body.name, body.role, body.password, body.reason)
 
 
@@ -287,7 +280,7 @@ def add_api(request: Request, seen: Seen, body: NewAccount) -> dict[str, Any]:
 def disable_api(request: Request, seen: Seen, name: AccountName, body: Why | None = None
                 ) -> dict[str, Any]:  # fmt: skip
     """Disable an account and its tokens (administrators, with a token); never one's own."""
-    _by_token(request, seen)
+    by_token(request, seen, NEEDS_TOKEN)
     return disable_account(request, seen, name, body.reason if body else "")
 
 
@@ -296,7 +289,7 @@ def token_api(request: Request, seen: Seen, name: AccountName, body: NewToken | 
               ) -> Response:  # fmt: skip
     """Issue a token for an account (administrators, with a token); it is in this answer
     only."""
-    _by_token(request, seen)
+    by_token(request, seen, NEEDS_TOKEN)
     asked = body or NewToken()
     issued = issue_token(request, seen, name, asked.label, asked.reason)
     return JSONResponse(issued, status_code=201, headers=NO_STORE)
@@ -357,5 +350,5 @@ class NewSetting(Why):
 @router.post("/api/settings", tags=["administration"])
 def set_api(request: Request, seen: Seen, body: NewSetting) -> dict[str, Any]:
     """Set one of the register's settings (administrators, with a token)."""
-    _by_token(request, seen)
+    by_token(request, seen, NEEDS_TOKEN)
     return set_setting(request, seen, body.key, body.value, body.reason)

@@ -21,7 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from rollbook.store.database import Register
-from rollbook.web import admin, edits, pages, records, review, sources, uploads
+from rollbook.web import admin, edits, pages, records, review, sources, steps, uploads
 from rollbook.web.access import Publish
 from rollbook.web.background import Background
 from rollbook.web.limits import RateLimit
@@ -89,4 +89,5 @@ def create_app(
     app.include_router(sources.router)
     app.include_router(admin.router)
     app.include_router(edits.router)
+    app.include_router(steps.router)
     return app

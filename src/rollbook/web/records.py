@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy import Connection
 
 from rollbook.model.roles import Role
-from rollbook.store.case_views import open_cases
+from rollbook.store.case_views import open_cases, waiting_confirmation
 from rollbook.store.journal import last_entries
 from rollbook.web.common import Db, Seen, at_least, render
 from rollbook.web.session import Viewer
@@ -28,9 +28,12 @@ JOURNAL_PAGE = 500
 
 
 def missing_data(db: Connection, known_on: dt.date | None) -> dict[str, Any]:
-    """The cases open as known on a day (today by default), oldest first."""
+    """The cases open as known on a day (today by default), oldest first, each with its
+    identification of the dead that waits now for a second person's confirmation, if any."""
     day = known_on or dt.date.today()
-    cases = [dataclasses.asdict(case) | {"still_missing": case.still_missing}
+    waiting = {case_id: step_id for step_id, case_id in waiting_confirmation(db).items()}
+    cases = [dataclasses.asdict(case) | {"still_missing": case.still_missing,
+                                         "waiting_step": waiting.get(case.case_id)}
              for case in open_cases(db, day)]  # fmt: skip
     still = sum(1 for case in cases if case["still_missing"])
     return {"known_on": day.isoformat(), "open_cases": len(cases), "still_missing": still,

@@ -20,6 +20,7 @@ from rollbook.store.persons import records_by_id
 from rollbook.web.access import is_public
 from rollbook.web.common import MAX_ID, Db, Seen, at_least, render
 from rollbook.web.session import Viewer, check_csrf
+from rollbook.web.writes import by_token, write
 
 router = APIRouter()
 #: Pairs a page of the queue shows.
@@ -70,14 +71,10 @@ def _rule(request: Request, seen: Viewer, left: int, right: int, ruling: str, re
         raise HTTPException(422, f"a ruling is same, different or skipped, not {ruling!r}")
     payload = {"records": [left, right], "ruling": PairState(ruling).value}
     try:
-        with request.app.state.register.write(
-            RULE_ACTION, payload, actor=seen.user.name, reason=reason
-        ) as work:
-            apply_ruling(work)
+        work = write(request, seen.user.name, RULE_ACTION, apply_ruling, payload, reason)
     except RulingError as error:
         raise HTTPException(409, str(error)) from None
-    ruled: dict[str, Any] = work.payload
-    return ruled
+    return work.payload
 
 
 @router.post("/review", include_in_schema=False)
@@ -110,6 +107,5 @@ class Ruling(BaseModel):
 @router.post("/api/review", tags=["review"])
 def rule_api(request: Request, seen: Seen, body: Ruling) -> dict[str, Any]:
     """Rule on a pair (reviewers and above, with a token: Authorization: Bearer TOKEN)."""
-    if seen.user is None or "authorization" not in request.headers:
-        raise HTTPException(403, "rulings through the API need a reviewer's token")
+    by_token(request, seen, "rulings through the API need a reviewer's token")
     return _rule(request, seen, *body.records, body.ruling, body.reason)
