@@ -36,7 +36,7 @@ class Background:
         while a thread brings them up to it. Waits only when none were worked out yet."""
         seq = last_seq(db)
         with self._lock:
-            if self._seq != seq:
+            if self._seq < seq:
                 self._start()
             thread, parts, at = self._thread, self._parts, self._seq
         if parts is None:

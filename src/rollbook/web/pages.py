@@ -106,7 +106,7 @@ def worked_out(request: Request, db: Connection) -> dict[str, Any]:
     """The slow parts last worked out, and whether the register has changed since."""
     background: Background = request.app.state.dashboard
     parts, at = background.latest(db)
-    return {**parts, "worked_out_at": at, "behind": at != last_seq(db)}
+    return {**parts, "worked_out_at": at, "behind": at < last_seq(db)}
 
 
 @router.get("/api/dashboard", tags=["dashboard"])
