@@ -88,5 +88,5 @@ def test_an_upgrade_indexes_the_names_of_records_already_held(
         command.downgrade(migrations._config(connection), "0006")
     ok(cli("upgrade"))
     with Register.open(database_url) as register, register.read() as connection:
-        total, found = search_persons(connection, "Mamedov", statuses={"killed"})
-    assert (total, [f.name for f in found]) == (1, ["Məmmədov Elvin"])
+        listing, found = search_persons(connection, "Mamedov", statuses={"killed"})
+    assert (listing.total, [f.name for f in found]) == (1, ["Məmmədov Elvin"])

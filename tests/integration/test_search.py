@@ -1,6 +1,7 @@
-"""Name search over the small war of `registers.py`, on SQLite and on PostgreSQL: the two
-ways a page of bearers is found (all of a rare name's bearers ordered in Python, or a
-common name's walked in person order) give the same pages."""
+"""Pages of persons over the small war of `registers.py`, on SQLite and on PostgreSQL: the
+ways a page is found (a rare name's bearers all found and ordered in Python, a common
+name's walked in person order, a deep page started from the listing's marks) give the same
+pages as plain skipping does."""
 
 from __future__ import annotations
 
@@ -15,6 +16,21 @@ from rollbook.store import search
 from rollbook.store.database import Register
 
 EVERY = frozenset(s.value for s in Status)
+Page = tuple[int, list[search.Found]]
+
+
+def pages(database_url: str, text: str, depth: int) -> list[Page]:
+    """Every page of one person, from the first to `depth`, asked one after the other
+    with the listing kept from page to page, as the web keeps it."""
+    found: list[Page] = []
+    known: search.Listing | None = None
+    with Register.open(database_url) as register, register.read() as connection:
+        for offset in range(depth):
+            known, persons = search.search_persons(
+                connection, text, statuses=EVERY, offset=offset, limit=1, known=known
+            )
+            found.append((known.total, persons))
+    return found
 
 
 @pytest.mark.parametrize("text", ["Osk", "osk", "Tenlik Varo", "Holtzik", "Nobody"])
@@ -22,18 +38,21 @@ def test_rare_and_common_names_give_the_same_pages(
     cli: Cli, tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
     build_war(cli, tmp_path / "lists")
-    register = Register.open(database_url)
-    try:
-        with register.read() as connection:
-            pages = [search.search_persons(connection, text, statuses=EVERY, offset=o, limit=1)
-                     for o in range(3)]  # fmt: skip
-            monkeypatch.setattr(search, "FEW", 0)  # every name counted as common
-            walked = [search.search_persons(connection, text, statuses=EVERY, offset=o, limit=1)
-                      for o in range(3)]  # fmt: skip
-    finally:
-        register.close()
-    assert pages == walked
+    rare = pages(database_url, text, 3)
+    monkeypatch.setattr(search, "FEW", 0)  # every name counted as common
+    assert pages(database_url, text, 3) == rare
     if text.lower() == "osk":  # Pelgrin Osk, and Mirel Osk's kin are not persons
-        assert pages[0][0] == 1 and pages[0][1][0].person_id == PERSON["Pelgrin Osk"]
+        assert rare[0][0] == 1 and rare[0][1][0].person_id == PERSON["Pelgrin Osk"]
     if text == "Nobody":
-        assert pages[0] == (0, [])
+        assert rare[0] == (0, [])
+
+
+def test_deep_pages_from_the_marks_are_the_pages_skipped_to(
+    cli: Cli, tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_war(cli, tmp_path / "lists")
+    skipped = pages(database_url, "", 12)
+    monkeypatch.setattr(search, "STRIDE", 2)  # a mark every second person: every page deep
+    marked = pages(database_url, "", 12)
+    assert marked == skipped
+    assert [len(persons) for _, persons in marked] == [1] * 9 + [0] * 3  # 9 persons, 3 past

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, literal, select
+from sqlalchemy import Connection, Select, and_, func, literal, select
 
 from rollbook.model.names import name_key
 from rollbook.model.status import OPEN
@@ -21,6 +21,18 @@ from rollbook.store.schema import name_words, records, status_spans
 
 #: A name borne by at most this many persons is found whole and ordered in Python.
 FEW = 10_000
+#: A listing keeps the id of every STRIDE-th person in it, once a page this deep is asked.
+STRIDE = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """How many persons a listing holds and, once a deep page was asked, the id of every
+    STRIDE-th of them in order: a page at any depth then starts at the mark before it
+    instead of skipping every person before it. Good for one state of the register."""
+
+    total: int
+    marks: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +55,13 @@ def search_persons(
     month: str = "",
     offset: int = 0,
     limit: int = 50,
-    total: int | None = None,
-) -> tuple[int, list[Found]]:
+    known: Listing | None = None,
+) -> tuple[Listing, list[Found]]:
     """The persons whose name matches `text` (all persons when it is empty), whose status
     now is one of `statuses`, and who match each filter given (party, unit, region, the
-    month of death or disappearance, "YYYY-MM"), by id, from `offset`; with how many there
-    are (counted, unless the caller knows it: `total`)."""
+    month of death or disappearance, "YYYY-MM"), by id, from `offset`; with the listing
+    (how many there are, and marks for deep pages), worked out unless the caller kept it
+    from an earlier page (`known`)."""
     s, r = status_spans.c, records.c
     # Written as the index of each person's status now is (schema.status_spans_now), with
     # the open end inline, so that both engines see the index answers it. SQLite reads the
@@ -70,18 +83,39 @@ def search_persons(
         matching = select(r.person_id).where(*[r.id.in_(found) for found in held])
         conditions.append(s.person_id.in_(matching))
     query = select(s.person_id, s.status).where(*conditions)
-    if words and (total is None or total <= FEW):
+    if words and (known is None or known.total <= FEW):
         # Most names are borne by few persons: find them all from the index of name words,
         # then order them here. Asked for in person order, PostgreSQL walks every person
         # looking for enough bearers of a rare name to fill the page.
         few = _pairs(connection.execute(query.limit(FEW + 1)))
         if len(few) <= FEW:
             few.sort(key=itemgetter(0))
-            return len(few), _found(connection, few[offset : offset + limit])
-    if total is None:
-        total = connection.execute(select(func.count()).select_from(query.subquery())).scalar_one()
-    page = connection.execute(query.order_by(s.person_id).offset(offset).limit(limit))
-    return total, _found(connection, _pairs(page))
+            return Listing(len(few)), _found(connection, few[offset : offset + limit])
+    if known is None:
+        counted = select(func.count()).select_from(query.subquery())
+        known = Listing(connection.execute(counted).scalar_one())
+    ordered = query.order_by(s.person_id)
+    if offset >= STRIDE:
+        if known.marks is None:
+            known = Listing(known.total, _marks(connection, query))
+        n = offset // STRIDE
+        if n >= len(known.marks or ()):
+            return known, []
+        assert known.marks is not None
+        ordered = ordered.where(s.person_id >= known.marks[n])
+        offset -= n * STRIDE
+    page = connection.execute(ordered.offset(offset).limit(limit))
+    return known, _found(connection, _pairs(page))
+
+
+def _marks(connection: Connection, query: Select[Any]) -> tuple[int, ...]:
+    """The id of every STRIDE-th person of a listing, in order: one pass over it."""
+    listed = query.subquery()
+    numbered = select(
+        listed.c.person_id, func.row_number().over(order_by=listed.c.person_id).label("n")
+    ).subquery()
+    every = select(numbered.c.person_id).where((numbered.c.n - 1) % STRIDE == 0)
+    return tuple(connection.execute(every.order_by(numbered.c.person_id)).scalars())
 
 
 def _pairs(rows: Iterable[Any]) -> list[tuple[int, str]]:

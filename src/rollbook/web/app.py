@@ -74,7 +74,7 @@ def create_app(
     app.state.register = register
     app.state.publish = publish
     app.state.dashboard = Background(register, pages.slow_parts)  # its estimate and chart
-    app.state.totals = {}  # how many a listing holds, for this state of the register
+    app.state.remembered = {}  # what a listing holds, for this state of the register
     app.state.failed_logins = RateLimit(FAILED_LOGINS, 15 * 60)
     app.state.public_searches = RateLimit(PUBLIC_SEARCHES, 60)
     secret = os.environ.get("ROLLBOOK_SECRET_KEY") or secrets.token_urlsafe(32)

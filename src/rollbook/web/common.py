@@ -71,26 +71,27 @@ def client(request: Request) -> str:
     return request.client.host if request.client else ""
 
 
-#: Listings' counts kept at most (a search's count is kept too, one per query).
-MAX_TOTALS = 10_000
+#: Listings' facts kept at most (a search's count is kept too, one per query).
+MAX_REMEMBERED = 10_000
 
 
-def remembered_total(request: Request, db: Connection, key: tuple[Any, ...]) -> int | None:
-    """How many a listing (`key`: what it asks for) held when last counted, if the register
-    has not changed since: a listing of a million persons is counted once, not per page."""
+def remembered(request: Request, db: Connection, key: tuple[Any, ...]) -> Any:
+    """What a listing (`key`: what it asks for) was found to hold when last asked (how
+    many; for persons, marks for deep pages too), if the register has not changed since: a
+    listing of a million persons is counted once, not per page."""
     seq = last_seq(db)
-    totals: dict[tuple[Any, ...], int] = request.app.state.totals
-    if totals.get(("seq",)) != seq:
-        totals.clear()
-        totals[("seq",)] = seq
-    return totals.get(key)
+    kept: dict[tuple[Any, ...], Any] = request.app.state.remembered
+    if kept.get(("seq",)) != seq:
+        kept.clear()
+        kept[("seq",)] = seq
+    return kept.get(key)
 
 
-def remember_total(request: Request, key: tuple[Any, ...], total: int) -> None:
-    """Keep a listing's count for the next page (see `remembered_total`)."""
-    totals: dict[tuple[Any, ...], int] = request.app.state.totals
-    if len(totals) > MAX_TOTALS:
-        seq = totals.get(("seq",))
-        totals.clear()
-        totals[("seq",)] = seq if seq is not None else -1
-    totals[key] = total
+def remember(request: Request, key: tuple[Any, ...], facts: Any) -> None:
+    """Keep a listing's facts for the next page (see `remembered`)."""
+    kept: dict[tuple[Any, ...], Any] = request.app.state.remembered
+    if len(kept) > MAX_REMEMBERED:
+        seq = kept.get(("seq",))
+        kept.clear()
+        kept[("seq",)] = seq if seq is not None else -1
+    kept[key] = facts

@@ -32,7 +32,7 @@ from rollbook.store.incident_views import (
 )
 from rollbook.store.journal import last_seq
 from rollbook.store.persons import person_view
-from rollbook.store.search import search_persons
+from rollbook.store.search import Listing, search_persons
 from rollbook.store.tolls import TollFilter
 from rollbook.store.users import log_in
 from rollbook.web.access import Publish, is_public, named_statuses, public_record
@@ -46,8 +46,8 @@ from rollbook.web.common import (
     Seen,
     client,
     publish_of,
-    remember_total,
-    remembered_total,
+    remember,
+    remembered,
     render,
 )
 from rollbook.web.session import PUBLIC, Viewer, check_csrf
@@ -164,16 +164,15 @@ def persons_data(
     if ask.status:
         statuses = statuses & {ask.status}
     key = ("persons", *sorted(statuses), *dataclasses.astuple(ask))
-    known = remembered_total(request, db, key)
-    total, found = (
+    listing, found = (
         search_persons(db, ask.q, statuses=statuses, party=ask.party, unit=ask.unit,
                        region=ask.region, month=ask.month, offset=(page - 1) * per_page,
-                       limit=per_page, total=known)
-        if statuses else (0, [])
+                       limit=per_page, known=remembered(request, db, key))
+        if statuses else (Listing(0), [])
     )  # fmt: skip
-    remember_total(request, key, total)
+    remember(request, key, listing)
     return {
-        **dataclasses.asdict(ask), "page": page, "per_page": per_page, "total": total,
+        **dataclasses.asdict(ask), "page": page, "per_page": per_page, "total": listing.total,
         "query": urlencode({k: v for k, v in dataclasses.asdict(ask).items() if v}),
         "names_published": bool(statuses), "statuses": [s.value for s in Status],
         "persons": [{"id": f.person_id, "name": f.name, "status": f.status} for f in found],

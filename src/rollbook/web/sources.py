@@ -29,8 +29,8 @@ from rollbook.web.common import (
     PerPage,
     Seen,
     publish_of,
-    remember_total,
-    remembered_total,
+    remember,
+    remembered,
     render,
 )
 from rollbook.web.session import Viewer
@@ -104,9 +104,9 @@ def source_data(
         return data
     statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(publish_of(request))
     key = ("source", source_id, *sorted(statuses))
-    known = remembered_total(request, db, key)
+    known = remembered(request, db, key)
     total, rows = source_records(db, source_id, statuses, (page - 1) * per_page, per_page, known)
-    remember_total(request, key, total)
+    remember(request, key, total)
     protected = seen.role.sees_protected
     data["total"] = total
     data["rows"] = [r if protected else public_record(r) for r in rows]
