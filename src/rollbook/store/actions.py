@@ -23,6 +23,7 @@ from rollbook.store.cases import (
     apply_confirm,
     apply_open,
     apply_step,
+    dated,
     open_on_report,
 )
 from rollbook.store.claims import claim_from_payload, claim_row, insert_claims
@@ -90,19 +91,9 @@ def status_payload(
     note: str = "",
 ) -> dict[str, Any]:
     """The payload of `status.record` as `apply_status` reads it, the same whoever asks (the
-    command line, the web). It was learned on the first day `learned` may stand for, or
-    today."""
-    learned_on = learned.first_day() if learned else dt.date.today()
-    return {
-        "person_id": person_id,
-        "status": status.value,
-        "effective": effective.iso() if effective else "",
-        "learned_on": learned_on.isoformat(),
-        "evidence": evidence.value,
-        "source_id": source_id,
-        "corrects": corrects,
-        "note": note,
-    }
+    command line, the web)."""
+    return {"person_id": person_id, "status": status.value, "corrects": corrects,
+            **dated(effective, learned, evidence, source_id, note)}  # fmt: skip
 
 
 def apply_status(work: Write) -> None:

@@ -141,12 +141,23 @@ def step_payload(
     note: str = "",
 ) -> dict[str, Any]:
     """The payload of `case.step` as `apply_step` reads it, the same whoever asks (the
-    command line, the web). It was learned on the first day `learned` may stand for, or
-    today."""
+    command line, the web)."""
+    return {"case_id": case_id, "step": step.value,
+            **dated(effective, learned, evidence, source_id, note)}  # fmt: skip
+
+
+def dated(
+    effective: PartialDate | None,
+    learned: PartialDate | None,
+    evidence: Evidence,
+    source_id: int | None,
+    note: str,
+) -> dict[str, Any]:
+    """What a status change and a case's step both say of themselves: when it took effect,
+    when it was learned (the first day `learned` may stand for, or today), on what evidence,
+    from which source, with a note."""
     learned_on = learned.first_day() if learned else dt.date.today()
     return {
-        "case_id": case_id,
-        "step": step.value,
         "effective": effective.iso() if effective else "",
         "learned_on": learned_on.isoformat(),
         "evidence": evidence.value,
