@@ -263,13 +263,20 @@ def test_categories_named_around_the_figure(text: str, expected: list[tuple[str,
     assert [(c.category.value, c.value) for c in read(text)] == expected
 
 
-def test_a_summary_of_an_organisation_s_report_gives_it_the_figures() -> None:
-    text = (
-        "The Northland Monitoring Office (NMO) published its quarterly report on Tuesday.\n\n"
-        "- At least 212 civilians were killed in the quarter.\n"
-    )
-    [claim] = read(text)
-    assert (claim.claimant, claim.value) == ("Northland Monitoring Office", 212)
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The Northland Monitoring Office (NMO) published its quarterly report on Tuesday.",
+        "EASTVALE - The Northland Monitoring Office released its annual report on Monday.",
+        "The Tracking Unit (TU) of the Northland Monitoring Office has released the following"
+        " flash update.",
+    ],
+)
+def test_a_summary_of_an_organisation_s_report_gives_it_the_figures(opening: str) -> None:
+    [claim] = read(opening + "\n\n- At least 212 civilians were killed in the quarter.\n")
+    assert claim.value == 212
+    assert claim.claimant.endswith("Northland Monitoring Office")
+    assert "(" not in claim.claimant
 
 
 def test_an_update_posted_whole_is_its_poster_s() -> None:

@@ -321,13 +321,16 @@ _ISSUED = re.compile(
     r"|announcement\s+issued\b.*?\bby\s+the\s+(?P<by>[^:]+):",
     re.IGNORECASE,
 )
-#: "The UN Integrated Office in Haiti (BINUH) published its quarterly report on Tuesday":
-#: a summary of an organisation's report, whose figures are the organisation's.
+#: "The UN Integrated Office in Haiti (BINUH) published its quarterly report on Tuesday",
+#: "DAMASCUS - The Institution ... released the following flash update": a summary of an
+#: organisation's report or update, whose figures are the organisation's.
 _REPORTED = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<by>(?:[A-Z][\w'’.-]*|of|the|for|and|on|in|to)"
-    r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|on|in|to))*)(?:\s+\([^)]*\))?"
-    r"\s+(?:has\s+)?(?:published|released|issued)\s+(?:its|their|a|the)\s+"
-    r"(?:[\w-]+\s+){0,4}?report\b"
+    r"^(?:[A-Z][A-Z .,'’-]*\s+[-–—]\s+)?(?:[Tt]he\s+)?"
+    r"(?P<by>(?:[A-Z][\w'’.-]*|of|the|for|and|on|in|to)"
+    r"(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|and|on|in|to|\([^)]*\)))*?)"
+    r"(?:\s+\([^)]*\))?\s+(?:has\s+|have\s+)?(?:published|released|issued|posted)\s+"
+    r"(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:report|update|bulletin|statement|communiqu[eé])\b"
 )
 
 
@@ -356,8 +359,10 @@ def _author(text: str, every: list[Sentence]) -> str | None:
                 return _cased(name)
     for sentence in every[:6]:
         summary = _REPORTED.match(text[sentence.start : sentence.end])
-        if summary and 1 < len(summary.group("by").split()) <= 12:
-            return summary.group("by")
+        if summary:
+            name = re.sub(r"\s*\([^)]*\)", "", summary.group("by"))  # "(DTM)"
+            if 1 < len(name.split()) <= 12:
+                return name
         match = _ISSUED.search(text, sentence.start, sentence.end)
         if match and match.group("by"):
             return match.group("by").strip()
