@@ -96,13 +96,12 @@ def search_persons(
         known = Listing(connection.execute(counted).scalar_one())
     ordered = query.order_by(s.person_id)
     if offset >= STRIDE:
-        if known.marks is None:
-            known = Listing(known.total, _marks(connection, query))
+        marks = known.marks if known.marks is not None else _marks(connection, query)
+        known = Listing(known.total, marks)
         n = offset // STRIDE
-        if n >= len(known.marks or ()):
+        if n >= len(marks):
             return known, []
-        assert known.marks is not None
-        ordered = ordered.where(s.person_id >= known.marks[n])
+        ordered = ordered.where(s.person_id >= marks[n])
         offset -= n * STRIDE
     page = connection.execute(ordered.offset(offset).limit(limit))
     return known, _found(connection, _pairs(page))
