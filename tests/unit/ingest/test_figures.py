@@ -294,3 +294,12 @@ def test_we_in_a_quotation_is_whoever_was_named_before_it() -> None:
     assert (quoted.claimant, quoted.value) == ("Westmarch General Hospital", 23)
     [ours] = read(opening + "Since yesterday we have received 23 bodies.\n")
     assert ours.claimant == OUTLET  # outside a quotation, "we" is the outlet writing
+
+
+def test_the_army_is_the_armed_forces_named_before() -> None:
+    text = (
+        "Fighting between the Northland Armed Forces (NAF) and the Coast Militia (CM) went on.\n\n"
+        "The army, in turn, says 40 of its soldiers were killed.\n"
+    )
+    [claim] = read(text)
+    assert (claim.claimant, claim.value) == ("Northland Armed Forces", 40)

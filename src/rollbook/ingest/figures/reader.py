@@ -66,6 +66,11 @@ class FoundClaim:
         }
 
 
+#: A short mention of a side's military, and the full names it stands for.
+_MILITARY = frozenset(["army", "military"])
+_ARMED = r"\b(?:armed forces|army|military|defen[cs]e forces)\b"
+
+
 class _Claimants:
     """The organisations a document has named so far, for resolving "the ministry" and "it"."""
 
@@ -106,6 +111,10 @@ class _Claimants:
             for earlier in reversed(self.named):
                 if head(earlier) == wanted and len(earlier) > len(text):
                     return earlier
+            if wanted in _MILITARY:  # "the army": the armed forces named before
+                for earlier in [*self.acronyms.values(), *self.named][::-1]:
+                    if re.search(_ARMED, earlier, re.IGNORECASE) and len(earlier) > len(text):
+                        return earlier
             if text.islower() and len(words) <= 2:
                 # "the monitor", "the group": the organisation last named in full.
                 for earlier in reversed(self.named):
