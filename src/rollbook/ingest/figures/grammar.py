@@ -825,9 +825,9 @@ _BREAKDOWN_OPENERS = frozenset(
 
 #: "four of them were volunteers": the words after an amount that make it part of the
 #: figure before it.
+_OF_THOSE = (["of", "them"], ["of", "whom"], ["of", "which"], ["of", "these"], ["of", "those"])
 #: At most this many words from one amount of an enumeration to the next.
 _ENUMERATION_GAP = 10
-_OF_THOSE = (["of", "them"], ["of", "whom"], ["of", "which"], ["of", "these"], ["of", "those"])
 
 
 def _settle_coordination(
