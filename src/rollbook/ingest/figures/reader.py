@@ -456,7 +456,7 @@ def _main_party(text: str, known: dict[str, str]) -> str:
 
 def _quoted(text: str, sentence: Sentence) -> bool:
     """Whether the sentence stands in a paragraph that opens with a quotation mark."""
-    opening = max(text.rfind("\n", 0, sentence.start) + 1, 0)
+    opening = text.rfind("\n", 0, sentence.start) + 1
     return text[opening : opening + 1] in ('"', "“", "«")
 
 
