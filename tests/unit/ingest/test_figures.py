@@ -167,6 +167,7 @@ def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
         ("The staff said 90 prisoners were released: 72 soldiers, 12 guardsmen and 6 sailors.",
          [("captured", 90), ("captured", 72), ("captured", 12), ("captured", 6)]),
         ("Gunmen abducted 12 men aged 18 to 60, the police said.", [("captured", 12)]),
+        ("The monitors said a civilian man (63) was killed by shrapnel.", [("killed", 1)]),
         ("The governor said 12 residents were killed and contact has been lost with 1,400 others.",
          [("killed", 12), ("missing", 1400)]),
         ("More than 34,000 people have had to leave their homes, the office said.",

@@ -575,6 +575,9 @@ def _category_right(
     described: Category | None = None
     while i < limit:
         word = words[i]
+        if word == "(" and words[i + 2 : i + 3] == [")"] and tokens[i + 1].kind == "number":
+            i += 3  # "a man (47) was injured": the age in brackets
+            continue
         if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
             return described
         if i in starts:
