@@ -31,10 +31,10 @@ class Background:
         self._parts: Parts | None = None
         self._thread: threading.Thread | None = None
 
-    def latest(self, db: Connection) -> tuple[Parts, int]:
-        """The parts last worked out and the journal entry they are of: behind `db`'s state
-        while a thread brings them up to it. Waits only when none were worked out yet."""
-        seq = last_seq(db)
+    def latest(self, db: Connection, seq: int) -> tuple[Parts, int]:
+        """The parts last worked out and the journal entry they are of: behind `seq`, the
+        last entry `db` holds, while a thread brings them up to it. Waits only when none
+        were worked out yet."""
         with self._lock:
             if self._seq < seq:
                 self._start()

@@ -105,8 +105,9 @@ def slow_parts(db: Connection) -> dict[str, Any]:
 def worked_out(request: Request, db: Connection) -> dict[str, Any]:
     """The slow parts last worked out, and whether the register has changed since."""
     background: Background = request.app.state.dashboard
-    parts, at = background.latest(db)
-    return {**parts, "worked_out_at": at, "behind": at < last_seq(db)}
+    seq = last_seq(db)
+    parts, at = background.latest(db, seq)
+    return {**parts, "worked_out_at": at, "behind": at < seq}
 
 
 @router.get("/api/dashboard", tags=["dashboard"])
