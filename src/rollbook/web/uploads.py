@@ -24,6 +24,7 @@ from rollbook.model.status import Status
 from rollbook.store.sources import SourceKind
 from rollbook.web.common import Seen, at_least
 from rollbook.web.session import Viewer, check_csrf
+from rollbook.web.writes import by_token
 
 router = APIRouter()
 #: The largest file accepted, unless the deployment sets another (app.state.max_upload).
@@ -117,8 +118,7 @@ def upload_api(
     party: Short = "",
 ) -> Response:
     """Import a list or read a report (recorders and above, with a token)."""
-    if seen.user is None or "authorization" not in request.headers:
-        raise HTTPException(403, "uploads through the API need a recorder's token")
+    by_token(request, seen, "uploads through the API need a recorder's token")
     fields = {"kind": kind, "publisher": publisher, "published": published, "status": status,
               "party": party}  # fmt: skip
     return JSONResponse(store_upload(request, seen, file, fields), status_code=201)
