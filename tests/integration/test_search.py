@@ -56,3 +56,25 @@ def test_deep_pages_from_the_marks_are_the_pages_skipped_to(
     marked = pages(database_url, "", 12)
     assert marked == skipped
     assert [len(persons) for _, persons in marked] == [1] * 9 + [0] * 3  # 9 persons, 3 past
+
+
+def test_a_name_finds_its_person_through_a_merge_and_a_split(
+    cli: Cli, tmp_path: Path, database_url: str
+) -> None:
+    """The index of name words follows records from person to person."""
+    war = build_war(cli, tmp_path / "lists")
+    imre, tovan = war.person["Imre Salvadzh"], war.person["Tovan Melisk"]
+    [imre_record] = [r["id"] for r in war.json("person", str(imre))["records"]]
+
+    def bearers(text: str) -> list[int]:
+        with Register.open(database_url) as register, register.read() as connection:
+            _, found = search.search_persons(connection, text, statuses=EVERY)
+        return [f.person_id for f in found]
+
+    war.run("merge", str(imre), str(tovan))
+    assert (bearers("Salvadzh"), bearers("Tovan Melisk")) == ([imre], [imre])
+    out = war.run("split", str(imre), "--record", str(imre_record), "--reason", "not him")
+    new_id = int(out.rsplit("to person ", 1)[1].rstrip(".\n"))
+    assert new_id not in (imre, tovan)
+    assert (bearers("Imre Salvadzh"), bearers("Melisk")) == ([new_id], [imre])
+    assert "identical" in war.run("verify")

@@ -301,14 +301,14 @@ class RecordWriter:
         bulk_insert(self.connection, records, ("id", "person_id", *batch.names), rows, constants)
         keys = batch.column("name_key")
         words = [
-            (word, record_id)
-            for i, (record_id, key) in enumerate(
-                zip(range(first, self.next_record), keys, strict=True)
+            (word, pid, record_id)
+            for i, (record_id, pid, key) in enumerate(
+                zip(range(first, self.next_record), pids, keys, strict=True)
             )
             if i not in refused
             for word in set(key.split())
         ]
-        bulk_insert(self.connection, name_words, ("word", "record_id"), words)
+        bulk_insert(self.connection, name_words, ("word", "person_id", "record_id"), words)
         span = {"first": first, "last": self.next_record - 1, "offset": self.event_offset}
         self.connection.execute(
             text(_RECORD_EVENTS),

@@ -102,13 +102,17 @@ for _name in IDENTIFIER_FIELDS:
         postgresql_where=_column != "",
     )
 
-# Each word of each record's name key, for finding a name in any script by an index rather
-# than by reading every record (store.search). Derived from records; `verify` rebuilds it.
+# Each word of each record's name key with the record's person, for finding a name in any
+# script by an index rather than by reading every record (store.search): a word's bearers
+# are read in person order without a record. Derived from records (a merge or split moves
+# their words too); `verify` rebuilds it. Without SQLite's rowid the key is the table.
 name_words = Table(
     "name_words",
     metadata,
     Column("word", Text, primary_key=True),
+    Column("person_id", Integer, primary_key=True, autoincrement=False),
     Column("record_id", Integer, primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
 )
 
 persons = Table(
@@ -375,9 +379,11 @@ status_spans = Table(
 Index("status_spans_person", status_spans.c.person_id)
 Index("status_spans_status", status_spans.c.status, status_spans.c.known_from)
 # Each person's status now, in person order: a page of persons at any depth skips index
-# entries, not table rows.
+# entries, not table rows. It holds the columns of its own condition too, so that SQLite
+# sees it answers a search's lookups alone and prefers it to the index of each person.
 _NOW = and_(status_spans.c.valid_to == OPEN, status_spans.c.known_to == OPEN)
 Index("status_spans_now", status_spans.c.person_id, status_spans.c.status,
+      status_spans.c.valid_to, status_spans.c.known_to,
       sqlite_where=_NOW, postgresql_where=_NOW)  # fmt: skip
 
 # The spans counted by every key a toll filters or groups on: tolls read this small cube.

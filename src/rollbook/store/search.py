@@ -12,12 +12,12 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, literal, select
+from sqlalchemy import Connection, Select, and_, exists, func, literal, select
 
 from rollbook.model.names import name_key
 from rollbook.model.status import OPEN
 from rollbook.store.persons import display_names
-from rollbook.store.schema import name_words, records, status_spans
+from rollbook.store.schema import name_words, status_spans
 
 #: A name borne by at most this many persons is found whole and ordered in Python.
 FEW = 10_000
@@ -62,7 +62,7 @@ def search_persons(
     month of death or disappearance, "YYYY-MM"), by id, from `offset`; with the listing
     (how many there are, and marks for deep pages), worked out unless the caller kept it
     from an earlier page (`known`)."""
-    s, r = status_spans.c, records.c
+    s = status_spans.c
     # Written as the index of each person's status now is (schema.status_spans_now), with
     # the open end inline, so that both engines see the index answers it. SQLite reads the
     # status from that index too: `|| ''` keeps it off the index of statuses, whose every
@@ -77,11 +77,7 @@ def search_persons(
             conditions.append(column == wanted)
     words = sorted(set(name_key(text).split())) if text.strip() else []
     if words:
-        # Each word looked up in the index of name words; a record must hold them all.
-        w = name_words.c
-        held = [select(w.record_id).where(w.word == word) for word in words]
-        matching = select(r.person_id).where(*[r.id.in_(found) for found in held])
-        conditions.append(s.person_id.in_(matching))
+        conditions.append(s.person_id.in_(_bearers(connection, words)))
     query = select(s.person_id, s.status).where(*conditions)
     if words and (known is None or known.total <= FEW):
         # Most names are borne by few persons: find them all from the index of name words,
@@ -105,6 +101,27 @@ def search_persons(
         offset -= n * STRIDE
     page = connection.execute(ordered.offset(offset).limit(limit))
     return known, _found(connection, _pairs(page))
+
+
+def _bearers(connection: Connection, words: Sequence[str]) -> Select[Any]:
+    """The persons with a record whose name key holds every word, from the index of name
+    words alone: the rarest word's entries are read, and each is kept if its record holds
+    the other words too."""
+    w = name_words.c
+    if len(words) > 1:
+        counted = select(func.count()).select_from(name_words)
+        counts = {word: connection.execute(counted.where(w.word == word)).scalar_one()
+                  for word in words}  # fmt: skip
+        words = sorted(words, key=counts.__getitem__)
+    first = name_words.alias("bearer")
+    query = select(first.c.person_id).where(first.c.word == words[0])
+    for n, word in enumerate(words[1:]):
+        other = name_words.alias(f"word_{n}")
+        query = query.where(
+            exists().where(other.c.word == word, other.c.person_id == first.c.person_id,
+                           other.c.record_id == first.c.record_id)
+        )  # fmt: skip
+    return query
 
 
 def _marks(connection: Connection, query: Select[Any]) -> tuple[int, ...]:
