@@ -11,6 +11,7 @@ import pytest
 
 from conftest import Cli
 from integration.registers import PERSON, build_war
+from rollbook.ingest import lists
 from rollbook.model.status import Status
 from rollbook.store import search
 from rollbook.store.database import Register
@@ -78,3 +79,21 @@ def test_a_name_finds_its_person_through_a_merge_and_a_split(
     assert new_id not in (imre, tovan)
     assert (bearers("Imre Salvadzh"), bearers("Melisk")) == ([new_id], [imre])
     assert "identical" in war.run("verify")
+
+
+def test_a_large_import_refreshes_what_the_planner_knows(
+    cli: Cli, tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite learns its indexes' statistics; PostgreSQL vacuums too, so that a name
+    search is answered from its indexes alone (index-only scans need rows marked visible)."""
+    monkeypatch.setattr(lists, "STATISTICS_FROM_RECORDS", 1)  # every import counts as large
+    build_war(cli, tmp_path / "lists")
+    with Register.open(database_url) as register, register.read() as connection:
+        if connection.dialect.name == "sqlite":
+            learned = "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'name_words'"
+        else:
+            learned = (
+                "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'name_words'"
+                " AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"
+            )
+        assert connection.exec_driver_sql(learned).scalar_one() == 1

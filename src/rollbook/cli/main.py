@@ -97,6 +97,7 @@ def upgrade(ctx: typer.Context) -> None:
             console.print("The register is up to date.")
             return
         migrations.upgrade(register.engine)
+        register.refresh_statistics()  # a migration may have rebuilt a table
         console.print(f"Upgraded the register to schema {migrations.head_revision()}.")
 
 

@@ -136,11 +136,17 @@ class Register:
     def refresh_statistics(self) -> None:
         """Let the database's planner learn how the tables have grown (not register state,
         not journalled): after a large import, a name search looks persons up by the index
-        of name words instead of reading every span. SQLite samples each index briefly."""
-        with self.engine.begin() as connection:
-            if self.dialect == "sqlite":
+        of name words instead of reading every span. SQLite samples each index briefly.
+        PostgreSQL also vacuums, marking the new rows visible to all, so that a search is
+        answered from its indexes alone rather than by visiting a row for each entry."""
+        if self.dialect == "sqlite":
+            with self.engine.begin() as connection:
                 connection.exec_driver_sql("PRAGMA analysis_limit=1000")
-            connection.exec_driver_sql("ANALYZE")
+                connection.exec_driver_sql("ANALYZE")
+            return
+        with self.engine.connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT")
+            connection.exec_driver_sql("VACUUM (ANALYZE)")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -44,12 +44,6 @@ def _status_now(*columns: str) -> None:
                     sqlite_where=now, postgresql_where=now)  # fmt: skip
 
 
-def _analyze() -> None:
-    if op.get_bind().dialect.name == "sqlite":
-        op.execute("PRAGMA analysis_limit=1000")
-    op.execute("ANALYZE")
-
-
 def upgrade() -> None:
     _words("name_words_new", "word", "person_id", "record_id")
     op.execute(
@@ -59,7 +53,6 @@ def upgrade() -> None:
     )
     _replace_words("name_words_new")
     _status_now("person_id", "status", "valid_to", "known_to")
-    _analyze()
 
 
 def downgrade() -> None:
