@@ -304,3 +304,14 @@ def test_the_army_is_the_armed_forces_named_before() -> None:
     )
     [claim] = read(text)
     assert (claim.claimant, claim.value) == ("Northland Armed Forces", 40)
+
+
+def test_a_clause_opened_by_saying_keeps_the_sentence_speaker() -> None:
+    text = (
+        "The Harbour Rescue Corps, a rescue group working in the old town, put the toll at"
+        " 11 dead, saying two more bodies were found overnight.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Harbour Rescue Corps", 11),
+        ("Harbour Rescue Corps", 2),
+    ]

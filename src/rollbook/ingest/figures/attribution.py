@@ -32,6 +32,9 @@ class Attribution:
     weak: bool = False  # the subject of "treated", "admitted": a claimant only if none speaks
 
 
+# Verbs of saying that open a clause whose subject is the sentence's speaker.
+_PARTICIPLES = frozenset(["saying", "adding", "noting", "stating", "claiming", "reporting"])
+
 # Verbs of care whose subject (a hospital, a team) states a figure only when nobody else does.
 _CARE_VERBS = GRAMMAR_WORDS["care_verbs"]
 
@@ -50,6 +53,9 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             if phrase:
                 found.append(Attribution(i, phrase))
             i += n
+            continue
+        if found and words[i] in _PARTICIPLES and i > 0 and words[i - 1] == ",":
+            i += 1  # "X put the toll at 11, saying ...": X still speaks
             continue
         if (
             words[i] in lex.say_verbs
