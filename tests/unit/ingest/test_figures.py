@@ -315,3 +315,12 @@ def test_a_clause_opened_by_saying_keeps_the_sentence_speaker() -> None:
         ("Harbour Rescue Corps", 11),
         ("Harbour Rescue Corps", 2),
     ]
+
+
+def test_a_name_set_off_after_its_description_is_the_claimant() -> None:
+    text = (
+        "A rights monitor based abroad, Northland Casualty Ledger, puts the toll at"
+        " 1,062 dead.\n"
+    )
+    [claim] = read(text)
+    assert (claim.claimant, claim.value) == ("Northland Casualty Ledger", 1062)

@@ -122,6 +122,9 @@ def _phrase_before(
         employer = _employer(lex, tokens, words, opening + 1)
         if employer is not None:
             return employer
+        named = _named_apposition(lex, tokens, words, opening, end - 1)
+        if named is not None:
+            return named
         end = opening
     start = end
     while start > 0 and _claimant_word(lex, tokens[start - 1]):
@@ -134,6 +137,27 @@ def _phrase_before(
 
 
 _BOUNDARIES = frozenset([",", ";", ":", "that", "but", "while", "(", ")", "—", "–"])
+
+
+def _named_apposition(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], opening: int, closing: int
+) -> Attribution | None:
+    """ "A rights monitor based abroad, Iran Rights Ledger, puts": the name between the
+    commas, when what comes before them only describes it."""
+    inner = range(opening + 1, closing)
+    if not inner or any(
+        tokens[j].kind != "word" or not (tokens[j].text[:1].isupper() or words[j] in _JOINERS)
+        for j in inner
+    ):
+        return None
+    start = opening
+    while start > 0 and words[start - 1] not in _BOUNDARIES:
+        start -= 1
+    if start == opening or (tokens[start].text[:1].isupper() and words[start] not in _ARTICLES):
+        return None
+    if not any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in words[start:opening]):
+        return None
+    return _attribution(lex, tokens, words, opening + 1, closing)
 
 
 def _clause_subject(
