@@ -319,8 +319,37 @@ def test_a_clause_opened_by_saying_keeps_the_sentence_speaker() -> None:
 
 def test_a_name_set_off_after_its_description_is_the_claimant() -> None:
     text = (
-        "A rights monitor based abroad, Northland Casualty Ledger, puts the toll at"
-        " 1,062 dead.\n"
+        "A rights monitor based abroad, Northland Casualty Ledger, puts the toll at 1,062 dead.\n"
     )
     [claim] = read(text)
     assert (claim.claimant, claim.value) == ("Northland Casualty Ledger", 1062)
+
+
+def test_a_person_speaks_for_the_organisation_their_role_names() -> None:
+    text = (
+        "The Frontline Surgeons Guild (FSG) runs the hospital in Port Averon.\n\n"
+        '"We received 64 wounded in four hours," said Dr Maren Okoro, FSG\'s medical'
+        " coordinator.\n\n"
+        "The Northland Commission on Graves said it had opened a pit near the quarry.\n\n"
+        '"We have identified 74 bodies," said Judge Anneli Vorst, who chairs the commission.\n\n'
+        "The Northland Defence Ministry said on Monday that the front was quiet.\n\n"
+        "A ministry spokeswoman, Ilka Varo, said 12 soldiers were killed.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Frontline Surgeons Guild", 64),
+        ("Northland Commission on Graves", 74),
+        ("Northland Defence Ministry", 12),
+    ]
+
+
+def test_a_monitor_described_first_is_the_one_named_next() -> None:
+    text = (
+        "At least 17 civilians were killed in drone strikes over the weekend, a war monitor"
+        " said on Monday.\n\n"
+        "The Northland Observatory for Civilian Harm, a group of lawyers, said 26 people had"
+        " been wounded.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Northland Observatory for Civilian Harm", 17),
+        ("Northland Observatory for Civilian Harm", 26),
+    ]

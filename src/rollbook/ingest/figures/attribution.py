@@ -155,7 +155,10 @@ def _named_apposition(
         start -= 1
     if start == opening or (tokens[start].text[:1].isupper() and words[start] not in _ARTICLES):
         return None
-    if not any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in words[start:opening]):
+    described = words[start:opening]
+    if any(w in _ROLES for w in described):
+        return None  # "A ministry spokeswoman, Ilka Varo, said": she speaks for the ministry
+    if not any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in described):
         return None
     return _attribution(lex, tokens, words, opening + 1, closing)
 
@@ -182,6 +185,8 @@ _NOT_IN_SUBJECTS = GRAMMAR_WORDS["not_in_subjects"]
 
 
 _ROLE_LINKS = frozenset(["for", "of", "at", "with"])
+#: "who chairs the commission": a person's organisation, after the verb of leading it.
+_LEADS = frozenset(["chairs", "heads", "leads", "runs", "directs", "chaired", "headed", "led"])
 
 
 def _employer(
@@ -195,6 +200,19 @@ def _employer(
         name = _phrase_after(lex, tokens, words, i + 2)
         if name:
             return Attribution(i + 2, name)
+    if i + 1 < len(words) and words[i] == "who" and words[i + 1] in _LEADS:
+        name = _phrase_after(lex, tokens, words, i + 2)  # "who chairs the commission"
+        if name:
+            return Attribution(i + 2, name)
+    # "FSI's medical coordinator", "the ministry's spokesman": whose role it is.
+    for j in range(i, min(len(words), i + 4)):
+        if _POSSESSIVE.search(words[j]) and any(w in _ROLES for w in words[j + 1 : j + 4]):
+            owner = _POSSESSIVE.sub("", _text(tokens, i, j))
+            if owner[:1].isupper() or _POSSESSIVE.sub("", words[j]) in lex.claimant_heads:
+                return Attribution(i, owner)
+            return None
+        if not _claimant_word(lex, tokens[j]):
+            return None
     return None
 
 
@@ -347,6 +365,7 @@ def document_parties(text: str) -> dict[str, str]:
     it is formed from, so ordinary capitalised words do not become sides.
     """
     names = set(re.findall(r"\b[A-Z][a-z]{2,}\b", text))
+    demonyms = [name for name in names if name.endswith(("ian", "ish", "i", "ese", "an"))]
     found: dict[str, str] = {}
     for name in names:
         low = name.lower()
@@ -357,11 +376,7 @@ def document_parties(text: str) -> dict[str, str]:
         else:
             if low.removesuffix("'s") in lexicon().parties:
                 continue
-            if any(
-                other.startswith(name) and other.endswith(("ian", "ish", "i", "ese", "an"))
-                for other in names
-                if other != name
-            ):
+            if any(other.startswith(name) and other != name for other in demonyms):
                 found[low] = name
     return found
 

@@ -496,11 +496,7 @@ def _longest_at(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, Catego
     """The longest category phrase starting at `i`, its length and category, or None; a
     phrase starting inside it and reaching further wins ("were killed" yields to "killed or
     injured")."""
-    best: tuple[int, Category] | None = None
-    for category, phrases in lex.categories.items():
-        n = phrases.starting_at(words, i)
-        if n and (best is None or n > best[0]):
-            best = (n, category)
+    best = lex.category_index.longest_at(words, i)
     if best is not None and best[0] > 1:
         inner = _longest_at(lex, words, i + 1)
         if inner is not None and 1 + inner[0] > best[0]:
@@ -809,13 +805,13 @@ def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:
     while i < limit:
         if words[i] in _HARD_STOPS or words[i] == ",":
             break
-        for phrases in lex.categories.values():
-            n = phrases.starting_at(words, i)
+        found = lex.category_index.longest_at(words, i)
+        if found is not None:
+            n = found[0]
             following = words[i + n] if i + n < len(words) else ""
-            if n and (following[:1].isdigit() or is_number_word(following)):
+            if following[:1].isdigit() or is_number_word(following):
                 return amount.last  # "41 people and wounded 124": the verb is the next one's
-            if n:
-                return i + n - 1
+            return i + n - 1
         i += 1
     return amount.last
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -29,6 +29,9 @@ class Phrases:
     def __contains__(self, words: object) -> bool:
         return words in self._set
 
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._set)
+
     def ending_at(self, words: Sequence[str], end: int) -> int:
         """The length of the longest phrase that ends just before `end`, or 0."""
         if end <= 0:
@@ -48,6 +51,30 @@ class Phrases:
         return 0
 
 
+class Kinds:
+    """The phrases of every category in one index: at a place, the longest phrase starting
+    there and its category (the first category listed, of equally long ones) in one look-up
+    rather than one per category. The grammar asks this at almost every word."""
+
+    def __init__(self, kinds: Mapping[Category, Phrases]) -> None:
+        order = {category: n for n, category in enumerate(kinds)}
+        self._by_first: dict[str, list[tuple[int, Category, tuple[str, ...]]]] = {}
+        for category, phrases in kinds.items():
+            for phrase in phrases:
+                self._by_first.setdefault(phrase[0], []).append((len(phrase), category, phrase))
+        for entries in self._by_first.values():
+            entries.sort(key=lambda entry: (-entry[0], order[entry[1]]))
+
+    def longest_at(self, words: Sequence[str], start: int) -> tuple[int, Category] | None:
+        """The length and category of the longest phrase that starts at `start`, or None."""
+        if start >= len(words):
+            return None
+        for n, category, phrase in self._by_first.get(words[start], ()):
+            if start + n <= len(words) and (n == 1 or tuple(words[start : start + n]) == phrase):
+                return n, category
+        return None
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the figure grammar reads, by what it signals."""
@@ -58,6 +85,7 @@ class Lexicon:
     singular: frozenset[str]
     qualifiers: Mapping[str, Phrases]
     categories: Mapping[Category, Phrases]
+    category_index: Kinds
     category_before: Mapping[Category, Phrases]
     people: Phrases
     not_people: Phrases
@@ -94,13 +122,15 @@ def lexicon() -> Lexicon:
     """The lexicon, read from the package's resources once."""
     raw = _resource()
     cues = raw["cues"]
+    categories = {Category(name): Phrases(words) for name, words in raw["categories"].items()}
     return Lexicon(
         exact_amounts=raw["numbers"]["exact"],
         vague_amounts=raw["numbers"]["vague"],
         multipliers=raw["numbers"]["multipliers"],
         singular=frozenset(raw["numbers"]["singular"]),
         qualifiers={name: Phrases(words) for name, words in raw["qualifiers"].items()},
-        categories={Category(name): Phrases(words) for name, words in raw["categories"].items()},
+        categories=categories,
+        category_index=Kinds(categories),
         category_before={
             Category(name.removesuffix("_before")): Phrases(words)
             for name, words in cues.items()

@@ -137,17 +137,19 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     section: Category | None = None
     header: list[str] | None = None
     table_claimant: str | None = None
+    mentions: list[tuple[int, str]] = []  # (sentence, claimant) as each is named
+    numbers: dict[int, int] = {}  # a sentence's number by where it starts
     for number, sentence in enumerate(every):
         line = text[sentence.start : sentence.end]
         quoted = _quoted(text, sentence)
         named = claimants.resolve_all(attributions(sentence) or _labelled_by(sentence), quoted)
-        as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
-        as_of = _nearest(as_of_dates, sentence.start) or default_day
-        period = _nearest(since_dates, sentence.start)
         if is_row(line):
             if header is None:
                 header = cells(line)
             elif not is_separator(line):
+                as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
+                as_of = _nearest(as_of_dates, sentence.start) or default_day
+                period = _nearest(since_dates, sentence.start)
                 row = row_figures(header, line, sentence.start, section)
                 claimant = row.claimant or table_claimant or outlet
                 for cell in row.cells:
@@ -175,6 +177,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         context = found[-1][1].category if same_paragraph else None
         sentence_figures, orphans = figures(sentence, section, context)
         _give_earlier(found, orphans)
+        if sentence_figures:  # the dates a figure may be as of (only where there are figures)
+            as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
         for figure in sentence_figures:
             claimant = _claimant_for(sentence, figure, named, claimants, number, quoted)
             found.append(
@@ -193,7 +197,47 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last = named[-1][1]
             claimants.last_sentence = number
             claimants.last_paragraph = sentence.paragraph
+            mentions.extend((number, claimant) for _, claimant in named)
+        numbers[sentence.start] = number
+    found = _named_later(found, mentions, numbers, outlet)
     return _once(text, _raised(_unrepeated(text, found)))
+
+
+#: Heads of a claimant described rather than named: "a war monitor", "a rights group".
+_DESCRIBED = frozenset(["monitor", "monitors", "group", "observatory", "watchdog", "ngo",
+                        "charity", "organisation", "organization", "agency"])  # fmt: skip
+
+
+def _named_later(
+    found: list[tuple[Sentence, FoundClaim]],
+    mentions: list[tuple[int, str]],
+    numbers: dict[int, int],
+    outlet: str,
+) -> list[tuple[Sentence, FoundClaim]]:
+    """ "..., a war monitor said." then "The Northland Observatory for Civilian Harm ...
+    said": a claimant first described, and named in one of the next two sentences, is the
+    organisation named."""
+    result = []
+    for sentence, claim in found:
+        described = claim.claimant
+        if described.islower() and len(described.split()) <= 3 and head(described) in _DESCRIBED:
+            at = numbers[sentence.start]
+            named = next(
+                (
+                    name
+                    for n, name in mentions
+                    if at < n <= at + 2
+                    and not name.islower()
+                    and len(name.split()) >= 2
+                    and name != outlet
+                    and head(name) in lexicon().claimant_heads
+                ),
+                None,
+            )
+            if named is not None:
+                claim = replace(claim, claimant=named)
+        result.append((sentence, claim))
+    return result
 
 
 _NAME = re.compile(
@@ -206,7 +250,7 @@ def acronyms(text: str) -> dict[str, str]:
     all-capital word that is the initials of a name the text gives ("IDF")."""
     found: dict[str, str] = {}
     for match in _NAME.finditer(text):
-        name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", match.group(1))
+        name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", match.group(1), flags=re.IGNORECASE)
         found[match.group(2)] = name
     names = re.findall(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+", text)
     for short in set(re.findall(r"\b[A-Z]{2,6}\b", text)) - set(found):
@@ -444,8 +488,11 @@ def _document_date(text: str, every: list[Sentence], published: dt.date) -> Part
 def _main_party(text: str, known: dict[str, str]) -> str:
     """The side a report is mostly about, when one side's name clearly leads."""
     counts: dict[str, int] = {}
+    sides: dict[str, str] = {}  # a capitalised word recurs: each looked up once
     for word in re.findall(r"\b[A-Z][\w'’-]+", text):
-        side = party_of(word, known)
+        side = sides.get(word)
+        if side is None:
+            side = sides[word] = party_of(word, known)
         if side:
             counts[side] = counts.get(side, 0) + 1
     ranked = sorted(counts.items(), key=lambda item: -item[1])
