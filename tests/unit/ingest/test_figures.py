@@ -353,3 +353,19 @@ def test_a_monitor_described_first_is_the_one_named_next() -> None:
         ("Northland Observatory for Civilian Harm", 17),
         ("Northland Observatory for Civilian Harm", 26),
     ]
+
+
+def test_a_subject_is_found_past_a_long_apposition_an_opener_and_a_possessive_noun() -> None:
+    text = (
+        "The Northland Observatory for Civilian Harm, a group of lawyers and former journalists"
+        " that documents casualties on both sides of the front line, said 26 people had been"
+        " wounded.\n\n"
+        "When the Southland Health Ministry announced the toll, it gave 40 dead.\n\n"
+        "The Coast Militia, for its part, insists that air strikes have killed 600 civilians,"
+        " and complains that the ministry's count leaves them out.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Northland Observatory for Civilian Harm", 26),
+        ("Southland Health Ministry", 40),
+        ("Coast Militia", 600),
+    ]

@@ -20,6 +20,7 @@ _ARTICLES = frozenset(["the", "a", "an"])
 _JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&"])
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _NOT_CLAIMANTS = GRAMMAR_WORDS["not_claimants"]
+_CLAUSE_OPENERS = GRAMMAR_WORDS["clause_openers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             words[i] in lex.say_verbs
             and tokens[i].kind == "word"
             and not (i > 0 and words[i - 1] in _ARTICLES)  # "an estimated 340"
+            and not (i > 0 and _POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
         ):
             subject = _phrase_before(lex, tokens, words, i)
             if subject is not None and words[i] in _CARE_VERBS:
@@ -116,7 +118,7 @@ def _phrase_before(
     elif end > 0 and words[end - 1] == ",":
         # "The Resistance Committees, a network of activists, said": skip the apposition,
         # unless it names whom a person speaks for ("Ivan Petrov, a spokesman for the army").
-        opening = next((j for j in range(end - 2, max(-1, end - 14), -1) if words[j] == ","), -1)
+        opening = next((j for j in range(end - 2, max(-1, end - 26), -1) if words[j] == ","), -1)
         if opening <= 0:
             return None
         employer = _employer(lex, tokens, words, opening + 1)
@@ -259,6 +261,7 @@ def _attribution(
 ) -> Attribution | None:
     while start < end and (
         words[start] in _ARTICLES
+        or words[start] in _CLAUSE_OPENERS
         or words[start] in lex.own
         or words[start] in _SKIP_BEFORE_VERB
         or words[start] in _JOINERS
