@@ -369,3 +369,16 @@ def test_a_subject_is_found_past_a_long_apposition_an_opener_and_a_possessive_no
         ("Southland Health Ministry", 40),
         ("Coast Militia", 600),
     ]
+
+
+def test_an_acronym_in_mixed_case_or_before_has_names_the_claimant() -> None:
+    text = (
+        "The Kesh Office for Missing Persons (KOMP) has registered 130 people reported"
+        " missing.\n\n"
+        "The Southland Ministry of Health (MoH) gave no new toll on Monday.\n\n"
+        "The MoH says 57 of the dead are children.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Kesh Office for Missing Persons", 130),
+        ("Southland Ministry of Health", 57),
+    ]

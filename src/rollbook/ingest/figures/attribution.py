@@ -103,12 +103,13 @@ def _phrase_before(
 ) -> Attribution | None:
     """The subject of a verb of saying: walk left over the words an organisation's name uses."""
     end = verb
-    if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
-        end -= 3  # "The International Organization for Migration (IOM) says"
-    while end > 0 and (words[end - 1] in _SKIP_BEFORE_VERB or tokens[end - 1].kind == "number"):
-        if words[end - 1] in ("said",):
-            break
-        end -= 1
+    for _ in range(2):  # "The International Organization for Migration (IOM) (has) said"
+        if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
+            end -= 3
+        while end > 0 and (words[end - 1] in _SKIP_BEFORE_VERB or tokens[end - 1].kind == "number"):
+            if words[end - 1] in ("said",):
+                break
+            end -= 1
     if end > 0 and words[end - 1] in _PRONOUNS:
         return Attribution(end - 1, words[end - 1], pronoun=True)
     if _first_person(words, end):
@@ -282,7 +283,8 @@ def _attribution(
     capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and t.text[:1].isupper()]
     has_head = any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)
     named = len(capitals) >= 2 or any(
-        (t.text.isupper() and len(t.text) > 1) or t.low in lex.parties for t in capitals
+        sum(c.isupper() for c in t.text) >= 2 or t.low in lex.parties  # "IOM", "MoH"
+        for t in capitals
     )
     if not has_head and not named:
         return None
