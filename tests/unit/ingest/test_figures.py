@@ -382,3 +382,24 @@ def test_an_acronym_in_mixed_case_or_before_has_names_the_claimant() -> None:
         ("Kesh Office for Missing Persons", 130),
         ("Southland Ministry of Health", 57),
     ]
+
+
+def test_claims_by_an_organisation_are_its_own() -> None:
+    text = (
+        "The Southland Defence Ministry called claims by the Northland General Staff that"
+        ' "more than 600 soldiers" were killed near Belin propaganda.\n'
+    )
+    [claim] = read(text)
+    assert (claim.claimant, claim.value) == ("Northland General Staff", 600)
+
+
+def test_our_correspondent_counts_for_the_outlet() -> None:
+    text = (
+        "The Southland Health Ministry said the strike had killed 9 people.\n\n"
+        "Our correspondent in Dolmar, Sanne Ekvall, counted at least 14 bodies at the"
+        " hospital.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Southland Health Ministry", 9),
+        (OUTLET, 14),
+    ]

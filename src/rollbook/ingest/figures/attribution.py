@@ -129,6 +129,8 @@ def _phrase_before(
         if named is not None:
             return named
         end = opening
+        if _first_person(words, end):  # "Our correspondent in Dolmar, Sanne Ekholm, counted"
+            return Attribution(end - 1, "we", pronoun=True)
     start = end
     while start > 0 and _claimant_word(lex, tokens[start - 1]):
         start -= 1
