@@ -403,3 +403,19 @@ def test_our_correspondent_counts_for_the_outlet() -> None:
         ("Southland Health Ministry", 9),
         (OUTLET, 14),
     ]
+
+
+def test_an_interview_answers_for_the_organisation_its_subject_leads() -> None:
+    text = (
+        "Q&A: Counting the missing\n\n"
+        "Mira Tallen has chaired the Northland Commission on Missing Persons since 2029."
+        " She spoke to us in her office.\n\n"
+        "Q: How many people are you still looking for?\n"
+        "A: By our count, 3,416 people are still missing.\n\n"
+        "Q: And how many have you found?\n"
+        "A: We have identified the remains of 1,207 people.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Northland Commission on Missing Persons", 3416),
+        ("Northland Commission on Missing Persons", 1207),
+    ]

@@ -139,9 +139,14 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     table_claimant: str | None = None
     mentions: list[tuple[int, str]] = []  # (sentence, claimant) as each is named
     numbers: dict[int, int] = {}  # a sentence's number by where it starts
+    interviewee = _interviewee(text)
     for number, sentence in enumerate(every):
         line = text[sentence.start : sentence.end]
         quoted = _quoted(text, sentence)
+        if interviewee and _answer_opens(text, sentence):
+            claimants.last, quoted = interviewee, True  # "A: We have identified 1,207"
+        elif interviewee and _in_answer(text, sentence):
+            quoted = True
         named = claimants.resolve_all(attributions(sentence) or _labelled_by(sentence), quoted)
         if is_row(line):
             if header is None:
@@ -499,6 +504,39 @@ def _main_party(text: str, known: dict[str, str]) -> str:
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
     return ""
+
+
+_INTERVIEW = re.compile(r"^Q:.*\n+A:", re.MULTILINE)
+#: "X has chaired the Commission on Missing Persons since ...": whom an interview is with.
+_LEADS_ORGANISATION = re.compile(
+    r"\b(?:chaired|chairs|run|runs|led|leads|headed|heads|directed|directs|founded"
+    r"|director of|head of|chair of|president of)\s+(?P<phrase>[^.,;\n]+)"
+)
+_TRAILING_NAME = re.compile(
+    r"(?:[A-Z][\w'’-]*(?:\s+(?:of|for|on|and|the)(?=\s+[A-Z]))*\s+)*[A-Z][\w'’-]*"
+    r"(?=(?:\s+(?:since|in|at|for|from|until)\b.*)?$)"
+)
+
+
+def _interviewee(text: str) -> str | None:
+    """In a question-and-answer interview, the organisation its opening says the person
+    answering leads: their "we" and their uncited figures are its."""
+    if not _INTERVIEW.search(text):
+        return None
+    opening = text[: text.find("\nQ:")]
+    for match in _LEADS_ORGANISATION.finditer(opening):
+        name = _TRAILING_NAME.search(match.group("phrase"))
+        if name and len(name.group().split()) >= 2:
+            return name.group()
+    return None
+
+
+def _answer_opens(text: str, sentence: Sentence) -> bool:
+    return text.startswith("A:", sentence.start)
+
+
+def _in_answer(text: str, sentence: Sentence) -> bool:
+    return text.startswith("A:", text.rfind("\n", 0, sentence.start) + 1)
 
 
 def _quoted(text: str, sentence: Sentence) -> bool:
