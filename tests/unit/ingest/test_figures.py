@@ -419,3 +419,13 @@ def test_an_interview_answers_for_the_organisation_its_subject_leads() -> None:
         ("Northland Commission on Missing Persons", 3416),
         ("Northland Commission on Missing Persons", 1207),
     ]
+
+
+def test_the_earlier_figure_after_the_newer_one_or_far_from_the_verb() -> None:
+    text = (
+        "The ministry raised the toll overnight, to 66 from 63, after rescuers reached the"
+        " hall.\n\n"
+        "The centre has revised its count of civilians killed in the zone since the offensive"
+        " began on 30 April from 61 to 74.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(66, 63), (74, 61)]

@@ -344,8 +344,15 @@ def _revision_near(words: list[str], index: int) -> bool:
 
 
 def _verbish_before(words: list[str], index: int) -> bool:
+    """Whether a verb of revising comes before `index` in its clause ("raised its toll from",
+    "has revised its count of civilians killed in the zone since April from")."""
     lex = lexicon()
-    return any(lex.revision_verbs.starting_at(words, i) for i in range(max(0, index - 6), index))
+    for i in range(index - 1, max(-1, index - 20), -1):
+        if words[i] in (",", ";", ":"):
+            return False
+        if lex.revision_verbs.starting_at(words, i):
+            return True
+    return False
 
 
 def _earlier_mark(
@@ -360,10 +367,13 @@ def _earlier_mark(
     before = words[max(0, start - 3) : start]
     if before[-1:] == ["by"] and later and words[amount.last + 1 : amount.last + 2] == ["to"]:
         return _Earlier(amount.first, amount.value, increment=True)
-    if (  # "raised its toll to 19, from the 14 it gave this morning"
-        start >= 4
-        and words[start - 4 : start] == ["to", words[start - 3], ",", "from"]
-        and any(c.isdigit() for c in words[start - 3])
+    # "raised its toll to 19, from the 14 it gave this morning", "overnight, to 66 from 63"
+    newer = start - 3 if words[start - 2 : start] == [",", "from"] else start - 2
+    if (
+        newer >= 1
+        and words[start - 1 : start] == ["from"]
+        and words[newer - 1] == "to"
+        and any(c.isdigit() for c in words[newer])
     ):
         return _Earlier(amount.first, amount.value, increment=False)
     if before[-1:] == ["from"] and _verbish_before(words, start - 1):
