@@ -429,3 +429,12 @@ def test_the_earlier_figure_after_the_newer_one_or_far_from_the_verb() -> None:
         " began on 30 April from 61 to 74.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(66, 63), (74, 61)]
+
+
+def test_an_indented_headline_restating_the_body_adds_no_claim() -> None:
+    text = (
+        "  Home Statements Reports\n\n"
+        "  Airstrike on Tarvel village: death toll rises to 41\n\n"
+        "  The death toll has risen to 41, up from 36 announced in our statement of Monday.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(41, 36)]

@@ -469,11 +469,16 @@ def _heading(text: str, sentence: Sentence) -> bool:
     return line.startswith("#") or line.endswith(":") or sentence.headline
 
 
-def _title_like(text: str, sentence: Sentence) -> bool:
-    """A line of its own without a sentence's final mark: a headline or a subheading."""
+def _title_like(text: str, sentence: Sentence, indented: bool = False) -> bool:
+    """A line of its own without a sentence's final mark: a headline or a subheading; with
+    `indented`, also one indented as the text of an HTML page is."""
     line = text[sentence.start : sentence.end]
-    own_line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and (
-        sentence.end == len(text) or text[sentence.end] == "\n"
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    before = text[line_start : sentence.start]
+    after = text[sentence.end : len(text) if line_end < 0 else line_end]
+    own_line = (before == "" or (indented and before.isspace())) and (
+        after == "" or (indented and after.isspace())
     )
     return own_line and len(line) < 160 and line[-1] not in ".!?:\"”'’" and not is_row(line)
 
@@ -628,7 +633,7 @@ def _once(text: str, found: list[tuple[Sentence, FoundClaim]]) -> list[FoundClai
         if s.headline
         or text.startswith("#", s.start)
         or (
-            _title_like(text, s)
+            _title_like(text, s, indented=True)
             and s.start < first_body
             and not _LABELLED.search(text, s.start, s.end)
         )
