@@ -438,3 +438,11 @@ def test_an_indented_headline_restating_the_body_adds_no_claim() -> None:
         "  The death toll has risen to 41, up from 36 announced in our statement of Monday.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(41, 36)]
+
+
+def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
+    text = (
+        "The health ministry said 214 people had been killed."
+        " It had previously put the toll at 197.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(214, 197)]

@@ -388,11 +388,11 @@ def _earlier_mark(
     if n and words[start - n] not in ("from", "was", "before", "against", "stood", "initially"):
         return _Earlier(amount.first, amount.value, increment=False)
     # "previously announced as 2,855", "an earlier toll of 40 deaths"
-    window = words[max(0, start - 5) : start]
+    window = words[max(0, start - 6) : start]
     for marker in ("previously", "earlier", "initially", "formerly", "originally", "previous"):
         if marker in window:
             between = window[window.index(marker) + 1 :]
-            if len(between) <= 3 and "said" not in between:
+            if len(between) <= 4 and "said" not in between:
                 return _Earlier(amount.first, amount.value, increment=False)
     return None
 
