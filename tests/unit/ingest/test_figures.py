@@ -446,3 +446,18 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         " It had previously put the toll at 197.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(214, 197)]
+
+
+def test_a_table_introduced_by_a_described_monitor_is_read() -> None:
+    text = (
+        "A war monitor said:\n\n"
+        "| Region | Killed | Wounded |\n"
+        "|---|---|---|\n"
+        "| North | 12 | 30 |\n\n"
+        "The Northland Observatory for Civilian Harm said 5 more people were killed.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Northland Observatory for Civilian Harm", 12),
+        ("Northland Observatory for Civilian Harm", 30),
+        ("Northland Observatory for Civilian Harm", 5),
+    ]

@@ -141,6 +141,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     numbers: dict[int, int] = {}  # a sentence's number by where it starts
     interviewee = _interviewee(text)
     for number, sentence in enumerate(every):
+        numbers[sentence.start] = number
         line = text[sentence.start : sentence.end]
         quoted = _quoted(text, sentence)
         if interviewee and _answer_opens(text, sentence):
@@ -203,7 +204,6 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last_sentence = number
             claimants.last_paragraph = sentence.paragraph
             mentions.extend((number, claimant) for _, claimant in named)
-        numbers[sentence.start] = number
     found = _named_later(found, mentions, numbers, outlet)
     return _once(text, _raised(_unrepeated(text, found)))
 
