@@ -461,3 +461,11 @@ def test_a_table_introduced_by_a_described_monitor_is_read() -> None:
         ("Northland Observatory for Civilian Harm", 30),
         ("Northland Observatory for Civilian Harm", 5),
     ]
+
+
+def test_an_organisations_claim_of_a_figure_is_its_own() -> None:
+    text = (
+        "The Southland Defence Ministry repeats that the Northland General Staff's claim of"
+        " 12,000 soldiers killed is propaganda.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [("Northland General Staff", 12000)]

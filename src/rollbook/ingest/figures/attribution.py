@@ -33,6 +33,9 @@ class Attribution:
     weak: bool = False  # the subject of "treated", "admitted": a claimant only if none speaks
 
 
+#: "the ministry's figure of 2,881": nouns for what a claimant states, before "of".
+_CLAIM_NOUNS = frozenset(["claim", "figure", "toll", "estimate", "count", "tally"])
+
 # Verbs of saying that open a clause whose subject is the sentence's speaker.
 _PARTICIPLES = frozenset(["saying", "adding", "noting", "stating", "claiming", "reporting"])
 
@@ -55,6 +58,14 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 found.append(Attribution(i, phrase))
             i += n
             continue
+        if (
+            words[i + 2 : i + 3] == ["of"]
+            and words[i + 1] in _CLAIM_NOUNS
+            and _POSSESSIVE.search(words[i])
+        ):
+            owner = _owner(lex, tokens, words, i)  # "the General Staff's claim of 12,000"
+            if owner is not None:
+                found.append(owner)
         if found and words[i] in _PARTICIPLES and i > 0 and words[i - 1] == ",":
             i += 1  # "X put the toll at 11, saying ...": X still speaks
             continue
@@ -82,6 +93,16 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     if any(not a.weak for a in found):
         found = [a for a in found if not a.weak]
     return found
+
+
+def _owner(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], last: int
+) -> Attribution | None:
+    """The organisation whose possessive ends at `last`: "the Marvonian General Staff's"."""
+    start = last
+    while start > 0 and _claimant_word(lex, tokens[start - 1]):
+        start -= 1
+    return _attribution(lex, tokens, words, start, last + 1)
 
 
 def _claimant_word(lex: Lexicon, token: Token) -> bool:
