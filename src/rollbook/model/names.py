@@ -435,6 +435,12 @@ def name_key(text: str) -> str:
     return " ".join(keys)
 
 
+def indexed_words(key: str) -> set[str]:
+    """The distinct words of a name key: what the index of name words holds for a record,
+    and what a name search looks up."""
+    return set(key.split())
+
+
 def key_words(text: str) -> list[str]:
     """The word keys of a text's words, in the words' order (:func:`name_key` sorts them)."""
     return [key for word in _KEY_WORD.findall(text) if (key := name_keys.word_key(word))]

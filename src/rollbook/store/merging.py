@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, Table, bindparam, insert, or_, select, update
 
+from rollbook.model.names import indexed_words
 from rollbook.store.bulk import bulk_insert, chunks
 from rollbook.store.database import Write
 from rollbook.store.records import next_id
@@ -48,7 +49,7 @@ def _move_words(connection: Connection, moves: dict[int, tuple[int, int]]) -> No
         rows = [
             {"w": word, "record": record_id, "old": moves[record_id][0], "new": moves[record_id][1]}
             for record_id, key in connection.execute(keyed)
-            for word in set(key.split())
+            for word in indexed_words(key)
         ]
         if rows:
             connection.execute(moved, rows)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Index, func, literal, select, text
 
 from rollbook.model.dates import PartialDate
+from rollbook.model.names import indexed_words
 from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
 from rollbook.store.bulk import bulk_insert, first_person_with
@@ -306,7 +307,7 @@ class RecordWriter:
                 zip(range(first, self.next_record), pids, keys, strict=True)
             )
             if i not in refused
-            for word in set(key.split())
+            for word in indexed_words(key)
         ]
         bulk_insert(self.connection, name_words, ("word", "person_id", "record_id"), words)
         span = {"first": first, "last": self.next_record - 1, "offset": self.event_offset}

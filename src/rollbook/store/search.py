@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, and_, exists, func, literal, select
 
-from rollbook.model.names import name_key
+from rollbook.model.names import indexed_words, name_key
 from rollbook.model.status import OPEN
 from rollbook.store.persons import display_names
 from rollbook.store.schema import name_words, status_spans
@@ -75,7 +75,7 @@ def search_persons(
                            (s.month, month)):  # fmt: skip
         if wanted:
             conditions.append(column == wanted)
-    words = sorted(set(name_key(text).split())) if text.strip() else []
+    words = sorted(indexed_words(name_key(text))) if text.strip() else []
     if words:
         conditions.append(s.person_id.in_(_bearers(connection, words)))
     query = select(s.person_id, s.status).where(*conditions)

@@ -222,6 +222,7 @@ def _named_later(
     """ "..., a war monitor said." then "The Northland Observatory for Civilian Harm ...
     said": a claimant first described, and named in one of the next two sentences, is the
     organisation named."""
+    heads = lexicon().claimant_heads
     result = []
     for sentence, claim in found:
         described = claim.claimant
@@ -235,7 +236,7 @@ def _named_later(
                     and not name.islower()
                     and len(name.split()) >= 2
                     and name != outlet
-                    and head(name) in lexicon().claimant_heads
+                    and head(name) in heads
                 ),
                 None,
             )
