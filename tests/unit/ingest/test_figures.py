@@ -289,6 +289,16 @@ def test_an_update_posted_whole_is_its_poster_s() -> None:
     assert claim.claimant == "Eastvale regional administration"  # its head speaks for it
 
 
+def test_a_post_published_whole_is_the_organisation_a_later_role_names() -> None:
+    text = (
+        "Oren Valk, governor of the Tarn region and head of the Tarn regional administration,"
+        " published the following post on his channel. Translated by Plains Monitor.\n\n"
+        '"Overnight 4 residents were killed."\n'
+    )
+    [claim] = read(text)
+    assert claim.claimant == "Tarn regional administration"
+
+
 def test_we_in_a_quotation_is_whoever_was_named_before_it() -> None:
     opening = "Dr. Ilse Varn, director of Westmarch General Hospital, spoke to us on Monday.\n\n"
     [quoted] = read(opening + '"Since yesterday we have received 23 bodies."\n')

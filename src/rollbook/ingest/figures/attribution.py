@@ -143,7 +143,9 @@ def _phrase_before(
         opening = next((j for j in range(end - 2, max(-1, end - 26), -1) if words[j] == ","), -1)
         if opening <= 0:
             return None
-        employer = _employer(lex, tokens, words, opening + 1)
+        employer = _employer(lex, tokens, words, opening + 1) or _later_role(
+            lex, tokens, words, opening + 2, end - 1
+        )
         if employer is not None:
             return employer
         named = _named_apposition(lex, tokens, words, opening, end - 1)
@@ -239,6 +241,19 @@ def _employer(
             return None
         if not _claimant_word(lex, tokens[j]):
             return None
+    return None
+
+
+def _later_role(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int, end: int
+) -> Attribution | None:
+    """ "Ana Rell, governor of the region and head of its civil administration": the
+    organisation a role further into the apposition names."""
+    for i in range(start, end - 1):
+        if words[i] in _ROLES and words[i + 1] in _ROLE_LINKS:
+            name = _phrase_after(lex, tokens, words[:end], i + 2)
+            if name and head(name) in lex.claimant_heads:
+                return Attribution(i + 2, name)
     return None
 
 

@@ -376,7 +376,7 @@ _AUTHOR_PREFIX = re.compile(
 )
 _ISSUED = re.compile(
     r"(?:issued|published|released|posted)\s+the\s+following\s+"
-    r"(?:statement|communiqu[eé]|update|message|bulletin)"
+    r"(?:statement|communiqu[eé]|update|message|bulletin|post)"
     r"|announcement\s+issued\b.*?\bby\s+the\s+(?P<by>[^:]+):",
     re.IGNORECASE,
 )
