@@ -307,6 +307,18 @@ def test_we_in_a_quotation_is_whoever_was_named_before_it() -> None:
     assert ours.claimant == OUTLET  # outside a quotation, "we" is the outlet writing
 
 
+def test_we_in_a_quotation_is_the_speaker_named_after_it() -> None:
+    text = (
+        "The Westmarch Interior Ministry put the toll at 40 in December.\n\n"
+        '"We have identified 74 bodies in one pit," said Judge Ode Varr, who chairs the'
+        " Westmarch Graves Commission.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Westmarch Interior Ministry", 40),
+        ("Westmarch Graves Commission", 74),
+    ]
+
+
 def test_the_army_is_the_armed_forces_named_before() -> None:
     text = (
         "Fighting between the Northland Armed Forces (NAF) and the Coast Militia (CM) went on.\n\n"

@@ -83,14 +83,17 @@ class _Claimants:
         self.last_paragraph = -1
 
     def resolve_all(
-        self, found: list[Attribution], quoted: bool = False
+        self, found: list[Attribution], quoted: bool = False, speaker: Attribution | None = None
     ) -> list[tuple[Attribution, str]]:
         """Each attribution's claimant; a pronoun is the one named just before it, and "we"
-        the author, or in a quotation whoever was named before it."""
+        the author, or in a quotation the `speaker` named after it or whoever was named
+        before it."""
         result: list[tuple[Attribution, str]] = []
         for attribution in found:
             if attribution.pronoun and result and attribution.text not in ("we", "i"):
                 result.append((attribution, result[-1][1]))
+            elif attribution.pronoun and quoted and speaker is not None:
+                result.append((attribution, self.resolve(speaker, quoted)))
             else:
                 result.append((attribution, self.resolve(attribution, quoted)))
         return result
@@ -148,7 +151,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last, quoted = interviewee, True  # "A: We have identified 1,207"
         elif interviewee and _in_answer(text, sentence):
             quoted = True
-        named = claimants.resolve_all(attributions(sentence) or _labelled_by(sentence), quoted)
+        said = attributions(sentence) or _labelled_by(sentence)
+        speaker = _quote_speaker(text, sentence, said)
+        named = claimants.resolve_all(said, quoted or speaker is not None, speaker)
         if is_row(line):
             if header is None:
                 header = cells(line)
@@ -549,6 +554,20 @@ def _quoted(text: str, sentence: Sentence) -> bool:
     """Whether the sentence stands in a paragraph that opens with a quotation mark."""
     opening = text.rfind("\n", 0, sentence.start) + 1
     return text[opening : opening + 1] in ('"', "“", "«")
+
+
+def _quote_speaker(text: str, sentence: Sentence, found: list[Attribution]) -> Attribution | None:
+    """'"We have identified 74 people," said Judge Voss': who is named after the closing
+    quotation mark that follows a "we"."""
+    tokens = sentence.tokens
+    for first in found:
+        if first.pronoun and first.text in ("we", "i"):
+            for later in found:
+                if not later.pronoun and later.index > first.index:
+                    between = text[tokens[first.index].end : tokens[later.index].start]
+                    if any(mark in between for mark in ('"', "”", "»")):
+                        return later
+    return None
 
 
 def _clause(sentence: Sentence, index: int) -> int:
