@@ -319,6 +319,21 @@ def test_we_in_a_quotation_is_the_speaker_named_after_it() -> None:
     ]
 
 
+def test_subjects_past_an_acronym_an_apposition_or_an_indefinite_article() -> None:
+    text = (
+        "The Plains Defence Front (PDF), an alliance of militias that holds the valley, said"
+        " 16 civilians were killed.\n\n"
+        "A local elected official, speaking by phone, put the number of dead at 19.\n\n"
+        "The figure is lower than that of Tarn Casualty Watch, a monitoring group, which has"
+        " recorded 26 deaths.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Plains Defence Front", 16),
+        ("local elected official", 19),  # someone new, not the front named before
+        ("Tarn Casualty Watch", 26),
+    ]
+
+
 def test_the_army_is_the_armed_forces_named_before() -> None:
     text = (
         "Fighting between the Northland Armed Forces (NAF) and the Coast Militia (CM) went on.\n\n"

@@ -31,6 +31,7 @@ class Attribution:
     text: str  # as written, without a leading article
     pronoun: bool = False
     weak: bool = False  # the subject of "treated", "admitted": a claimant only if none speaks
+    new: bool = False  # "a local official": someone not named before, never "the" one before
 
 
 #: "the ministry's figure of 2,881": nouns for what a claimant states, before "of".
@@ -137,6 +138,9 @@ def _phrase_before(
         return Attribution(end - 1, "we", pronoun=True)
     if end > 1 and words[end - 1] in ("who", "which") and words[end - 2] == ",":
         end -= 2  # "the committee, which ..., said": the phrase before the clause
+        opening = next((j for j in range(end - 1, max(-1, end - 8), -1) if words[j] == ","), -1)
+        if opening > 0 and words[opening + 1] in ("a", "an"):
+            end = opening  # "Drunmark Casualty Watch, a monitoring group, which has recorded"
     elif end > 0 and words[end - 1] == ",":
         # "The Resistance Committees, a network of activists, said": skip the apposition,
         # unless it names whom a person speaks for ("Ivan Petrov, a spokesman for the army").
@@ -154,6 +158,8 @@ def _phrase_before(
         end = opening
         if _first_person(words, end):  # "Our correspondent in Dolmar, Sanne Ekholm, counted"
             return Attribution(end - 1, "we", pronoun=True)
+        if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
+            end -= 3  # "The Strategic Framework (CSP), an alliance of ..., said"
     start = end
     while start > 0 and _claimant_word(lex, tokens[start - 1]):
         start -= 1
@@ -161,7 +167,31 @@ def _phrase_before(
         start += 1
     if start == end:
         return _clause_subject(lex, tokens, words, end)
-    return _attribution(lex, tokens, words, start, end)
+    found = _attribution(lex, tokens, words, start, end)
+    return _introduced(tokens, words, start, end, found) if found is not None else None
+
+
+def _introduced(
+    tokens: tuple[Token, ...], words: list[str], start: int, end: int, found: Attribution
+) -> Attribution:
+    """ "A local elected official ... put the number at": an indefinite subject is someone
+    new, described by the words between the article and the name found. Not so the
+    organisation of a role: "a spokesman for the service", "a ministry spokeswoman"."""
+    if any(w in _ROLE_LINKS for w in words[start:end]) or not found.text.lower().endswith(
+        words[end - 1]
+    ):
+        return found
+    article = start - 1
+    while article >= 0 and start - article <= 3 and tokens[article].kind == "word":
+        if words[article] in ("a", "an"):
+            if found.text.islower() and found.index > article + 1:
+                text = _text(tokens, article + 1, found.index - 1) + " " + found.text
+                return Attribution(article + 1, text, new=True)
+            return Attribution(found.index, found.text, new=True)
+        if not words[article].islower():
+            break
+        article -= 1
+    return found
 
 
 _BOUNDARIES = frozenset([",", ";", ":", "that", "but", "while", "(", ")", "—", "–"])

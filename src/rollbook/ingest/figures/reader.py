@@ -109,7 +109,7 @@ class _Claimants:
                 text = full
                 break
         words = text.split()
-        if len(words) <= 2 or text.islower():
+        if (len(words) <= 2 or text.islower()) and not attribution.new:
             wanted = head(text)
             for earlier in reversed(self.named):
                 if head(earlier) == wanted and len(earlier) > len(text):
