@@ -334,6 +334,17 @@ def test_subjects_past_an_acronym_an_apposition_or_an_indefinite_article() -> No
     ]
 
 
+def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
+    text = (
+        "NATIONAL ASSEMBLY OF THE REPUBLIC OF MAROVIA\n\n"
+        "Question: how many servicemen are missing?\n\n"
+        "Answer of the Ministry of Defence of Marovia, signed by Deputy Minister Ivo Tarn:\n\n"
+        "At that date, 214 servicemen remain unaccounted for.\n"
+    )
+    [claim] = read(text)
+    assert claim.claimant == "Ministry of Defence of Marovia"
+
+
 def test_the_army_is_the_armed_forces_named_before() -> None:
     text = (
         "Fighting between the Northland Armed Forces (NAF) and the Coast Militia (CM) went on.\n\n"

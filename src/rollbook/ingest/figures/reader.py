@@ -180,6 +180,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         # A table's rows are the author's unless a "Source" column or its introducing line
         # ("According to the ministry:") names another claimant.
         table_claimant = named[-1][1] if named and line.endswith(":") else None
+        answering = _ANSWER.match(line)
+        if answering and head(answering.group("by")) in lexicon().claimant_heads:
+            claimants.outlet = answering.group("by")  # what follows is its text
         if _heading(text, sentence):
             section = category_of(line)
         elif _title_like(text, sentence) and category_of(line) not in (None, Category.OTHER):
@@ -395,6 +398,15 @@ _REPORTED = re.compile(
     r"(?:\s+\([^)]*\))?\s+(?:has\s+|have\s+)?(?:published|released|issued|posted)\s+"
     r"(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:report|update|bulletin|statement|communiqu[eé])\b"
+)
+
+
+#: "Answer of the Ministry of Defence, signed by its deputy minister:": the text that
+#: follows is the organisation's, whoever published the document.
+_ANSWER = re.compile(
+    r"^(?:written\s+)?(?:answer|reply|response|statement|submission|testimony|comments?)\s+"
+    r"(?:of|from|by)\s+(?:the\s+)?(?P<by>[A-Z][^,:]*?)\s*(?:,[^:]*)?:$",
+    re.IGNORECASE,
 )
 
 
