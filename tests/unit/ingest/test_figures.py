@@ -345,6 +345,32 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
     assert claim.claimant == "Ministry of Defence of Marovia"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        (
+            "The Office of the Resident Coordinator puts the number of verified civilian"
+            " deaths at 3,482.",
+            "Office of the Resident Coordinator",  # a role in capitals inside a name
+        ),
+        (
+            "The Tarn monitoring mission's latest figures show 1,204 civilians killed.",
+            "Tarn monitoring mission",
+        ),
+        (
+            "Neither government counts the six journalists killed, a figure kept by the press"
+            " freedom group Open Lens.",
+            "Open Lens",  # no claimant in a negated subject; the name after its description
+        ),
+        # Not "New Year's Day": what follows "said in" is no speaker.
+        ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),
+    ],
+)
+def test_claimants_named_in_the_ways_reports_put_them(sentence: str, claimant: str) -> None:
+    [claim] = read(sentence + "\n")
+    assert claim.claimant == claimant
+
+
 def test_the_army_is_the_armed_forces_named_before() -> None:
     text = (
         "Fighting between the Northland Armed Forces (NAF) and the Coast Militia (CM) went on.\n\n"

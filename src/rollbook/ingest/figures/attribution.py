@@ -81,7 +81,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 subject = Attribution(subject.index, subject.text, subject.pronoun, weak=True)
             if subject is not None:
                 found.append(subject)
-            elif i + 1 < len(words):
+            elif i + 1 < len(words) and words[i + 1] not in _JOINERS:  # "said in its address"
                 inverted = _phrase_after(lex, tokens, words, i + 1)
                 if inverted and words[i] in ("said", "says", "reported", "added", "stated"):
                     comma = next(
@@ -233,7 +233,10 @@ def _clause_subject(
         start += 1
     if start >= end or not _claimant_word(lex, tokens[start]) or tokens[start].kind != "word":
         return None
-    if any(t.kind == "number" or t.low in _NOT_IN_SUBJECTS for t in tokens[start:end]):
+    if any(
+        t.kind == "number" or t.low in _NOT_IN_SUBJECTS or t.low in lex.say_verbs
+        for t in tokens[start:end]
+    ):
         return None
     return _attribution(lex, tokens, words, start, end)
 
@@ -312,6 +315,7 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
         start = skipped + 1
         while start < len(words) and words[start] in _ARTICLES:
             start += 1
+    start = _described_name(tokens, words, start)
     end = start
     while end < len(words) and _claimant_word(lex, tokens[end]):
         if words[end] in ("said", "says"):
@@ -323,6 +327,24 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
         return ""
     found = _attribution(lex, tokens, words, start, end)
     return found.text if found else ""
+
+
+#: Words between an owner and its figures: "the mission's latest figures".
+_FIGURE_ADJECTIVES = frozenset(["latest", "preliminary", "updated", "revised", "provisional"])
+#: Heads of a description that a name follows: "the press freedom group Open Lens".
+_DESCRIBED_HEADS = frozenset(["group", "monitor", "organisation", "organization", "network",
+                              "charity", "watchdog", "project", "initiative", "ngo"])  # fmt: skip
+
+
+def _described_name(tokens: tuple[Token, ...], words: list[str], start: int) -> int:
+    """Where the name starts in "the press freedom group Open Lens": after the lower-case
+    words that describe it (up to four, ending in a head such as "group")."""
+    for i in range(start, min(start + 4, len(words) - 1)):
+        if not tokens[i].text.islower() or tokens[i].kind != "word":
+            return start
+        if words[i] in _DESCRIBED_HEADS and tokens[i + 1].text[:1].isupper():
+            return i + 1
+    return start
 
 
 def _attribution(
@@ -339,14 +361,16 @@ def _attribution(
         start += 1
     while end > start and (words[end - 1] in _SKIP_BEFORE_VERB or words[end - 1] in _JOINERS):
         end -= 1
-    if start >= end:
-        return None
+    if start >= end or words[start] in ("neither", "no", "none", "nobody"):
+        return None  # "Neither government counts the journalists killed"
     # "the ministry's statement said": the statement is the ministry's.
     last = end - 1
     while last > start and words[last] in _NOT_CLAIMANTS:
         last -= 1
     if words[last] in _NOT_CLAIMANTS:
         return None
+    if words[last] in _FIGURE_ADJECTIVES and _POSSESSIVE.search(words[last - 1]):
+        last -= 1  # "the mission's latest figures": the mission's
     phrase = [t.low for t in tokens[start : last + 1]]
     capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and t.text[:1].isupper()]
     has_head = any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)
@@ -391,7 +415,8 @@ def _organisation(
             and i > start
             and words[i - 1] not in _JOINERS | _ARTICLES
             and (speaks_for or acronym)
-        ):
+            and not (tokens[i].text[:1].isupper() and "of" in words[start:i])
+        ):  # but "the Office of the Resident Coordinator" is one name
             return start, i - 1
     return start, last
 
