@@ -334,6 +334,17 @@ def test_subjects_past_an_acronym_an_apposition_or_an_indefinite_article() -> No
     ]
 
 
+def test_a_forwarded_summary_is_its_authors() -> None:
+    text = (
+        "TULL CHANNEL\n"
+        "Forwarded from Coast Front Press Centre (official):\n\n"
+        "Summary of the Coast Front General Command for 8 May:\n"
+        "9 regime soldiers surrendered and were taken prisoner.\n"
+    )
+    [claim] = read(text)
+    assert (claim.claimant, claim.value) == ("Coast Front General Command", 9)
+
+
 def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
     text = (
         "NATIONAL ASSEMBLY OF THE REPUBLIC OF MAROVIA\n\n"
@@ -361,6 +372,15 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "Neither government counts the six journalists killed, a figure kept by the press"
             " freedom group Open Lens.",
             "Open Lens",  # no claimant in a negated subject; the name after its description
+        ),
+        (
+            "Asked about the Tarn government's statement that 140 fighters had been killed,"
+            " Mr. Ode said the mission could not verify it.",
+            "Tarn government",
+        ),
+        (
+            '"Eleven of our soldiers were killed," army spokesman Col. Ivo Dask told reporters.',
+            "army",  # a title written short is part of the name, and the name speaks for the army
         ),
         # Not "New Year's Day": what follows "said in" is no speaker.
         ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),

@@ -34,8 +34,9 @@ class Attribution:
     new: bool = False  # "a local official": someone not named before, never "the" one before
 
 
-#: "the ministry's figure of 2,881": nouns for what a claimant states, before "of".
-_CLAIM_NOUNS = frozenset(["claim", "figure", "toll", "estimate", "count", "tally"])
+#: "the ministry's figure of 2,881", "its statement that": what a claimant states.
+_CLAIM_NOUNS = frozenset(["claim", "figure", "toll", "estimate", "count", "tally", "statement",
+                          "announcement", "assertion"])  # fmt: skip
 
 # Verbs of saying that open a clause whose subject is the sentence's speaker.
 _PARTICIPLES = frozenset(["saying", "adding", "noting", "stating", "claiming", "reporting"])
@@ -60,11 +61,11 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             i += n
             continue
         if (
-            words[i + 2 : i + 3] == ["of"]
+            words[i + 2 : i + 3] in (["of"], ["that"])
             and words[i + 1] in _CLAIM_NOUNS
             and _POSSESSIVE.search(words[i])
-        ):
-            owner = _owner(lex, tokens, words, i)  # "the General Staff's claim of 12,000"
+        ):  # "the General Staff's claim of 12,000", "the government's statement that 140"
+            owner = _owner(lex, tokens, words, i)
             if owner is not None:
                 found.append(owner)
         if found and words[i] in _PARTICIPLES and i > 0 and words[i - 1] == ",":
@@ -104,6 +105,14 @@ def _owner(
     while start > 0 and _claimant_word(lex, tokens[start - 1]):
         start -= 1
     return _attribution(lex, tokens, words, start, last + 1)
+
+
+#: Titles written short before a name: "army spokesman Col. Benedek Aran told reporters".
+_TITLES = frozenset(["col", "gen", "lt", "maj", "capt", "sgt", "dr", "prof", "mr", "mrs", "ms"])
+
+
+def _titled(words: list[str], i: int) -> bool:
+    return words[i] == "." and i > 0 and words[i - 1] in _TITLES
 
 
 def _claimant_word(lex: Lexicon, token: Token) -> bool:
@@ -161,7 +170,7 @@ def _phrase_before(
         if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
             end -= 3  # "The Strategic Framework (CSP), an alliance of ..., said"
     start = end
-    while start > 0 and _claimant_word(lex, tokens[start - 1]):
+    while start > 0 and (_claimant_word(lex, tokens[start - 1]) or _titled(words, start - 1)):
         start -= 1
     while start < end and words[start] in _JOINERS | _ARTICLES | {"-", "&"}:
         start += 1

@@ -401,11 +401,14 @@ _REPORTED = re.compile(
 )
 
 
-#: "Answer of the Ministry of Defence, signed by its deputy minister:": the text that
-#: follows is the organisation's, whoever published the document.
+#: "Answer of the Ministry of Defence, signed by its deputy minister:", "Forwarded from
+#: the Press Centre (official):": the text that follows is the organisation's, whoever
+#: published or passed on the document.
 _ANSWER = re.compile(
-    r"^(?:written\s+)?(?:answer|reply|response|statement|submission|testimony|comments?)\s+"
-    r"(?:of|from|by)\s+(?:the\s+)?(?P<by>[A-Z][^,:]*?)\s*(?:,[^:]*)?:$",
+    r"^\W*(?:(?:written\s+)?(?:answer|reply|response|statement|submission|testimony|comments?"
+    r"|summary|update|bulletin)\s+(?:of|from|by)|(?:forwarded|reposted|shared)\s+from)\s+"
+    r"(?:the\s+)?(?P<by>[A-Z][^,:(]*?)(?:\s+(?:for|on|of)\s+[^,:]*\d[^,:]*)?"
+    r"\s*(?:[,(][^:]*)?:$",
     re.IGNORECASE,
 )
 
