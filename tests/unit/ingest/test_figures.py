@@ -382,6 +382,10 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             '"Eleven of our soldiers were killed," army spokesman Col. Ivo Dask told reporters.',
             "army",  # a title written short is part of the name, and the name speaks for the army
         ),
+        (
+            "10:31 URGENT - Port Tarn terminal strike: toll rises to 11 - State Emergency Service.",
+            "State Emergency Service",  # a wire flash's source after its last dash
+        ),
         # Not "New Year's Day": what follows "said in" is no speaker.
         ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),
     ],

@@ -97,6 +97,23 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     return found
 
 
+_DASHES = frozenset(["-", "–", "—"])
+
+
+def trailing_source(sentence: Sentence) -> list[Attribution]:
+    """A wire flash's source after a final dash: "toll rises to 11, 27 injured - State
+    Emergency Service"."""
+    tokens = sentence.tokens
+    end = len(tokens) - 1 if tokens[-1].text in (".", "!") else len(tokens)
+    dash = next((i for i in range(end - 1, max(0, end - 9), -1) if tokens[i].text in _DASHES), 0)
+    if dash == 0 or not any(t.kind == "number" for t in tokens[:dash]):
+        return []
+    if any(t.kind != "word" for t in tokens[dash + 1 : end]):
+        return []
+    found = _attribution(lexicon(), tokens, [t.low for t in tokens], dash + 1, end)
+    return [found] if found is not None else []
+
+
 def _owner(
     lex: Lexicon, tokens: tuple[Token, ...], words: list[str], last: int
 ) -> Attribution | None:

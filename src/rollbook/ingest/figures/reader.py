@@ -14,6 +14,7 @@ from rollbook.ingest.figures.attribution import (
     document_parties,
     head,
     party_of,
+    trailing_source,
 )
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
@@ -151,7 +152,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last, quoted = interviewee, True  # "A: We have identified 1,207"
         elif interviewee and _in_answer(text, sentence):
             quoted = True
-        said = attributions(sentence) or _labelled_by(sentence)
+        said = attributions(sentence) or _labelled_by(sentence) or trailing_source(sentence)
         speaker = _quote_speaker(text, sentence, said)
         named = claimants.resolve_all(said, quoted or speaker is not None, speaker)
         if is_row(line):
