@@ -386,6 +386,11 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "10:31 URGENT - Port Tarn terminal strike: toll rises to 11 - State Emergency Service.",
             "State Emergency Service",  # a wire flash's source after its last dash
         ),
+        (
+            "Veterans say the Tarn Ministry of Defence's confirmed figure, as of 1 March, is"
+            " 27,340 servicemen killed.",
+            "Tarn Ministry of Defence",  # an owner's figure, however far its verb
+        ),
         # Not "New Year's Day": what follows "said in" is no speaker.
         ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),
     ],

@@ -35,8 +35,16 @@ class Attribution:
 
 
 #: "the ministry's figure of 2,881", "its statement that": what a claimant states.
-_CLAIM_NOUNS = frozenset(["claim", "figure", "toll", "estimate", "count", "tally", "statement",
-                          "announcement", "assertion"])  # fmt: skip
+_CLAIM_NOUNS = frozenset(["claim", "figure", "figures", "toll", "estimate", "count", "tally",
+                          "data", "statement", "announcement", "assertion"])  # fmt: skip
+#: Words between an owner and its figures: "the mission's latest figures".
+_FIGURE_ADJECTIVES = frozenset(["latest", "preliminary", "updated", "revised", "provisional",
+                                "confirmed", "official", "own", "new", "last"])  # fmt: skip
+#: Nouns that are a figure by themselves, and the words after them that state it: "the
+#: ministry's toll is 27,340", "the Ministry's confirmed figure, as of 1 March, is".
+_FIGURE_NOUNS = frozenset(["figure", "figures", "toll", "count", "tally", "estimate", "data"])
+_FIGURE_NEXT = [[w] for w in (",", "is", "was", "stands", "stood", "now", "reached", "rose",
+                              "climbed", "shows", "showed", "puts")]  # fmt: skip
 
 # Verbs of saying that open a clause whose subject is the sentence's speaker.
 _PARTICIPLES = frozenset(["saying", "adding", "noting", "stating", "claiming", "reporting"])
@@ -60,11 +68,17 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 found.append(Attribution(i, phrase))
             i += n
             continue
+        noun = i + 2 if words[i + 1 : i + 2] and words[i + 1] in _FIGURE_ADJECTIVES else i + 1
         if (
-            words[i + 2 : i + 3] in (["of"], ["that"])
-            and words[i + 1] in _CLAIM_NOUNS
+            noun < len(words)
+            and words[noun] in _CLAIM_NOUNS
+            and (
+                words[noun + 1 : noun + 2] in (["of"], ["that"])
+                or (words[noun] in _FIGURE_NOUNS and words[noun + 1 : noun + 2] in _FIGURE_NEXT)
+            )
             and _POSSESSIVE.search(words[i])
-        ):  # "the General Staff's claim of 12,000", "the government's statement that 140"
+        ):  # "the General Staff's claim of 12,000", "the government's statement that 140",
+            # "the Ministry's confirmed figure, as of 1 March, is 27,340"
             owner = _owner(lex, tokens, words, i)
             if owner is not None:
                 found.append(owner)
@@ -355,8 +369,6 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
     return found.text if found else ""
 
 
-#: Words between an owner and its figures: "the mission's latest figures".
-_FIGURE_ADJECTIVES = frozenset(["latest", "preliminary", "updated", "revised", "provisional"])
 #: Heads of a description that a name follows: "the press freedom group Open Lens".
 _DESCRIBED_HEADS = frozenset(["group", "monitor", "organisation", "organization", "network",
                               "charity", "watchdog", "project", "initiative", "ngo"])  # fmt: skip
