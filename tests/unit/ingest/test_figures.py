@@ -391,6 +391,15 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             " 27,340 servicemen killed.",
             "Tarn Ministry of Defence",  # an owner's figure, however far its verb
         ),
+        (
+            "On 12 March, President Ilan Corvas told parliament that 2,000 servicemen had died.",
+            "President",  # a person speaks as the office they hold
+        ),
+        (
+            "The Tarn Defence Ministry said the front was quiet. The regional governor, Petr"
+            " Amal, said 65 people had been killed.",
+            "regional governor",  # an office, not the organisation named before
+        ),
         # Not "New Year's Day": what follows "said in" is no speaker.
         ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),
     ],

@@ -254,7 +254,7 @@ def _named_apposition(
     if start == opening or (tokens[start].text[:1].isupper() and words[start] not in _ARTICLES):
         return None
     described = words[start:opening]
-    if any(w in _ROLES for w in described):
+    if any(w in _ROLES or w in _OFFICES for w in described):
         return None  # "A ministry spokeswoman, Ilka Varo, said": she speaks for the ministry
     if not any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in described):
         return None
@@ -432,13 +432,20 @@ def _attribution(
 
 _ORGANISATIONS = GRAMMAR_WORDS["organisations"]
 _ROLES = GRAMMAR_WORDS["roles"]
+#: Offices a person holds, which speak for themselves: "President Ilan Corvas" is the
+#: president, "the regional governor, Petr Amalik," the governor.
+_OFFICES = GRAMMAR_WORDS["offices"]
 
 
 def _organisation(
     lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int, last: int
 ) -> tuple[int, int]:
     """The organisation a person speaks for: "a spokesman for the ministry" -> the ministry,
-    "ministry spokeswoman Narine Avetyan" -> ministry; a person without one stays."""
+    "ministry spokeswoman Narine Avetyan" -> ministry, "President Ilan Corvas" -> President;
+    a person without one stays."""
+    for i in range(start, last):
+        if words[i] in _OFFICES and all(t.text[:1].isupper() for t in tokens[i + 1 : last + 1]):
+            return start, i
     for i in range(start, last + 1):
         if words[i] in _ROLES and i + 2 <= last and words[i + 1] in ("for", "of", "at"):
             begin = i + 2

@@ -26,6 +26,7 @@ from rollbook.model.dates import PartialDate
 
 _CLAUSE_MARKS = GRAMMAR_WORDS["clause_marks"]
 _GOVERNMENT = GRAMMAR_WORDS["government"]
+_OFFICES = GRAMMAR_WORDS["offices"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ class _Claimants:
                 for earlier in [*self.acronyms.values(), *self.named][::-1]:
                     if re.search(_ARMED, earlier, re.IGNORECASE) and len(earlier) > len(text):
                         return earlier
-            if text.islower() and len(words) <= 2:
+            if text.islower() and len(words) <= 2 and wanted not in _OFFICES:
                 # "the monitor", "the group": the organisation last named in full.
                 for earlier in reversed(self.named):
                     if not earlier.islower() and len(earlier.split()) >= 2:
