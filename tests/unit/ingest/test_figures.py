@@ -560,6 +560,29 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
     assert [(c.value, c.previous_value) for c in read(text)] == [(214, 197)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nine people are in hospital, not eight as first reported.\n", [(9, 8)]),
+        ("The army said 17 soldiers were killed, not 71 as we reported.\n", [(17, None)]),
+        (
+            "The ministry put the number of people killed at seven. Earlier in the day the"
+            " ministry had said five were dead.\n",
+            [(7, 5)],
+        ),
+        (
+            "10:31 - Toll rises to 11 - Emergency Service.\n\n"
+            "12:40 - Emergency Service revises death toll to 13.\n",
+            [(13, 11)],
+        ),
+    ],
+)
+def test_earlier_figures_stated_as_corrections_or_earlier_statements(
+    text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == expected
+
+
 def test_a_table_introduced_by_a_described_monitor_is_read() -> None:
     text = (
         "A war monitor said:\n\n"

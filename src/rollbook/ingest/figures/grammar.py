@@ -387,6 +387,14 @@ def _earlier_mark(
     n = lex.previous_before.ending_at(words, start)
     if n and words[start - n] not in ("from", "was", "before", "against", "stood", "initially"):
         return _Earlier(amount.first, amount.value, increment=False)
+    # "nine are in hospital, not eight as first reported"; but "not 71 as we reported" is
+    # the outlet's own error, no earlier figure of the claimant's.
+    after = words[amount.last + 1 : amount.last + 3]
+    if before[-1:] == ["not"] and after[:1] == ["as"] and after[1:] not in (["we"], ["our"]):
+        return _Earlier(amount.first, amount.value, increment=False)
+    # "Earlier in the day the ministry had said five were dead."
+    if _told_before(words[:start]):
+        return _Earlier(amount.first, amount.value, increment=False)
     # "previously announced as 2,855", "an earlier toll of 40 deaths"
     window = words[max(0, start - 6) : start]
     for marker in ("previously", "earlier", "initially", "formerly", "originally", "previous"):
@@ -395,6 +403,18 @@ def _earlier_mark(
             if len(between) <= 4 and "said" not in between:
                 return _Earlier(amount.first, amount.value, increment=False)
     return None
+
+
+_BEFORE_NOW = frozenset(["earlier", "previously", "initially", "originally"])
+_SAID_BEFORE = frozenset(["said", "reported", "announced", "put", "given", "stated", "counted"])
+
+
+def _told_before(head: list[str]) -> bool:
+    """Whether the words before a figure say it was stated before now: an earlier moment
+    and a verb of saying in the past perfect ("Earlier, the ministry had said")."""
+    return not _BEFORE_NOW.isdisjoint(head) and any(
+        head[i] == "had" and head[i + 1] in _SAID_BEFORE for i in range(len(head) - 1)
+    )
 
 
 def _to_follows(words: list[str], last: int) -> bool:
