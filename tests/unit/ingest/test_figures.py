@@ -565,6 +565,7 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
     [
         ("Nine people are in hospital, not eight as first reported.\n", [(9, 8)]),
         ("The army said 17 soldiers were killed, not 71 as we reported.\n", [(17, None)]),
+        ("Previously unreported shelling killed 12 people in Tarn.\n", [(12, None)]),
         (
             "The ministry put the number of people killed at seven. Earlier in the day the"
             " ministry had said five were dead.\n",

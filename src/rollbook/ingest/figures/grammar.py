@@ -400,11 +400,14 @@ def _earlier_mark(
     for marker in ("previously", "earlier", "initially", "formerly", "originally", "previous"):
         if marker in window:
             between = window[window.index(marker) + 1 :]
-            if len(between) <= 4 and "said" not in between:
+            if len(between) <= 4 and _EARLIER_LINKS.issuperset(between):
                 return _Earlier(amount.first, amount.value, increment=False)
     return None
 
 
+#: What may stand between "previously", "earlier" and the figure it marks: "an earlier toll
+#: of 40", "previously announced as 2,855"; not "our earlier figure also included 9".
+_EARLIER_LINKS = GRAMMAR_WORDS["earlier_links"]
 _BEFORE_NOW = frozenset(["earlier", "previously", "initially", "originally"])
 _SAID_BEFORE = frozenset(["said", "reported", "announced", "put", "given", "stated", "counted"])
 
