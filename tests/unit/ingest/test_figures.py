@@ -258,6 +258,8 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
         ("The fate of 212 servicemen remains unknown.", [("missing", 212)]),
         ("The army lost 40 soldiers; 12 tanks and 3 helicopters were destroyed.",
          [("killed", 40)]),
+        ("The committee has registered 860 people held by the government.",
+         [("captured", 860)]),
     ],
 )  # fmt: skip
 def test_categories_named_around_the_figure(text: str, expected: list[tuple[str, int]]) -> None:
@@ -399,6 +401,12 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "The Tarn Defence Ministry said the front was quiet. The regional governor, Petr"
             " Amal, said 65 people had been killed.",
             "regional governor",  # an office, not the organisation named before
+        ),
+        (
+            "The Tarn Relief Ministry said the exchange went well. The commissioner, Ira Dorn,"
+            ' told state television that her office had registered "more than 4,000"'
+            " servicemen in captivity.",
+            "commissioner",  # "her office" is the office of whoever "her" is
         ),
         # Not "New Year's Day": what follows "said in" is no speaker.
         ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),

@@ -112,6 +112,8 @@ def attributions(sentence: Sentence) -> list[Attribution]:
 
 
 _DASHES = frozenset(["-", "–", "—"])
+#: Possessive pronouns: "her office" is the office of whoever "her" is.
+_HIS = [["his"], ["her"], ["its"], ["their"]]
 
 
 def trailing_source(sentence: Sentence) -> list[Attribution]:
@@ -208,7 +210,11 @@ def _phrase_before(
     if start == end:
         return _clause_subject(lex, tokens, words, end)
     found = _attribution(lex, tokens, words, start, end)
-    return _introduced(tokens, words, start, end, found) if found is not None else None
+    if found is None:
+        return None
+    if words[start - 1 : start] in _HIS and found.text.islower():
+        return Attribution(found.index, found.text, pronoun=True)  # "her office had registered"
+    return _introduced(tokens, words, start, end, found)
 
 
 def _introduced(

@@ -468,6 +468,8 @@ def _category(
     if named is not None:
         return named
     before = _cue_before(lex, words, start)
+    if right is not None and words[start - 1 : start] in _WEAK_CUES:
+        return right  # "had registered 860 people held by the government"
     if before is not None and not _category_word_after(lex, words, amount.last, stop_at_verb=True):
         return before
     if right is not None:
@@ -483,6 +485,8 @@ def _category(
     )
 
 
+#: Verbs before a figure that say less than a category word after it.
+_WEAK_CUES = [["registered"], ["recorded"]]
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
 _TALLY_VERBS = GRAMMAR_WORDS["tally_verbs"]
 
