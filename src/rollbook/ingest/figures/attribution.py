@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
 from rollbook.ingest.figures.tokens import Sentence, Token
@@ -53,14 +54,26 @@ _PARTICIPLES = frozenset(["saying", "adding", "noting", "stating", "claiming", "
 _CARE_VERBS = GRAMMAR_WORDS["care_verbs"]
 
 
+@cache
+def _cues() -> frozenset[str]:
+    """The words at which `attributions` may find a claimant: verbs of saying, the first
+    words of "according to" and its kin, and participles that keep a speaker."""
+    lex = lexicon()
+    return lex.say_verbs | {phrase[0] for phrase in lex.according} | _PARTICIPLES
+
+
 def attributions(sentence: Sentence) -> list[Attribution]:
     """The claimants a sentence names, with where each is named."""
     lex = lexicon()
     tokens = sentence.tokens
     words = [t.low for t in tokens]
     found: list[Attribution] = []
+    cues = _cues()
     i = 0
     while i < len(words):
+        if words[i] not in cues and not _POSSESSIVE.search(words[i]):
+            i += 1  # most words name no claimant and start no phrase that does
+            continue
         n = lex.according.starting_at(words, i)
         if n:
             phrase = _phrase_after(lex, tokens, words, i + n)
@@ -495,6 +508,9 @@ def head(claimant: str) -> str:
 def party_of(text: str, known: dict[str, str]) -> str:
     """The side a phrase names: by demonym, possessive or name, else ""."""
     lex = lexicon()
+    if text.isalpha():  # one word, the common case: "Velorian", "Armenia"
+        low = text.lower()
+        return lex.parties[low] if low in lex.parties else known.get(low, "")
     words = re.findall(r"[\w'’.-]+", text.lower())
     for n in (2, 1):
         for i in range(len(words) - n + 1):

@@ -268,13 +268,15 @@ def acronyms(text: str) -> dict[str, str]:
     for match in _NAME.finditer(text):
         name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", match.group(1), flags=re.IGNORECASE)
         found[match.group(2)] = name
+    shorts = set(re.findall(r"\b[A-Z]{2,6}\b", text)) - set(found)
+    if not shorts:
+        return found
     names = re.findall(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+", text)
-    for short in set(re.findall(r"\b[A-Z]{2,6}\b", text)) - set(found):
-        for name in names:
-            initials = "".join(w[0] for w in name.split() if w[0].isupper())
-            if initials == short:
-                found[short] = name
-                break
+    for name in names:
+        initials = "".join(w[0] for w in name.split() if w[0].isupper())
+        if initials in shorts:
+            found[initials] = name  # the first name with these initials
+            shorts.discard(initials)
     return found
 
 

@@ -56,12 +56,14 @@ _BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     """The tokens of text[start:end], with offsets into the whole text."""
     found = []
+    make = tuple.__new__  # a named tuple made without its Python-level __new__: thousands a report
     for match in _TOKEN.finditer(text, start, end):
         kind = match.lastgroup or "punct"
         word = match.group()
         if kind == "punct" and word in _QUOTES:
             continue  # a quoted figure reads as the same figure
-        found.append(Token(word, word.lower(), kind, match.start(), match.end()))
+        begin, finish = match.span()
+        found.append(make(Token, (word, word.lower(), kind, begin, finish)))
     return tuple(found)
 
 
