@@ -260,6 +260,13 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
          [("killed", 40)]),
         ("The committee has registered 860 people held by the government.",
          [("captured", 860)]),
+        ("One other staff member remains in detention.", [("captured", 1)]),
+        ("Since the last exchange, 48 have come home.", [("captured", 48)]),
+        ("67 people had been taken to hospitals in Selm.", [("wounded", 67)]),
+        ("4 employees had not been accounted for by the roll call.", [("missing", 4)]),
+        ("389 footballers have died in the war.", [("killed", 389)]),
+        ("The identities of eleven people will be established through DNA examination.",
+         [("killed", 11)]),
     ],
 )  # fmt: skip
 def test_categories_named_around_the_figure(text: str, expected: list[tuple[str, int]]) -> None:
