@@ -267,6 +267,9 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
         ("389 footballers have died in the war.", [("killed", 389)]),
         ("The identities of eleven people will be established through DNA examination.",
          [("killed", 11)]),
+        ("The toll of servicemen killed rose to **27 655**. Data released under CC BY 4.0.",
+         [("killed", 27655)]),
+        ("Relatives of those in captivity can call the hotline: 1-28.", []),
     ],
 )  # fmt: skip
 def test_categories_named_around_the_figure(text: str, expected: list[tuple[str, int]]) -> None:

@@ -230,9 +230,9 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         if before in ("$", "€", "£", "#", "№") or after in ("am", "pm", "gmt", "utc", "hrs"):
             return True
     if before in _NOT_COUNTS_BEFORE or (
-        before == "of" and first >= 2 and words[first - 2] in ("age", "ages")
+        before in ("of", ":") and first >= 2 and words[first - 2] in _LABELS_NOT_COUNTS
     ):
-        return True
+        return True  # "at the age of 19", "the hotline: 1-28"
     if before == "of" and first >= 2 and words[first - 2] in _KIN:
         return True  # "a father of three"
     # "aged 45 and 71", "aged 18 to 60": every number of a list or range of ages.
@@ -249,6 +249,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     return opening >= 1 and words[opening - 1] == "(" and not _people_after(words, amount.last)
 
 
+_LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", "tel", "fax"])
 #: "A father of three": the children one has, not people counted.
 _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
 

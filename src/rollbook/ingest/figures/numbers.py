@@ -64,6 +64,9 @@ class Amount:
     about: bool = False  # "a dozen": an approximate amount in itself
 
 
+_FRACTION = re.compile(r"\d+[.,]\d{1,2}")
+
+
 def numeral(text: str) -> int | None:
     """The integer a numeral writes, reading ',', '.' and spaces as thousands marks."""
     grouped = re.fullmatch(r"\d{1,3}(?:[,. \u00a0\u202f\u2009]\d{3})+", text)
@@ -129,6 +132,8 @@ def _numeral_amount(tokens: tuple[Token, ...], words: list[str], i: int) -> Amou
         if decimal is not None:
             value = round(decimal * multiplier)
             last = i + 1
+    elif _FRACTION.fullmatch(tokens[i].text):
+        return None  # "4.0", "2.5": a version or a measure, never a count of people
     return Amount(i, last, value=value)
 
 

@@ -55,13 +55,13 @@ _BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 
 def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     """The tokens of text[start:end], with offsets into the whole text."""
-    found = []
+    found: list[Token] = []
     make = tuple.__new__  # a named tuple made without its Python-level __new__: thousands a report
     for match in _TOKEN.finditer(text, start, end):
         kind = match.lastgroup or "punct"
         word = match.group()
-        if kind == "punct" and word in _QUOTES:
-            continue  # a quoted figure reads as the same figure
+        if kind == "punct" and (word in _QUOTES or (word == "*" and found)):
+            continue  # a quoted figure, or one in Markdown's bold, reads as the same figure
         begin, finish = match.span()
         found.append(make(Token, (word, word.lower(), kind, begin, finish)))
     return tuple(found)
