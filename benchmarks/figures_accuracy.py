@@ -27,6 +27,7 @@ from typing import Any
 from report import commit, print_table
 from rollbook.ingest.documents import document_text
 from rollbook.ingest.figures import FoundClaim, read_figures
+from rollbook.ingest.figures.attribution import document_parties
 from rollbook.ingest.figures.lexicon import lexicon
 
 CORPUS = Path(__file__).resolve().parent / "reports"
@@ -64,10 +65,11 @@ def load(corpus: Path, split: str) -> list[Report]:
     return reports
 
 
-def claimant_key(text: str) -> frozenset[str]:
+def claimant_key(text: str, sides: dict[str, str] | None = None) -> frozenset[str]:
     """A claimant's name as a set of words, sides by name: "Azerbaijan's Defense Ministry" and
-    "the Defence Ministry of Azerbaijan" are the same words."""
-    parties = lexicon().parties
+    "the Defence Ministry of Azerbaijan" are the same words; so are "Ostravian" and "Ostravia"
+    when the report names both (`sides`, as the reader finds them in the report)."""
+    parties = {**(sides or {}), **lexicon().parties}
     words = re.findall(r"[\w-]+", text.lower().replace("’", "'").replace("'s", ""))
     result = set()
     for word in words:
@@ -78,8 +80,8 @@ def claimant_key(text: str) -> frozenset[str]:
     return frozenset(result)
 
 
-def same_claimant(a: str, b: str) -> bool:
-    ka, kb = claimant_key(a), claimant_key(b)
+def same_claimant(a: str, b: str, sides: dict[str, str] | None = None) -> bool:
+    ka, kb = claimant_key(a, sides), claimant_key(b, sides)
     return bool(ka and kb) and (ka <= kb or kb <= ka)
 
 
@@ -123,12 +125,14 @@ class Tally:
         return p, r, f
 
 
-def _eq(field: str) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
+def _eq(
+    field: str, sides: dict[str, str] | None = None
+) -> Callable[[dict[str, Any], dict[str, Any]], bool]:
     def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
         if _figure(a) != _figure(b):
             return False
         if field == "claimant":
-            return same_claimant(a["claimant"], b["claimant"])
+            return same_claimant(a["claimant"], b["claimant"], sides)
         if field == "party":
             return (a["party"] or "").casefold() == (b["party"] or "").casefold()
         return a.get(field) == b.get(field)
@@ -151,17 +155,20 @@ def score(reports: Iterable[Report], show: bool) -> dict[str, Tally]:
     for report in reports:
         document = document_text(report.path.read_bytes(), report.path.name)
         found = [_found(c) for c in read_figures(document.text, report.published, report.outlet)]
+        sides = document_parties(document.text)
         for name, (keep, field) in SCORES.items():
-            same = (lambda a, b: _figure(a) == _figure(b)) if field == "figure" else _eq(field)
+            same = (
+                (lambda a, b: _figure(a) == _figure(b)) if field == "figure" else _eq(field, sides)
+            )
             tallies[name].add(
                 [c for c in found if keep(c)], [c for c in report.gold if keep(c)], same
             )
         if show:
-            _show(report, found)
+            _show(report, found, sides)
     return tallies
 
 
-def _show(report: Report, found: list[dict[str, Any]]) -> None:
+def _show(report: Report, found: list[dict[str, Any]], sides: dict[str, str]) -> None:
     gold = list(report.gold)
     lines = []
     for c in found:
@@ -171,7 +178,7 @@ def _show(report: Report, found: list[dict[str, Any]]) -> None:
             continue
         gold.remove(match)
         for field in ("qualifier", "claimant", "party", "previous_value", "as_of"):
-            if not _eq(field)(c, match):
+            if not _eq(field, sides)(c, match):
                 lines.append(
                     f"  ~ {field}: {c.get(field)!r} ≠ gold {match.get(field)!r}  ({_brief(c)})"
                 )
