@@ -418,6 +418,21 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             " servicemen in captivity.",
             "commissioner",  # "her office" is the office of whoever "her" is
         ),
+        (
+            "- Tarn: six people killed (Tarn Regional Military Administration).",
+            "Tarn Regional Military Administration",  # a source in brackets after its figures
+        ),
+        ("- Tarn: six people killed (Ulmo Pass).", OUTLET),  # a place in brackets is no source
+        (
+            "The Tarn army's communique, read on state television, speaks of two soldiers"
+            " killed.",
+            "Tarn army",
+        ),
+        (
+            "The toll has risen to four. The deaths were confirmed by the Tarn regional"
+            " military administration.",
+            "Tarn regional military administration",  # named in the sentence after
+        ),
         # Not "New Year's Day": what follows "said in" is no speaker.
         ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),
     ],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
+from rollbook.ingest.figures.numbers import is_number_word
 from rollbook.ingest.figures.tokens import Sentence, Token
 
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
@@ -37,13 +38,16 @@ class Attribution:
 
 #: "the ministry's figure of 2,881", "its statement that": what a claimant states.
 _CLAIM_NOUNS = frozenset(["claim", "figure", "figures", "toll", "estimate", "count", "tally",
-                          "data", "statement", "announcement", "assertion"])  # fmt: skip
+                          "data", "statement", "announcement", "assertion", "communique",
+                          "communiqué", "bulletin"])  # fmt: skip
 #: Words between an owner and its figures: "the mission's latest figures".
 _FIGURE_ADJECTIVES = frozenset(["latest", "preliminary", "updated", "revised", "provisional",
                                 "confirmed", "official", "own", "new", "last"])  # fmt: skip
-#: Nouns that are a figure by themselves, and the words after them that state it: "the
-#: ministry's toll is 27,340", "the Ministry's confirmed figure, as of 1 March, is".
-_FIGURE_NOUNS = frozenset(["figure", "figures", "toll", "count", "tally", "estimate", "data"])
+#: Nouns that are a figure or hold one, and the words after them that state it: "the
+#: ministry's toll is 27,340", "the Ministry's confirmed figure, as of 1 March, is", "the
+#: army's communique, read on television, speaks of".
+_FIGURE_NOUNS = frozenset(["figure", "figures", "toll", "count", "tally", "estimate", "data",
+                           "statement", "communique", "communiqué", "bulletin"])  # fmt: skip
 _FIGURE_NEXT = [[w] for w in (",", "is", "was", "stands", "stood", "now", "reached", "rose",
                               "climbed", "shows", "showed", "puts")]  # fmt: skip
 
@@ -125,6 +129,35 @@ def attributions(sentence: Sentence) -> list[Attribution]:
 
 
 _DASHES = frozenset(["-", "–", "—"])
+
+
+def bracketed_source(sentence: Sentence) -> list[Attribution]:
+    """A source named in brackets after the figures it gives: "six people killed and 23
+    injured (Zaporizhzhia Regional Military Administration)"."""
+    tokens = sentence.tokens
+    words = [t.low for t in tokens]
+    for close in range(len(tokens) - 1, 1, -1):
+        if words[close] != ")":
+            continue
+        if close + 1 < len(tokens) and words[close + 1] not in (".", ";", ","):
+            return []
+        back = range(close - 1, max(-1, close - 12), -1)
+        opening = next((i for i in back if words[i] == "("), -1)
+        inner = tokens[opening + 1 : close]
+        if opening < 1 or len(inner) < 2 or any(t.kind != "word" for t in inner):
+            return []
+        if not any(
+            t.kind in ("number", "range") or is_number_word(t.low) for t in tokens[:opening]
+        ):
+            return []
+        if words[close - 1] not in _AUTHOR_HEADS:
+            return []  # a place or people in brackets, not an organisation
+        found = _attribution(lexicon(), tokens, words, opening + 1, close)
+        return [found] if found is not None and len(found.text.split()) >= 2 else []
+    return []
+
+
+_AUTHOR_HEADS = GRAMMAR_WORDS["author_heads"]
 #: Possessive pronouns: "her office" is the office of whoever "her" is.
 _HIS = [["his"], ["her"], ["its"], ["their"]]
 

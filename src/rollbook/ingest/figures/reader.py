@@ -11,6 +11,7 @@ from typing import Any
 from rollbook.ingest.figures.attribution import (
     Attribution,
     attributions,
+    bracketed_source,
     document_parties,
     head,
     party_of,
@@ -153,7 +154,12 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last, quoted = interviewee, True  # "A: We have identified 1,207"
         elif interviewee and _in_answer(text, sentence):
             quoted = True
-        said = attributions(sentence) or _labelled_by(sentence) or trailing_source(sentence)
+        said = (
+            attributions(sentence)
+            or _labelled_by(sentence)
+            or trailing_source(sentence)
+            or bracketed_source(sentence)
+        )
         speaker = _quote_speaker(text, sentence, said)
         named = claimants.resolve_all(said, quoted or speaker is not None, speaker)
         if is_row(line):
@@ -215,6 +221,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last_paragraph = sentence.paragraph
             mentions.extend((number, claimant) for _, claimant in named)
     found = _named_later(found, mentions, numbers, outlet)
+    found = _sourced_after(found, every, mentions, numbers, outlet)
     return _once(text, _raised(_unrepeated(text, found)))
 
 
@@ -252,6 +259,41 @@ def _named_later(
             )
             if named is not None:
                 claim = replace(claim, claimant=named)
+        result.append((sentence, claim))
+    return result
+
+
+#: The words that open a sentence about the figures before it: "The deaths were confirmed
+#: by the regional administration", "These figures come from local partners".
+_FIGURES_BEFORE = frozenset(["deaths", "figure", "figures", "toll", "numbers", "number", "data",
+                             "casualties", "dead", "count", "tally", "totals"])  # fmt: skip
+
+
+def _sourced_after(
+    found: list[tuple[Sentence, FoundClaim]],
+    every: list[Sentence],
+    mentions: list[tuple[int, str]],
+    numbers: dict[int, int],
+    outlet: str,
+) -> list[tuple[Sentence, FoundClaim]]:
+    """ "The toll has risen to four. The deaths were confirmed by the regional military
+    administration": figures the text gives on its own, whose source the next sentence
+    names, are that source's."""
+    result = []
+    for sentence, claim in found:
+        at = numbers.get(sentence.start)
+        if claim.claimant == outlet and at is not None and at + 1 < len(every):
+            after = every[at + 1]
+            words = [t.low for t in after.tokens[:3]]
+            source = next((name for n, name in mentions if n == at + 1 and name != outlet), None)
+            if (
+                source is not None
+                and after.paragraph == sentence.paragraph
+                and words[:1] in (["the"], ["these"], ["this"], ["those"])
+                and words[1:2]
+                and words[1] in _FIGURES_BEFORE
+            ):
+                claim = replace(claim, claimant=source)
         result.append((sentence, claim))
     return result
 
