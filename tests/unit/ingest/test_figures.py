@@ -424,14 +424,22 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
         ),
         ("- Tarn: six people killed (Ulmo Pass).", OUTLET),  # a place in brackets is no source
         (
-            "The Tarn army's communique, read on state television, speaks of two soldiers"
-            " killed.",
+            "The Tarn army's communique, read on state television, speaks of two soldiers killed.",
             "Tarn army",
         ),
         (
             "The toll has risen to four. The deaths were confirmed by the Tarn regional"
             " military administration.",
             "Tarn regional military administration",  # named in the sentence after
+        ),
+        (
+            "UNICEF said schools were closed. The Tarn Liberation Front denied targeting"
+            " civilians. It said it lost 12 of its own men.",
+            "Tarn Liberation Front",  # "it" is whom the sentence before opened with
+        ),
+        (
+            "The Concord's refugee agency says about 3.4 million people have fled abroad.",
+            "Concord's refugee agency",
         ),
         # Not "New Year's Day": what follows "said in" is no speaker.
         ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),

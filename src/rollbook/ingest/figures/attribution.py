@@ -176,6 +176,28 @@ def trailing_source(sentence: Sentence) -> list[Attribution]:
     return [found] if found is not None else []
 
 
+def opening_subject(sentence: Sentence) -> Attribution | None:
+    """The organisation a sentence opens with as its subject, whatever its verb: "The RSF
+    denied targeting civilians." (so that "It said" in the next sentence is the RSF)."""
+    lex = lexicon()
+    tokens = sentence.tokens
+    begin = 1 if tokens[0].text in _BULLETS else 0
+    if begin >= len(tokens) or tokens[begin].low in _NOT_SUBJECT_OPENERS:
+        return None
+    end = begin
+    while end < len(tokens) and _claimant_word(lex, tokens[end]):
+        end += 1
+    if end == begin or end >= len(tokens) or not tokens[end].text.islower():
+        return None
+    return _attribution(lex, tokens, [t.low for t in tokens], begin, end)
+
+
+_BULLETS = frozenset(["-", "*", "•"])
+#: Words that open a sentence with something other than its subject.
+_NOT_SUBJECT_OPENERS = frozenset(["this", "that", "these", "those", "in", "on", "at", "since",
+                                  "after", "before", "during", "for", "by"])  # fmt: skip
+
+
 def _owner(
     lex: Lexicon, tokens: tuple[Token, ...], words: list[str], last: int
 ) -> Attribution | None:
@@ -251,6 +273,10 @@ def _phrase_before(
     start = end
     while start > 0 and (_claimant_word(lex, tokens[start - 1]) or _titled(words, start - 1)):
         start -= 1
+    if start >= 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower():
+        owner = tokens[start - 2]
+        if _POSSESSIVE.search(owner.text) and owner.text[:1].isupper():
+            start -= 2  # "The Concord's refugee agency says": a word no list holds
     while start < end and words[start] in _JOINERS | _ARTICLES | {"-", "&"}:
         start += 1
     if start == end:
@@ -461,6 +487,14 @@ def _attribution(
         return None
     if words[last] in _FIGURE_ADJECTIVES and _POSSESSIVE.search(words[last - 1]):
         last -= 1  # "the mission's latest figures": the mission's
+    owner = next((j for j in range(last - 1, start - 1, -1) if _POSSESSIVE.search(words[j])), -1)
+    if (
+        owner >= 0
+        and tokens[owner].text[:1].isupper()
+        and all(t.text.islower() for t in tokens[owner + 1 : last + 1])
+        and words[last] not in lex.claimant_heads | _ROLES | _OFFICES
+    ):
+        last = owner  # "the Institution's central register lists": the Institution's
     phrase = [t.low for t in tokens[start : last + 1]]
     capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and t.text[:1].isupper()]
     has_head = any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)

@@ -14,6 +14,7 @@ from rollbook.ingest.figures.attribution import (
     bracketed_source,
     document_parties,
     head,
+    opening_subject,
     party_of,
     trailing_source,
 )
@@ -146,6 +147,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     mentions: list[tuple[int, str]] = []  # (sentence, claimant) as each is named
     numbers: dict[int, int] = {}  # a sentence's number by where it starts
     interviewee = _interviewee(text)
+    subject: Attribution | None = None  # whom the sentence before opened with, saying nothing
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
         line = text[sentence.start : sentence.end]
@@ -161,7 +163,10 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or bracketed_source(sentence)
         )
         speaker = _quote_speaker(text, sentence, said)
+        if said and said[0].pronoun and said[0].text in ("it", "they") and subject is not None:
+            claimants.last = claimants.resolve(subject)  # "The RSF denied it. It said": the RSF
         named = claimants.resolve_all(said, quoted or speaker is not None, speaker)
+        subject = opening_subject(sentence) if not said else None
         if is_row(line):
             if header is None:
                 header = cells(line)
