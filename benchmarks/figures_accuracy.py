@@ -7,7 +7,8 @@ qualifier); then, each on the figure plus one field, on claimant, party, revisio
 earlier figure) and as-of date. Reports 121 to 150 and 241 to 270 are held out: written
 apart and never read while the grammar was written; they are scored on their own.
 
-    python benchmarks/figures_accuracy.py [--split dev|held-out|all] [--show] [--repeat N]
+    python benchmarks/figures_accuracy.py [--split dev|held-out|all] [--numbers FIRST-LAST]
+        [--show] [--repeat N]
 """
 
 from __future__ import annotations
@@ -45,12 +46,15 @@ class Report:
     gold: list[dict[str, Any]]
 
 
-def load(corpus: Path, split: str) -> list[Report]:
+def load(corpus: Path, split: str, numbers: range | None = None) -> list[Report]:
+    """The reports of a split ("dev", "held-out" or "all"), or only those `numbers` hold."""
     reports = []
     for labels in sorted(corpus.glob("*.json")):
         number = int(labels.stem)
         held_out = number in HELD_OUT
         if (split == "dev" and held_out) or (split == "held-out" and not held_out):
+            continue
+        if numbers is not None and number not in numbers:
             continue
         document = next(p for p in corpus.glob(labels.stem + ".*") if p.suffix != ".json")
         meta = json.loads(labels.read_text(encoding="utf-8"))
@@ -232,18 +236,29 @@ def stored_speed(reports: list[Report], copies: int) -> float:
     return len(done) / elapsed
 
 
+def _numbers(text: str) -> range:
+    first, _, last = text.partition("-")
+    return range(int(first), int(last or first) + 1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--split", choices=["dev", "held-out", "all"], default="all")
     parser.add_argument("--show", action="store_true", help="list every miss and extra")
+    parser.add_argument(
+        "--numbers",
+        type=_numbers,
+        metavar="FIRST-LAST",
+        help="score only these reports (a batch new to the reader, say)",
+    )
     parser.add_argument("--repeat", type=int, default=7, help="passes over the corpus timed")
     parser.add_argument("--copies", type=int, default=10, help="corpus copies stored, timed")
     args = parser.parse_args(argv)
     print(f"Rollbook {commit()}: figures read from {args.corpus.name}/")
     splits = ["dev", "held-out"] if args.split == "all" else [args.split]
     for split in splits:
-        reports = load(args.corpus, split)
+        reports = load(args.corpus, split, args.numbers)
         if not reports:
             continue
         tallies = score(reports, args.show)
