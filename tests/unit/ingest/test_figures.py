@@ -607,6 +607,12 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ("Nine people are in hospital, not eight as first reported.\n", [(9, 8)]),
         ("The army said 17 soldiers were killed, not 71 as we reported.\n", [(17, None)]),
         ("Previously unreported shelling killed 12 people in Tarn.\n", [(12, None)]),
+        ("Police confirm three people were killed in the explosion, not four.\n", [(3, 4)]),
+        (
+            "The army put them at 143 killed and 410 wounded - an increase on the 118 dead it"
+            " announced in July.\n",
+            [(143, 118), (410, None)],  # the earlier figure goes to its own kind
+        ),
         (
             "The ministry put the number of people killed at seven. Earlier in the day the"
             " ministry had said five were dead.\n",

@@ -54,6 +54,7 @@ class _Earlier:
     index: int
     value: int
     increment: bool  # "rose by 26": the difference, not the earlier figure
+    category: Category | None = None  # "the 118 dead it announced": of the killed
 
 
 def _words(sentence: Sentence) -> list[str]:
@@ -84,7 +85,8 @@ def figures(
     for n, amount in enumerate(every):
         mark = _earlier_mark(lex, words, amount, every[n + 1 :])
         if mark is not None:
-            earlier[n] = mark
+            named = lex.category_index.longest_at(words, amount.last + 1)
+            earlier[n] = replace(mark, category=named[1]) if named else mark
     things = [
         a for n, a in enumerate(every) if n not in earlier and _counts_things(tokens, words, a)
     ]
@@ -392,6 +394,9 @@ def _earlier_mark(
     # the outlet's own error, no earlier figure of the claimant's.
     after = words[amount.last + 1 : amount.last + 3]
     if before[-1:] == ["not"] and after[:1] == ["as"] and after[1:] not in (["we"], ["our"]):
+        return _Earlier(amount.first, amount.value, increment=False)
+    # "three people were killed in the explosion, not four"
+    if before[-2:] == [",", "not"] and not later and after[:1] in ([], ["."], [";"]):
         return _Earlier(amount.first, amount.value, increment=False)
     # "Earlier in the day the ministry had said five were dead."
     if _told_before(words[:start]):
@@ -965,6 +970,8 @@ def _attach_earlier(
     orphans: list[int] = []
     for mark in marks:
         candidates = [f for f in result if f.previous is None and f.value is not None]
+        # "143 killed and 410 wounded, an increase on the 118 dead": of its own kind.
+        candidates = [f for f in candidates if f.category is mark.category] or candidates
         whole = [f for f in candidates if not f.breakdown] or candidates
         before = [f for f in whole if f.first < mark.index]
         pool = before or whole
