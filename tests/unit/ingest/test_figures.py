@@ -652,3 +652,15 @@ def test_an_organisations_claim_of_a_figure_is_its_own() -> None:
         " 12,000 soldiers killed is propaganda.\n"
     )
     assert [(c.claimant, c.value) for c in read(text)] == [("Northland General Staff", 12000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Veloria mourns. The ministry said 12 Velorian soldiers were killed.\n", "Veloria"),
+        ("Sethany mourns. The ministry said 12 Sethanian soldiers were killed.\n", "Sethany"),
+    ],
+)
+def test_a_side_named_by_a_demonym_the_report_forms_from_its_place(text: str, party: str) -> None:
+    [claim] = read(text)
+    assert claim.party == party

@@ -616,8 +616,8 @@ def document_parties(text: str) -> dict[str, str]:
 def _places_for(adjective: str) -> list[str]:
     """The place names an adjective may be formed from, by the common English endings."""
     candidates = []
-    if adjective.endswith("ian"):
-        candidates += [adjective[:-1], adjective[:-3] + "ia", adjective[:-3]]
+    if adjective.endswith("ian"):  # Velorian: Veloria; Sethanian: Sethany, as Italian: Italy
+        candidates += [adjective[:-1], adjective[:-3] + "ia", adjective[:-3], adjective[:-3] + "y"]
     if adjective.endswith("ish"):
         candidates += [adjective[:-3], adjective[:-3] + "ia"]
     if adjective.endswith("ese"):
