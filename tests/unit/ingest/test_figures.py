@@ -236,6 +236,22 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
     assert claimants == {"Ministry of Defence of the Republic of Northland"}
 
 
+@pytest.mark.parametrize(
+    ("letterhead", "claimant"),
+    [
+        ("TARN ARMED FORCES - GENERAL STAFF", "General Staff"),
+        ("MINISTRY OF THE INTERIOR\nNational Forensic Centre", "National Forensic Centre"),
+        ("PROSECUTOR'S OFFICE OF TARN\nPress Service", "Prosecutor's Office of Tarn"),
+    ],
+)
+def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
+    letterhead: str, claimant: str
+) -> None:
+    text = letterhead + "\n\nYesterday 14 servicemen were killed.\n"
+    [claim] = read(text)
+    assert claim.claimant == claimant
+
+
 def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
     text = (
         "Tolls by source\n\n"

@@ -469,24 +469,15 @@ def _author(text: str, every: list[Sentence]) -> str | None:
     ("MINISTRY OF DEFENCE OF THE REPUBLIC OF MAROVIA", "Statement by the Municipal Council
     of Doussoula"), or the one an outlet says issued it. Its figures are its own, not the
     outlet's that carries them."""
-    heads = GRAMMAR_WORDS["author_heads"]
-    for sentence in every[:5]:
-        line = text[sentence.start : sentence.end]
-        if not (_title_like(text, sentence) or line.isupper() or line.startswith("**")):
-            continue
-        for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
-            name = _AUTHOR_PREFIX.sub("", part.strip()).strip(" *#")
-            name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
-            words = re.findall(r"[\w'’-]+", name.lower())
-            named = any(w.removesuffix("'s") in heads for w in words) or words[:1] == ["un"]
-            # A letterhead is a name: capitalised words and the small words between them.
-            named = (
-                named
-                and not re.search(r"[/:]", name)
-                and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in name.split())
-            )
-            if 1 < len(words) <= 14 and named and name[:1].isupper() and not re.search(r"\d", name):
-                return _cased(name)
+    for n, sentence in enumerate(every[:5]):
+        found = _letterhead(text, sentence)
+        if found is not None:
+            # "MINISTRY OF INTERNAL AFFAIRS" over "National Forensic Identification Centre":
+            # the unit on the line below speaks for itself.
+            below = _letterhead(text, every[n + 1]) if n + 1 < len(every) else None
+            if below is None or not _PRESS.isdisjoint(below.lower().split()):
+                return found
+            return below
     for sentence in every[:6]:
         summary = _REPORTED.match(text[sentence.start : sentence.end])
         if summary:
@@ -500,6 +491,36 @@ def _author(text: str, every: list[Sentence]) -> str | None:
         if issuers and not issuers[0].pronoun:
             return issuers[0].text
     return None
+
+
+def _letterhead(text: str, sentence: Sentence) -> str | None:
+    """The organisation a letterhead line names, the last of several ("KESTRIAN ARMED
+    FORCES - GENERAL STAFF": the General Staff), or None when the line is no letterhead."""
+    heads = GRAMMAR_WORDS["author_heads"]
+    line = text[sentence.start : sentence.end]
+    if not (_title_like(text, sentence) or line.isupper() or line.startswith("**")):
+        return None
+    found = None
+    for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
+        name = _AUTHOR_PREFIX.sub("", part.strip()).strip(" *#")
+        name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
+        words = re.findall(r"[\w'’-]+", name.lower())
+        named = any(w.removesuffix("'s") in heads for w in words) or words[:1] == ["un"]
+        # A letterhead is a name: capitalised words and the small words between them.
+        named = (
+            named
+            and not re.search(r"[/:]", name)
+            and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in name.split())
+        )
+        letterhead = 1 < len(words) <= 14 and named and name[:1].isupper()
+        unit = found is None or _PRESS.isdisjoint(words)  # a press office speaks for its own
+        if letterhead and unit and not re.search(r"\d", name):
+            found = _cased(name)
+    return found
+
+
+#: Words of the units that speak for an organisation rather than for themselves.
+_PRESS = frozenset(["press", "media", "communications", "communication", "information"])
 
 
 def _cased(name: str) -> str:
