@@ -625,6 +625,16 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ("Previously unreported shelling killed 12 people in Tarn.\n", [(12, None)]),
         ("Police confirm three people were killed in the explosion, not four.\n", [(3, 4)]),
         (
+            "The toll has risen to 19 after crews recovered five more bodies. The previous"
+            " toll, announced on Friday evening, was 14.\n",
+            [(19, 14), (5, None)],  # past an aside; and no toll of 14 revised to five
+        ),
+        (
+            "In total, 146 bodies were recovered (the figure stood at 117 when work was"
+            " suspended in April).\n",
+            [(146, 117)],
+        ),
+        (
             "The army put them at 143 killed and 410 wounded - an increase on the 118 dead it"
             " announced in July.\n",
             [(143, 118), (410, None)],  # the earlier figure goes to its own kind

@@ -401,14 +401,35 @@ def _earlier_mark(
     # "Earlier in the day the ministry had said five were dead."
     if _told_before(words[:start]):
         return _Earlier(amount.first, amount.value, increment=False)
-    # "previously announced as 2,855", "an earlier toll of 40 deaths"
-    window = words[max(0, start - 6) : start]
+    # "(the figure stood at 117 when work was suspended)": a figure of a time now past
+    if before[-2:] == ["stood", "at"] and after[:1] in (["when"], ["before"], ["until"]):
+        return _Earlier(amount.first, amount.value, increment=False)
+    # "previously announced as 2,855", "an earlier toll of 40 deaths", "The previous toll,
+    # announced on Friday, was 14" (an aside between commas left aside)
+    window = _without_asides(words[max(0, start - 12) : start])[-6:]
     for marker in ("previously", "earlier", "initially", "formerly", "originally", "previous"):
         if marker in window:
             between = window[window.index(marker) + 1 :]
             if len(between) <= 4 and _EARLIER_LINKS.issuperset(between):
                 return _Earlier(amount.first, amount.value, increment=False)
     return None
+
+
+def _without_asides(words: list[str]) -> list[str]:
+    """Words with what stands between two commas taken out: "toll, announced on Friday,
+    was" reads "toll was"."""
+    result: list[str] = []
+    opened: int | None = None
+    for word in words:
+        if word == ",":
+            if opened is None:
+                opened = len(result)
+            else:
+                del result[opened:]
+                opened = None
+            continue
+        result.append(word)
+    return result
 
 
 #: What may stand between "previously", "earlier" and the figure it marks: "an earlier toll

@@ -340,6 +340,8 @@ def _give_earlier(found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlie
                 claim.previous_value is None
                 and not claim.breakdown
                 and (orphan.category is None or orphan.category is claim.category)
+                # a revision moves a toll by a part of itself: not "five more bodies" to 14
+                and (claim.value is None or claim.value >= orphan.value / 2)
             ):
                 found[n] = (sentence, replace(claim, previous_value=orphan.value))
                 break
