@@ -625,6 +625,11 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ("Previously unreported shelling killed 12 people in Tarn.\n", [(12, None)]),
         ("Police confirm three people were killed in the explosion, not four.\n", [(3, 4)]),
         (
+            "The monitor has documented 5.407 civilian deaths and 12.880 injuries (up from"
+            " 5.209 and 12.314 in our April update).\n",
+            [(5407, 5209), (12880, 12314)],  # earlier figures listed together, in order
+        ),
+        (
             "The toll has risen to 19 after crews recovered five more bodies. The previous"
             " toll, announced on Friday evening, was 14.\n",
             [(19, 14), (5, None)],  # past an aside; and no toll of 14 revised to five

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
 from rollbook.ingest.figures.numbers import Amount, amounts, is_number_word
@@ -84,9 +85,16 @@ def figures(
     earlier: dict[int, _Earlier] = {}
     for n, amount in enumerate(every):
         mark = _earlier_mark(lex, words, amount, every[n + 1 :])
+        listed = n - 1 in earlier and words[every[n - 1].last + 1 : amount.first] in (
+            ["and"],
+            [","],
+        )
+        if mark is None and listed and amount.value is not None:
+            # "up from 5,209 and 12,314": the next of a list of earlier figures
+            mark = replace(earlier[n - 1], index=amount.first, value=amount.value)
         if mark is not None:
             named = lex.category_index.longest_at(words, amount.last + 1)
-            earlier[n] = replace(mark, category=named[1]) if named else mark
+            earlier[n] = replace(mark, category=named[1] if named else None)
     things = [
         a for n, a in enumerate(every) if n not in earlier and _counts_things(tokens, words, a)
     ]
@@ -981,6 +989,21 @@ def _other(words: list[str], figure: Figure) -> bool:
     return False
 
 
+def _respectively(result: list[Figure], marks: list[_Earlier]) -> list[_Earlier]:
+    """ "5,407 deaths and 12,880 injuries (up from 5,209 and 12,314)": earlier figures
+    listed together go, in order, to as many figures listed before them. Returns the marks
+    left to place one by one."""
+    if len(marks) < 2 or any(b.index - a.index > 2 for a, b in pairwise(marks)):
+        return marks
+    newer = [f for f in result if f.first < marks[0].index and f.value is not None]
+    newer = newer[-len(marks) :]
+    if len(newer) < len(marks) or any(f.previous is not None or f.breakdown for f in newer):
+        return marks
+    for figure, mark in zip(newer, marks, strict=True):
+        result[result.index(figure)] = replace(figure, previous=mark.value)
+    return []
+
+
 def _attach_earlier(
     result: list[Figure],
     marks: list[_Earlier],
@@ -989,6 +1012,7 @@ def _attach_earlier(
     before it ("rose to 24,100, up from 23,968"), else after it; a breakdown ("including
     2,655 children") replaces nothing."""
     orphans: list[int] = []
+    marks = _respectively(result, marks)
     for mark in marks:
         candidates = [f for f in result if f.previous is None and f.value is not None]
         # "143 killed and 410 wounded, an increase on the 118 dead": of its own kind.
