@@ -164,8 +164,7 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     if nxt < len(words) and words[nxt] in ("of", "in", "more"):
         return False
     return any(
-        lex.people.starting_at(words, i)
-        or any(p.starting_at(words, i) for p in lex.categories.values())
+        lex.people.starting_at(words, i) or lex.category_index.longest_at(words, i)
         for i in (nxt, nxt + 1)
     )
 
@@ -279,10 +278,7 @@ def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) 
 
 
 def _known_after(lex: Lexicon, words: list[str], i: int) -> bool:
-    return bool(
-        lex.people.starting_at(words, i)
-        or any(p.starting_at(words, i) for p in lex.categories.values())
-    )
+    return bool(lex.people.starting_at(words, i) or lex.category_index.longest_at(words, i))
 
 
 def _unknown_noun_after(
@@ -295,7 +291,7 @@ def _unknown_noun_after(
     word = words[i]
     if word in lex.links or word in lex.enemy or word in lex.own or _known_after(lex, words, i):
         return False
-    if any(q.starting_at(words, i) for q in lex.qualifiers.values()):
+    if lex.any_qualifier.starting_at(words, i):
         return False
     if word.endswith("ly") or word in _PASSING:
         return False
@@ -480,7 +476,7 @@ def _hypothetical(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     denied = any(
         words[i] in lex.negation and words[i] != "no" for i in range(max(0, start - 3), start)
     )
-    if denied and not any(q.ending_at(words, start) for q in lex.qualifiers.values()):
+    if denied and not lex.any_qualifier.ending_at(words, start):
         return True
     after = words[amount.last + 1 : amount.last + 5]
     return any(w in ("could", "might", "would") for w in after)
@@ -598,10 +594,7 @@ def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category |
 
 
 def _qualifier_length(lex: Lexicon, words: list[str], start: int) -> int:
-    best = 0
-    for phrases in lex.qualifiers.values():
-        best = max(best, phrases.ending_at(words, start))
-    return best
+    return lex.any_qualifier.ending_at(words, start)
 
 
 def _describes(lex: Lexicon, words: list[str], i: int, n: int) -> bool:

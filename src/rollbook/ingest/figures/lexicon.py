@@ -84,6 +84,7 @@ class Lexicon:
     multipliers: Mapping[str, int]
     singular: frozenset[str]
     qualifiers: Mapping[str, Phrases]
+    any_qualifier: Phrases  # every qualifier's phrases: how long the one before a figure is
     categories: Mapping[Category, Phrases]
     category_index: Kinds
     category_before: Mapping[Category, Phrases]
@@ -129,6 +130,7 @@ def lexicon() -> Lexicon:
         multipliers=raw["numbers"]["multipliers"],
         singular=frozenset(raw["numbers"]["singular"]),
         qualifiers={name: Phrases(words) for name, words in raw["qualifiers"].items()},
+        any_qualifier=Phrases(w for words in raw["qualifiers"].values() for w in words),
         categories=categories,
         category_index=Kinds(categories),
         category_before={

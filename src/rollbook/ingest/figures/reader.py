@@ -147,7 +147,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     mentions: list[tuple[int, str]] = []  # (sentence, claimant) as each is named
     numbers: dict[int, int] = {}  # a sentence's number by where it starts
     interviewee = _interviewee(text)
-    subject: Attribution | None = None  # whom the sentence before opened with, saying nothing
+    unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
         line = text[sentence.start : sentence.end]
@@ -163,10 +163,12 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or bracketed_source(sentence)
         )
         speaker = _quote_speaker(text, sentence, said)
-        if said and said[0].pronoun and said[0].text in ("it", "they") and subject is not None:
-            claimants.last = claimants.resolve(subject)  # "The RSF denied it. It said": the RSF
+        if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
+            subject = opening_subject(unsaid)  # "The RSF denied it. It said": the RSF
+            if subject is not None:
+                claimants.last = claimants.resolve(subject)
         named = claimants.resolve_all(said, quoted or speaker is not None, speaker)
-        subject = opening_subject(sentence) if not said else None
+        unsaid = None if said else sentence
         if is_row(line):
             if header is None:
                 header = cells(line)
