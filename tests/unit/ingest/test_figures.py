@@ -286,6 +286,9 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
         ("The toll of servicemen killed rose to **27 655**. Data released under CC BY 4.0.",
          [("killed", 27655)]),
         ("Relatives of those in captivity can call the hotline: 1-28.", []),
+        ("The monitor counts a death only once two sources confirm it.", []),
+        ("Two were freed after ten days and one is still held.",
+         [("captured", 2), ("captured", 1)]),
     ],
 )  # fmt: skip
 def test_categories_named_around_the_figure(text: str, expected: list[tuple[str, int]]) -> None:

@@ -163,8 +163,11 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     nxt = amount.last + 1
     if nxt < len(words) and words[nxt] in ("of", "in", "more"):
         return False
+    # "one is still held" counts by its verb; "a death toll", "a report released" do not
+    article = words[amount.first] in ("a", "an")
     return any(
-        lex.people.starting_at(words, i) or lex.category_index.longest_at(words, i)
+        lex.people.starting_at(words, i)
+        or (not article and lex.category_index.longest_at(words, i))
         for i in (nxt, nxt + 1)
     )
 
