@@ -287,6 +287,7 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
          [("killed", 27655)]),
         ("Relatives of those in captivity can call the hotline: 1-28.", []),
         ("The monitor counts a death only once two sources confirm it.", []),
+        ("Episode 44: who counts the dead? Snow overnight, a low of -6°C.", []),
         ("Two were freed after ten days and one is still held.",
          [("captured", 2), ("captured", 1)]),
     ],
@@ -698,3 +699,8 @@ def test_an_organisations_claim_of_a_figure_is_its_own() -> None:
 def test_a_side_named_by_a_demonym_the_report_forms_from_its_place(text: str, party: str) -> None:
     [claim] = read(text)
     assert claim.party == party
+
+
+def test_a_range_of_number_words_shares_its_multiplier() -> None:
+    [claim] = read("There were between six and eight thousand violent deaths.\n")
+    assert (claim.low, claim.high) == (6000, 8000)

@@ -235,7 +235,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             and tokens[first].start == tokens[first - 1].end
         ):
             return True  # "14:30", "3/4", not "2020: 390"
-        if after in ("%", "percent", "pct", "th", "st", "nd", "rd") or (
+        if after in ("%", "percent", "pct", "th", "st", "nd", "rd", "°") or (
             after == "per" and words[last + 2 : last + 3] == ["cent"]
         ):
             return True
@@ -337,7 +337,11 @@ def _join_ranges(words: list[str], found: list[Amount]) -> list[Amount]:
                 )
             ):
                 first = amount.first - 1 if opener in ("between", "from") else amount.first
-                result.append(Amount(first, nxt.last, low=amount.value, high=nxt.value))
+                low = amount.value
+                scale = lexicon().multipliers.get(words[nxt.last]) if nxt.last > nxt.first else None
+                if scale and amount.last == amount.first and low * scale <= nxt.value:
+                    low *= scale  # "between six and eight thousand": six thousand
+                result.append(Amount(first, nxt.last, low=low, high=nxt.value))
                 n += 2
                 continue
         result.append(amount)
