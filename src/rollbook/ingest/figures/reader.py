@@ -200,8 +200,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.outlet = answering.group("by")  # what follows is its text
         if _heading(text, sentence):
             section = category_of(line)
-        elif _title_like(text, sentence) and category_of(line) not in (None, Category.OTHER):
-            section = category_of(line)  # an HTML subheading: "Killed, by sex and age"
+        elif _title_like(text, sentence):
+            titled = category_of(line)  # an HTML subheading: "Killed, by sex and age"
+            section = section if titled in (None, Category.OTHER) else titled
         same_paragraph = found and found[-1][0].paragraph == sentence.paragraph
         context = found[-1][1].category if same_paragraph else None
         sentence_figures, orphans = figures(sentence, section, context)

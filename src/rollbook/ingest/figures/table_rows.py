@@ -75,12 +75,12 @@ def cells(line: str) -> list[str]:
 
 def category_of(text: str) -> Category | None:
     """The category a heading or column names ("Killed", "Displaced people in sites")."""
-    lex = lexicon()
+    index = lexicon().category_index
     words = re.findall(r"[\w']+", text.lower())
     for i in range(len(words)):
-        for category, phrases in lex.categories.items():
-            if phrases.starting_at(words, i):
-                return category
+        found = index.longest_at(words, i)
+        if found is not None:
+            return found[1]
     return None
 
 
