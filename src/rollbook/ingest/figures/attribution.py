@@ -128,9 +128,6 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     return found
 
 
-_DASHES = frozenset(["-", "–", "—"])
-
-
 def bracketed_source(sentence: Sentence) -> list[Attribution]:
     """A source named in brackets after the figures it gives: "six people killed and 23
     injured (Zaporizhzhia Regional Military Administration)"."""
@@ -158,8 +155,7 @@ def bracketed_source(sentence: Sentence) -> list[Attribution]:
 
 
 _AUTHOR_HEADS = GRAMMAR_WORDS["author_heads"]
-#: Possessive pronouns: "her office" is the office of whoever "her" is.
-_HIS = [["his"], ["her"], ["its"], ["their"]]
+_DASHES = frozenset(["-", "–", "—"])
 
 
 def trailing_source(sentence: Sentence) -> list[Attribution]:
@@ -208,6 +204,8 @@ def _owner(
     return _attribution(lex, tokens, words, start, last + 1)
 
 
+#: Possessive pronouns: "her office" is the office of whoever "her" is.
+_HIS = [["his"], ["her"], ["its"], ["their"]]
 #: Titles written short before a name: "army spokesman Col. Benedek Aran told reporters".
 _TITLES = frozenset(["col", "gen", "lt", "maj", "capt", "sgt", "dr", "prof", "mr", "mrs", "ms"])
 
@@ -487,14 +485,6 @@ def _attribution(
         return None
     if words[last] in _FIGURE_ADJECTIVES and _POSSESSIVE.search(words[last - 1]):
         last -= 1  # "the mission's latest figures": the mission's
-    owner = next((j for j in range(last - 1, start - 1, -1) if _POSSESSIVE.search(words[j])), -1)
-    if (
-        owner >= 0
-        and tokens[owner].text[:1].isupper()
-        and all(t.text.islower() for t in tokens[owner + 1 : last + 1])
-        and words[last] not in lex.claimant_heads | _ROLES | _OFFICES
-    ):
-        last = owner  # "the Institution's central register lists": the Institution's
     phrase = [t.low for t in tokens[start : last + 1]]
     capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and t.text[:1].isupper()]
     has_head = any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)
