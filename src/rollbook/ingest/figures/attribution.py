@@ -132,26 +132,20 @@ def bracketed_source(sentence: Sentence) -> list[Attribution]:
     """A source named in brackets after the figures it gives: "six people killed and 23
     injured (Zaporizhzhia Regional Military Administration)"."""
     tokens = sentence.tokens
+    close = next((i for i in range(len(tokens) - 1, 1, -1) if tokens[i].text == ")"), 0)
+    if close == 0 or (close + 1 < len(tokens) and tokens[close + 1].text not in ".;,"):
+        return []  # no brackets, or brackets that do not end a clause
     words = [t.low for t in tokens]
-    for close in range(len(tokens) - 1, 1, -1):
-        if words[close] != ")":
-            continue
-        if close + 1 < len(tokens) and words[close + 1] not in (".", ";", ","):
-            return []
-        back = range(close - 1, max(-1, close - 12), -1)
-        opening = next((i for i in back if words[i] == "("), -1)
-        inner = tokens[opening + 1 : close]
-        if opening < 1 or len(inner) < 2 or any(t.kind != "word" for t in inner):
-            return []
-        if not any(
-            t.kind in ("number", "range") or is_number_word(t.low) for t in tokens[:opening]
-        ):
-            return []
-        if words[close - 1] not in _AUTHOR_HEADS:
-            return []  # a place or people in brackets, not an organisation
-        found = _attribution(lexicon(), tokens, words, opening + 1, close)
-        return [found] if found is not None and len(found.text.split()) >= 2 else []
-    return []
+    opening = next((i for i in range(close - 1, max(-1, close - 12), -1) if words[i] == "("), -1)
+    inner = tokens[opening + 1 : close]
+    if opening < 1 or len(inner) < 2 or any(t.kind != "word" for t in inner):
+        return []
+    if words[close - 1] not in _AUTHOR_HEADS:
+        return []  # a place or people in brackets, not an organisation
+    if not any(t.kind in ("number", "range") or is_number_word(t.low) for t in tokens[:opening]):
+        return []
+    found = _attribution(lexicon(), tokens, words, opening + 1, close)
+    return [found] if found is not None and len(found.text.split()) >= 2 else []
 
 
 _AUTHOR_HEADS = GRAMMAR_WORDS["author_heads"]
