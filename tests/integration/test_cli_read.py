@@ -70,7 +70,9 @@ def test_a_folder_of_reports_becomes_sources_and_claims(cli: Cli, tmp_path: Path
     assert first["as_of"] == "2020-12-18" and second["as_of"] == "2021-01-08"
     assert (ministry, "missing", "28") in claims
     monitor = "Southland Casualty Monitor"
-    assert claims[(monitor, "killed", "412")]["as_of"] == "2021-01-04"
+    assert (
+        claims[(monitor, "killed", "412")]["as_of"] == "2020-12-31"
+    )  # "between ... and 31 December"
     assert (monitor, "wounded", "about 1,300") in claims
     assert not any(c["figure"] == "99,999" for c in claims.values())
     assert "Verified:" in ok(cli("verify"))

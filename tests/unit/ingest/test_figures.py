@@ -133,6 +133,40 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
     assert found[1].as_of.iso() == PUBLISHED.isoformat()
 
 
+@pytest.mark.parametrize(
+    ("text", "as_of", "period"),
+    [
+        ("Two guards were killed last night, the army said.", "2020-12-02", None),
+        ("In November the monitor counted 41 civilians killed.", "2020-11", None),
+        ("The monitor counted 41 civilians killed in December.", "2020-12-03", None),
+        ("Shelling between 24 and 27 November killed 9 civilians.", "2020-11-27", "2020-11-24"),
+        ("Between 28 October and 2 November, 14 were killed.", "2020-11-02", "2020-10-28"),
+        ("Since the war began on 27 September, 2,855 soldiers have died.", "2020-12-03",
+         "2020-09-27"),
+        ("The camp held 900 detainees, more than in October.", "2020-12-03", None),
+        ("The toll rose to 40 killed, up from 35 in Monday's bulletin.", "2020-12-03", None),
+    ],
+)  # fmt: skip
+def test_the_day_or_month_a_figure_holds_on(text: str, as_of: str, period: str | None) -> None:
+    (claim,) = read(text)
+    assert claim.as_of.iso() == as_of
+    assert (claim.period_start.iso() if claim.period_start else None) == period
+
+
+def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
+    text = (
+        "# Civilian harm monitor - November 2020\n\n"
+        "Published 3 December 2020\n\n"
+        "The monitor documented 63 civilians killed. On 12 November a strike killed 7.\n\n"
+        "| Month | Killed |\n|---|---|\n| October 2020 | 58 |\n"
+    )
+    assert [(c.value, c.as_of.iso()) for c in read(text)] == [
+        (63, "2020-11"),
+        (7, "2020-11-12"),
+        (58, "2020-10"),
+    ]
+
+
 def test_a_figure_nobody_is_said_to_state_is_the_outlets_own() -> None:
     (claim,) = read("Fighting near the border left 7 people dead.")
     assert claim.claimant == OUTLET

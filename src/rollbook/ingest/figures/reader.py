@@ -22,7 +22,7 @@ from rollbook.ingest.figures.grammar import Earlier, Figure, figures
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
 from rollbook.ingest.figures.tokens import Sentence, sentences, tokens
-from rollbook.ingest.figures.when import dates_in
+from rollbook.ingest.figures.when import dates_in, month_covered
 from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
 
@@ -174,7 +174,11 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 header = cells(line)
             elif not is_separator(line):
                 as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
-                as_of = _nearest(as_of_dates, sentence.start) or default_day
+                as_of = (
+                    _nearest(as_of_dates, sentence.start)
+                    or month_covered(text, sentence.start, sentence.end, published)
+                    or default_day
+                )  # a row's own date, or its month ("| March 2042 | 263 |")
                 period = _nearest(since_dates, sentence.start)
                 row = row_figures(header, line, sentence.start, section)
                 claimant = row.claimant or table_claimant or outlet
@@ -583,13 +587,18 @@ def _title_like(text: str, sentence: Sentence, indented: bool = False) -> bool:
 
 def _document_date(text: str, every: list[Sentence], published: dt.date) -> PartialDate:
     """The date a whole report speaks for: "Monthly update - as of 31 August 2023" in its
-    opening lines, else its publication date."""
+    opening lines, or the past month its title names ("Monitor - February 2024"), else its
+    publication date."""
     for sentence in every[:4]:
         line = text[sentence.start : sentence.end].lower()
         if "as of" in line or "as at" in line:
             dates, _ = dates_in(text, sentence.start, sentence.end, published)
             if dates:
                 return dates[0][1]
+    for sentence in every[:3]:
+        month = month_covered(text, sentence.start, sentence.end, published)
+        if month is not None:
+            return month
     return PartialDate.from_date(published)
 
 

@@ -1,7 +1,9 @@
 """The date a figure holds on and the period it covers, resolved against the publication date.
 
-"On Tuesday", "yesterday", "as of 12 October" and "since 27 September" are found by a
-pattern here and resolved by dateparser, with the report's publication date as the base.
+"On Tuesday", "yesterday", "as of 12 October", "between 4 and 9 May", "in March" and
+"since 27 September" are found by a pattern here and resolved by dateparser, with the
+report's publication date as the base. A month stays a month: a figure for March is as of
+"2023-03", never a day the text does not give.
 """
 
 from __future__ import annotations
@@ -26,9 +28,23 @@ _DAY_MONTH = (
 _DATE = re.compile(
     rf"\b(?P<relative>yesterday|last\s+night|overnight|(?:on\s+|last\s+|this\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|evening|night|afternoon))?)\b"
     rf"|\b(?P<marker>as\s+of|as\s+at|by|on|until|through|to|since|from)\s+(?P<day>{_DAY_MONTH})"
-    rf"|\b(?P<marker2>as\s+of|as\s+at|by|until|through|since|in)\s+(?P<month>{_MONTH}(?:\s+\d{{4}})?)\b",
+    rf"|\b(?P<marker2>as\s+of|as\s+at|by|until|through|since|in|during)\s+(?P<month>{_MONTH}(?:\s+\d{{4}})?)\b"
+    rf"|\bbetween\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<first_month>{_MONTH}))?"
+    rf"\s+and\s+(?P<last>{_DAY_MONTH})",
     re.IGNORECASE,
 )
+#: A day's statement, report or figure ("Monday's bulletin"), said of an earlier figure.
+_EDITION = re.compile(
+    r"['’]s\s+(?:statement|report|bulletin|update|edition|briefing|figures?|toll|count|list)\b",
+    re.IGNORECASE,
+)
+#: Words before a date that make it when something began ("since the war began on 15 April").
+_BEGAN = re.compile(
+    r"\b(?:since|began|begun|started|broke\s+out|erupted|resumed|launched)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+#: Words before a month that make it another time than the figure's ("more than in May").
+_OTHER_MONTH = re.compile(r"\b(?:when|until|than|compared\s+with)\b[^,;:]*$", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b|\bfrom\s+the\s+(?:start|beginning|outbreak)\b", re.IGNORECASE)
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
@@ -36,10 +52,11 @@ _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 @lru_cache(maxsize=4096)
 def _resolve(words: str, base: dt.date) -> dt.date | None:
     settings = {**_SETTINGS, "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
-    cleaned = re.sub(r"^(?:on|last|this|late|early)\s+", "", words.strip(), flags=re.IGNORECASE)
-    cleaned = re.sub(r"\s+(?:morning|evening|night|afternoon)$", "", cleaned, flags=re.IGNORECASE)
-    if cleaned.lower() in ("overnight", "last night"):
-        cleaned = "yesterday" if cleaned.lower() == "overnight" else cleaned
+    said = " ".join(words.split()).lower()
+    if said in ("overnight", "last night"):
+        return base - dt.timedelta(days=1)
+    cleaned = re.sub(r"^(?:on|last|this|late|early)\s+", "", said)
+    cleaned = re.sub(r"\s+(?:morning|evening|night|afternoon)$", "", cleaned)
     parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
     if parsed is None:
         return None
@@ -58,28 +75,53 @@ def dates_in(
     since: list[tuple[int, PartialDate]] = []
     for match in _DATE.finditer(text, start, end):
         if match.group("relative"):
+            if _EDITION.match(text, match.end(), end):
+                continue  # "yesterday's statement" dates the statement, not this figure
             day = _resolve(match.group("relative"), published)
             if day is not None and day <= published:
                 as_of.append((match.start(), PartialDate(day.year, day.month, day.day)))
             continue
         marker = (match.group("marker") or match.group("marker2") or "").lower()
-        if match.group("day"):
-            day = _resolve(match.group("day"), published)
+        if match.group("day") or match.group("last"):
+            day = _resolve(match.group("day") or match.group("last"), published)
             if day is None:
                 continue
             date = PartialDate(day.year, day.month, day.day)
+            if match.group("last"):  # "between 4 and 9 May": as of 9 May, since 4 May
+                as_of.append((match.start("last"), date))
+                first = _first_of(match, day)
+                if first is not None:
+                    since.append((match.start(), first))
+                continue
         else:
             parsed = _resolve("1 " + match.group("month"), published)
             if parsed is None:
                 continue
             date = PartialDate(parsed.year, parsed.month)
-        if marker in ("since", "from"):
+        before = max(start, match.start() - 60)
+        if marker in ("since", "from") or (
+            marker in ("on", "in") and _BEGAN.search(text, before, match.start())
+        ):
             since.append((match.start(), date))
-        elif marker == "in" and match.group("month"):
+        elif marker in ("in", "during") and (
+            (date.year, date.month) == (published.year, published.month)
+            or _OTHER_MONTH.search(text, before, match.start())
+        ):
+            # "in May" in a report of May: the figure holds on the day it appeared; "when it
+            # published its list in May", "more than in May": not the figure's month.
             continue
         else:
             as_of.append((match.start(), date))
     return as_of, since
+
+
+def _first_of(match: re.Match[str], last: dt.date) -> PartialDate | None:
+    """The first day of "between 4 and 9 May", in the last day's month unless it names one."""
+    first = int(match.group("first"))
+    if match.group("first_month") is None:
+        return PartialDate(last.year, last.month, first) if first <= last.day else None
+    day = _resolve(f"{first} {match.group('first_month')}", last)
+    return PartialDate(day.year, day.month, day.day) if day else None
 
 
 _FULL_DATE = re.compile(
@@ -96,3 +138,18 @@ def opening_date(text: str, within: int = 600) -> dt.date | None:
         return None
     parsed = dateparser.parse(match.group(), languages=["en"], settings=_SETTINGS)
     return parsed.date() if parsed else None
+
+
+_MONTH_OF_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+
+
+def month_covered(text: str, start: int, end: int, published: dt.date) -> PartialDate | None:
+    """The month a line names without a day, when it ended before the report appeared: the
+    month a monthly report covers ("Monitor - February 2024", "Activities in April 2038")."""
+    for match in _MONTH_OF_YEAR.finditer(text, start, end):
+        if re.search(r"\d\s*$", text[max(start, match.start() - 4) : match.start()]):
+            continue  # "5 March 2019": a day
+        parsed = _resolve("1 " + match.group("month") + " " + match.group("year"), published)
+        if parsed is not None and (parsed.year, parsed.month) < (published.year, published.month):
+            return PartialDate(parsed.year, parsed.month)
+    return None
