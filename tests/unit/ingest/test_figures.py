@@ -179,6 +179,19 @@ def test_one_sides_claim_about_the_other_sides_losses() -> None:
     assert claim.claimant == "Azerbaijan's Defence Ministry"
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Two Kyrgyz border guards were killed and three Tajik soldiers wounded.",
+         ["Kyrgyzstan", "Tajikistan"]),
+        ("Eleven Chadian soldiers died in the ambush.", ["Chad"]),
+        ("The bodies of 14 Ivorians were repatriated.", ["Côte d'Ivoire"]),
+    ],
+)  # fmt: skip
+def test_the_people_of_any_state_are_its_side(text: str, parties: list[str]) -> None:
+    assert [c.party for c in read(text)] == parties
+
+
 def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
     found = read("The health ministry said 52 people were killed, including 41 children.")
     assert [(c.category.value, c.value, c.group) for c in found] == [

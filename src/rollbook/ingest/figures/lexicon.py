@@ -152,8 +152,29 @@ def lexicon() -> Lexicon:
         claimant_modifiers=frozenset(cues["claimant_modifiers"]),
         own=frozenset(cues["own"]),
         enemy=frozenset(cues["enemy"]),
-        parties={**{side.lower(): side for side in raw["parties"].values()}, **raw["parties"]},
+        parties={
+            **_countries(),
+            **{side.lower(): side for side in raw["parties"].values()},
+            **raw["parties"],
+        },
     )
+
+
+def _countries() -> dict[str, str]:
+    """Every state by its names, its people's words and their plurals, and its possessive
+    (resources/countries.toml), lowercased as the reader looks them up."""
+    raw = tomllib.loads((files("rollbook") / "resources" / "countries.toml").read_text("utf-8"))
+    sides: dict[str, str] = {}
+    for name, people in raw["people"].items():
+        for word in (name, f"{name}'s", *people):
+            sides[word.lower()] = name
+        for word in people:
+            if not word.endswith(("ese", "sh", "ch", "ss", "z", "s")):
+                sides[word.lower() + "s"] = name  # "Afghans", "Iraqis", "Serbs"
+    for alias, name in raw["other_names"].items():
+        sides[alias.lower()] = name
+        sides[f"{alias.lower()}'s"] = name
+    return sides
 
 
 #: The grammar's small word sets (resources/figures.toml, [grammar]), by name.
