@@ -167,6 +167,22 @@ def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The Karsk Relief Network ran the convoy. Two of its drivers were killed, a "
+         "spokeswoman for the group said.", "Karsk Relief Network"),
+        ("Two drivers of the Karsk Relief Network were killed, a spokeswoman for the group "
+         "said.", "Karsk Relief Network"),
+        ("The Ministry of Information of Norland held a briefing on Monday. The minister "
+         "said three soldiers had been killed.", "Ministry of Information of Norland"),
+    ],
+)  # fmt: skip
+def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant: str) -> None:
+    (claim,) = read(text)
+    assert claim.claimant == claimant
+
+
 def test_a_figure_nobody_is_said_to_state_is_the_outlets_own() -> None:
     (claim,) = read("Fighting near the border left 7 people dead.")
     assert claim.claimant == OUTLET

@@ -80,8 +80,11 @@ class _Claimants:
 
     def __init__(self, outlet: str, text: str) -> None:
         self.outlet = outlet
+        self.text = text
         self.acronyms = acronyms(text)
         self.named: list[str] = []
+        self.position = 0  # where the sentence being read ends
+        self._organisations: list[tuple[int, str]] | None = None
         self.last: str | None = None
         self.last_sentence = -10
         self.last_paragraph = -1
@@ -127,8 +130,46 @@ class _Claimants:
                 for earlier in reversed(self.named):
                     if not earlier.islower() and len(earlier.split()) >= 2:
                         return earlier
+            if text.islower():
+                organisation = self.organisation_before(wanted)
+                if organisation:
+                    self.named.append(organisation)
+                    return organisation
         self.named.append(text)
         return text
+
+    def organisation_before(self, wanted: str) -> str | None:
+        """The organisation a text named last, up to this sentence, though not as anyone's
+        source, that "the network" or "the minister" stands for: "the minister" speaks for
+        the ministry, "the group" for whatever organisation that was."""
+        if self._organisations is None:
+            self._organisations = [
+                (match.start(), _DOCUMENT_OF.sub("", match.group()))
+                for match in _PROPER_NAME.finditer(self.text)
+                if head(match.group()) in lexicon().claimant_heads
+            ]
+        wanted = _OFFICE_OF.get(wanted, wanted)
+        if head(self.outlet) == wanted:
+            return self.outlet  # "the delegation" in the delegation's own statement
+        for start, name in reversed(self._organisations):
+            if start >= self.position:
+                continue
+            found = head(name)
+            if found == wanted or (wanted in _DESCRIBED and found not in _OFFICES):
+                return name
+        return None
+
+
+#: A capitalised name, joined by "of", "the", "for", "on", "in" and "and".
+_PROPER_NAME = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+|on\s+|in\s+|and\s+)*[A-Z][\w'’-]*)+"
+)
+#: What comes before an organisation's name in a capitalised run: "The", "Statement of the".
+_DOCUMENT_OF = re.compile(
+    r"^(?:The\s+)?(?:(?:Statement|Report|Update|Bulletin|Communiqu[eé])\s+(?:of|by)\s+(?:the\s+)?)?"
+)
+#: The organisation an office-holder speaks for.
+_OFFICE_OF = {"minister": "ministry"}
 
 
 def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]:
@@ -150,6 +191,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
+        claimants.position = sentence.end
         line = text[sentence.start : sentence.end]
         quoted = _quoted(text, sentence)
         if interviewee and _answer_opens(text, sentence):
