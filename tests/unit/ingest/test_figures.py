@@ -250,6 +250,36 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two women, aged 64 and 71, were killed in the strike.", [("killed", 2)]),
+        ("Seven people, all of them teenage boys, were abducted.", [("captured", 7)]),
+        ("One of the attackers was killed at the scene.", [("killed", 1)]),
+        ("It was one of the worst nights, with 12 killed.", [("killed", 12)]),
+        ("The tracing service says 2,310 people are still being sought.", [("missing", 2310)]),
+    ],
+)
+def test_what_happened_to_the_people_counted_across_asides_and_parts(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The Ministry of Foreign Affairs is pleased to announce that the Front released 27 "
+         "hostages.", "Ministry of Foreign Affairs"),
+        ("The ministry regrets to announce that 3 soldiers were killed.", "ministry"),
+        ("In return, the government released 40 prisoners.", OUTLET),
+    ],
+)  # fmt: skip
+def test_who_releases_people_is_not_thereby_who_says_so(text: str, claimant: str) -> None:
+    (claim,) = read(text)
+    assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
     "text",
     ["The army lost 70 servicemen killed and wounded.",
      "The office said 70 people were killed or injured in the fighting."],

@@ -66,6 +66,24 @@ def _cues() -> frozenset[str]:
     return lex.say_verbs | {phrase[0] for phrase in lex.according} | _PARTICIPLES
 
 
+#: Say verbs that are also acts done to people: "released figures", but "released 27 people".
+_ACTS = frozenset(["released", "handed"])
+
+
+def _releases_people(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], i: int) -> bool:
+    """Whether a say verb is an act done to the people a figure counts ("the Front released
+    27 hostages"): who did it is not thereby who says so."""
+    if words[i] not in _ACTS:
+        return False
+    j = i + 1 + lex.any_qualifier.starting_at(words, i + 1)
+    return j < len(words) and (
+        tokens[j].kind == "number" or is_number_word(words[j]) or words[j] in _SOME
+    )
+
+
+_SOME = frozenset(["a", "an", "dozens", "scores", "hundreds", "thousands", "several", "all"])
+
+
 def attributions(sentence: Sentence) -> list[Attribution]:
     """The claimants a sentence names, with where each is named."""
     lex = lexicon()
@@ -107,6 +125,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             and tokens[i].kind == "word"
             and not (i > 0 and words[i - 1] in _ARTICLES)  # "an estimated 340"
             and not (i > 0 and _POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
+            and not _releases_people(lex, tokens, words, i)
         ):
             subject = _phrase_before(lex, tokens, words, i)
             if subject is not None and words[i] in _CARE_VERBS:
@@ -222,11 +241,21 @@ def _claimant_word(lex: Lexicon, token: Token) -> bool:
     ) or (token.kind == "punct" and token.text in "-&")
 
 
+#: How a statement may put its saying: "is pleased to announce", "deeply regrets to report".
+_MINDED = frozenset(["pleased", "regrets", "regret", "sorry", "saddened", "happy", "proud",
+                     "wishes", "wish", "like", "honoured", "honored", "able"])  # fmt: skip
+_MINDED_BEFORE = frozenset(["is", "are", "was", "were", "deeply", "would", "profoundly"])
+
+
 def _phrase_before(
     lex: Lexicon, tokens: tuple[Token, ...], words: list[str], verb: int
 ) -> Attribution | None:
     """The subject of a verb of saying: walk left over the words an organisation's name uses."""
     end = verb
+    if end > 2 and words[end - 1] == "to" and words[end - 2] in _MINDED:
+        end -= 2  # "The Ministry is pleased to announce", "regrets to inform"
+        while end > 0 and words[end - 1] in _MINDED_BEFORE:
+            end -= 1
     for _ in range(2):  # "The International Organization for Migration (IOM) (has) said"
         if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
             end -= 3

@@ -159,17 +159,25 @@ def _rises(lex: Lexicon, words: list[str], amount: Amount) -> bool:
 
 
 def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
-    """ "a soldier", "one civilian": "a" and "one" count only right before a person noun."""
+    """ "a soldier", "one civilian": "a" and "one" count only right before a person noun,
+    or before "of" some people ("one of the attackers was killed")."""
     nxt = amount.last + 1
+    article = words[amount.first] in ("a", "an")
+    if words[nxt : nxt + 1] == ["of"] and not article:
+        j = nxt + 2 if words[nxt + 1 : nxt + 2] in _OWNERS else nxt + 1
+        return any(lex.people.starting_at(words, k) for k in (j, j + 1))
     if nxt < len(words) and words[nxt] in ("of", "in", "more"):
         return False
     # "one is still held" counts by its verb; "a death toll", "a report released" do not
-    article = words[amount.first] in ("a", "an")
     return any(
         lex.people.starting_at(words, i)
         or (not article and lex.category_index.longest_at(words, i))
         for i in (nxt, nxt + 1)
     )
+
+
+#: Words that may stand between "one of" and the people it picks out.
+_OWNERS = (["the"], ["its"], ["our"], ["their"], ["his"], ["her"], ["those"], ["these"])
 
 
 def _cases(words: list[str], amount: Amount) -> bool:
@@ -655,15 +663,14 @@ def _category_right(
                 return described
             passed_comma = True
             i += 1
-            if i < len(words) and words[i] in ("including", "among"):
-                # "48 servicemen, including six officers and two medics, returned home"
-                close = next(
-                    (j for j in range(i, limit + 8) if j < len(words) and words[j] == ","), -1
-                )
-                if close < 0:
-                    return described
+            close = _aside_end(words, i, starts)
+            if close is not None:
+                # "48 servicemen, including six officers and two medics, returned home",
+                # "two women, aged 64 and 71, were killed": past the aside to the verb
                 i = close + 1
                 limit = min(len(words), i + 8)
+            elif i < len(words) and words[i] in ("including", "among"):
+                return described
             continue
         best = _longest_at(lex, words, i)
         if best is not None and _describes(lex, words, i, best[0]):
@@ -698,6 +705,20 @@ def _category_right(
             return described
         i += 1
     return described
+
+
+def _aside_end(words: list[str], start: int, starts: set[int]) -> int | None:
+    """The comma that closes an aside opened just before `start`, when one does within a few
+    words and the aside counts nobody of its own ("five soldiers, 3 civilians, and" is a
+    list, not an aside)."""
+    for j in range(start, min(len(words), start + 9)):
+        if j in starts and words[start] not in ("including", "among"):
+            return None
+        if words[j] in _HARD_STOPS:
+            return None
+        if words[j] == ",":
+            return j
+    return None
 
 
 def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int) -> Category | None:
