@@ -98,6 +98,23 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry published its evening figures: 14 dead and 52 injured, up from 9 dead "
+         "and 31 injured in its afternoon update.", [("killed", 14, 9), ("wounded", 52, 31)]),
+        ("The hospital says 58 people were wounded. This figure replaces the 47 it gave "
+         "yesterday.", [("wounded", 58, 47)]),
+        ("The toll now stands at 7,315 killed. Its previous update, in July, put the figure "
+         "at 6,980.", [("killed", 7315, 6980)]),
+    ],
+)  # fmt: skip
+def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "value", "previous"),
     [
         ("The toll was revised from 31 to 34, the health minister said.", 34, 31),

@@ -85,9 +85,8 @@ def figures(
     earlier: dict[int, _Earlier] = {}
     for n, amount in enumerate(every):
         mark = _earlier_mark(lex, words, amount, every[n + 1 :])
-        listed = n - 1 in earlier and words[every[n - 1].last + 1 : amount.first] in (
-            ["and"],
-            [","],
+        listed = n - 1 in earlier and _next_in_list(
+            lex, words[every[n - 1].last + 1 : amount.first]
         )
         if mark is None and listed and amount.value is not None:
             # "up from 5,209 and 12,314": the next of a list of earlier figures
@@ -429,9 +428,18 @@ def _earlier_mark(
     for marker in ("previously", "earlier", "initially", "formerly", "originally", "previous"):
         if marker in window:
             between = window[window.index(marker) + 1 :]
-            if len(between) <= 4 and _EARLIER_LINKS.issuperset(between):
+            if len(between) <= 5 and _EARLIER_WORDS.issuperset(between):
                 return _Earlier(amount.first, amount.value, increment=False)
     return None
+
+
+def _next_in_list(lex: Lexicon, between: list[str]) -> bool:
+    """Whether the words between two earlier figures list them: "up from 5,209 and 12,314",
+    "up from 9 dead and 31 injured"."""
+    if between[-1:] not in (["and"], [","]):
+        return False
+    named = between[:-1]
+    return not named or (len(named) <= 3 and lex.category_index.longest_at(named, 0) is not None)
 
 
 def _without_asides(words: list[str]) -> list[str]:
@@ -454,6 +462,8 @@ def _without_asides(words: list[str]) -> list[str]:
 #: What may stand between "previously", "earlier" and the figure it marks: "an earlier toll
 #: of 40", "previously announced as 2,855"; not "our earlier figure also included 9".
 _EARLIER_LINKS = GRAMMAR_WORDS["earlier_links"]
+#: "an earlier toll of 40", "its previous update put the figure at 6,980".
+_EARLIER_WORDS = _EARLIER_LINKS | _DOCUMENT_NOUNS
 _BEFORE_NOW = frozenset(["earlier", "previously", "initially", "originally"])
 _SAID_BEFORE = frozenset(["said", "reported", "announced", "put", "given", "stated", "counted"])
 
