@@ -297,6 +297,24 @@ def test_who_releases_people_is_not_thereby_who_says_so(text: str, claimant: str
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The army said no soldiers were killed by the missiles.", [("killed", 0)]),
+        ("Police said no members of the public were injured.", [("wounded", 0)]),
+        ("The ministry said its forces lost no personnel on Monday.", [("killed", 0)]),
+        ("Its forces had suffered no losses since the start of the month.", [("killed", 0)]),
+        ("No casualties were reported.", []),
+        ("No one knows how many were killed.", []),
+        ("The group said it had lost no more than five fighters.", [("killed", 5)]),
+    ],
+)
+def test_a_firm_zero_is_a_figure_and_a_report_of_nothing_is_not(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     ["The army lost 70 servicemen killed and wounded.",
      "The office said 70 people were killed or injured in the fighting."],

@@ -127,6 +127,8 @@ def figures(
             continue
         result.append(_figure(tokens, words, amount, category, lex))
     result = _settle_coordination(result, pending, words, lex, context)
+    if "no" in words:
+        result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
     if things:
         orphans = []  # "2,312 trucks entered, down from 3,107": an earlier count of things
@@ -440,6 +442,54 @@ def _next_in_list(lex: Lexicon, between: list[str]) -> bool:
         return False
     named = between[:-1]
     return not named or (len(named) <= 3 and lex.category_index.longest_at(named, 0) is not None)
+
+
+#: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
+_LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
+_NO_LOSS = {"losses": Category.KILLED, "casualties": Category.OTHER, "injuries": Category.WOUNDED}
+_BE_DONE = (["were"], ["was"], ["have", "been"], ["has", "been"], ["had", "been"])
+_NOT_NONE = (["more"], ["longer"], ["less"], ["fewer"], ["other"], ["others"], ["further"])
+
+
+def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> list[Figure]:
+    """Zero stated as a fact, which is a figure as much as any other: "no soldiers were
+    killed", "its forces lost no personnel", "suffered no losses". Not "no casualties were
+    reported" nor "no one knows": a report of nothing, not a count of none."""
+    found: list[Figure] = []
+    for i, word in enumerate(words):
+        if word != "no" or words[i + 1 : i + 2] in _NOT_NONE:
+            continue  # "no more than five", "no longer"
+        lost = i > 0 and words[i - 1] in _LOST
+        j = i + 1 if _people_or_loss(lex, words, i + 1) else i + 2  # "no Velorian servicemen"
+        n = _people_or_loss(lex, words, j)
+        if not n:
+            continue
+        if lost:
+            last = j + n - 1
+            category = _NO_LOSS.get(words[j], Category.KILLED if words[i - 1] == "lost" else None)
+        else:
+            k = j + n
+            if words[k : k + 1] in (["of"], ["from"], ["in"], ["among"]):
+                k = next((m for m in range(k, min(len(words), k + 5)) if words[m] in _BE), k)
+            be = next((b for b in _BE_DONE if words[k : k + len(b)] == b), None)
+            named = _longest_at(lex, words, k + len(be)) if be else None
+            if be is None or named is None or named[1] is Category.OTHER:
+                continue
+            category, last = named[1], k + len(be) + named[0] - 1
+        if category is None or "reported" in words[last + 1 : last + 3]:
+            continue
+        span = tokens[i].start, tokens[last].end
+        found.append(Figure(category, Qualifier.EXACT, 0, None, None, *span, first=i, last=i))
+    return found
+
+
+def _people_or_loss(lex: Lexicon, words: list[str], i: int) -> int:
+    """The length of the people noun, or of "one", or of a word for losses, at `i`."""
+    if i >= len(words):
+        return 0
+    if words[i] == "one" or words[i] in _NO_LOSS:
+        return 1
+    return lex.people.starting_at(words, i)
 
 
 def _without_asides(words: list[str]) -> list[str]:
