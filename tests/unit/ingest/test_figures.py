@@ -370,6 +370,7 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
         ("TARN ARMED FORCES - GENERAL STAFF", "General Staff"),
         ("MINISTRY OF THE INTERIOR\nNational Forensic Centre", "National Forensic Centre"),
         ("PROSECUTOR'S OFFICE OF TARN\nPress Service", "Prosecutor's Office of Tarn"),
+        ("Statement by the Governor of Tarn Region, Ivo Dask", "Governor of Tarn Region"),
     ],
 )
 def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(

@@ -555,8 +555,12 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
         name = _AUTHOR_PREFIX.sub("", part.strip()).strip(" *#")
         name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
+        offices = heads
+        if len(name) < len(part.strip().strip(" *#")) - 4:  # "Statement by the Governor of
+            offices = heads | _OFFICES  # Kessany Region, Vadim Orsk": an office speaks too
+            name = _HOLDER.sub("", name)
         words = re.findall(r"[\w'’-]+", name.lower())
-        named = any(w.removesuffix("'s") in heads for w in words) or words[:1] == ["un"]
+        named = any(w.removesuffix("'s") in offices for w in words) or words[:1] == ["un"]
         # A letterhead is a name: capitalised words and the small words between them.
         named = (
             named
@@ -569,6 +573,9 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
             found = _cased(name)
     return found
 
+
+#: The holder's name after an office: "Governor of Kessany Region, Vadim Orsk".
+_HOLDER = re.compile(r",\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
 
 #: Words of the units that speak for an organisation rather than for themselves.
 _PRESS = frozenset(["press", "media", "communications", "communication", "information"])
