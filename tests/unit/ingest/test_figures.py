@@ -381,6 +381,15 @@ def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
     assert claim.claimant == claimant
 
 
+def test_a_quotation_a_colon_opens_is_the_speakers_before_it() -> None:
+    text = (
+        '**11:20** - Mayor Hedda Sornay on the city channel: "At least four of our people '
+        'have been killed this morning." Shelling went on.'
+    )
+    [claim] = read(text)
+    assert (claim.claimant, claim.value) == ("Mayor", 4)
+
+
 def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
     text = (
         "Tolls by source\n\n"

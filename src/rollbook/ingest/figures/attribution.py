@@ -185,6 +185,32 @@ def trailing_source(sentence: Sentence) -> list[Attribution]:
     return [found] if found is not None else []
 
 
+def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
+    """Who speaks a quotation a colon opens: 'Mayor Hedda Sornay on the city's channel: "At
+    least four of our people have been killed"' is the mayor's."""
+    tokens = sentence.tokens
+    colon = next(
+        (
+            i
+            for i, t in enumerate(tokens[:-1])
+            if t.text == ":" and _QUOTES_OPEN.intersection(text[t.end : tokens[i + 1].start])
+        ),
+        -1,
+    )
+    if colon < 1:
+        return []
+    begin = next((i + 1 for i in range(colon - 1, -1, -1) if tokens[i].text in _DASHES), 0)
+    words = [t.low for t in tokens]
+    end = next((i for i in range(begin, colon) if words[i] in _MEDIUM), colon)
+    found = _attribution(lexicon(), tokens, words, begin, end) if end > begin else None
+    return [found] if found is not None else []
+
+
+_QUOTES_OPEN = frozenset('"“«„')
+#: Where a speaker speaks, after the speaker: "on the city's channel", "to reporters".
+_MEDIUM = frozenset(["on", "to", "in", "at", "via", "during", "told"])
+
+
 def opening_subject(sentence: Sentence) -> Attribution | None:
     """The organisation a sentence opens with as its subject, whatever its verb: "The RSF
     denied targeting civilians." (so that "It said" in the next sentence is the RSF)."""

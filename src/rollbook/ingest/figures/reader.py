@@ -12,6 +12,7 @@ from rollbook.ingest.figures.attribution import (
     Attribution,
     attributions,
     bracketed_source,
+    colon_speaker,
     document_parties,
     head,
     opening_subject,
@@ -203,6 +204,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or _labelled_by(sentence)
             or trailing_source(sentence)
             or bracketed_source(sentence)
+            or colon_speaker(text, sentence)
         )
         speaker = _quote_speaker(text, sentence, said)
         if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
