@@ -274,6 +274,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("One of the attackers was killed at the scene.", [("killed", 1)]),
         ("It was one of the worst nights, with 12 killed.", [("killed", 12)]),
         ("The tracing service says 2,310 people are still being sought.", [("missing", 2310)]),
+        ("Among all the deaths we confirmed, 1,377 were children.", [("killed", 1377)]),
+        (
+            "In all 1,044 servicemen were wounded, of whom 692 have returned to their units.",
+            [("wounded", 1044), ("wounded", 692)],
+        ),
     ],
 )
 def test_what_happened_to_the_people_counted_across_asides_and_parts(

@@ -126,7 +126,7 @@ def figures(
             result.append(_figure(tokens, words, amount, Category.OTHER, lex))
             continue
         result.append(_figure(tokens, words, amount, category, lex))
-    result = _settle_coordination(result, pending, words, lex, context)
+    result = _settle_coordination(result, pending, words, lex, context or _opened_by(lex, words))
     if "no" in words:
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
@@ -1055,6 +1055,20 @@ def _settle_coordination(
             continue
         keep[index] = False
     return [f for f, k in zip(result, keep, strict=True) if k]
+
+
+def _opened_by(lex: Lexicon, words: list[str]) -> Category | None:
+    """The category a sentence opens with as the whole its figures break down: "Among all
+    the deaths we have confirmed, 1,377 were children"."""
+    if words[:1] not in (["among"], ["of"]):
+        return None
+    for i in range(1, min(len(words), 6)):
+        if words[i] in (",", ":"):
+            return None
+        named = _longest_at(lex, words, i)
+        if named is not None and named[1] is not Category.OTHER:
+            return named[1]
+    return None
 
 
 def _other(words: list[str], figure: Figure) -> bool:
