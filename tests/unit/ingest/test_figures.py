@@ -276,6 +276,16 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("The tracing service says 2,310 people are still being sought.", [("missing", 2310)]),
         ("Among all the deaths we confirmed, 1,377 were children.", [("killed", 1377)]),
         (
+            "Seven of our fighters ascended as martyrs and fifteen were wounded.",
+            [("killed", 7), ("wounded", 15)],
+        ),
+        ("The strike killed a family of six.", [("killed", 6)]),
+        (
+            "Five other staff members and 14 patients were injured.",
+            [("wounded", 5), ("wounded", 14)],
+        ),
+        ("About 2,500 residents have left the villages since Saturday.", [("displaced", 2500)]),
+        (
             "In all 1,044 servicemen were wounded, of whom 692 have returned to their units.",
             [("wounded", 1044), ("wounded", 692)],
         ),

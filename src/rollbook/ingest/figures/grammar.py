@@ -566,6 +566,8 @@ def _category(
 ) -> Category | None:
     """What happened to the people the amount counts, from the words around it."""
     start = amount.first - _qualifier_length(lex, words, amount.first)
+    if words[start - 3 : start] == ["a", "family", "of"]:
+        start -= 3  # "killing a family of six"
     right = _category_right(lex, tokens, words, amount, found)
     if right is Category.OTHER:
         return right  # "lost 70 servicemen killed and wounded": a combined figure
@@ -785,8 +787,8 @@ def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int)
     """A verb saying what happened, shortly after a noun ("11 detainees died", "three
     hostages had been killed")."""
     for i in range(start, min(len(words), start + span)):
-        if words[i] in _HARD_STOPS or words[i] == ",":
-            return None
+        if words[i] in _HARD_STOPS or words[i] in (",", "and", "but", "while", "whereas"):
+            return None  # "7 fighters ascended as martyrs and 15 were wounded": not theirs
         passive = i > 0 and words[i - 1] in _BE and words[i] in _PARTICIPLES
         best = _longest_at(lex, words, i)  # "were killed or injured": both, not killed
         if best is not None and (passive or not lex.people.starting_at(words, i)):
@@ -1032,11 +1034,12 @@ def _settle_coordination(
             result[index] = replace(result[index], category=earlier[-1].category, breakdown=True)
             continue
         between_next = words[amount.last + 1 : later[0].first] if later else []
-        people = lex.people.starting_at(words, amount.last + 1) > 0
+        after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
+        people = lex.people.starting_at(words, after) > 0  # "five other staff members and"
         if (
             later
             and people
-            and len(between_next) <= 5
+            and len(between_next) <= 6
             and any(w in ("and", ",", "or", "plus") for w in between_next)
             and not any(w in _HARD_STOPS for w in between_next)
         ):
