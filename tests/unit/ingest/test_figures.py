@@ -285,6 +285,9 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("wounded", 5), ("wounded", 14)],
         ),
         ("About 2,500 residents have left the villages since Saturday.", [("displaced", 2500)]),
+        ("Russia handed over 90 soldiers.", [("captured", 90)]),
+        ("The group is still holding at least 11 people.", [("captured", 11)]),
+        ("Eleven patients remain in intensive care.", [("wounded", 11)]),
         (
             "In all 1,044 servicemen were wounded, of whom 692 have returned to their units.",
             [("wounded", 1044), ("wounded", 692)],

@@ -671,7 +671,17 @@ def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category |
 
 
 def _qualifier_length(lex: Lexicon, words: list[str], start: int) -> int:
+    if _handed_over(words, start):
+        return 0
     return lex.any_qualifier.ending_at(words, start)
+
+
+def _handed_over(words: list[str], start: int) -> bool:
+    """ "handed over 90 servicemen": "over" the verb's, not "more than" 90."""
+    return words[start - 1 : start] == ["over"] and words[start - 2 : start - 1] in _HANDING
+
+
+_HANDING = (["handed"], ["hand"], ["hands"], ["handing"], ["turned"], ["turning"])
 
 
 def _describes(lex: Lexicon, words: list[str], i: int, n: int) -> bool:
@@ -876,6 +886,8 @@ def _figure(
 
 def _qualifier(lex: Lexicon, words: list[str], amount: Amount) -> tuple[Qualifier, int]:
     best = (Qualifier.EXACT, 0)
+    if _handed_over(words, amount.first):
+        return best
     for name, phrases in lex.qualifiers.items():
         n = phrases.ending_at(words, amount.first)
         if n > best[1]:
