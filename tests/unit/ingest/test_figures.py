@@ -81,6 +81,8 @@ def test_qualifiers_ranges_and_vague_amounts(
         "On 14 October the brigade moved 30 km south.",
         "If the cuts go on, we could be burying 300 children by June, the agency said.",
         "The man killed in the strike was a father of three.",
+        "The commission for those missing from the 2051-2055 war met.",
+        "Almost two thirds of the deaths were civilians.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
@@ -106,6 +108,8 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
          "yesterday.", [("wounded", 58, 47)]),
         ("The toll now stands at 7,315 killed. Its previous update, in July, put the figure "
          "at 6,980.", [("killed", 7315, 6980)]),
+        ("The toll rose to 9,300. The toll announced in Monday's statement stood at 9,247.",
+         [("killed", 9300, 9247)]),
     ],
 )  # fmt: skip
 def test_earlier_figures_listed_replaced_or_in_an_earlier_update(

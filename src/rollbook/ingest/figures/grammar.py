@@ -8,6 +8,7 @@ to the people counted, the word that marks a figure as earlier, hypothetical or 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -218,6 +219,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     before = words[first - 1] if first else ""
     after = words[last + 1] if last + 1 < len(words) else ""
     value = amount.value
+    if _YEARS.fullmatch(tokens[first].text) and not _people_after(words, last):
+        return True  # "the 2051-2055 war"
     if tokens[first].kind == "number":
         text = tokens[first].text
         if value is not None and value <= 31 and (after in _MONTHS or before in _MONTHS):
@@ -271,6 +274,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
 
 
 _LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", "tel", "fax"])
+_YEARS = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 #: "A father of three": the children one has, not people counted.
 _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
 
