@@ -229,6 +229,18 @@ def test_the_people_of_any_state_are_its_side(text: str, parties: list[str]) -> 
     assert [c.party for c in read(text)] == parties
 
 
+@pytest.mark.parametrize(
+    ("place", "people"),
+    [("Veloria", "Velorian"), ("Sethany", "Sethanian"), ("Ulthane", "Ulthanian"),
+     ("Marvessa", "Marvessan"), ("Dravonia", "Dravonian")],
+)  # fmt: skip
+def test_a_side_no_list_holds_is_known_by_its_people_when_the_text_names_both(
+    place: str, people: str
+) -> None:
+    text = f"Shelling hit {place} on Monday. Twelve {people} soldiers were killed."
+    assert [c.party for c in read(text)] == [place]
+
+
 def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
     found = read("The health ministry said 52 people were killed, including 41 children.")
     assert [(c.category.value, c.value, c.group) for c in found] == [

@@ -655,8 +655,9 @@ def document_parties(text: str) -> dict[str, str]:
 def _places_for(adjective: str) -> list[str]:
     """The place names an adjective may be formed from, by the common English endings."""
     candidates = []
-    if adjective.endswith("ian"):  # Velorian: Veloria; Sethanian: Sethany, as Italian: Italy
-        candidates += [adjective[:-1], adjective[:-3] + "ia", adjective[:-3], adjective[:-3] + "y"]
+    if adjective.endswith("ian"):  # Velorian: Veloria; Sethanian: Sethany, as Italian: Italy;
+        stem = adjective[:-3]  # Ulthanian: Ulthane
+        candidates += [adjective[:-1], stem + "ia", stem, stem + "y", stem + "e"]
     if adjective.endswith("ish"):
         candidates += [adjective[:-3], adjective[:-3] + "ia"]
     if adjective.endswith("ese"):
