@@ -166,6 +166,8 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
          "2020-09-27"),
         ("The camp held 900 detainees, more than in October.", "2020-12-03", None),
         ("The toll rose to 40 killed, up from 35 in Monday's bulletin.", "2020-12-03", None),
+        ("12 June 2020 - A car bomb at the market kills 19 people.", "2020-06-12", None),
+        ("March 2020 - An attack on a police station kills nine officers.", "2020-03", None),
     ],
 )  # fmt: skip
 def test_the_day_or_month_a_figure_holds_on(text: str, as_of: str, period: str | None) -> None:

@@ -73,6 +73,12 @@ def dates_in(
     """The dates a sentence gives (position, date), split into as-of dates and period starts."""
     as_of: list[tuple[int, PartialDate]] = []
     since: list[tuple[int, PartialDate]] = []
+    entry = _ENTRY.match(text, start, end)
+    if entry:  # "12 June 2068 - A car bomb kills 19": a timeline's entry is of its day
+        date = _entry_date(entry, published)
+        if date is not None:
+            as_of.append((start, date))
+            start = entry.end()
     for match in _DATE.finditer(text, start, end):
         if match.group("relative"):
             if _EDITION.match(text, match.end(), end):
@@ -113,6 +119,22 @@ def dates_in(
         else:
             as_of.append((match.start(), date))
     return as_of, since
+
+
+#: A date that opens a line and a dash or colon after it: a timeline's or a log's entry.
+_ENTRY = re.compile(
+    rf"[\s*#>•-]*(?:(?P<day>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+    rf"|(?P<month>{_MONTH}\s+\d{{4}}))\**\s*[-–—:]\s",
+    re.IGNORECASE,
+)
+
+
+def _entry_date(entry: re.Match[str], published: dt.date) -> PartialDate | None:
+    if entry.group("day"):
+        day = _resolve(entry.group("day"), published)
+        return PartialDate(day.year, day.month, day.day) if day else None
+    month = _resolve("1 " + entry.group("month"), published)
+    return PartialDate(month.year, month.month) if month else None
 
 
 def _first_of(match: re.Match[str], last: dt.date) -> PartialDate | None:
