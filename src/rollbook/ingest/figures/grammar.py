@@ -83,6 +83,8 @@ def figures(
     tokens = sentence.tokens
     words = _words(sentence)
     every = _join_ranges(words, [a for a in amounts(tokens) if not _not_a_count(tokens, words, a)])
+    if not every and "no" not in words:
+        return [], []  # most sentences: no amount, nothing more to read
     earlier: dict[int, _Earlier] = {}
     for n, amount in enumerate(every):
         mark = _earlier_mark(lex, words, amount, every[n + 1 :])

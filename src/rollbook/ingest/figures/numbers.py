@@ -94,6 +94,7 @@ def amounts(tokens: tuple[Token, ...]) -> list[Amount]:
     lex = lexicon()
     words = [t.low for t in tokens]
     found: list[Amount] = []
+    openers = _openers()
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -106,7 +107,9 @@ def amounts(tokens: tuple[Token, ...]) -> list[Amount]:
                 low, high = numeral(match.group(1)), numeral(match.group(2))
                 if low is not None and high is not None and low < high:
                     amount = Amount(i, i, low=low, high=high)
-        elif token.kind == "word" and _may_start_amount(token.low):
+        elif token.kind == "word" and (
+            token.low in openers or token.low.partition("-")[0] in _NUMBER_WORDS
+        ):
             amount = _word_amount(words, i)
             if amount is None and token.low in lex.singular:
                 amount = Amount(i, i, value=1, weak=True)
@@ -142,10 +145,6 @@ def _openers() -> frozenset[str]:
     lex = lexicon()
     phrases = [*lex.exact_amounts, *lex.vague_amounts]
     return frozenset({p.split()[0] for p in phrases} | _NUMBER_WORDS | lex.singular)
-
-
-def _may_start_amount(low: str) -> bool:
-    return low in _openers() or low.split("-", 1)[0] in _NUMBER_WORDS
 
 
 def _word_amount(words: list[str], i: int) -> Amount | None:

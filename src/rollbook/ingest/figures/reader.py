@@ -769,8 +769,7 @@ def _party(
         named = party_of(figure.group, known)
         if named:
             return named
-    words = [t.low for t in sentence.tokens]
-    window = words[max(0, figure.first - 4) : figure.last + 6]
+    window = [t.low for t in sentence.tokens[max(0, figure.first - 4) : figure.last + 6]]
     own = claimant != outlet and head(claimant) in _GOVERNMENT
     claimant_side = party_of(claimant, known) if own else ""
     if any(w in lex.enemy for w in window):

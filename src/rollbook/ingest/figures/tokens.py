@@ -16,12 +16,12 @@ from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
 # A numeral with thousands grouped by comma, point or a (narrow, no-break) space, then
 # plain numerals and decimals; numeric compounds ("44-day", "19-year-old") and numeric
 # ranges ("30-40") are single tokens so that the grammar sees them whole.
-_TOKEN = re.compile(
-    r"(?P<range>(?<![\w.,])\d[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
+_TOKEN = re.compile(  # words first: most tokens are, and no other kind starts with a letter
+    r"(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?(?:[-'’.]?[^\W_]+)*(?:'s|’s)?)"
+    r"|(?P<range>(?<![\w.,])\d[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
     r"|(?P<compound>\d+(?:[.,]\d+)?-(?:[^\W\d_]+)(?:-[^\W\d_]+)*)"
     r"|(?P<number>(?<![\w.,])\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?![\d])(?:\.\d+)?"
     r"|\d+(?:\.\d+)?)"
-    r"|(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?(?:[-'’.]?[^\W_]+)*(?:'s|’s)?)"
     r"|(?P<punct>[^\w\s])"
 )
 
@@ -56,14 +56,17 @@ _BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
 def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     """The tokens of text[start:end], with offsets into the whole text."""
     found: list[Token] = []
+    add = found.append
     make = tuple.__new__  # a named tuple made without its Python-level __new__: thousands a report
     for match in _TOKEN.finditer(text, start, end):
         kind = match.lastgroup or "punct"
         word = match.group()
-        if kind == "punct" and (word in _QUOTES or (word == "*" and found)):
-            continue  # a quoted figure, or one in Markdown's bold, reads as the same figure
-        begin, finish = match.span()
-        found.append(make(Token, (word, word.lower(), kind, begin, finish)))
+        if kind == "punct":
+            if word in _QUOTES or (word == "*" and found):
+                continue  # a quoted figure, or one in Markdown's bold, reads as the same figure
+            add(make(Token, (word, word, kind, *match.span())))
+        else:
+            add(make(Token, (word, word.lower(), kind, *match.span())))
     return tuple(found)
 
 
