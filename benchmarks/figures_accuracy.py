@@ -28,7 +28,7 @@ from typing import Any
 from report import commit, print_table
 from rollbook.ingest.documents import document_text
 from rollbook.ingest.figures import FoundClaim, read_figures
-from rollbook.ingest.figures.attribution import document_parties
+from rollbook.ingest.figures.attribution import document_parties, places_for
 from rollbook.ingest.figures.lexicon import lexicon
 
 CORPUS = Path(__file__).resolve().parent / "reports"
@@ -69,6 +69,11 @@ def load(corpus: Path, split: str, numbers: range | None = None) -> list[Report]
     return reports
 
 
+#: Spellings and forms of one word: "Defense", "regional governor" of "Kolmire region".
+_SAME_WORD = {"defense": "defence", "ministry's": "ministry", "regional": "region",
+              "provincial": "province"}  # fmt: skip
+
+
 def claimant_key(text: str, sides: dict[str, str] | None = None) -> frozenset[str]:
     """A claimant's name as a set of words, sides by name: "Azerbaijan's Defense Ministry" and
     "the Defence Ministry of Azerbaijan" are the same words; so are "Ostravian" and "Ostravia"
@@ -77,7 +82,7 @@ def claimant_key(text: str, sides: dict[str, str] | None = None) -> frozenset[st
     words = re.findall(r"[\w-]+", text.lower().replace("’", "'").replace("'s", ""))
     result = set()
     for word in words:
-        word = {"defense": "defence", "ministry's": "ministry", "un": "un"}.get(word, word)
+        word = _SAME_WORD.get(word, word)
         word = parties.get(word, word).lower()
         if word not in _STOP:
             result.add(word)
@@ -85,8 +90,19 @@ def claimant_key(text: str, sides: dict[str, str] | None = None) -> frozenset[st
 
 
 def same_claimant(a: str, b: str, sides: dict[str, str] | None = None) -> bool:
+    """One claimant's words the other's, or part of them: "the Defence Ministry" is "the
+    Defence Ministry of Azerbaijan"; a side's adjective is its name even where the report
+    gives only one of them ("Ulthanian Ministry of Defence", "Ulthane's defence ministry")."""
     ka, kb = claimant_key(a, sides), claimant_key(b, sides)
+    ka, kb = _as_places(ka, kb), _as_places(kb, ka)
     return bool(ka and kb) and (ka <= kb or kb <= ka)
+
+
+def _as_places(words: frozenset[str], other: frozenset[str]) -> frozenset[str]:
+    return frozenset(
+        next((p.lower() for p in places_for(w.capitalize()) if p.lower() in other), w)
+        for w in words
+    )
 
 
 def _figure(c: dict[str, Any]) -> tuple[Any, ...]:

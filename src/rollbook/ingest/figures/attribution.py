@@ -642,7 +642,7 @@ def document_parties(text: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for name in names:
         low = name.lower()
-        for place in _places_for(name):
+        for place in places_for(name):
             if place in names and place != name:
                 found[low] = place
                 break
@@ -654,7 +654,7 @@ def document_parties(text: str) -> dict[str, str]:
     return found
 
 
-def _places_for(adjective: str) -> list[str]:
+def places_for(adjective: str) -> list[str]:
     """The place names an adjective may be formed from, by the common English endings."""
     candidates = []
     if adjective.endswith("ian"):  # Velorian: Veloria; Sethanian: Sethany, as Italian: Italy;
