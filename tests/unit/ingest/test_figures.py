@@ -110,6 +110,8 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
          "at 6,980.", [("killed", 7315, 6980)]),
         ("The toll rose to 9,300. The toll announced in Monday's statement stood at 9,247.",
          [("killed", 9300, 9247)]),
+        ("We have confirmed the deaths of 41,288 servicemen. A week ago our count stood at "
+         "40,677.", [("killed", 41288, 40677)]),
     ],
 )  # fmt: skip
 def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
@@ -199,6 +201,10 @@ def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
          "said.", "Karsk Relief Network"),
         ("The Ministry of Information of Norland held a briefing on Monday. The minister "
          "said three soldiers had been killed.", "Ministry of Information of Norland"),
+        ("City Hospital No. 4 was hit on Monday. A hospital spokeswoman said eight people "
+         "died.", "City Hospital No. 4"),
+        ("The Corvel Regional Hospital is full. The hospital's chief surgeon told us they are "
+         "treating 27 wounded.", "Corvel Regional Hospital"),
     ],
 )  # fmt: skip
 def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant: str) -> None:
@@ -306,6 +312,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Russia handed over 90 soldiers.", [("captured", 90)]),
         ("The group is still holding at least 11 people.", [("captured", 11)]),
         ("Eleven patients remain in intensive care.", [("wounded", 11)]),
+        ("Seven patients are in the intensive care unit.", [("wounded", 7)]),
+        ("The dead included five women and a child.", [("killed", 5), ("killed", 1)]),
+        ("Five were injured, among them a ten-year-old boy.", [("wounded", 5), ("wounded", 1)]),
+        ("Rebels shot down a helicopter, killing its crew of four.", [("killed", 4)]),
+        ("Artillery destroyed up to 15 enemy servicemen.", [("killed", 15)]),
         (
             "In all 1,044 servicemen were wounded, of whom 692 have returned to their units.",
             [("wounded", 1044), ("wounded", 692)],

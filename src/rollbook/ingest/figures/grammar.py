@@ -123,7 +123,7 @@ def figures(
         if category is None and Category.MISSING in (section, context) and _cases(words, amount):
             category = Category.MISSING  # a tracing service's "1,243 cases were opened"
         if category is None:
-            if amount.weak:
+            if amount.weak and not _one_more(words, amount):
                 continue
             pending.append((len(result), amount))
             result.append(_figure(tokens, words, amount, Category.OTHER, lex))
@@ -143,13 +143,25 @@ _DOCUMENT_NOUNS = GRAMMAR_WORDS["document_nouns"]
 
 
 def _stale(words: list[str], amount: Amount) -> bool:
-    """ "Yesterday's bulletin listed 1,289 killed": a figure an earlier document gave."""
+    """ "Yesterday's bulletin listed 1,289 killed", "A week ago our count stood at 40,677": a
+    figure an earlier document gave, or one a figure had at a time now past."""
     for i in range(max(0, amount.first - 8), amount.first - 1):
         if words[i] in (";", ","):
             continue
         if words[i] in _STALE_WORDS and words[i + 1] in _DOCUMENT_NOUNS:
             return True
-    return False
+    clause = words[max(0, amount.first - 10) : amount.first]
+    if "," in clause:
+        clause = clause[len(clause) - clause[::-1].index(",") :]
+    return (
+        (clause[-1:] == ["was"] or clause[-2:] == ["stood", "at"])
+        and not _PAST.isdisjoint(clause)
+        and not _DOCUMENT_NOUNS.isdisjoint(clause)
+    )
+
+
+#: Words that put a time in the past: "a week ago", "yesterday", "last week".
+_PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 
 
 def _rises(lex: Lexicon, words: list[str], amount: Amount) -> bool:
@@ -182,6 +194,12 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
 
 #: Words that may stand between "one of" and the people it picks out.
 _OWNERS = (["the"], ["its"], ["our"], ["their"], ["his"], ["her"], ["those"], ["these"])
+
+
+def _one_more(words: list[str], amount: Amount) -> bool:
+    """ "five women and a child", "among them a ten-year-old boy": one more of a list or a
+    breakdown, whose category the figure before gives."""
+    return words[amount.first - 1 : amount.first] in (["and"], [","], ["them"], ["including"])
 
 
 def _cases(words: list[str], amount: Amount) -> bool:
@@ -572,8 +590,8 @@ def _category(
 ) -> Category | None:
     """What happened to the people the amount counts, from the words around it."""
     start = amount.first - _qualifier_length(lex, words, amount.first)
-    if words[start - 3 : start] == ["a", "family", "of"]:
-        start -= 3  # "killing a family of six"
+    if words[start - 2 : start] in (["family", "of"], ["crew", "of"]) and start > 2:
+        start -= 3  # "killing a family of six", "killing its crew of four"
     right = _category_right(lex, tokens, words, amount, found)
     if right is Category.OTHER:
         return right  # "lost 70 servicemen killed and wounded": a combined figure
@@ -869,9 +887,9 @@ def _figure(
         # servicemen killed now stands at 2,855"): its span reaches back to its clause.
         while first > 0 and words[first - 1] not in (",", ";", ":", "(", "—", "–"):
             first -= 1
-    breakdown = any(
-        w in ("including", "among", "includes", "include", "of", "whom", "them")
-        for w in words[max(0, start_token - 2) : start_token]
+    opener = words[max(0, start_token - 2) : start_token]
+    breakdown = any(w in _BREAKDOWN_WORDS for w in opener) or (
+        opener[-1:] == ["of"] and not _longest_at(lex, opener, 0)  # not "the deaths of 41,288"
     )
     return Figure(
         category=category,
@@ -888,6 +906,9 @@ def _figure(
         breakdown=breakdown,
         rises=_rises(lex, words, amount),
     )
+
+
+_BREAKDOWN_WORDS = frozenset(["including", "among", "includes", "include", "whom", "them"])
 
 
 def _qualifier(lex: Lexicon, words: list[str], amount: Amount) -> tuple[Qualifier, int]:

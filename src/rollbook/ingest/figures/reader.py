@@ -116,8 +116,11 @@ class _Claimants:
             if re.search(rf"\b{re.escape(short)}\b", text):
                 text = full
                 break
+        owner = _employer_named(text) if text.islower() else None
+        if owner is not None:
+            text = owner  # "the hospital's chief surgeon", "a hospital spokeswoman"
         words = text.split()
-        if (len(words) <= 2 or text.islower()) and not attribution.new:
+        if (len(words) <= 2 or text.islower()) and (not attribution.new or owner is not None):
             wanted = head(text)
             for earlier in reversed(self.named):
                 if head(earlier) == wanted and len(earlier) > len(text):
@@ -161,9 +164,23 @@ class _Claimants:
         return None
 
 
+def _employer_named(text: str) -> str | None:
+    """The organisation a person is described by before their role: "hospital" of "a
+    hospital spokeswoman" or of "the hospital's chief surgeon"."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in text.split()]
+    heads = lexicon().claimant_heads
+    for n, word in enumerate(words[:-1]):
+        if word in heads and word not in _SPEAKERS and any(w in _SPEAKERS for w in words[n + 1 :]):
+            return word
+    return None
+
+
+#: Who speaks for an organisation: its roles, and its doctors.
+_SPEAKERS = GRAMMAR_WORDS["roles"] | _OFFICES | {"surgeon", "doctor", "physician", "doctors"}
 #: A capitalised name, joined by "of", "the", "for", "on", "in" and "and".
 _PROPER_NAME = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+|on\s+|in\s+|and\s+)*[A-Z][\w'’-]*)+"
+    r"(?:(?<=No)\.\s?\d+)?"  # "City Hospital No. 4"
 )
 #: What comes before an organisation's name in a capitalised run: "The", "Statement of the".
 _DOCUMENT_OF = re.compile(
