@@ -91,11 +91,13 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     words = [t.low for t in tokens]
     found: list[Attribution] = []
     cues = _cues()
-    if cues.isdisjoint(words) and "'s" not in (joined := " ".join(words)) and "’s" not in joined:
+    joined = " ".join(words)
+    owners = "'s" in joined or "’s" in joined
+    if not owners and cues.isdisjoint(words):
         return found  # most sentences: no verb of saying and no owner's figure
     i = 0
     while i < len(words):
-        if words[i] not in cues and not words[i].endswith(("'s", "’s")):
+        if words[i] not in cues and not (owners and words[i].endswith(("'s", "’s"))):
             i += 1  # most words name no claimant and start no phrase that does
             continue
         n = lex.according.starting_at(words, i)

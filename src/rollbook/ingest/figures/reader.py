@@ -113,7 +113,7 @@ class _Claimants:
             return self.last or self.outlet
         text = attribution.text
         for short, full in self.acronyms.items():
-            if re.search(rf"\b{re.escape(short)}\b", text):
+            if short in text and re.search(rf"\b{re.escape(short)}\b", text):
                 text = full
                 break
         owner = _employer_named(text) if text.islower() else None
