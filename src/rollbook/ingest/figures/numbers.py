@@ -108,7 +108,8 @@ def amounts(tokens: tuple[Token, ...]) -> list[Amount]:
                 if low is not None and high is not None and low < high:
                     amount = Amount(i, i, low=low, high=high)
         elif token.kind == "word" and (
-            token.low in openers or token.low.partition("-")[0] in _NUMBER_WORDS
+            token.low in openers
+            or ("-" in token.low and token.low.partition("-")[0] in _NUMBER_WORDS)
         ):
             amount = _word_amount(words, i)
             if amount is None and token.low in lex.singular:
