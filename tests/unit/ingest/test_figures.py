@@ -240,7 +240,7 @@ def test_the_people_of_any_state_are_its_side(text: str, parties: list[str]) -> 
 @pytest.mark.parametrize(
     ("place", "people"),
     [("Veloria", "Velorian"), ("Sethany", "Sethanian"), ("Ulthane", "Ulthanian"),
-     ("Marvessa", "Marvessan"), ("Dravonia", "Dravonian")],
+     ("Marvessa", "Marvessan"), ("Dravonia", "Dravonian"), ("Breskany", "Breskan")],
 )  # fmt: skip
 def test_a_side_no_list_holds_is_known_by_its_people_when_the_text_names_both(
     place: str, people: str
@@ -418,6 +418,8 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
         ("MINISTRY OF THE INTERIOR\nNational Forensic Centre", "National Forensic Centre"),
         ("PROSECUTOR'S OFFICE OF TARN\nPress Service", "Prosecutor's Office of Tarn"),
         ("Statement by the Governor of Tarn Region, Ivo Dask", "Governor of Tarn Region"),
+        ("NATIONAL POLICE OF TARN\nPress Office", "National Police of Tarn"),
+        ("TARN COAST GUARD\nPublic Affairs Office", "Tarn Coast Guard"),
     ],
 )
 def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
@@ -435,6 +437,15 @@ def test_a_quotation_a_colon_opens_is_the_speakers_before_it() -> None:
     )
     [claim] = read(text)
     assert (claim.claimant, claim.value) == ("Mayor", 4)
+
+
+def test_the_army_is_a_states_not_a_liberation_army_named_before() -> None:
+    text = (
+        "The Ondessan Armed Forces and the Ruvel Liberation Army fought near Mabrek. The "
+        "Ruvel Liberation Army said it lost two fighters. The army said seven soldiers were "
+        "killed."
+    )
+    assert [c.claimant for c in read(text)] == ["Ruvel Liberation Army", "Ondessan Armed Forces"]
 
 
 def test_a_list_item_opened_by_a_source_is_that_sources() -> None:

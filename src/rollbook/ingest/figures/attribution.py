@@ -668,6 +668,6 @@ def places_for(adjective: str) -> list[str]:
         candidates += [adjective[:-3], adjective[:-3] + "a"]
     if adjective.endswith("i"):
         candidates += [adjective[:-1], adjective[:-1] + "a"]
-    if adjective.endswith("an"):
-        candidates += [adjective[:-1], adjective[:-2], adjective[:-2] + "a"]
+    if adjective.endswith("an"):  # Marvessan: Marvessa; Breskan: Breskany, as German: Germany
+        candidates += [adjective[:-1], adjective[:-2], adjective[:-2] + "a", adjective + "y"]
     return candidates

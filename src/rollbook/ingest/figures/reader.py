@@ -74,6 +74,11 @@ class FoundClaim:
 #: A short mention of a side's military, and the full names it stands for.
 _MILITARY = frozenset(["army", "military"])
 _ARMED = r"\b(?:armed forces|army|military|defen[cs]e forces)\b"
+_INSURGENT = re.compile(
+    r"\b(?:liberation|rebel|revolutionary|resistance|independence|insurgent|salvation|"
+    r"people's|popular|militia|front|movement|brigades?)\b",
+    re.IGNORECASE,
+)
 
 
 class _Claimants:
@@ -124,11 +129,26 @@ class _Claimants:
             wanted = head(text)
             for earlier in reversed(self.named):
                 if head(earlier) == wanted and len(earlier) > len(text):
+                    if wanted in _MILITARY and _INSURGENT.search(earlier):
+                        continue  # "the army" is not "the Ruvel Liberation Army"
                     return earlier
-            if wanted in _MILITARY:  # "the army": the armed forces named before
-                for earlier in [*self.acronyms.values(), *self.named][::-1]:
-                    if re.search(_ARMED, earlier, re.IGNORECASE) and len(earlier) > len(text):
+            if wanted in _MILITARY:  # "the army": the armed forces named before, a state's
+                self.organisation_before(wanted)  # the text's names, read once
+                texts = [
+                    part  # "the Ondessan Armed Forces and the Ruvel Liberation Army": two
+                    for at, name in self._organisations or []
+                    if at < self.position
+                    for part in re.split(r"\s+and\s+(?:the\s+)?", name)
+                ]
+                for earlier in [*texts, *self.acronyms.values(), *self.named][::-1]:
+                    if (
+                        re.search(_ARMED, earlier, re.IGNORECASE)
+                        and not _INSURGENT.search(earlier)  # not "the Ruvel Liberation Army"
+                        and len(earlier) > len(text)
+                    ):
                         return earlier
+                self.named.append(text)
+                return text
             if text.islower() and len(words) <= 2 and wanted not in _OFFICES:
                 # "the monitor", "the group": the organisation last named in full.
                 for earlier in reversed(self.named):
@@ -545,7 +565,7 @@ def _author(text: str, every: list[Sentence]) -> str | None:
             # "MINISTRY OF INTERNAL AFFAIRS" over "National Forensic Identification Centre":
             # the unit on the line below speaks for itself.
             below = _letterhead(text, every[n + 1]) if n + 1 < len(every) else None
-            if below is None or not _PRESS.isdisjoint(below.lower().split()):
+            if below is None or _press_unit(below):
                 return found
             return below
     for sentence in every[:6]:
@@ -587,7 +607,7 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
             and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in name.split())
         )
         letterhead = 1 < len(words) <= 14 and named and name[:1].isupper()
-        unit = found is None or _PRESS.isdisjoint(words)  # a press office speaks for its own
+        unit = found is None or not _press_unit(name)  # a press office speaks for its own
         if letterhead and unit and not re.search(r"\d", name):
             found = _cased(name)
     return found
@@ -598,6 +618,12 @@ _HOLDER = re.compile(r",\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
 
 #: Words of the units that speak for an organisation rather than for themselves.
 _PRESS = frozenset(["press", "media", "communications", "communication", "information"])
+
+
+def _press_unit(name: str) -> bool:
+    """A unit that speaks for the organisation above it: a press office, "Public Affairs"."""
+    low = name.lower()
+    return not _PRESS.isdisjoint(low.split()) or "public affairs" in low
 
 
 def _cased(name: str) -> str:
