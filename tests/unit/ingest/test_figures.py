@@ -318,6 +318,20 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Rebels shot down a helicopter, killing its crew of four.", [("killed", 4)]),
         ("Artillery destroyed up to 15 enemy servicemen.", [("killed", 15)]),
         (
+            "Two soldiers paid the supreme price and five others were wounded.",
+            [("killed", 2), ("wounded", 5)],
+        ),
+        (
+            "They took 19 servicemen prisoner, among them a captain.",
+            [("captured", 19), ("captured", 1)],
+        ),
+        ("One of them, Corporal Ansel Riik, died of his injuries.", [("killed", 1)]),
+        ("Two of them were in a serious condition.", [("wounded", 2)]),
+        (
+            "Seven were wounded; two of the wounded died in hospital.",
+            [("wounded", 7), ("killed", 2)],
+        ),
+        (
             "In all 1,044 servicemen were wounded, of whom 692 have returned to their units.",
             [("wounded", 1044), ("wounded", 692)],
         ),
@@ -350,6 +364,8 @@ def test_who_releases_people_is_not_thereby_who_says_so(text: str, claimant: str
         ("Police said no members of the public were injured.", [("wounded", 0)]),
         ("The ministry said its forces lost no personnel on Monday.", [("killed", 0)]),
         ("Its forces had suffered no losses since the start of the month.", [("killed", 0)]),
+        ("None of our soldiers has been taken captive.", [("captured", 0)]),
+        ("None of them knew.", []),
         ("No casualties were reported.", []),
         ("No one knows how many were killed.", []),
         ("The group said it had lost no more than five fighters.", [("killed", 5)]),

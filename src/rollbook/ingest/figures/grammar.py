@@ -83,7 +83,7 @@ def figures(
     tokens = sentence.tokens
     words = _words(sentence)
     every = _join_ranges(words, [a for a in amounts(tokens) if not _not_a_count(tokens, words, a)])
-    if not every and "no" not in words:
+    if not every and "no" not in words and "none" not in words:
         return [], []  # most sentences: no amount, nothing more to read
     earlier: dict[int, _Earlier] = {}
     for n, amount in enumerate(every):
@@ -130,7 +130,7 @@ def figures(
             continue
         result.append(_figure(tokens, words, amount, category, lex))
     result = _settle_coordination(result, pending, words, lex, context or _opened_by(lex, words))
-    if "no" in words:
+    if "no" in words or "none" in words:
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
     if things:
@@ -180,6 +180,8 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     nxt = amount.last + 1
     article = words[amount.first] in ("a", "an")
     if words[nxt : nxt + 1] == ["of"] and not article:
+        if words[nxt + 1 : nxt + 2] == ["them"]:
+            return True  # "one of them, Corporal Ansel Riik, died"
         j = nxt + 2 if words[nxt + 1 : nxt + 2] in _OWNERS else nxt + 1
         return any(lex.people.starting_at(words, k) for k in (j, j + 1))
     if nxt < len(words) and words[nxt] in ("of", "in", "more"):
@@ -481,10 +483,13 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
     reported" nor "no one knows": a report of nothing, not a count of none."""
     found: list[Figure] = []
     for i, word in enumerate(words):
-        if word != "no" or words[i + 1 : i + 2] in _NOT_NONE:
+        if word == "none" and words[i + 1 : i + 2] == ["of"]:
+            j = i + 3 if words[i + 2 : i + 3] in _OWNERS else i + 2  # "none of its crew"
+        elif word != "no" or words[i + 1 : i + 2] in _NOT_NONE:
             continue  # "no more than five", "no longer"
+        else:
+            j = i + 1 if _people_or_loss(lex, words, i + 1) else i + 2  # "no Velorian servicemen"
         lost = i > 0 and words[i - 1] in _LOST
-        j = i + 1 if _people_or_loss(lex, words, i + 1) else i + 2  # "no Velorian servicemen"
         n = _people_or_loss(lex, words, j)
         if not n:
             continue
@@ -739,7 +744,15 @@ def _category_right(
     found: list[Amount],
 ) -> Category | None:
     """A category word after the amount, over people nouns, adjectives and auxiliaries."""
-    starts = {a.first for a in found}
+    if words[amount.last + 1 : amount.last + 3] == ["of", "the"]:
+        # "two of the wounded died in hospital": what happened to them since, not before
+        whole = _longest_at(lex, words, amount.last + 3)
+        if whole is not None:
+            since = _category_word_within(lex, words, amount.last + 3 + whole[0], 3)
+            if since is not None and since is not whole[1]:
+                return since
+    # Where other amounts start; "a" only where it counts a person ("in a serious condition")
+    starts = {a.first for a in found if not a.weak or lex.people.starting_at(words, a.last + 1)}
     i = amount.last + 1
     limit = min(len(words), amount.last + 14)
     seen_people = False
