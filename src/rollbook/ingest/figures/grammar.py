@@ -154,7 +154,8 @@ def _stale(words: list[str], amount: Amount) -> bool:
     if "," in clause:
         clause = clause[len(clause) - clause[::-1].index(",") :]
     return (
-        (clause[-1:] == ["was"] or clause[-2:] == ["stood", "at"])
+        not amount.weak
+        and (clause[-1:] == ["was"] or clause[-2:] == ["stood", "at"])
         and not _PAST.isdisjoint(clause)
         and not _DOCUMENT_NOUNS.isdisjoint(clause)
     )
