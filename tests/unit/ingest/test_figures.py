@@ -249,6 +249,11 @@ def test_a_side_no_list_holds_is_known_by_its_people_when_the_text_names_both(
     assert [c.party for c in read(text)] == [place]
 
 
+def test_a_word_that_merely_begins_a_longer_word_is_no_side() -> None:
+    text = "The Humanitarian Office said 12 Human Rights Watch staff were wounded."
+    assert [c.party for c in read(text)] == [""]
+
+
 def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
     found = read("The health ministry said 52 people were killed, including 41 children.")
     assert [(c.category.value, c.value, c.group) for c in found] == [

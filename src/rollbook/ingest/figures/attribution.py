@@ -651,8 +651,8 @@ def document_parties(text: str) -> dict[str, str]:
         else:
             if low.removesuffix("'s") in lexicon().parties:
                 continue
-            if any(other.startswith(name) and other != name for other in demonyms):
-                found[low] = name
+            if any(other != name and name in places_for(other) for other in demonyms):
+                found[low] = name  # "Veloria" beside "Velorian"; not "Human" of "Humanitarian"
     return found
 
 
