@@ -254,6 +254,18 @@ def test_a_word_that_merely_begins_a_longer_word_is_no_side() -> None:
     assert [c.party for c in read(text)] == [""]
 
 
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Kelmarian shelling of the Brastovian town killed six people. Brastovia and "
+         "Kelmaria have fought since May.", "Brastovia"),
+        ("Russian shelling killed five civilians in Kherson, the governor said.", ""),
+    ],
+)  # fmt: skip
+def test_the_side_that_struck_is_not_the_side_that_lost(text: str, party: str) -> None:
+    assert read(text)[0].party == party
+
+
 def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
     found = read("The health ministry said 52 people were killed, including 41 children.")
     assert [(c.category.value, c.value, c.group) for c in found] == [

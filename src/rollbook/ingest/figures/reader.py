@@ -217,9 +217,10 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     claimants = _Claimants(outlet, text)
     known = document_parties(text)
     default_day = _document_date(text, every, published)
-    default_party = _main_party(text, known)
+    ranked = _sides(text, known)
+    default_party = _main_party(ranked)
     found: list[tuple[Sentence, FoundClaim]] = []
-    reading = _Reading(text, known, outlet, default_party)
+    reading = _Reading(text, known, outlet, default_party, [side for side, _ in ranked[:2]])
     section: Category | None = None
     header: list[str] | None = None
     table_claimant: str | None = None
@@ -443,6 +444,7 @@ class _Reading:
     known: dict[str, str]
     outlet: str
     default_party: str
+    two_sides: list[str]  # the two sides a report names most
 
     def claim(
         self,
@@ -452,7 +454,11 @@ class _Reading:
         period: PartialDate | None,
         sentence: Sentence | None = None,
     ) -> FoundClaim:
-        party = _party(sentence, figure, claimant, self.known, self.outlet) if sentence else None
+        party = (
+            _party(sentence, figure, claimant, self.known, self.outlet, self.two_sides)
+            if sentence
+            else None
+        )
         if party is None and figure.group:
             party = party_of(figure.group, self.known) or None
         return FoundClaim(
@@ -696,8 +702,8 @@ def _document_date(text: str, every: list[Sentence], published: dt.date) -> Part
     return PartialDate.from_date(published)
 
 
-def _main_party(text: str, known: dict[str, str]) -> str:
-    """The side a report is mostly about, when one side's name clearly leads."""
+def _sides(text: str, known: dict[str, str]) -> list[tuple[str, int]]:
+    """The sides a report names, most named first, with how often."""
     counts: dict[str, int] = {}
     sides: dict[str, str] = {}  # a capitalised word recurs: each looked up once
     for word in re.findall(r"\b[A-Z][\w'’-]+", text):
@@ -706,7 +712,11 @@ def _main_party(text: str, known: dict[str, str]) -> str:
             side = sides[word] = party_of(word, known)
         if side:
             counts[side] = counts.get(side, 0) + 1
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    return sorted(counts.items(), key=lambda item: -item[1])
+
+
+def _main_party(ranked: list[tuple[str, int]]) -> str:
+    """The side a report is mostly about, when one side's name clearly leads."""
     if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
         return ranked[0][0]
     return ""
@@ -803,10 +813,16 @@ def _claimant_for(
 
 
 def _party(
-    sentence: Sentence, figure: Figure, claimant: str, known: dict[str, str], outlet: str
+    sentence: Sentence,
+    figure: Figure,
+    claimant: str,
+    known: dict[str, str],
+    outlet: str,
+    two_sides: list[str],
 ) -> str | None:
     """The side whose losses a figure counts; "" for the "enemy" no word names, None when
-    the sentence does not say (the report's main side may then stand in)."""
+    the sentence does not say (the report's main side may then stand in). A side named
+    as the one that struck ("Kelmarian shelling killed six") is the other side's loss."""
     lex = lexicon()
     if figure.group:
         named = party_of(figure.group, known)
@@ -819,16 +835,30 @@ def _party(
         return ""
     if any(w in lex.own for w in window[:4] + window[-4:]) and claimant_side:
         return claimant_side
-    mentioned = {
-        party_of(t.text, known)
-        for t in sentence.tokens[max(0, figure.first - 10) : figure.last + 12]
-        if t.kind == "word" and t.text[:1].isupper()
-    } - {""}
+    tokens = sentence.tokens
+    mentioned: set[str] = set()
+    struck: set[str] = set()
+    for n in range(max(0, figure.first - 10), min(len(tokens), figure.last + 12)):
+        t = tokens[n]
+        if t.kind == "word" and t.text[:1].isupper() and (side := party_of(t.text, known)):
+            after = tokens[n + 1].low if n + 1 < len(tokens) else ""
+            (struck if after in _STRIKES and n < figure.first else mentioned).add(side)
     claimant_words = set(claimant.lower().split())
-    outside = {p for p in mentioned if p.lower() not in claimant_words}
+    outside = {p for p in mentioned - struck if p.lower() not in claimant_words}
     if len(outside) == 1:
         return next(iter(outside))
+    if not outside and struck:
+        other = [side for side in two_sides if side not in struck]
+        return other[0] if len(struck) == 1 and len(other) == 1 else ""  # never the striker
     return claimant_side or None
+
+
+#: What one side strikes with: "Kelmarian shelling", "a Russian missile", "Ulthanian forces".
+_STRIKES = frozenset(["shelling", "strike", "strikes", "airstrike", "airstrikes", "missile",
+                      "missiles", "drone", "drones", "attack", "attacks", "artillery", "forces",
+                      "troops", "bombardment", "bombing", "fire", "rocket", "rockets", "shells",
+                      "army", "aircraft", "warplanes", "gunfire", "offensive", "raid", "raids",
+                      "assault"])  # fmt: skip
 
 
 def _nearest(dates: list[tuple[int, PartialDate]], position: int) -> PartialDate | None:
