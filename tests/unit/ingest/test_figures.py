@@ -367,11 +367,17 @@ def test_what_happened_to_the_people_counted_across_asides_and_parts(
          "hostages.", "Ministry of Foreign Affairs"),
         ("The ministry regrets to announce that 3 soldiers were killed.", "ministry"),
         ("In return, the government released 40 prisoners.", OUTLET),
+        ("The rebels said two of their fighters were killed.", "rebels"),
     ],
 )  # fmt: skip
 def test_who_releases_people_is_not_thereby_who_says_so(text: str, claimant: str) -> None:
     (claim,) = read(text)
     assert claim.claimant == claimant
+
+
+def test_whoever_is_quoted_after_a_figure_is_not_one_more_of_it() -> None:
+    found = read('"We have lost 40 of our men," a commander told reporters.')
+    assert [(c.category.value, c.value, c.claimant) for c in found] == [("killed", 40, "commander")]
 
 
 @pytest.mark.parametrize(

@@ -202,7 +202,7 @@ _OWNERS = (["the"], ["its"], ["our"], ["their"], ["his"], ["her"], ["those"], ["
 def _one_more(words: list[str], amount: Amount) -> bool:
     """ "five women and a child", "among them a ten-year-old boy": one more of a list or a
     breakdown, whose category the figure before gives."""
-    return words[amount.first - 1 : amount.first] in (["and"], [","], ["them"], ["including"])
+    return words[amount.first - 1 : amount.first] in (["and"], ["them"], ["including"])
 
 
 def _cases(words: list[str], amount: Amount) -> bool:
