@@ -368,6 +368,7 @@ def test_what_happened_to_the_people_counted_across_asides_and_parts(
         ("The ministry regrets to announce that 3 soldiers were killed.", "ministry"),
         ("In return, the government released 40 prisoners.", OUTLET),
         ("The rebels said two of their fighters were killed.", "rebels"),
+        ("A total of 1,230 prisoners were exchanged, the mediators said.", "mediators"),
     ],
 )  # fmt: skip
 def test_who_releases_people_is_not_thereby_who_says_so(text: str, claimant: str) -> None:
