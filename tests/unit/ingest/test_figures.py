@@ -164,6 +164,7 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
         ("The monitor counted 41 civilians killed in December.", "2020-12-03", None),
         ("Shelling between 24 and 27 November killed 9 civilians.", "2020-11-27", "2020-11-24"),
         ("Between 28 October and 2 November, 14 were killed.", "2020-11-02", "2020-10-28"),
+        ("In the week of 23-29 November 9 civilians were killed.", "2020-11-29", "2020-11-23"),
         ("Since the war began on 27 September, 2,855 soldiers have died.", "2020-12-03",
          "2020-09-27"),
         ("The camp held 900 detainees, more than in October.", "2020-12-03", None),

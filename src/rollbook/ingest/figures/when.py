@@ -29,8 +29,9 @@ _DATE = re.compile(
     rf"\b(?P<relative>yesterday|last\s+night|overnight|(?:on\s+|last\s+|this\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|evening|night|afternoon))?)\b"
     rf"|\b(?P<marker>as\s+of|as\s+at|by|on|until|through|to|since|from)\s+(?P<day>{_DAY_MONTH})"
     rf"|\b(?P<marker2>as\s+of|as\s+at|by|until|through|since|in|during)\s+(?P<month>{_MONTH}(?:\s+\d{{4}})?)\b"
-    rf"|\bbetween\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<first_month>{_MONTH}))?"
-    rf"\s+and\s+(?P<last>{_DAY_MONTH})",
+    rf"|(?:\bbetween\s+|(?<![\d,.])\b(?=\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH}))"
+    rf"(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<first_month>{_MONTH}))?"
+    rf"\s*(?:and|[-–])\s*(?P<last>{_DAY_MONTH})",
     re.IGNORECASE,
 )
 #: A day's statement, report or figure ("Monday's bulletin"), said of an earlier figure.
@@ -93,10 +94,10 @@ def dates_in(
             if day is None:
                 continue
             date = PartialDate(day.year, day.month, day.day)
-            if match.group("last"):  # "between 4 and 9 May": as of 9 May, since 4 May
-                as_of.append((match.start("last"), date))
+            if match.group("last"):  # "between 4 and 9 May", "4-9 May": as of 9 May, since 4 May
                 first = _first_of(match, day)
                 if first is not None:
+                    as_of.append((match.start("last"), date))
                     since.append((match.start(), first))
                 continue
         else:
