@@ -350,6 +350,12 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("wounded", 7), ("killed", 2)],
         ),
         (
+            "The register counted 5,000 deaths. It believes the true number may be closer to "
+            "6,000.",
+            [("killed", 5000), ("killed", 6000)],
+        ),
+        ("The army killed 40 fighters. The number of villages hit was 12.", [("killed", 40)]),
+        (
             "In all 1,044 servicemen were wounded, of whom 692 have returned to their units.",
             [("wounded", 1044), ("wounded", 692)],
         ),
