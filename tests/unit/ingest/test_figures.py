@@ -83,6 +83,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "The man killed in the strike was a father of three.",
         "The commission for those missing from the 2051-2055 war met.",
         "Almost two thirds of the deaths were civilians.",
+        "Our forces seized 22 combat vehicles and destroyed 19.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
@@ -355,6 +356,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 5000), ("killed", 6000)],
         ),
         ("The army killed 40 fighters. The number of villages hit was 12.", [("killed", 40)]),
+        ("Nine hostages were freed; the oldest of whom is 68.", [("captured", 9)]),
+        ("A woman of 64 was killed.", [("killed", 1)]),
         (
             "In all 1,044 servicemen were wounded, of whom 692 have returned to their units.",
             [("wounded", 1044), ("wounded", 692)],

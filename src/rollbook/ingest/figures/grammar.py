@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, Phrases, lexicon
 from rollbook.ingest.figures.numbers import Amount, amounts, is_number_word
 from rollbook.ingest.figures.tokens import Sentence, Token
 from rollbook.model.claims import Category, Qualifier
@@ -282,6 +282,10 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "at the age of 19", "the hotline: 1-28"
     if before == "of" and first >= 2 and words[first - 2] in _KIN:
         return True  # "a father of three"
+    if before == "of" and first >= 2 and words[first - 2] in _ONE_PERSON:
+        return True  # "a woman of 64": her age
+    if before in ("is", "was") and not _YOUNGEST.isdisjoint(words[max(0, first - 6) : first]):
+        return True  # "the oldest of whom is 68", "the youngest victim was 20"
     # "aged 45 and 71", "aged 18 to 60": every number of a list or range of ages.
     back = first - 1
     while back >= 0 and (
@@ -300,12 +304,19 @@ _LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", 
 _YEARS = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
 #: "A father of three": the children one has, not people counted.
 _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
+_DESTROYED = Phrases(["destroyed", "destroyed up to", "destroyed about", "destroyed over"])
+_ONE_PERSON = frozenset(["man", "woman", "boy", "girl", "person", "resident", "pensioner"])
+_YOUNGEST = frozenset(["youngest", "oldest", "eldest"])
 
 
 def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
     """ "12 tanks", "2,400 surgical procedures": an amount of things, not of people."""
     last = amount.last
     lex = lexicon()
+    if _DESTROYED.ending_at(words, amount.first) and not any(
+        lex.people.starting_at(words, i) for i in (last + 1, last + 2)
+    ):
+        return True  # "destroyed 19" vehicles; but "destroyed up to 15 enemy servicemen"
     if _unknown_noun_after(lex, tokens, words, last):
         return True
     return lex.not_people.starting_at(words, last + 1) > 0 or (
