@@ -60,6 +60,8 @@ def test_numerals_and_number_words_are_read_in_every_grouping(text: str, value: 
         ("Hundreds of families fled their homes.", ("displaced", None, 200, None, "at_least")),
         ("Tens of thousands were displaced.", ("displaced", None, 20000, None, "at_least")),
         ("A dozen soldiers were killed.", ("killed", 12, None, None, "about")),
+        ("The number of fighters killed exceeds 3,500.", ("killed", 3500, None, None, "more_than")),
+        ("The tally of funerals had passed 31,000.", ("killed", 31000, None, None, "more_than")),
     ],
 )
 def test_qualifiers_ranges_and_vague_amounts(
