@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
 from rollbook.cli.common import console, context, day, errors, fail, opened, print_json
-from rollbook.ingest.lists import ImportFailed, ImportOptions, ImportReport, import_list
-from rollbook.ingest.mapping import MappingError, MappingFile, load_mapping
 from rollbook.model.records import PROTECTED_FIELDS, written_name
 from rollbook.model.status import Status
 from rollbook.store.diff import diff_sources
 from rollbook.store.sources import SourceKind, all_sources
+
+if TYPE_CHECKING:
+    from rollbook.ingest.lists import ImportReport
 
 PROGRESS_FROM_BYTES = 4 << 20
 
@@ -61,6 +62,10 @@ def import_(
 
     Example: rollbook import ministry.csv --publisher "Ministry of Defence" --published 2020-12-03 --status killed
     """
+    # Here, not above: `sources` and `diff` need none of the importer.
+    from rollbook.ingest.lists import ImportFailed, ImportOptions, import_list
+    from rollbook.ingest.mapping import MappingError, MappingFile, load_mapping
+
     try:
         declared = load_mapping(mapping) if mapping else MappingFile()
     except MappingError as error:

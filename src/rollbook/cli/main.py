@@ -1,39 +1,90 @@
-"""The `rollbook` command and its register commands: init, upgrade, log, verify."""
+"""The `rollbook` command and its register commands: init, upgrade, log, verify.
+
+Every other command is built only when named, so that a command imports just its own module
+(and not, say, the web app or the linkage engine); `--help` and completion build them all.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import importlib
+from collections.abc import MutableMapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
+from typer.core import TyperGroup
 
-from rollbook.cli import (
-    demo,
-    estimates,
-    imports,
-    incidents,
-    link,
-    missing,
-    reads,
-    serve,
-    texts,
-    users,
-    writes,
-)
 from rollbook.cli.common import Context, console, context, default_actor, fail, opened, print_json
-from rollbook.ingest.incidents import IMPORT_ACTION as INCIDENTS_ACTION
-from rollbook.ingest.incidents import replay_incident_import
-from rollbook.ingest.lists import ACTION as IMPORT_ACTION
-from rollbook.ingest.lists import replay_import
 from rollbook.store import migrations
-from rollbook.store.actions import APPLIERS
 from rollbook.store.database import Register, RegisterError, shown_url
 from rollbook.store.journal import last_entries
 from rollbook.store.migrations import SchemaState
-from rollbook.store.verify import verify as verify_register
+
+if TYPE_CHECKING:
+    from typer._click import Command
+    from typer._click import Context as ClickContext
+
+#: The module under rollbook.cli that registers each command, in `rollbook --help` order
+#: (the order Typer gave them when all were registered up front: commands, then groups).
+COMMANDS = {
+    "import": "imports",
+    "diff": "imports",
+    "sources": "imports",
+    "read": "texts",
+    "toll": "reads",
+    "person": "reads",
+    "claims": "reads",
+    "export": "reads",
+    "status": "writes",
+    "merge": "writes",
+    "split": "writes",
+    "link": "link",
+    "review": "link",
+    "rule": "link",
+    "estimate": "estimates",
+    "import-incidents": "incidents",
+    "set": "incidents",
+    "serve": "serve",
+    "demo": "demo",
+    "claim": "writes",
+    "missing": "missing",
+    "incident": "incidents",
+    "truce": "incidents",
+    "user": "users",
+}
+
+
+class LazyGroup(TyperGroup):
+    """The root group: its own commands are built up front, those in COMMANDS on first use."""
+
+    def list_commands(self, ctx: ClickContext) -> list[str]:
+        return [*(name for name in self.commands if name not in COMMANDS), *COMMANDS]
+
+    def get_command(self, ctx: ClickContext, cmd_name: str) -> Command | None:
+        if cmd_name in COMMANDS and cmd_name not in self.commands:
+            self.commands.update(self.registered(COMMANDS[cmd_name]))
+        return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: ClickContext, args: list[str]
+    ) -> tuple[str | None, Command | None, list[str]]:
+        if args and args[0] not in self.list_commands(ctx):
+            for name in COMMANDS:  # Typer suggests near names among the commands it holds
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
+    def registered(self, module: str) -> MutableMapping[str, Command]:
+        """The commands a module's `register(app)` adds, built as they were on the root app."""
+        sub_app = typer.Typer(
+            rich_markup_mode=self.rich_markup_mode, suggest_commands=self.suggest_commands
+        )
+        importlib.import_module(f"rollbook.cli.{module}").register(sub_app)
+        return typer.main.get_group(sub_app).commands
+
 
 app = typer.Typer(
     name="rollbook",
+    cls=LazyGroup,
     help="Rollbook: an evidence-backed register of the people killed, missing, wounded and "
     "captured in an armed conflict.",
     no_args_is_help=True,
@@ -145,8 +196,15 @@ def verify(ctx: typer.Context) -> None:
 
     Example: rollbook verify
     """
+    # Replaying every kind of write needs every writer; only verify pays for loading them.
+    from rollbook.ingest.incidents import IMPORT_ACTION as INCIDENTS_ACTION
+    from rollbook.ingest.incidents import replay_incident_import
+    from rollbook.ingest.lists import ACTION as IMPORT_ACTION
+    from rollbook.ingest.lists import replay_import
     from rollbook.ingest.reports import ACTION as READ_ACTION  # the grammar loads for this
     from rollbook.ingest.reports import apply_read
+    from rollbook.store.actions import APPLIERS
+    from rollbook.store.verify import verify as verify_register
 
     with opened(ctx) as register:
         report = verify_register(
@@ -165,16 +223,3 @@ def verify(ctx: typer.Context) -> None:
     for difference in report.differences:
         console.print(f"difference: {difference}", style="red")
     raise typer.Exit(1)
-
-
-imports.register(app)
-texts.register(app)
-reads.register(app)
-writes.register(app)
-link.register(app)
-estimates.register(app)
-missing.register(app)
-incidents.register(app)
-serve.register(app)
-users.register(app)
-demo.register(app)
