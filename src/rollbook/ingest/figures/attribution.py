@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
 from rollbook.ingest.figures.numbers import is_number_word
@@ -605,6 +605,7 @@ def _text(tokens: tuple[Token, ...], first: int, last: int) -> str:
     return "".join(parts)
 
 
+@lru_cache(maxsize=1 << 12)
 def head(claimant: str) -> str:
     """The head noun of a claimant's name ("ministry" of "the Defence Ministry of Armenia")."""
     words: list[str] = [w.lower() for w in re.findall(r"[\w'’-]+", claimant)]
@@ -641,6 +642,8 @@ def document_parties(text: str) -> dict[str, str]:
     """
     names = set(re.findall(r"\b[A-Z][a-z]{2,}\b", text))
     demonyms = [name for name in names if name.endswith(("ian", "ish", "i", "ese", "an"))]
+    formed = {(place, d) for d in demonyms for place in places_for(d)}  # place, its adjective
+    places = {place for place, d in formed}
     found: dict[str, str] = {}
     for name in names:
         low = name.lower()
@@ -651,7 +654,7 @@ def document_parties(text: str) -> dict[str, str]:
         else:
             if low.removesuffix("'s") in lexicon().parties:
                 continue
-            if any(other != name and name in places_for(other) for other in demonyms):
+            if name in places and any((name, d) in formed for d in demonyms if d != name):
                 found[low] = name  # "Veloria" beside "Velorian"; not "Human" of "Humanitarian"
     return found
 

@@ -29,9 +29,9 @@ _DATE = re.compile(
     rf"\b(?P<relative>yesterday|last\s+night|overnight|(?:on\s+|last\s+|this\s+|late\s+|early\s+)?{_WEEKDAY}(?:\s+(?:morning|evening|night|afternoon))?)\b"
     rf"|\b(?P<marker>as\s+of|as\s+at|by|on|until|through|to|since|from)\s+(?P<day>{_DAY_MONTH})"
     rf"|\b(?P<marker2>as\s+of|as\s+at|by|until|through|since|in|during)\s+(?P<month>{_MONTH}(?:\s+\d{{4}})?)\b"
-    rf"|(?:\bbetween\s+|(?<![\d,.])\b(?=\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH}))"
-    rf"(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<first_month>{_MONTH}))?"
-    rf"\s*(?:and|[-–])\s*(?P<last>{_DAY_MONTH})",
+    rf"|\bbetween\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<first_month>{_MONTH}))?"
+    rf"\s+and\s+(?P<last>{_DAY_MONTH})"
+    rf"|(?<![\d,.])\b(?P<first_day>\d{{1,2}})\s*[-–]\s*(?P<last_day>{_DAY_MONTH})",
     re.IGNORECASE,
 )
 #: A day's statement, report or figure ("Monday's bulletin"), said of an earlier figure.
@@ -89,15 +89,16 @@ def dates_in(
                 as_of.append((match.start(), PartialDate(day.year, day.month, day.day)))
             continue
         marker = (match.group("marker") or match.group("marker2") or "").lower()
-        if match.group("day") or match.group("last"):
-            day = _resolve(match.group("day") or match.group("last"), published)
+        last = match.group("last") or match.group("last_day")
+        if match.group("day") or last:
+            day = _resolve(match.group("day") or last, published)
             if day is None:
                 continue
             date = PartialDate(day.year, day.month, day.day)
-            if match.group("last"):  # "between 4 and 9 May", "4-9 May": as of 9 May, since 4 May
+            if last:  # "between 4 and 9 May", "4-9 May": as of 9 May, since 4 May
                 first = _first_of(match, day)
                 if first is not None:
-                    as_of.append((match.start("last"), date))
+                    as_of.append((match.start("last" if match.group("last") else "last_day"), date))
                     since.append((match.start(), first))
                 continue
         else:
@@ -140,7 +141,7 @@ def _entry_date(entry: re.Match[str], published: dt.date) -> PartialDate | None:
 
 def _first_of(match: re.Match[str], last: dt.date) -> PartialDate | None:
     """The first day of "between 4 and 9 May", in the last day's month unless it names one."""
-    first = int(match.group("first"))
+    first = int(match.group("first") or match.group("first_day"))
     if match.group("first_month") is None:
         return PartialDate(last.year, last.month, first) if first <= last.day else None
     day = _resolve(f"{first} {match.group('first_month')}", last)
