@@ -34,6 +34,17 @@ _DATE = re.compile(
     rf"|(?<![\d,.])\b(?P<first_day>\d{{1,2}})\s*[-–]\s*(?P<last_day>{_DAY_MONTH})",
     re.IGNORECASE,
 )
+#: The same pattern for text already lowered, which it reads much faster than ignoring case.
+_DATE_LOWER = re.compile(_DATE.pattern)
+
+
+@lru_cache(maxsize=8)
+def _lowered(text: str) -> str | None:
+    """A report's text in lower case, when that keeps every character where it was."""
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
 #: A day's statement, report or figure ("Monday's bulletin"), said of an earlier figure.
 _EDITION = re.compile(
     r"['’]s\s+(?:statement|report|bulletin|update|edition|briefing|figures?|toll|count|list)\b",
@@ -80,7 +91,9 @@ def dates_in(
         if date is not None:
             as_of.append((start, date))
             start = entry.end()
-    for match in _DATE.finditer(text, start, end):
+    low = _lowered(text)
+    found = _DATE_LOWER.finditer(low, start, end) if low else _DATE.finditer(text, start, end)
+    for match in found:
         if match.group("relative"):
             if _EDITION.match(text, match.end(), end):
                 continue  # "yesterday's statement" dates the statement, not this figure
