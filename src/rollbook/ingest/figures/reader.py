@@ -392,8 +392,9 @@ def _sourced_after(
     return result
 
 
-_NAME = re.compile(
-    r"\b((?:[A-Z][\w'’-]*|of|the|for|and|on|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on|in))+)\s*\(([A-Z][A-Za-z0-9-]{1,9})\)"
+_SHORT = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_NAME_BEFORE = re.compile(
+    r"\b((?:[A-Z][\w'’-]*|of|the|for|and|on|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on|in))+)\s*$"
 )
 
 
@@ -401,9 +402,11 @@ def acronyms(text: str) -> dict[str, str]:
     """Short names a text defines or spells out: "Rapid Support Forces (RSF)", and an
     all-capital word that is the initials of a name the text gives ("IDF")."""
     found: dict[str, str] = {}
-    for match in _NAME.finditer(text):
-        name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", match.group(1), flags=re.IGNORECASE)
-        found[match.group(2)] = name
+    for short in _SHORT.finditer(text):  # each "(RSF)", then the name right before it
+        named = _NAME_BEFORE.search(text, max(0, short.start() - 160), short.start())
+        if named:
+            name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", named.group(1), flags=re.IGNORECASE)
+            found[short.group(1)] = name
     shorts = set(re.findall(r"\b[A-Z]{2,6}\b", text)) - set(found)
     if not shorts:
         return found
