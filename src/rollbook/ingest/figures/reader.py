@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -707,14 +708,11 @@ def _document_date(text: str, every: list[Sentence], published: dt.date) -> Part
 
 def _sides(text: str, known: dict[str, str]) -> list[tuple[str, int]]:
     """The sides a report names, most named first, with how often."""
-    counts: dict[str, int] = {}
-    sides: dict[str, str] = {}  # a capitalised word recurs: each looked up once
-    for word in re.findall(r"\b[A-Z][\w'’-]+", text):
-        side = sides.get(word)
-        if side is None:
-            side = sides[word] = party_of(word, known)
+    counts: Counter[str] = Counter()
+    for word, times in Counter(re.findall(r"\b[A-Z][\w'’-]+", text)).items():
+        side = party_of(word, known)  # each capitalised word looked up once
         if side:
-            counts[side] = counts.get(side, 0) + 1
+            counts[side] += times
     return sorted(counts.items(), key=lambda item: -item[1])
 
 
