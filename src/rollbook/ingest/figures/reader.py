@@ -529,8 +529,8 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
 
 _SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
 _AUTHOR_PREFIX = re.compile(
-    r"^(?:#+\s*)?(?:\*\*)?(?:(?:joint\s+)?(?:statement|communiqu[eé]|press\s+release|bulletin|"
-    r"announcement)\s+(?:by|of|from)\s+)?(?:the\s+)?",
+    r"^(?:#+\s*)?(?:\*\*)?(?P<statement>(?:joint\s+)?(?:statement|communiqu[eé]|press\s+release|"
+    r"bulletin|announcement)\s+(?:by|of|from)\s+)?(?:the\s+)?",
     re.IGNORECASE,
 )
 _ISSUED = re.compile(
@@ -602,11 +602,12 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         return None
     found = None
     for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
-        name = _AUTHOR_PREFIX.sub("", part.strip()).strip(" *#")
+        prefix = _AUTHOR_PREFIX.match(part.strip())
+        name = part.strip()[prefix.end() if prefix else 0 :].strip(" *#")
         name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
         offices = heads
-        if len(name) < len(part.strip().strip(" *#")) - 4:  # "Statement by the Governor of
-            offices = heads | _OFFICES  # Kessany Region, Vadim Orsk": an office speaks too
+        if prefix and prefix.group("statement"):  # "Statement by the Governor of Kessany
+            offices = heads | _OFFICES  # Region, Vadim Orsk": an office speaks too
             name = _HOLDER.sub("", name)
         words = re.findall(r"[\w'’-]+", name.lower())
         named = any(w.removesuffix("'s") in offices for w in words) or words[:1] == ["un"]
