@@ -1121,7 +1121,7 @@ def _settle_coordination(
         named = range(max(0, amount.first - 6), amount.first)
         if (
             context is not None
-            and any(words[i] in _TALLY_WORDS for i in named)
+            and any(words[i] in _TALLY_NOUNS for i in named)
             and not any(lex.not_people.starting_at(words, i) for i in named)
         ):  # "... 5,000 deaths. The true number may be closer to 6,000": of the same kind
             result[index] = replace(result[index], category=context)
@@ -1144,10 +1144,6 @@ def _opened_by(lex: Lexicon, words: list[str]) -> Category | None:
         if named is not None and named[1] is not Category.OTHER:
             return named[1]
     return None
-
-
-#: Nouns that name a figure itself: "the true number", "the total for 2065".
-_TALLY_WORDS = frozenset(["number", "figure", "total", "toll", "count", "tally"])
 
 
 def _other(words: list[str], figure: Figure) -> bool:
