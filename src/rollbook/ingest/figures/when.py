@@ -57,7 +57,6 @@ _BEGAN = re.compile(
 )
 #: Words before a month that make it another time than the figure's ("more than in May").
 _OTHER_MONTH = re.compile(r"\b(?:when|until|than|compared\s+with)\b[^,;:]*$", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\b|\bfrom\s+the\s+(?:start|beginning|outbreak)\b", re.IGNORECASE)
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 
 
