@@ -380,6 +380,8 @@ def test_what_happened_to_the_people_counted_across_asides_and_parts(
         ("The ministry regrets to announce that 3 soldiers were killed.", "ministry"),
         ("In return, the government released 40 prisoners.", OUTLET),
         ("The rebels said two of their fighters were killed.", "rebels"),
+        ("A spokesman for the UN refugee agency said 1.2 million people had fled.",
+         "UN refugee agency"),
         ("A total of 1,230 prisoners were exchanged, the mediators said.", "mediators"),
     ],
 )  # fmt: skip
