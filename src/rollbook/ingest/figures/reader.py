@@ -134,11 +134,9 @@ class _Claimants:
                         continue  # "the army" is not "the Ruvel Liberation Army"
                     return earlier
             if wanted in _MILITARY:  # "the army": the armed forces named before, a state's
-                self.organisation_before(wanted)  # the text's names, read once
-                texts = [
-                    part  # "the Ondessan Armed Forces and the Ruvel Liberation Army": two
-                    for at, name in self._organisations or []
-                    if at < self.position
+                texts = [  # "the Ondessan Armed Forces and the Ruvel Liberation Army": two
+                    part
+                    for name in self.organisations_so_far()
                     for part in re.split(r"\s+and\s+(?:the\s+)?", name)
                 ]
                 for earlier in [*texts, *self.acronyms.values(), *self.named][::-1]:
@@ -163,22 +161,25 @@ class _Claimants:
         self.named.append(text)
         return text
 
-    def organisation_before(self, wanted: str) -> str | None:
-        """The organisation a text named last, up to this sentence, though not as anyone's
-        source, that "the network" or "the minister" stands for: "the minister" speaks for
-        the ministry, "the group" for whatever organisation that was."""
+    def organisations_so_far(self) -> list[str]:
+        """The organisations the text names up to this sentence, in order; the text's names
+        are found once, when first asked for."""
         if self._organisations is None:
             self._organisations = [
                 (match.start(), _DOCUMENT_OF.sub("", match.group()))
                 for match in _PROPER_NAME.finditer(self.text)
                 if head(match.group()) in lexicon().claimant_heads
             ]
+        return [name for start, name in self._organisations if start < self.position]
+
+    def organisation_before(self, wanted: str) -> str | None:
+        """The organisation a text named last, up to this sentence, though not as anyone's
+        source, that "the network" or "the minister" stands for: "the minister" speaks for
+        the ministry, "the group" for whatever organisation that was."""
         wanted = _OFFICE_OF.get(wanted, wanted)
         if head(self.outlet) == wanted:
             return self.outlet  # "the delegation" in the delegation's own statement
-        for start, name in reversed(self._organisations):
-            if start >= self.position:
-                continue
+        for name in reversed(self.organisations_so_far()):
             found = head(name)
             if found == wanted or (wanted in _DESCRIBED and found not in _OFFICES):
                 return name
