@@ -115,6 +115,11 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
          [("killed", 9300, 9247)]),
         ("We have confirmed the deaths of 41,288 servicemen. A week ago our count stood at "
          "40,677.", [("killed", 41288, 40677)]),
+        ("The ministry said 214 people had been killed. It had previously put the toll at "
+         "197, and a columnist called the rise a doubling.", [("killed", 214, 197)]),
+        ("Our ward has received 58 people wounded. This figure replaces the 47 we announced "
+         "yesterday, as patients first seen at a field clinic were moved here.",
+         [("wounded", 58, 47)]),
     ],
 )  # fmt: skip
 def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
@@ -427,6 +432,37 @@ def test_a_combined_killed_and_wounded_figure_is_other(text: str) -> None:
 def test_a_headline_repeating_or_rounding_the_body_adds_no_claim() -> None:
     text = "Toll passes 2,800\n\nThe ministry said 2,881 servicemen had been killed.\n"
     assert figures(text) == [("killed", 2881, None, None, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nineteen people were killed by the bomb. Police now say 19 dead, up from 16 this "
+         "morning.", [("killed", 19, 16, "Police")]),
+        ("The strikes killed 11 people, the regional governor said in the evening. Earlier "
+         "he had updated the toll: 11 dead, up from eight.",
+         [("killed", 11, 8, "regional governor")]),
+        ("The regional administration said 23 people were killed. The head of the Dellmoor "
+         "regional administration said the toll had risen to 23.",
+         [("killed", 23, None, "Dellmoor regional administration")]),
+    ],
+)  # fmt: skip
+def test_a_figure_stated_again_is_one_claim_with_all_it_was_told(
+    text: str, expected: list[tuple[str, int, int | None, str]]
+) -> None:
+    found = read(text)
+    assert [(c.category.value, c.value, c.previous_value, c.claimant) for c in found] == expected
+
+
+def test_equal_figures_of_different_groups_or_sides_stay_apart() -> None:
+    text = (
+        "In the exchange, 90 Veskan servicemen came home, the Veskan ombudsman said. "
+        "In return, 90 Dorvian servicemen were handed over. Two soldiers were killed in the "
+        "shelling. Two civilians died later in hospital."
+    )
+    assert [(c.category.value, c.value) for c in read(text)] == [
+        ("captured", 90), ("captured", 90), ("killed", 2), ("killed", 2)
+    ]  # fmt: skip
 
 
 def test_a_markdown_table_gives_a_claim_per_cell_under_a_category_column() -> None:

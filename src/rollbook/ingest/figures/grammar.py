@@ -133,9 +133,14 @@ def figures(
     if "no" in words or "none" in words:
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
-    if things:
-        orphans = []  # "2,312 trucks entered, down from 3,107": an earlier count of things
-    return result, [Earlier(value, None) for value in orphans] + stale
+    # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
+    # not "197, and the article described the rise as a doubling"
+    counted = [a.first for a in things if not a.weak]
+    return result, [
+        Earlier(mark.value, None)
+        for mark in orphans
+        if not any(first < mark.index for first in counted)
+    ] + stale
 
 
 _STALE_WORDS = GRAMMAR_WORDS["stale_words"]
@@ -1177,11 +1182,11 @@ def _respectively(result: list[Figure], marks: list[_Earlier]) -> list[_Earlier]
 def _attach_earlier(
     result: list[Figure],
     marks: list[_Earlier],
-) -> tuple[list[Figure], list[int]]:
+) -> tuple[list[Figure], list[_Earlier]]:
     """Give each earlier figure to the figure that replaced it: the nearest whole figure
     before it ("rose to 24,100, up from 23,968"), else after it; a breakdown ("including
-    2,655 children") replaces nothing."""
-    orphans: list[int] = []
+    2,655 children") replaces nothing. Returns the marks no figure of the sentence took."""
+    orphans: list[_Earlier] = []
     marks = _respectively(result, marks)
     for mark in marks:
         candidates = [f for f in result if f.previous is None and f.value is not None]
@@ -1192,7 +1197,7 @@ def _attach_earlier(
         pool = before or whole
         if not pool:
             if not mark.increment:
-                orphans.append(mark.value)
+                orphans.append(mark)
             continue
         nearest = min(pool, key=lambda f: abs(f.first - mark.index))
         previous = nearest.value - mark.value if mark.increment and nearest.value else mark.value

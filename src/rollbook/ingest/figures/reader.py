@@ -318,7 +318,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             mentions.extend((number, claimant) for _, claimant in named)
     found = _named_later(found, mentions, numbers, outlet)
     found = _sourced_after(found, every, mentions, numbers, outlet)
-    return _once(text, _raised(_unrepeated(text, found)))
+    return _once(text, _raised(_unrepeated(text, found)), outlet)
 
 
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
@@ -870,9 +870,9 @@ def _nearest(dates: list[tuple[int, PartialDate]], position: int) -> PartialDate
     return min(dates, key=lambda pair: abs(pair[0] - position))[1]
 
 
-def _once(text: str, found: list[tuple[Sentence, FoundClaim]]) -> list[FoundClaim]:
+def _once(text: str, found: list[tuple[Sentence, FoundClaim]], outlet: str) -> list[FoundClaim]:
     """One claim per figure: a headline that repeats (or rounds) a body figure adds nothing,
-    nor does the same claimant's same figure stated twice."""
+    nor does a figure stated again (_restated)."""
     first_body = next((s.start for s, _ in found if text[s.end - 1 : s.end] == "."), len(text))
     titles = {
         id(s)
@@ -886,24 +886,58 @@ def _once(text: str, found: list[tuple[Sentence, FoundClaim]]) -> list[FoundClai
         )
     }
     body = [c for s, c in found if id(s) not in titles]
+    own = claimant_key(outlet)
     result: list[FoundClaim] = []
-    seen: set[tuple[Any, ...]] = set()
     for sentence, claim in found:
         if id(sentence) in titles and any(_restates(claim, other) for other in body):
             continue
-        key = (
-            claim.category,
-            claim.value,
-            claim.low,
-            claim.high,
-            claim.claimant.casefold(),
-            claim.group.casefold(),
-        )
-        if key in seen:
+        n = next((n for n, kept in enumerate(result) if _restated(kept, claim, own)), None)
+        if n is None:
+            result.append(claim)
             continue
-        seen.add(key)
-        result.append(claim)
+        kept, again = result[n], claim
+        if _names_better(again, kept, own):
+            kept, again = again, kept
+        previous = kept.previous_value if kept.previous_value is not None else again.previous_value
+        result[n] = replace(kept, previous_value=previous, group=kept.group or again.group)
     return result
+
+
+def _names_better(again: FoundClaim, kept: FoundClaim, own: str) -> bool:
+    """Whether a figure stated again names its claimant better than where it was first
+    found: the outlet's words give way to the claimant it names ("Nineteen people were
+    killed ... Police now say 19 dead"), a short name to the full one."""
+    said, first = claimant_key(again.claimant), claimant_key(kept.claimant)
+    return said not in (own, first) and (first == own or len(said) > len(first))
+
+
+#: Victims named so loosely that a figure stated again may mean any group named before.
+_ANYONE = frozenset(["", "people", "persons"])
+
+
+def _restated(kept: FoundClaim, claim: FoundClaim, own: str) -> bool:
+    """Whether a claim states again a figure already found: the same figure of the same
+    victims (or, the second time, of victims not named), by the same claimant, by one named
+    in part ("the regional military administration", then "the Dellport regional military
+    administration"), or by the outlet in its own words before or after it names who said
+    it. Not when the two figures are of different sides."""
+    if (kept.category, kept.value, kept.low, kept.high) != (
+        claim.category,
+        claim.value,
+        claim.low,
+        claim.high,
+    ):
+        return False
+    group = claim.group.casefold()
+    if group != kept.group.casefold() and group not in _ANYONE:
+        return False
+    if kept.party and claim.party and kept.party != claim.party:
+        return False  # an exchange of 90 prisoners for 90
+    a, b = claimant_key(kept.claimant), claimant_key(claim.claimant)
+    if a == b or own in (a, b):
+        return True
+    shorter, longer = sorted((set(a.split()), set(b.split())), key=len)
+    return shorter <= longer
 
 
 def _restates(headline: FoundClaim, claim: FoundClaim) -> bool:
