@@ -454,6 +454,15 @@ def test_a_figure_stated_again_is_one_claim_with_all_it_was_told(
     assert [(c.category.value, c.value, c.previous_value, c.claimant) for c in found] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Divers recovered the bodies of two more fishermen, bringing the number of dead to four.",
+     "Another 2 fishermen were found dead, bringing the number of dead to four."],
+)  # fmt: skip
+def test_a_number_added_to_a_toll_is_not_its_earlier_figure(text: str) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == [(2, None), (4, None)]
+
+
 def test_equal_figures_of_different_groups_or_sides_stay_apart() -> None:
     text = (
         "In the exchange, 90 Veskan servicemen came home, the Veskan ombudsman said. "

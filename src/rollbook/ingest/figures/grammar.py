@@ -47,6 +47,7 @@ class Figure:
     previous: int | None = None
     breakdown: bool = False  # "including 41 children": part of the figure before it
     rises: bool = False  # "has risen to 41": stated as replacing an earlier figure
+    added: bool = False  # "two more bodies": a number added to a toll, not a toll
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +203,12 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
 
 #: Words that may stand between "one of" and the people it picks out.
 _OWNERS = (["the"], ["its"], ["our"], ["their"], ["his"], ["her"], ["those"], ["these"])
+
+
+def _added(lex: Lexicon, words: list[str], amount: Amount, start: int) -> bool:
+    """ "another 5", "five more bodies", "12 new deaths": a number added to a toll."""
+    after = words[amount.last + 1] if amount.last + 1 < len(words) else ""
+    return after in lex.increment_after or bool(lex.increment.ending_at(words, start))
 
 
 def _one_more(words: list[str], amount: Amount) -> bool:
@@ -935,6 +942,7 @@ def _figure(
         group_first=group_first,
         breakdown=breakdown,
         rises=_rises(lex, words, amount),
+        added=_added(lex, words, amount, start_token),
     )
 
 

@@ -96,6 +96,7 @@ class Lexicon:
     previous_before: Phrases
     revision_verbs: Phrases
     increment: Phrases
+    increment_after: frozenset[str]
     say_verbs: frozenset[str]
     according: Phrases
     claimant_heads: frozenset[str]
@@ -146,6 +147,7 @@ def lexicon() -> Lexicon:
         previous_before=Phrases(cues["previous_before"]),
         revision_verbs=Phrases(cues["revision_verbs"]),
         increment=Phrases(cues["increment"]),
+        increment_after=frozenset(cues["increment_after"]),
         say_verbs=frozenset(cues["say_verbs"]),
         according=Phrases(cues["according"]),
         claimant_heads=frozenset(cues["claimant_heads"]),

@@ -53,6 +53,7 @@ class FoundClaim:
     quote: str
     breakdown: bool = False  # part of the figure before it ("including 41 children")
     rises: bool = False  # stated as replacing an earlier figure ("has risen to 41")
+    added: bool = False  # a number added to a toll ("two more bodies"), not a toll
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -483,6 +484,7 @@ class _Reading:
             quote=self.text[figure.start : figure.end],
             breakdown=figure.breakdown,
             rises=figure.rises,
+            added=figure.added,
         )
 
 
@@ -516,6 +518,7 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 m not in replaced
                 and earlier.category is claim.category
                 and not earlier.breakdown
+                and not earlier.added  # "two more bodies, bringing the toll to four"
                 and claimant_key(earlier.claimant) == key
                 and earlier.value is not None
                 # A revision moves a toll by a part of itself; "28 killed on Monday" is no
