@@ -463,6 +463,17 @@ def test_a_number_added_to_a_toll_is_not_its_earlier_figure(text: str) -> None:
     assert [(c.value, c.previous_value) for c in read(text)] == [(2, None), (4, None)]
 
 
+def test_what_a_claimant_had_said_before_is_its_earlier_figure_and_no_one_elses() -> None:
+    text = (
+        "The strike killed 31 people, the Emergency Ministry said on Thursday. The ministry "
+        "had put the toll at 24 late on Wednesday. The Harbour Police had put the number of "
+        "dead at 27 in their Monday bulletin."
+    )
+    assert [(c.value, c.previous_value, c.claimant) for c in read(text)] == [
+        (31, 24, "Emergency Ministry"), (27, None, "Harbour Police")
+    ]  # fmt: skip
+
+
 def test_equal_figures_of_different_groups_or_sides_stay_apart() -> None:
     text = (
         "In the exchange, 90 Veskan servicemen came home, the Veskan ombudsman said. "

@@ -48,6 +48,7 @@ class Figure:
     breakdown: bool = False  # "including 41 children": part of the figure before it
     rises: bool = False  # "has risen to 41": stated as replacing an earlier figure
     added: bool = False  # "two more bodies": a number added to a toll, not a toll
+    told_before: bool = False  # "the ministry had put the toll at 24": said before now
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,9 +575,12 @@ _SAID_BEFORE = frozenset(["said", "reported", "announced", "put", "given", "stat
 def _told_before(head: list[str]) -> bool:
     """Whether the words before a figure say it was stated before now: an earlier moment
     and a verb of saying in the past perfect ("Earlier, the ministry had said")."""
-    return not _BEFORE_NOW.isdisjoint(head) and any(
-        head[i] == "had" and head[i + 1] in _SAID_BEFORE for i in range(len(head) - 1)
-    )
+    return not _BEFORE_NOW.isdisjoint(head) and _had_said(head)
+
+
+def _had_said(head: list[str]) -> bool:
+    """A verb of saying in the past perfect: "the ministry had put the toll at"."""
+    return any(head[i] == "had" and head[i + 1] in _SAID_BEFORE for i in range(len(head) - 1))
 
 
 def _to_follows(words: list[str], last: int) -> bool:
@@ -943,6 +947,7 @@ def _figure(
         breakdown=breakdown,
         rises=_rises(lex, words, amount),
         added=_added(lex, words, amount, start_token),
+        told_before=_had_said(words[max(0, start_token - 10) : start_token]),
     )
 
 

@@ -54,6 +54,7 @@ class FoundClaim:
     breakdown: bool = False  # part of the figure before it ("including 41 children")
     rises: bool = False  # stated as replacing an earlier figure ("has risen to 41")
     added: bool = False  # a number added to a toll ("two more bodies"), not a toll
+    told_before: bool = False  # said before now ("the ministry had put the toll at 24")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -319,7 +320,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             mentions.extend((number, claimant) for _, claimant in named)
     found = _named_later(found, mentions, numbers, outlet)
     found = _sourced_after(found, every, mentions, numbers, outlet)
-    return _once(text, _raised(_unrepeated(text, found)), outlet)
+    return _once(text, _superseded(_raised(_unrepeated(text, found))), outlet)
 
 
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
@@ -485,7 +486,41 @@ class _Reading:
             breakdown=figure.breakdown,
             rises=figure.rises,
             added=figure.added,
+            told_before=figure.told_before,
         )
+
+
+def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
+    """ "31 were killed, the ministry said. It had put the toll at 24 late on Wednesday": a
+    figure a claimant had given before is the earlier figure of its newer one, the nearest
+    of its kind before it (else after it); with no newer one it is a claim of its own."""
+    result = list(found)
+    dropped: set[int] = set()
+    for n, (_, old) in enumerate(found):
+        if not old.told_before or old.value is None:
+            continue
+        key = claimant_key(old.claimant)
+        order = [*range(n - 1, -1, -1), *range(n + 1, len(found))]
+        m = next(
+            (
+                m
+                for m in order
+                if m not in dropped
+                and (claim := result[m][1]).category is old.category
+                and claim.previous_value is None
+                and not claim.breakdown
+                and not claim.told_before
+                and claim.value is not None
+                and claim.value != old.value
+                and claimant_key(claim.claimant) == key
+                and claim.value >= old.value / 2  # a toll moves by a part of itself
+            ),
+            None,
+        )
+        if m is not None:
+            result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
+            dropped.add(n)
+    return [pair for n, pair in enumerate(result) if n not in dropped]
 
 
 def _unrepeated(
