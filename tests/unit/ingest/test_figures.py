@@ -120,6 +120,17 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
         ("Our ward has received 58 people wounded. This figure replaces the 47 we announced "
          "yesterday, as patients first seen at a field clinic were moved here.",
          [("wounded", 58, 47)]),
+        ("The service's latest figures are nine killed and 34 wounded. Its afternoon update had "
+         "stood at six dead and 27 wounded.", [("killed", 9, 6), ("wounded", 34, 27)]),
+        ("According to the administration, 26 people were killed and 88 injured. The "
+         "administration's previous update, published on Monday evening, gave 18 dead and 70 "
+         "injured.", [("killed", 26, 18), ("wounded", 88, 70)]),
+        ("The cumulative number of civilians killed has been revised to 214. Last week's summary "
+         "gave 206.", [("killed", 214, 206)]),
+        ("Police said two men were killed. An earlier police statement had spoken of one dead.",
+         [("killed", 2, 1)]),
+        ("The last official figure, 11,870 killed, was given in August; it had previously stood "
+         "at 9,400 in May.", [("killed", 11870, 9400)]),
     ],
 )  # fmt: skip
 def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
@@ -141,6 +152,9 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
         ("The hospital raised its toll from the strike to 19, from the 14 it gave earlier.", 19,
          14),
         ("The death toll rose to 41, up from the 36 announced on Monday.", 41, 36),
+        ("The number who died in our care has risen to five, from the three we reported.", 5, 3),
+        ("The toll was revised down to seven, the city said, correcting the figure of nine it "
+         "published on Wednesday.", 7, 9),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:

@@ -89,7 +89,7 @@ def figures(
         return [], []  # most sentences: no amount, nothing more to read
     earlier: dict[int, _Earlier] = {}
     for n, amount in enumerate(every):
-        mark = _earlier_mark(lex, words, amount, every[n + 1 :])
+        mark = _earlier_mark(lex, words, amount, every[:n], every[n + 1 :])
         listed = n - 1 in earlier and _next_in_list(
             lex, words[every[n - 1].last + 1 : amount.first]
         )
@@ -139,7 +139,7 @@ def figures(
     # not "197, and the article described the rise as a doubling"
     counted = [a.first for a in things if not a.weak]
     return result, [
-        Earlier(mark.value, None)
+        Earlier(mark.value, mark.category)
         for mark in orphans
         if not any(first < mark.index for first in counted)
     ] + stale
@@ -152,9 +152,9 @@ _DOCUMENT_NOUNS = GRAMMAR_WORDS["document_nouns"]
 def _stale(words: list[str], amount: Amount) -> bool:
     """ "Yesterday's bulletin listed 1,289 killed", "A week ago our count stood at 40,677": a
     figure an earlier document gave, or one a figure had at a time now past."""
-    for i in range(max(0, amount.first - 8), amount.first - 1):
-        if words[i] in (";", ","):
-            continue
+    for i in range(amount.first - 1, max(0, amount.first - 8) - 1, -1):
+        if words[i] == ":":
+            break  # "yesterday's figure of two dead: a man who was injured on Monday died"
         if words[i] in _STALE_WORDS and words[i + 1] in _DOCUMENT_NOUNS:
             return True
     clause = words[max(0, amount.first - 10) : amount.first]
@@ -430,7 +430,7 @@ def _verbish_before(words: list[str], index: int) -> bool:
 
 
 def _earlier_mark(
-    lex: Lexicon, words: list[str], amount: Amount, later: list[Amount]
+    lex: Lexicon, words: list[str], amount: Amount, before_it: list[Amount], later: list[Amount]
 ) -> _Earlier | None:
     """An amount that states the figure a later one replaced, or the size of the change."""
     if amount.value is None or lex.not_people.starting_at(words, amount.last + 1):
@@ -447,7 +447,7 @@ def _earlier_mark(
         newer >= 1
         and words[start - 1 : start] == ["from"]
         and words[newer - 1] == "to"
-        and any(c.isdigit() for c in words[newer])
+        and any(a.last == newer for a in before_it)
     ):
         return _Earlier(amount.first, amount.value, increment=False)
     if before[-1:] == ["from"] and _verbish_before(words, start - 1):
@@ -569,7 +569,9 @@ _EARLIER_LINKS = GRAMMAR_WORDS["earlier_links"]
 #: "an earlier toll of 40", "its previous update put the figure at 6,980".
 _EARLIER_WORDS = _EARLIER_LINKS | _DOCUMENT_NOUNS
 _BEFORE_NOW = frozenset(["earlier", "previously", "initially", "originally"])
-_SAID_BEFORE = frozenset(["said", "reported", "announced", "put", "given", "stated", "counted"])
+_SAID_BEFORE = frozenset(
+    ["said", "reported", "announced", "put", "given", "stated", "counted", "spoken"]
+)
 
 
 def _told_before(head: list[str]) -> bool:
