@@ -235,6 +235,26 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
     assert claim.claimant == claimant
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Defence Minister Ilse Varo said 12 soldiers were killed.", "Defence Ministry"),
+        ("The Ministry of Defence of Esperra publishes no losses. Minister Rui Tal told "
+         "parliament that 96 soldiers were killed.", "Ministry of Defence of Esperra"),
+        ("The Ministry of Health of Norland and the Ministry of Defence of Norland met. "
+         "Deputy Health Minister Ana Loy said 67 people were wounded.",
+         "Ministry of Health of Norland"),
+        ("The Federation of Nations Office for Refugees met donors. The FoN Monitoring "
+         "Mission said 40 civilians were killed.", "Federation of Nations Monitoring Mission"),
+    ],
+)  # fmt: skip
+def test_a_minister_speaks_for_a_ministry_and_initials_stand_for_a_name(
+    text: str, claimant: str
+) -> None:
+    (claim,) = read(text)
+    assert claim.claimant == claimant
+
+
 def test_a_figure_nobody_is_said_to_state_is_the_outlets_own() -> None:
     (claim,) = read("Fighting near the border left 7 people dead.")
     assert claim.claimant == OUTLET

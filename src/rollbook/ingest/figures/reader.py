@@ -121,8 +121,12 @@ class _Claimants:
             return self.last or self.outlet
         text = attribution.text
         for short, full in self.acronyms.items():
-            if short in text and re.search(rf"\b{re.escape(short)}\b", text):
-                text = full
+            if short in text and (found := re.search(rf"\b{re.escape(short)}\b", text)):
+                rest = text[found.end() :].split()
+                if rest and rest[0][:1].isupper():  # "FoN Displacement Monitoring Unit"
+                    text = text[: found.start()] + full + text[found.end() :]
+                else:  # "the RSF", "an RSF spokesman"
+                    text = full
                 break
         owner = _employer_named(text) if text.islower() else None
         if owner is not None:
@@ -137,9 +141,7 @@ class _Claimants:
                     return earlier
             if wanted in _MILITARY:  # "the army": the armed forces named before, a state's
                 texts = [  # "the Ondessan Armed Forces and the Ruvel Liberation Army": two
-                    part
-                    for name in self.organisations_so_far()
-                    for part in re.split(r"\s+and\s+(?:the\s+)?", name)
+                    part for name in self.organisations_so_far() for part in _BOTH.split(name)
                 ]
                 for earlier in [*texts, *self.acronyms.values(), *self.named][::-1]:
                     if (
@@ -160,8 +162,38 @@ class _Claimants:
                 if organisation:
                     self.named.append(organisation)
                     return organisation
+        if not text.islower() and head(text) == "minister":
+            text = self.ministry_of(text) or text
         self.named.append(text)
         return text
+
+    def ministry_of(self, title: str) -> str | None:
+        """The ministry a minister named by title speaks for ("Defence Minister", "Minister
+        Ostap Reyn"): the one the text names with the title's portfolio, nearest before, else
+        after; or, with none named, the portfolio's ministry ("the Health Minister": "Health
+        Ministry"). A prime minister has no ministry."""
+        words = re.findall(r"[\w'’-]+", title)
+        at = next(n for n, w in enumerate(words) if w.lower() == "minister")
+        if "prime" in title.lower():
+            return None
+        after = words[at + 1 :] if words[at + 1 : at + 2] in (["of"], ["for"]) else []
+        kept = [w for w in [*words[:at], *after] if w.lower() not in _TITLE_WORDS]
+        parties = lexicon().parties
+        portfolio = {w.lower() for w in kept if w.lower() not in parties and "'" not in w}
+        self.organisations_so_far()
+        named = [
+            (start, part)
+            for start, name in self._organisations or []
+            for part in _BOTH.split(name)  # "the Ministry of Health and the Ministry of ..."
+            if head(part) == "ministry" and portfolio <= set(part.lower().split())
+        ]
+        before = [name for start, name in named if start < self.position]
+        if before or named:
+            return before[-1] if before else named[0][1]
+        if not portfolio:
+            return None
+        ministry = words[at].replace("ster", "stry").replace("STER", "STRY")
+        return " ".join([*kept, ministry] if not after else [ministry, "of", *kept])
 
     def organisations_so_far(self) -> list[str]:
         """The organisations the text names up to this sentence, in order; the text's names
@@ -212,6 +244,10 @@ _DOCUMENT_OF = re.compile(
 )
 #: The organisation an office-holder speaks for.
 _OFFICE_OF = {"minister": "ministry"}
+#: Between two names run together: "the Ministry of Health and the Ministry of Defence".
+_BOTH = re.compile(r"\s+and\s+(?:the\s+)?")
+#: The words of a minister's title that name no portfolio.
+_TITLE_WORDS = frozenset(["minister", "deputy", "vice", "first", "acting", "the", "of", "for"])
 
 
 def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]:
@@ -403,24 +439,35 @@ _NAME_BEFORE = re.compile(
 
 
 def acronyms(text: str) -> dict[str, str]:
-    """Short names a text defines or spells out: "Rapid Support Forces (RSF)", and an
-    all-capital word that is the initials of a name the text gives ("IDF")."""
+    """Short names a text defines or spells out: "Rapid Support Forces (RSF)", and initials
+    of a name the text gives, or of its first words ("IDF", "MoD")."""
     found: dict[str, str] = {}
     for short in _SHORT.finditer(text):  # each "(RSF)", then the name right before it
         named = _NAME_BEFORE.search(text, max(0, short.start() - 160), short.start())
         if named:
             name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", named.group(1), flags=re.IGNORECASE)
             found[short.group(1)] = name
-    shorts = set(re.findall(r"\b[A-Z]{2,6}\b", text)) - set(found)
+    shorts = set(_INITIALS.findall(text)) - set(found)
     if not shorts:
         return found
     names = re.findall(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+", text)
     for name in names:
-        initials = "".join(w[0] for w in name.split() if w[0].isupper())
-        if initials in shorts:
-            found[initials] = name  # the first name with these initials
-            shorts.discard(initials)
+        words = name.split()
+        words = words[1:] if words[0] == "The" else words
+        for end in range(len(words), 1, -1):  # the whole name, else its first words
+            part = words[:end]
+            for initials in (
+                "".join(w[0] for w in part if w[0].isupper()),  # "IDF"
+                "".join(w[0] for w in part if w != "the"),  # "MoD", "FoN": of "of" too
+            ):
+                if initials in shorts and part[-1][0].isupper():
+                    found[initials] = " ".join(part)  # the first name with these initials
+                    shorts.discard(initials)
     return found
+
+
+#: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
+_INITIALS = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z]+[a-z][A-Z]+)\b")
 
 
 _LABELLED = re.compile(r":\s*[\d.,\s]+(?:\(|$)", re.MULTILINE)
