@@ -93,6 +93,7 @@ class _Claimants:
         self.acronyms = acronyms(text)
         self.named: list[str] = []
         self.position = 0  # where the sentence being read ends
+        self.sentence = 0  # and its number
         self._organisations: list[tuple[int, str]] | None = None
         self.last: str | None = None
         self.last_sentence = -10
@@ -164,6 +165,8 @@ class _Claimants:
                     return organisation
         if not text.islower() and head(text) == "minister":
             text = self.ministry_of(text) or text
+        elif self.last and self.sentence - self.last_sentence <= 2 and _a_person(text):
+            return self.last  # "Colonel Harun Bastak said", after "an NAF spokesman said"
         self.named.append(text)
         return text
 
@@ -220,6 +223,27 @@ class _Claimants:
         return None
 
 
+def _a_person(text: str) -> bool:
+    """Whether a claimant is a person named with a role or rank ("district head Jonas
+    Ferrik", "Colonel Harun Bastak"): who speaks for an organisation, not one."""
+    words = text.replace(",", " ").split()
+    if len(words) < 3:
+        return False
+    lex = lexicon()
+    name, role = words[-2:], [w.lower().rstrip(".") for w in words[:-2]]
+    return (
+        all(w[:1].isupper() and not w.isupper() for w in name)
+        and not any(
+            w.lower() in lex.claimant_heads
+            or w.lower() in lex.claimant_modifiers
+            or w.lower() in lex.parties
+            for w in name
+        )
+        and all(w.islower() or w.lower() in _RANKS for w in words[:-2])
+        and any(w in _SPEAKERS or w in _RANKS for w in role)
+    )
+
+
 def _employer_named(text: str) -> str | None:
     """The organisation a person is described by before their role: "hospital" of "a
     hospital spokeswoman" or of "the hospital's chief surgeon"."""
@@ -233,6 +257,7 @@ def _employer_named(text: str) -> str | None:
 
 #: Who speaks for an organisation: its roles, and its doctors.
 _SPEAKERS = GRAMMAR_WORDS["roles"] | _OFFICES | {"surgeon", "doctor", "physician", "doctors"}
+_RANKS = GRAMMAR_WORDS["ranks"]
 #: A capitalised name, joined by "of", "the", "for", "on", "in" and "and".
 _PROPER_NAME = re.compile(
     r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+|on\s+|in\s+|and\s+)*[A-Z][\w'’-]*)+"
@@ -270,7 +295,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
-        claimants.position = sentence.end
+        claimants.position, claimants.sentence = sentence.end, number
         line = text[sentence.start : sentence.end]
         quoted = _quoted(text, sentence)
         if interviewee and _answer_opens(text, sentence):
@@ -283,6 +308,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or trailing_source(sentence)
             or bracketed_source(sentence)
             or colon_speaker(text, sentence)
+            or _side_says(sentence, known)
         )
         speaker = _quote_speaker(text, sentence, said)
         if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
@@ -865,6 +891,22 @@ def _quote_speaker(text: str, sentence: Sentence, found: list[Attribution]) -> A
 
 def _clause(sentence: Sentence, index: int) -> int:
     return sum(1 for t in sentence.tokens[:index] if t.low in _CLAUSE_MARKS)
+
+
+#: How a side is said to speak: "Valdessa says", "Dravonia claimed".
+_SIDE_SAYS = frozenset(["says", "said", "claims", "claimed", "reports", "reported", "insists"])
+
+
+def _side_says(sentence: Sentence, known: dict[str, str]) -> list[Attribution]:
+    """A side the report names, speaking for itself ("Valdessa says more than 9,000 of its
+    civilians have been killed"); the lexicon's own states are found with every other
+    claimant."""
+    tokens = sentence.tokens
+    first = 1 if tokens[0].text in ("-", "*", "•") else 0
+    if len(tokens) < first + 3 or tokens[first + 1].low not in _SIDE_SAYS:
+        return []
+    name = tokens[first].text
+    return [Attribution(first, name)] if known.get(name.lower()) == name else []
 
 
 def _claimant_for(
