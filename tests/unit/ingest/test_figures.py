@@ -250,6 +250,10 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
         ("Valdessa says more than 9,000 Valdessan civilians have been killed.", "Valdessa"),
         ("An NAF spokesman said 40 soldiers died. Colonel Harun Bastak said six NAF fighters "
          "had been wounded.", "NAF"),
+        ("Zhelvar City Hospital says it is treating 31 of the wounded. Six are in intensive "
+         "care, head surgeon Darya Kolin said.", "Zhelvar City Hospital"),
+        ("Kelmaria has not updated its toll since May, when its defence ministry said 2,140 "
+         "Kelmarian soldiers had died.", "Kelmaria's defence ministry"),
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:

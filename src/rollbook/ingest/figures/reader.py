@@ -310,6 +310,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or colon_speaker(text, sentence)
             or _side_says(sentence, known)
         )
+        said = _with_roles(sentence, _whose(sentence, said, known))
         speaker = _quote_speaker(text, sentence, said)
         if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
             subject = opening_subject(unsaid)  # "The RSF denied it. It said": the RSF
@@ -891,6 +892,41 @@ def _quote_speaker(text: str, sentence: Sentence, found: list[Attribution]) -> A
 
 def _clause(sentence: Sentence, index: int) -> int:
     return sum(1 for t in sentence.tokens[:index] if t.low in _CLAUSE_MARKS)
+
+
+def _whose(sentence: Sentence, said: list[Attribution], known: dict[str, str]) -> list[Attribution]:
+    """ "Kelmaria has not updated its toll since May, when its defence ministry said": "its"
+    is the side the sentence opens with."""
+    tokens = sentence.tokens
+    side = next((t.text for t in tokens if t.kind == "word"), "")  # after a list's bullet
+    if not said or known.get(side.lower()) != side:
+        return said
+    return [
+        replace(a, text=f"{side}'s {a.text}")
+        if a.index > 0 and tokens[a.index - 1].low in ("its", "their") and not a.pronoun
+        else a
+        for a in said
+    ]
+
+
+def _with_roles(sentence: Sentence, said: list[Attribution]) -> list[Attribution]:
+    """A person named after their role keeps it ("head surgeon Darya Kolinetska"): it says
+    that they speak for an organisation."""
+    tokens = sentence.tokens
+    result = []
+    for a in said:
+        start = a.index
+        while (
+            start > 0
+            and a.index - start < 3
+            and (tokens[start - 1].low in _SPEAKERS or tokens[start - 1].low in _RANKS)
+        ):
+            start -= 1
+        if start < a.index and not a.pronoun:
+            roles = " ".join(t.text for t in tokens[start : a.index])
+            a = replace(a, index=start, text=f"{roles} {a.text}")
+        result.append(a)
+    return result
 
 
 #: How a side is said to speak: "Valdessa says", "Dravonia claimed".
