@@ -88,7 +88,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     """The claimants a sentence names, with where each is named."""
     lex = lexicon()
     tokens = sentence.tokens
-    words = [t.low for t in tokens]
+    words = sentence.words
     found: list[Attribution] = []
     cues = _cues()
     joined = " ".join(words)
@@ -158,7 +158,7 @@ def bracketed_source(sentence: Sentence) -> list[Attribution]:
     close = next((i for i in range(len(tokens) - 1, 1, -1) if tokens[i].text == ")"), 0)
     if close == 0 or (close + 1 < len(tokens) and tokens[close + 1].text not in ".;,"):
         return []  # no brackets, or brackets that do not end a clause
-    words = [t.low for t in tokens]
+    words = sentence.words
     opening = next((i for i in range(close - 1, max(-1, close - 12), -1) if words[i] == "("), -1)
     inner = tokens[opening + 1 : close]
     if opening < 1 or len(inner) < 2 or any(t.kind != "word" for t in inner):
@@ -185,7 +185,7 @@ def trailing_source(sentence: Sentence) -> list[Attribution]:
         return []
     if any(t.kind != "word" for t in tokens[dash + 1 : end]):
         return []
-    found = _attribution(lexicon(), tokens, [t.low for t in tokens], dash + 1, end)
+    found = _attribution(lexicon(), tokens, sentence.words, dash + 1, end)
     return [found] if found is not None else []
 
 
@@ -204,7 +204,7 @@ def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
     if colon < 1:
         return []
     begin = next((i + 1 for i in range(colon - 1, -1, -1) if tokens[i].text in _DASHES), 0)
-    words = [t.low for t in tokens]
+    words = sentence.words
     end = next((i for i in range(begin, colon) if words[i] in _MEDIUM), colon)
     found = _attribution(lexicon(), tokens, words, begin, end) if end > begin else None
     return [found] if found is not None else []
@@ -228,7 +228,7 @@ def opening_subject(sentence: Sentence) -> Attribution | None:
         end += 1
     if end == begin or end >= len(tokens) or not tokens[end].text.islower():
         return None
-    return _attribution(lex, tokens, [t.low for t in tokens], begin, end)
+    return _attribution(lex, tokens, sentence.words, begin, end)
 
 
 _BULLETS = frozenset(["-", "*", "•"])

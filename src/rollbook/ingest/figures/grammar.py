@@ -61,10 +61,6 @@ class _Earlier:
     category: Category | None = None  # "the 118 dead it announced": of the killed
 
 
-def _words(sentence: Sentence) -> list[str]:
-    return [t.low for t in sentence.tokens]
-
-
 @dataclass(frozen=True, slots=True)
 class Earlier:
     """An earlier figure a sentence names without its replacement beside it."""
@@ -83,8 +79,10 @@ def figures(
     before, for a sentence that breaks it down ("Of them, 1,436 are civilians")."""
     lex = lexicon()
     tokens = sentence.tokens
-    words = _words(sentence)
-    every = _join_ranges(words, [a for a in amounts(tokens) if not _not_a_count(tokens, words, a)])
+    words = sentence.words
+    every = _join_ranges(
+        words, [a for a in amounts(tokens, words) if not _not_a_count(tokens, words, a)]
+    )
     if not every and "no" not in words and "none" not in words:
         return [], []  # most sentences: no amount, nothing more to read
     earlier: dict[int, _Earlier] = {}
@@ -582,7 +580,9 @@ def _told_before(head: list[str]) -> bool:
 
 def _had_said(head: list[str]) -> bool:
     """A verb of saying in the past perfect: "the ministry had put the toll at"."""
-    return any(head[i] == "had" and head[i + 1] in _SAID_BEFORE for i in range(len(head) - 1))
+    return "had" in head and any(
+        head[i] == "had" and head[i + 1] in _SAID_BEFORE for i in range(len(head) - 1)
+    )
 
 
 def _to_follows(words: list[str], last: int) -> bool:

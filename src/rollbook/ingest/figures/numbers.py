@@ -89,10 +89,9 @@ def is_number_word(low: str) -> bool:
     return all(part in _NUMBER_WORDS for part in low.split("-"))
 
 
-def amounts(tokens: tuple[Token, ...]) -> list[Amount]:
-    """Every amount in a sentence's tokens, left to right."""
+def amounts(tokens: tuple[Token, ...], words: list[str]) -> list[Amount]:
+    """Every amount in a sentence's tokens (`words` in lower case), left to right."""
     lex = lexicon()
-    words = [t.low for t in tokens]
     found: list[Amount] = []
     openers = _openers()
     i = 0
@@ -157,7 +156,7 @@ def _word_amount(words: list[str], i: int) -> Amount | None:
             return Amount(i, i + n - 1, value=lex.exact_amounts[phrase], about=True)
         if lex.vague_amounts.get(phrase):
             return Amount(i, i + n - 1, low=lex.vague_amounts[phrase], vague=True)
-    a_hundred = words[i] in ("a", "one") and words[i + 1 : i + 2] in [[w] for w in _SCALES]
+    a_hundred = words[i] in ("a", "one") and i + 1 < len(words) and words[i + 1] in _SCALES
     if (not is_number_word(words[i]) or words[i] in _SCALES) and not a_hundred:
         return None
     last = i

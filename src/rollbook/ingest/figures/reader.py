@@ -310,7 +310,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or colon_speaker(text, sentence)
             or _side_says(sentence, known)
         )
-        said = _with_roles(sentence, _whose(sentence, said, known))
+        if said:
+            said = _with_roles(sentence, _whose(sentence, said, known))
         speaker = _quote_speaker(text, sentence, said)
         if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
             subject = opening_subject(unsaid)  # "The RSF denied it. It said": the RSF
@@ -445,7 +446,7 @@ def _sourced_after(
         at = numbers.get(sentence.start)
         if claim.claimant == outlet and at is not None and at + 1 < len(every):
             after = every[at + 1]
-            words = [t.low for t in after.tokens[:3]]
+            words = after.words[:3]
             source = next((name for n, name in mentions if n == at + 1 and name != outlet), None)
             if (
                 source is not None
@@ -477,22 +478,27 @@ def acronyms(text: str) -> dict[str, str]:
     shorts = set(_INITIALS.findall(text)) - set(found)
     if not shorts:
         return found
-    names = re.findall(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+", text)
-    for name in names:
+    firsts = {short[0] for short in shorts}
+    for name in _NAMES.findall(text):
         words = name.split()
         words = words[1:] if words[0] == "The" else words
-        for end in range(len(words), 1, -1):  # the whole name, else its first words
-            part = words[:end]
-            for initials in (
-                "".join(w[0] for w in part if w[0].isupper()),  # "IDF"
-                "".join(w[0] for w in part if w != "the"),  # "MoD", "FoN": of "of" too
-            ):
-                if initials in shorts and part[-1][0].isupper():
-                    found[initials] = " ".join(part)  # the first name with these initials
+        if words[0][0] not in firsts:
+            continue
+        capitals = small = ""  # "IDF"; and "MoD", "FoN", of "of" too
+        for end, word in enumerate(words, 1):
+            capitals += word[0] if word[0].isupper() else ""
+            small += word[0] if word != "the" else ""
+            if end < 2 or not word[0].isupper():
+                continue  # the name or its first words, ending on a capital
+            for initials in (capitals, small):
+                if initials in shorts:
+                    found[initials] = " ".join(words[:end])  # the first with these initials
                     shorts.discard(initials)
     return found
 
 
+#: Capitalised names, joined by "of", "the" and "for".
+_NAMES = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+")
 #: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
 _INITIALS = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z]+[a-z][A-Z]+)\b")
 
@@ -899,7 +905,7 @@ def _whose(sentence: Sentence, said: list[Attribution], known: dict[str, str]) -
     is the side the sentence opens with."""
     tokens = sentence.tokens
     side = next((t.text for t in tokens if t.kind == "word"), "")  # after a list's bullet
-    if not said or known.get(side.lower()) != side:
+    if known.get(side.lower()) != side:
         return said
     return [
         replace(a, text=f"{side}'s {a.text}")
@@ -962,7 +968,7 @@ def _claimant_for(
     # A sentence without a claimant goes on with the one before it in its paragraph; a list
     # item or a new paragraph does not, and "we" and "our" are the author's own words, or in
     # a quotation the words of whoever was named before it.
-    words = {t.low for t in sentence.tokens}
+    words = set(sentence.words)
     if quoted and claimants.last and words & {"we", "our"}:
         return claimants.last
     bullet = sentence.tokens[0].text in ("-", "*", "•")
@@ -994,7 +1000,7 @@ def _party(
         named = party_of(figure.group, known)
         if named:
             return named
-    window = [t.low for t in sentence.tokens[max(0, figure.first - 4) : figure.last + 6]]
+    window = sentence.words[max(0, figure.first - 4) : figure.last + 6]
     own = claimant != outlet and head(claimant) in _GOVERNMENT
     claimant_side = party_of(claimant, known) if own else ""
     if any(w in lex.enemy for w in window):
@@ -1051,11 +1057,15 @@ def _once(text: str, found: list[tuple[Sentence, FoundClaim]], outlet: str) -> l
     body = [c for s, c in found if id(s) not in titles]
     own = claimant_key(outlet)
     result: list[FoundClaim] = []
+    at: dict[tuple[Any, ...], list[int]] = {}  # where each figure was kept
     for sentence, claim in found:
         if id(sentence) in titles and any(_restates(claim, other) for other in body):
             continue
-        n = next((n for n, kept in enumerate(result) if _restated(kept, claim, own)), None)
+        figure = (claim.category, claim.value, claim.low, claim.high)
+        kept_at = at.setdefault(figure, [])
+        n = next((n for n in kept_at if _restated(result[n], claim, own)), None)
         if n is None:
+            kept_at.append(len(result))
             result.append(claim)
             continue
         kept, again = result[n], claim
@@ -1079,18 +1089,11 @@ _ANYONE = frozenset(["", "people", "persons"])
 
 
 def _restated(kept: FoundClaim, claim: FoundClaim, own: str) -> bool:
-    """Whether a claim states again a figure already found: the same figure of the same
-    victims (or, the second time, of victims not named), by the same claimant, by one named
-    in part ("the regional military administration", then "the Dellport regional military
+    """Whether a claim of the same figure as one kept states it again: of the same victims
+    (or, the second time, of victims not named), by the same claimant, by one named in part
+    ("the regional military administration", then "the Dellport regional military
     administration"), or by the outlet in its own words before or after it names who said
-    it. Not when the two figures are of different sides."""
-    if (kept.category, kept.value, kept.low, kept.high) != (
-        claim.category,
-        claim.value,
-        claim.low,
-        claim.high,
-    ):
-        return False
+    it. Not when the two are of different sides."""
     group = claim.group.casefold()
     if group != kept.group.casefold() and group not in _ANYONE:
         return False

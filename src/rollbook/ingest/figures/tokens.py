@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
@@ -46,6 +46,10 @@ class Sentence:
     tokens: tuple[Token, ...]
     paragraph: int
     headline: bool
+    words: list[str] = field(init=False)  # its tokens in lower case, made once for all readers
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", [t.low for t in self.tokens])
 
 
 _ABBREVIATIONS = GRAMMAR_WORDS["abbreviations"]
