@@ -513,6 +513,17 @@ def test_what_a_claimant_had_said_before_is_its_earlier_figure_and_no_one_elses(
     ]  # fmt: skip
 
 
+def test_a_figure_a_newer_one_replaced_the_same_day_is_only_its_earlier_figure() -> None:
+    text = (
+        "22:15 - The Emergency Service's latest figures are nine killed and 34 wounded. Its "
+        "afternoon update had stood at six dead and 27 wounded.\n\n"
+        "15:40 - Emergency Service: six dead, 27 wounded.\n"
+    )
+    assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == [
+        ("killed", 9, 6), ("wounded", 34, 27)
+    ]  # fmt: skip
+
+
 def test_equal_figures_of_different_groups_or_sides_stay_apart() -> None:
     text = (
         "In the exchange, 90 Veskan servicemen came home, the Veskan ombudsman said. "

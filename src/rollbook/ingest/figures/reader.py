@@ -384,7 +384,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             mentions.extend((number, claimant) for _, claimant in named)
     found = _named_later(found, mentions, numbers, outlet)
     found = _sourced_after(found, every, mentions, numbers, outlet)
-    return _once(text, _superseded(_raised(_unrepeated(text, found))), outlet)
+    return _once(text, _replaced(_superseded(_raised(_unrepeated(text, found)))), outlet)
 
 
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
@@ -601,6 +601,25 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
             result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
             dropped.add(n)
     return [pair for n, pair in enumerate(result) if n not in dropped]
+
+
+def _replaced(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
+    """ "15:40 - six dead. ... 22:15 - nine dead; the afternoon update had stood at six": a
+    figure that a newer one of the same claimant, the same day, names as the one it replaced
+    is that one's earlier figure, not a claim of its own."""
+    earlier = {
+        (claim.category, claim.previous_value, claimant_key(claim.claimant), claim.as_of)
+        for _, claim in found
+        if claim.previous_value is not None
+    }
+    if not earlier:
+        return found
+    return [
+        (sentence, claim)
+        for sentence, claim in found
+        if claim.breakdown
+        or (claim.category, claim.value, claimant_key(claim.claimant), claim.as_of) not in earlier
+    ]
 
 
 def _unrepeated(
