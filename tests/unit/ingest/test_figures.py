@@ -382,6 +382,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Five were injured, among them a ten-year-old boy.", [("wounded", 5), ("wounded", 1)]),
         ("Rebels shot down a helicopter, killing its crew of four.", [("killed", 4)]),
         ("Artillery destroyed up to 15 enemy servicemen.", [("killed", 15)]),
+        ("Two men from the night shift had not been found.", [("missing", 2)]),
+        ("We have lost contact with two crane operators.", [("missing", 2)]),
         (
             "Two soldiers paid the supreme price and five others were wounded.",
             [("killed", 2), ("wounded", 5)],
