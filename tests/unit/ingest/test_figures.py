@@ -384,6 +384,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Artillery destroyed up to 15 enemy servicemen.", [("killed", 15)]),
         ("Two men from the night shift had not been found.", [("missing", 2)]),
         ("We have lost contact with two crane operators.", [("missing", 2)]),
+        ("Our units are holding 5 soldiers of the occupation army.", [("captured", 5)]),
         (
             "Two soldiers paid the supreme price and five others were wounded.",
             [("killed", 2), ("wounded", 5)],
