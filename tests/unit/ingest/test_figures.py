@@ -386,6 +386,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("We have lost contact with two crane operators.", [("missing", 2)]),
         ("Our units are holding 5 soldiers of the occupation army.", [("captured", 5)]),
         (
+            "Officials said 12 people were killed in Kerr and 9 in Bosk.",
+            [("killed", 12), ("killed", 9)],
+        ),
+        (
             "Two soldiers paid the supreme price and five others were wounded.",
             [("killed", 2), ("wounded", 5)],
         ),

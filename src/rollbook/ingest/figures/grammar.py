@@ -129,7 +129,9 @@ def figures(
             result.append(_figure(tokens, words, amount, Category.OTHER, lex))
             continue
         result.append(_figure(tokens, words, amount, category, lex))
-    result = _settle_coordination(result, pending, words, lex, context or _opened_by(lex, words))
+    result = _settle_coordination(
+        result, pending, tokens, words, lex, context or _opened_by(lex, words)
+    )
     if "no" in words or "none" in words:
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
@@ -1071,12 +1073,14 @@ _ENUMERATION_GAP = 10
 def _settle_coordination(
     result: list[Figure],
     pending: list[tuple[int, Amount]],
+    tokens: tuple[Token, ...],
     words: list[str],
     lex: Lexicon,
     context: Category | None,
 ) -> list[Figure]:
     """ "12 soldiers and 4 civilians were killed": the first amount takes the second's verb;
-    "including 41 children": a breakdown takes the figure's category."""
+    "including 41 children": a breakdown takes the figure's category; "12 were killed in
+    Kerr and 9 in Bosk": the second place's figure, the first's."""
     keep = [True] * len(result)
     for index, amount in pending:
         later = [
@@ -1137,6 +1141,16 @@ def _settle_coordination(
         ):
             result[index] = replace(result[index], category=earlier[-1].category,
                                     breakdown=earlier[-1].breakdown)  # fmt: skip
+            continue
+        if (
+            earlier
+            and opener[-1:] in (["and"], [","])
+            and closer[:1] in (["in"], ["at"])
+            and amount.last + 2 < len(tokens)
+            and tokens[amount.last + 2].text[:1].isupper()
+            and amount.first - earlier[-1].last <= _ENUMERATION_GAP
+        ):
+            result[index] = replace(result[index], category=earlier[-1].category)
             continue
         named = range(max(0, amount.first - 6), amount.first)
         if (
