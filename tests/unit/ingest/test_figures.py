@@ -86,6 +86,8 @@ def test_qualifiers_ranges_and_vague_amounts(
         "The commission for those missing from the 2051-2055 war met.",
         "Almost two thirds of the deaths were civilians.",
         "Our forces seized 22 combat vehicles and destroyed 19.",
+        "A national inquiry body will examine every death.",
+        "We require at least two independent sources for each death.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
