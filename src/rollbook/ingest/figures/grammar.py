@@ -249,6 +249,22 @@ def _labelled(words: list[str], amount: Amount) -> bool:
     return before in (":", "–", "—", "=") and after in ("", "(", ",", ";", ".")
 
 
+def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:
+    """Whether a number of 31 or less is a day of a month: "14 May", "May 14", "Feb. 29",
+    and the first of two days, "between 1 and 31 May", "on 9 and 10 March"."""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    if after in _MONTHS or (first and words[first - 1] in _MONTHS):
+        return True
+    if first >= 2 and words[first - 1] == "." and words[first - 2] in _MONTHS:
+        return True
+    return (
+        after in ("and", "to", "-", "–")
+        and last + 3 < len(words)
+        and tokens[last + 2].kind == "number"
+        and words[last + 3] in _MONTHS
+    )
+
+
 def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
     """Dates, years, times, ages and ordinals are not casualty counts."""
     first, last = amount.first, amount.last
@@ -259,7 +275,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "the 2051-2055 war"
     if tokens[first].kind == "number":
         text = tokens[first].text
-        if value is not None and value <= 31 and (after in _MONTHS or before in _MONTHS):
+        if value is not None and value <= 31 and _a_day(tokens, words, first, last):
             return True
         if (
             len(text) == 4
