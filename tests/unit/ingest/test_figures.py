@@ -391,6 +391,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "Officials said 12 people were killed in Kerr and 9 in Bosk.",
             [("killed", 12), ("killed", 9)],
         ),
+        ("The mission counted 1,200 civilians killed as of Aug. 31.", [("killed", 1200)]),
+        ("It recorded 74 civilian deaths between 1 and 31 May.", [("killed", 74)]),
         (
             "Two soldiers paid the supreme price and five others were wounded.",
             [("killed", 2), ("wounded", 5)],
