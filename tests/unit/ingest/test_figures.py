@@ -88,6 +88,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "Our forces seized 22 combat vehicles and destroyed 19.",
         "A national inquiry body will examine every death.",
         "We require at least two independent sources for each death.",
+        "The dead came from a region of about 900,000 people.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:

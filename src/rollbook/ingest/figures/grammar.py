@@ -249,6 +249,15 @@ def _labelled(words: list[str], amount: Amount) -> bool:
     return before in (":", "–", "—", "=") and after in ("", "(", ",", ";", ".")
 
 
+#: Places and their people, whose number is no count of casualties: "a city of 60,000".
+_PEOPLED = frozenset(
+    [
+        "population", "region", "city", "town", "village", "district", "province",
+        "country", "area", "community", "municipality", "nation",
+    ]
+)  # fmt: skip
+
+
 def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:
     """Whether a number of 31 or less is a day of a month: "14 May", "May 14", "Feb. 29",
     and the first of two days, "between 1 and 31 May", "on 9 and 10 March"."""
@@ -311,6 +320,9 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "at the age of 19", "the hotline: 1-28"
     if before == "of" and first >= 2 and words[first - 2] in _KIN:
         return True  # "a father of three"
+    opening = first - _qualifier_length(lexicon(), words, first)
+    if opening >= 2 and words[opening - 1] == "of" and words[opening - 2] in _PEOPLED:
+        return True  # "a region of about 900,000 people": who live there
     if before == "of" and first >= 2 and words[first - 2] in _ONE_PERSON:
         return True  # "a woman of 64": her age
     if before in ("is", "was") and not _YOUNGEST.isdisjoint(words[max(0, first - 6) : first]):
