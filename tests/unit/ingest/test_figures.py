@@ -89,6 +89,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "A national inquiry body will examine every death.",
         "We require at least two independent sources for each death.",
         "The dead came from a region of about 900,000 people.",
+        "Figures for December were revised upward after late reports: see the table.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
@@ -257,6 +258,14 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          "care, head surgeon Darya Kolin said.", "Zhelvar City Hospital"),
         ("Kelmaria has not updated its toll since May, when its defence ministry said 2,140 "
          "Kelmarian soldiers had died.", "Kelmaria's defence ministry"),
+        ("The State Emergency Service's latest figures for Ulvesk are nine people killed.",
+         "State Emergency Service"),
+        ("City Hospital No. 1 is treating 37 of the injured.", "City Hospital No. 1"),
+        ("Three staff of Harnavian Railways died. The company said two more were missing.",
+         "company"),
+        ("VELLACOURT, June 16 (Orbis) - Esperra said 64 Esperran soldiers had been killed.",
+         "Esperra"),
+        ("15:40 - State Emergency Service: six dead, 27 wounded.", "State Emergency Service"),
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:

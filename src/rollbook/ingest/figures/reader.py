@@ -959,15 +959,21 @@ _SIDE_SAYS = frozenset(["says", "said", "claims", "claimed", "reports", "reporte
 
 
 def _side_says(sentence: Sentence, known: dict[str, str]) -> list[Attribution]:
-    """A side the report names, speaking for itself ("Valdessa says more than 9,000 of its
-    civilians have been killed"); the lexicon's own states are found with every other
-    claimant."""
-    tokens = sentence.tokens
-    first = 1 if tokens[0].text in ("-", "*", "•") else 0
-    if len(tokens) < first + 3 or tokens[first + 1].low not in _SIDE_SAYS:
+    """A side the report names, speaking for itself at the start of a clause ("Valdessa says
+    more than 9,000 of its civilians have been killed", "June 16 (Orbis) - Esperra said");
+    the lexicon's own states are found with every other claimant."""
+    if _SIDE_SAYS.isdisjoint(sentence.words):
         return []
-    name = tokens[first].text
-    return [Attribution(first, name)] if known.get(name.lower()) == name else []
+    tokens = sentence.tokens
+    for i in range(len(tokens) - 2):
+        if tokens[i + 1].low in _SIDE_SAYS and (i == 0 or tokens[i - 1].text in _CLAUSE_OPENERS):
+            name = tokens[i].text
+            if known.get(name.lower()) == name:
+                return [Attribution(i, name)]
+    return []
+
+
+_CLAUSE_OPENERS = frozenset(["-", "–", "—", "*", "•", ",", ";", ":"])
 
 
 def _claimant_for(
