@@ -217,6 +217,8 @@ def _labelled_entry(sentence: Sentence) -> int:
     """Where the colon stands after an organisation that opens an entry and before the
     figures it gives ("State Emergency Service: six dead"); -1 for a label ("Killed: 12"),
     a time ("15:40") or none."""
+    if ":" not in sentence.words:
+        return -1
     tokens = sentence.tokens
     colon = next(
         (i for i, t in enumerate(tokens[:12]) if t.text == ":" and tokens[i - 1].kind == "word"),

@@ -339,8 +339,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                         as_of, period, sentence.start, sentence.end, line,
                     )))  # fmt: skip
                 for start, end, category in row.prose:
+                    part = tokens(text, start, end)
                     words = Sentence(
-                        start, end, tokens(text, start, end), sentence.paragraph, False
+                        start, end, part, sentence.paragraph, False, [t.low for t in part]
                     )
                     for figure in figures(words, category)[0]:
                         found.append((sentence, reading.claim(figure, claimant, as_of, period)))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
@@ -46,10 +46,7 @@ class Sentence:
     tokens: tuple[Token, ...]
     paragraph: int
     headline: bool
-    words: list[str] = field(init=False)  # its tokens in lower case, made once for all readers
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "words", [t.low for t in self.tokens])
+    words: list[str]  # its tokens in lower case, made once for all readers
 
 
 _ABBREVIATIONS = GRAMMAR_WORDS["abbreviations"]
@@ -115,5 +112,5 @@ def sentences(text: str) -> list[Sentence]:
         if not words:
             continue
         headline = not result and text[end - 1] not in '.!?"”' and end - start < 200
-        result.append(Sentence(start, end, words, paragraph, headline))
+        result.append(Sentence(start, end, words, paragraph, headline, [t.low for t in words]))
     return result
