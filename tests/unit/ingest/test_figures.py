@@ -266,6 +266,13 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
         ("VELLACOURT, June 16 (Orbis) - Esperra said 64 Esperran soldiers had been killed.",
          "Esperra"),
         ("15:40 - State Emergency Service: six dead, 27 wounded.", "State Emergency Service"),
+        ("The Ambry Provincial Council still says 14 people were killed.",
+         "Ambry Provincial Council"),
+        ("Seventy-one people were abducted on the coast last year, according to the "
+         "prefecture.", "prefecture"),
+        ("| Date | Place | Casualties |\n|---|---|---|\n"
+         "| 4 May | Saltreach | 3 killed (regional administration) |\n",
+         "regional administration"),
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:

@@ -343,8 +343,10 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                     words = Sentence(
                         start, end, part, sentence.paragraph, False, [t.low for t in part]
                     )
+                    cited = bracketed_source(words)  # "3 killed (regional administration)"
+                    given_by = claimants.resolve(cited[0]) if cited else claimant
                     for figure in figures(words, category)[0]:
-                        found.append((sentence, reading.claim(figure, claimant, as_of, period)))
+                        found.append((sentence, reading.claim(figure, given_by, as_of, period)))
             continue
         header = None
         # A table's rows are the author's unless a "Source" column or its introducing line
