@@ -608,8 +608,13 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
         ("Statement by the Governor of Tarn Region, Ivo Dask", "Governor of Tarn Region"),
         ("NATIONAL POLICE OF TARN\nPress Office", "National Police of Tarn"),
         ("TARN COAST GUARD\nPublic Affairs Office", "Tarn Coast Guard"),
+        ("HIGHLAND RESTORATION FRONT\nGeneral Command - Communique No. 12",
+         "Highland Restoration Front"),
+        ("QUILLON DISTRICT HOSPITAL\nOffice of the Director", "Quillon District Hospital"),
+        ("CIVIC RENEWAL PARTY\nPress Office", "Civic Renewal Party"),
+        ("Home | About the Centre | News | Contacts\nTARN COAST GUARD", "Tarn Coast Guard"),
     ],
-)
+)  # fmt: skip
 def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
     letterhead: str, claimant: str
 ) -> None:

@@ -716,7 +716,7 @@ def _author(text: str, every: list[Sentence]) -> str | None:
             # "MINISTRY OF INTERNAL AFFAIRS" over "National Forensic Identification Centre":
             # the unit on the line below speaks for itself.
             below = _letterhead(text, every[n + 1]) if n + 1 < len(every) else None
-            if below is None or _press_unit(below):
+            if below is None or _press_unit(below) or _generic_unit(below):
                 return found
             return below
     for sentence in every[:6]:
@@ -741,6 +741,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     line = text[sentence.start : sentence.end]
     if not (_title_like(text, sentence) or line.isupper() or line.startswith("**")):
         return None
+    if line.count("|") >= 3:
+        return None  # a site's navigation: "Home | About the Centre | News | Contacts"
     found = None
     for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
         prefix = _AUTHOR_PREFIX.match(part.strip())
@@ -776,6 +778,18 @@ def _press_unit(name: str) -> bool:
     """A unit that speaks for the organisation above it: a press office, "Public Affairs"."""
     low = name.lower()
     return not _PRESS.isdisjoint(low.split()) or "public affairs" in low
+
+
+#: Words that name no unit of its own: "General Command", "Office of the Director".
+_GENERIC_UNIT = frozenset(["general", "central", "main", "high", "supreme", "joint", "director",
+                           "chief", "head", "of", "the", "for"])  # fmt: skip
+
+
+def _generic_unit(name: str) -> bool:
+    """A unit below a letterhead that names no body of its own, and so speaks for the
+    organisation above it, as a press office does."""
+    heads = GRAMMAR_WORDS["author_heads"]
+    return all(w in heads or w in _GENERIC_UNIT for w in name.lower().split())
 
 
 def _cased(name: str) -> str:
