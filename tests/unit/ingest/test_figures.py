@@ -159,6 +159,9 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
         ("The number who died in our care has risen to five, from the three we reported.", 5, 3),
         ("The toll was revised down to seven, the city said, correcting the figure of nine it "
          "published on Wednesday.", 7, 9),
+        ("Pekkary update: 5 dead (was 3).", 5, 3),
+        ("According to the final figures of the State Emergency Service, 27 people were "
+         "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:

@@ -489,6 +489,8 @@ def _earlier_mark(
     n = lex.previous_before.ending_at(words, start)
     if n and words[start - n] not in ("from", "was", "before", "against", "stood", "initially"):
         return _Earlier(amount.first, amount.value, increment=False)
+    if before[-2:] == ["(", "was"]:
+        return _Earlier(amount.first, amount.value, increment=False)  # "5 dead (was 3)"
     # "nine are in hospital, not eight as first reported"; but "not 71 as we reported" is
     # the outlet's own error, no earlier figure of the claimant's.
     after = words[amount.last + 1 : amount.last + 3]

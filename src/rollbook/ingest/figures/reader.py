@@ -595,7 +595,7 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
                 and not claim.told_before
                 and claim.value is not None
                 and claim.value != old.value
-                and claimant_key(claim.claimant) == key
+                and _same_speaker(claimant_key(claim.claimant), key)
                 and claim.value >= old.value / 2  # a toll moves by a part of itself
             ),
             None,
@@ -1142,7 +1142,13 @@ def _restated(kept: FoundClaim, claim: FoundClaim, own: str) -> bool:
     if kept.party and claim.party and kept.party != claim.party:
         return False  # an exchange of 90 prisoners for 90
     a, b = claimant_key(kept.claimant), claimant_key(claim.claimant)
-    if a == b or own in (a, b):
+    return own in (a, b) or _same_speaker(a, b)
+
+
+def _same_speaker(a: str, b: str) -> bool:
+    """Whether two claimant keys name one claimant, the one in part: "the Service", "the
+    State Emergency Service"."""
+    if a == b:
         return True
     shorter, longer = sorted((set(a.split()), set(b.split())), key=len)
     return shorter <= longer
