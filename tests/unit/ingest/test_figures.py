@@ -273,6 +273,10 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          "Ambry Provincial Council"),
         ("Seventy-one people were abducted on the coast last year, according to the "
          "prefecture.", "prefecture"),
+        ("OFFICE OF THE PROSECUTOR GENERAL OF DROVENIA\n\nOn 37 bodies, forensic experts found "
+         "signs of violent death.", "Office of the Prosecutor General of Drovenia"),
+        ("The council said 1,460 families had asked for help. About 900 of them are looking "
+         "for sons who are listed as missing.", "council"),
         ("| Date | Place | Casualties |\n|---|---|---|\n"
          "| 4 May | Saltreach | 3 killed (regional administration) |\n",
          "regional administration"),

@@ -333,6 +333,8 @@ def _phrase_before(
             end -= 1
     if end > 0 and words[end - 1] in _PRONOUNS:
         return Attribution(end - 1, words[end - 1], pronoun=True)
+    if end > 1 and words[end - 1] in ("who", "that") and words[end - 2] != ",":
+        return None  # "sons who are listed as missing": the people counted, not a speaker
     if _first_person(words, end):
         return Attribution(end - 1, "we", pronoun=True)
     if end > 1 and words[end - 1] in ("who", "which") and words[end - 2] == ",":

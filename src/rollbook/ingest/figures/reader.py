@@ -87,9 +87,10 @@ _INSURGENT = re.compile(
 class _Claimants:
     """The organisations a document has named so far, for resolving "the ministry" and "it"."""
 
-    def __init__(self, outlet: str, text: str) -> None:
+    def __init__(self, outlet: str, text: str, authored: bool = False) -> None:
         self.outlet = outlet
         self.text = text
+        self.authored = authored  # a statement published whole, by `outlet`
         self.acronyms = acronyms(text)
         self.named: list[str] = []
         self.position = 0  # where the sentence being read ends
@@ -133,6 +134,8 @@ class _Claimants:
         if owner is not None:
             text = owner  # "the hospital's chief surgeon", "a hospital spokeswoman"
         words = text.split()
+        if self.authored and text.lower() in _WITNESSES:
+            return self.outlet  # "forensic experts found", in the prosecutor's own statement
         if (len(words) <= 2 or text.islower()) and (not attribution.new or owner is not None):
             wanted = head(text)
             for earlier in reversed(self.named):
@@ -271,6 +274,10 @@ _DOCUMENT_OF = re.compile(
 _OFFICE_OF = {"minister": "ministry"}
 #: Between two names run together: "the Ministry of Health and the Ministry of Defence".
 _BOTH = re.compile(r"\s+and\s+(?:the\s+)?")
+#: Whom a statement's author cites for what it found out, speaking in the author's name.
+_WITNESSES = frozenset(["experts", "forensic experts", "investigators", "residents", "families",
+                        "relatives", "witnesses", "doctors", "medics", "volunteers", "teams",
+                        "rescuers", "our teams", "our volunteers"])  # fmt: skip
 #: The words of a minister's title that name no portfolio.
 _TITLE_WORDS = frozenset(["minister", "deputy", "vice", "first", "acting", "the", "of", "for"])
 
@@ -278,8 +285,9 @@ _TITLE_WORDS = frozenset(["minister", "deputy", "vice", "first", "acting", "the"
 def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]:
     """Every casualty claim in a report's text, in the order the text states them."""
     every = sentences(text)
-    outlet = _author(text, every) or outlet
-    claimants = _Claimants(outlet, text)
+    author = _author(text, every)
+    outlet = author or outlet
+    claimants = _Claimants(outlet, text, authored=author is not None)
     known = document_parties(text)
     default_day = _document_date(text, every, published)
     ranked = _sides(text, known)
