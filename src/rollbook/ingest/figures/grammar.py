@@ -289,7 +289,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         if (
             len(text) == 4
             and text.isdigit()
-            and 1900 <= int(text) <= 2100
+            and 1900 <= int(text) <= 2199
             and not _people_after(words, last)
         ):
             return True
@@ -342,7 +342,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
 
 
 _LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", "tel", "fax"])
-_YEARS = re.compile(r"(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d")
+_YEARS = re.compile(r"(?:19|20|21)\d\d\s*[-–]\s*(?:19|20|21)\d\d")
 #: "A father of three": the children one has, not people counted.
 _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
 _DESTROYED = Phrases(["destroyed", "destroyed up to", "destroyed about", "destroyed over"])
