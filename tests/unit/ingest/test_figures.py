@@ -418,6 +418,12 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("The mission counted 1,200 civilians killed as of Aug. 31.", [("killed", 1200)]),
         ("It recorded 74 civilian deaths between 1 and 31 May.", [("killed", 74)]),
         ("The commission counted 612 deaths in 2113.", [("killed", 612)]),
+        ("Pekkary update: 12 injured incl. 2 children.", [("wounded", 12), ("wounded", 2)]),
+        (
+            "The number of people killed when a missile hit a nine-storey apartment block in "
+            "the southern port of Corvasse late on Monday night has risen to 23.",
+            [("killed", 23)],
+        ),
         (
             "Two soldiers paid the supreme price and five others were wounded.",
             [("killed", 2), ("wounded", 5)],

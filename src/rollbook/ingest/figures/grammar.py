@@ -695,7 +695,7 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
     named inside a tally's noun phrase, however long, before a verb that gives its value."""
     if start == 0 or words[start - 1] not in _TALLY_VERBS:
         return None
-    for i in range(start - 1, max(-1, start - 26), -1):
+    for i in range(start - 1, max(-1, start - 40), -1):
         if words[i] in (".", ";", "!", "?"):
             return None
         if words[i] in _TALLY_NOUNS:
@@ -985,7 +985,7 @@ def _figure(
     )
 
 
-_BREAKDOWN_WORDS = frozenset(["including", "among", "includes", "include", "whom", "them"])
+_BREAKDOWN_WORDS = frozenset(["including", "incl", "among", "includes", "include", "whom", "them"])
 
 
 def _qualifier(lex: Lexicon, words: list[str], amount: Amount) -> tuple[Qualifier, int]:
@@ -1088,7 +1088,7 @@ def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:
 
 
 _BREAKDOWN_OPENERS = frozenset(
-    ["including", "among", "of", "whom", "them", "includes", "include", "included", ":",
+    ["including", "incl", "among", "of", "whom", "them", "includes", "include", "included", ":",
      "comprise", "comprising", "comprised"]
 )  # fmt: skip
 
