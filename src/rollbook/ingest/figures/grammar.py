@@ -806,8 +806,9 @@ def _category_right(
     found: list[Amount],
 ) -> Category | None:
     """A category word after the amount, over people nouns, adjectives and auxiliaries."""
-    if words[amount.last + 1 : amount.last + 3] == ["of", "the"]:
-        # "two of the wounded died in hospital": what happened to them since, not before
+    if words[amount.last + 1 : amount.last + 3] in (["of", "the"], ["of", "those"]):
+        # "two of the wounded died in hospital", "nine of those released are seriously
+        # wounded": what happened to them since, not before
         whole = _longest_at(lex, words, amount.last + 3)
         if whole is not None:
             since = _category_word_within(lex, words, amount.last + 3 + whole[0], 3)
@@ -898,7 +899,8 @@ def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int)
     for i in range(start, min(len(words), start + span)):
         if words[i] in _HARD_STOPS or words[i] in (",", "and", "but", "while", "whereas"):
             return None  # "7 fighters ascended as martyrs and 15 were wounded": not theirs
-        passive = i > 0 and words[i - 1] in _BE and words[i] in _PARTICIPLES
+        be = i - 2 if i > 1 and words[i - 1].endswith("ly") else i - 1  # "are seriously"
+        passive = be >= 0 and words[be] in _BE and words[i] in _PARTICIPLES
         best = _longest_at(lex, words, i)  # "were killed or injured": both, not killed
         if best is not None and (passive or not lex.people.starting_at(words, i)):
             return best[1]
