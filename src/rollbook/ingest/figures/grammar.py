@@ -156,7 +156,8 @@ def _stale(words: list[str], amount: Amount) -> bool:
         if words[i] == ":":
             break  # "yesterday's figure of two dead: a man who was injured on Monday died"
         if words[i] in _STALE_WORDS and words[i + 1] in _DOCUMENT_NOUNS:
-            return True
+            # not "our earlier figure also wrongly included 9 auxiliaries": a part of it
+            return _INCLUDED.isdisjoint(words[i + 2 : amount.first])
     clause = words[max(0, amount.first - 10) : amount.first]
     if "," in clause:
         clause = clause[len(clause) - clause[::-1].index(",") :]
@@ -168,6 +169,7 @@ def _stale(words: list[str], amount: Amount) -> bool:
     )
 
 
+_INCLUDED = frozenset(["included", "include", "includes", "including", "counted"])
 #: Words that put a time in the past: "a week ago", "yesterday", "last week".
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 
