@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rollbook.ingest.figures.attribution import (
@@ -543,6 +543,14 @@ class _Reading:
     outlet: str
     default_party: str
     two_sides: list[str]  # the two sides a report names most
+    sides: dict[str, str] = field(default_factory=dict)  # the side each word names, as met
+
+    def side_of(self, word: str) -> str:
+        """The side a capitalised word names, if any, looked up once per document."""
+        side = self.sides.get(word)
+        if side is None:
+            side = self.sides[word] = party_of(word, self.known)
+        return side
 
     def claim(
         self,
@@ -552,11 +560,7 @@ class _Reading:
         period: PartialDate | None,
         sentence: Sentence | None = None,
     ) -> FoundClaim:
-        party = (
-            _party(sentence, figure, claimant, self.known, self.outlet, self.two_sides)
-            if sentence
-            else None
-        )
+        party = _party(sentence, figure, claimant, self) if sentence else None
         if party is None and figure.group:
             party = party_of(figure.group, self.known) or None
         return FoundClaim(
@@ -1034,18 +1038,12 @@ def _claimant_for(
     return claimants.outlet
 
 
-def _party(
-    sentence: Sentence,
-    figure: Figure,
-    claimant: str,
-    known: dict[str, str],
-    outlet: str,
-    two_sides: list[str],
-) -> str | None:
+def _party(sentence: Sentence, figure: Figure, claimant: str, reading: _Reading) -> str | None:
     """The side whose losses a figure counts; "" for the "enemy" no word names, None when
     the sentence does not say (the report's main side may then stand in). A side named
     as the one that struck ("Kelmarian shelling killed six") is the other side's loss."""
     lex = lexicon()
+    known, outlet, two_sides = reading.known, reading.outlet, reading.two_sides
     if figure.group:
         named = party_of(figure.group, known)
         if named:
@@ -1062,7 +1060,7 @@ def _party(
     struck: set[str] = set()
     for n in range(max(0, figure.first - 10), min(len(tokens), figure.last + 12)):
         t = tokens[n]
-        if t.kind == "word" and t.text[:1].isupper() and (side := party_of(t.text, known)):
+        if t.kind == "word" and t.text[:1].isupper() and (side := reading.side_of(t.text)):
             after = tokens[n + 1].low if n + 1 < len(tokens) else ""
             (struck if after in _STRIKES and n < figure.first else mentioned).add(side)
     claimant_words = set(claimant.lower().split())
