@@ -271,6 +271,8 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
         ("VELLACOURT, June 16 (Orbis) - Esperra said 64 Esperran soldiers had been killed.",
          "Esperra"),
         ("15:40 - State Emergency Service: six dead, 27 wounded.", "State Emergency Service"),
+        ("The Sudan Mortality Working Group, an academic consortium, argues the real number of "
+         "people killed may be closer to 60,000.", "Sudan Mortality Working Group"),
         ("The Ambry Provincial Council still says 14 people were killed.",
          "Ambry Provincial Council"),
         ("Seventy-one people were abducted on the coast last year, according to the "
