@@ -290,6 +290,16 @@ def test_who_speaks_for_whom(text: str, claimant: str) -> None:
     assert read(text)[-1].claimant == claimant
 
 
+def test_background_from_an_earlier_year_is_the_outlets_own() -> None:
+    text = (
+        "A strike on Olvey killed 12 people, local officials said. It was the deadliest strike "
+        "on the city since September 2019, when 31 people died."
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (12, "local officials"), (31, OUTLET)
+    ]  # fmt: skip
+
+
 def test_a_figure_nobody_is_said_to_state_is_the_outlets_own() -> None:
     (claim,) = read("Fighting near the border left 7 people dead.")
     assert claim.claimant == OUTLET

@@ -87,8 +87,9 @@ _INSURGENT = re.compile(
 class _Claimants:
     """The organisations a document has named so far, for resolving "the ministry" and "it"."""
 
-    def __init__(self, outlet: str, text: str, authored: bool = False) -> None:
+    def __init__(self, outlet: str, text: str, published: dt.date, authored: bool = False) -> None:
         self.outlet = outlet
+        self.published = published
         self.text = text
         self.authored = authored  # a statement published whole, by `outlet`
         self.acronyms = acronyms(text)
@@ -287,7 +288,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     every = sentences(text)
     author = _author(text, every)
     outlet = author or outlet
-    claimants = _Claimants(outlet, text, authored=author is not None)
+    claimants = _Claimants(outlet, text, published, authored=author is not None)
     known = document_parties(text)
     default_day = _document_date(text, every, published)
     ranked = _sides(text, known)
@@ -1030,12 +1031,23 @@ def _claimant_for(
         claimants.last
         and not bullet
         and not words & {"we", "our"}
+        and not _years_before(sentence, claimants.published)
         and (
             claimants.last_paragraph == sentence.paragraph or number - claimants.last_sentence <= 1
         )
     ):
         return claimants.last
     return claimants.outlet
+
+
+def _years_before(sentence: Sentence, published: dt.date) -> bool:
+    """Whether a sentence names a year before the report's: background ("the deadliest
+    strike since September 2041, in which 31 people died"), in the author's own words."""
+    return any(
+        t.kind == "number" and len(t.text) == 4 and 1900 <= int(t.text) < published.year
+        for t in sentence.tokens
+        if t.text.isdigit()
+    )
 
 
 def _party(sentence: Sentence, figure: Figure, claimant: str, reading: _Reading) -> str | None:
