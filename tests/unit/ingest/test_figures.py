@@ -89,6 +89,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "A national inquiry body will examine every death.",
         "We require at least two independent sources for each death.",
         "The dead came from a region of about 900,000 people.",
+        "The council will pay 50,000 crowns to the family of each person killed.",
         "Figures for December were revised upward after late reports: see the table.",
     ],
 )
