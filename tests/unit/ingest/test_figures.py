@@ -134,6 +134,8 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
          "gave 206.", [("killed", 214, 206)]),
         ("Police said two men were killed. An earlier police statement had spoken of one dead.",
          [("killed", 2, 1)]),
+        ("The party published the names of 11 citizens killed. Our previous list, published "
+         "on 18 May, contained nine names.", [("killed", 11, 9)]),
         ("At least 131 civilians were killed. Our earlier figure also wrongly included 9 "
          "auxiliaries.", [("killed", 131, None)]),
         ("The last official figure, 11,870 killed, was given in August; it had previously stood "

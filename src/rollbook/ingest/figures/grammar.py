@@ -968,7 +968,9 @@ def _figure(
             first -= 1
     opener = words[max(0, start_token - 2) : start_token]
     breakdown = any(w in _BREAKDOWN_WORDS for w in opener) or (
-        opener[-1:] == ["of"] and not _longest_at(lex, opener, 0)  # not "the deaths of 41,288"
+        opener[-1:] == ["of"]
+        and not _longest_at(lex, opener, 0)  # not "the deaths of 41,288"
+        and opener[0] not in _WHOLE_OF  # nor "the names of 11 citizens", "a total of 40"
     )
     return Figure(
         category=category,
@@ -989,6 +991,8 @@ def _figure(
     )
 
 
+#: Nouns whose "of" gives the whole figure, not a part of one before it.
+_WHOLE_OF = frozenset(["names", "total", "identities", "list", "number", "families"])
 _BREAKDOWN_WORDS = frozenset(["including", "incl", "among", "includes", "include", "whom", "them"])
 
 
