@@ -110,7 +110,10 @@ def amounts(tokens: tuple[Token, ...], words: list[str]) -> list[Amount]:
             token.low in openers
             or ("-" in token.low and token.low.partition("-")[0] in _NUMBER_WORDS)
         ):
-            amount = _word_amount(words, i)
+            # "a" and "an" open a longer amount only before its next word ("a dozen")
+            following = words[i + 1] if i + 1 < len(words) else ""
+            plain = token.low in ("a", "an") and following not in _after_a()
+            amount = None if plain else _word_amount(words, i)
             if amount is None and token.low in lex.singular:
                 amount = Amount(i, i, value=1, weak=True)
         if amount is None:
@@ -138,6 +141,15 @@ def _numeral_amount(tokens: tuple[Token, ...], words: list[str], i: int) -> Amou
     elif _FRACTION.fullmatch(tokens[i].text):
         return None  # "4.0", "2.5": a version or a measure, never a count of people
     return Amount(i, last, value=value)
+
+
+@cache
+def _after_a() -> frozenset[str]:
+    """The words after "a" or "an" in the amounts that open with them, and the scales ("a
+    hundred")."""
+    lex = lexicon()
+    phrases = [p.split() for p in [*lex.exact_amounts, *lex.vague_amounts]]
+    return frozenset({p[1] for p in phrases if len(p) > 1 and p[0] in ("a", "an")} | {*_SCALES})
 
 
 @cache
