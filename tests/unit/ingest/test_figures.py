@@ -90,6 +90,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "We require at least two independent sources for each death.",
         "The dead came from a region of about 900,000 people.",
         "The council will pay 50,000 crowns to the family of each person killed.",
+        "In May, 17 risk education sessions were held for people displaced by the fighting.",
         "Figures for December were revised upward after late reports: see the table.",
     ],
 )
