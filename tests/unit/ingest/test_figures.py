@@ -135,6 +135,11 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
          "gave 206.", [("killed", 214, 206)]),
         ("Police said two men were killed. An earlier police statement had spoken of one dead.",
          [("killed", 2, 1)]),
+        ("- Killed: 4,906\n- Injured: 11,480\n\nThe cumulative number of people killed has "
+         "been revised upwards from 4,861.", [("killed", 4906, 4861), ("wounded", 11480, None)]),
+        ("Shelling has killed 94 civilians. The number of civilians killed was previously "
+         "reported as 88; the increase reflects a strike in which 6 civilians were killed.",
+         [("killed", 94, 88), ("killed", 6, None)]),
         ("The party published the names of 11 citizens killed. Our previous list, published "
          "on 18 May, contained nine names.", [("killed", 11, 9)]),
         ("At least 131 civilians were killed. Our earlier figure also wrongly included 9 "
@@ -166,6 +171,7 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
         ("The toll was revised down to seven, the city said, correcting the figure of nine it "
          "published on Wednesday.", 7, 9),
         ("Pekkary update: 5 dead (was 3).", 5, 3),
+        ("They said 44 people were still missing, against 71 a week ago.", 44, 71),
         ("According to the final figures of the State Emergency Service, 27 people were "
          "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
     ],

@@ -138,11 +138,22 @@ def figures(
     # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
     # not "197, and the article described the rise as a doubling"
     counted = [a.first for a in things if not a.weak]
+    kind = _named_in(lex, words) if orphans else None
     return result, [
-        Earlier(mark.value, mark.category)
+        Earlier(mark.value, mark.category or kind)
         for mark in orphans
         if not any(first < mark.index for first in counted)
     ] + stale
+
+
+def _named_in(lex: Lexicon, words: list[str]) -> Category | None:
+    """The first thing a sentence says happened to people ("The cumulative number of people
+    killed has been revised upwards from 4,861"), for the earlier figure it gives alone."""
+    for i in range(len(words)):
+        found = lex.category_index.longest_at(words, i)
+        if found is not None and found[1] is not Category.OTHER:
+            return found[1]
+    return None
 
 
 _STALE_WORDS = GRAMMAR_WORDS["stale_words"]
@@ -491,6 +502,8 @@ def _earlier_mark(
     n = lex.previous_before.ending_at(words, start)
     if n and words[start - n] not in ("from", "was", "before", "against", "stood", "initially"):
         return _Earlier(amount.first, amount.value, increment=False)
+    if n and words[start - n] == "against" and not _PAST.isdisjoint(words[amount.last + 1 :][:4]):
+        return _Earlier(amount.first, amount.value, increment=False)  # "against 71 a week ago"
     if before[-2:] == ["(", "was"]:
         return _Earlier(amount.first, amount.value, increment=False)  # "5 dead (was 3)"
     # "nine are in hospital, not eight as first reported"; but "not 71 as we reported" is
@@ -1256,7 +1269,14 @@ def _attach_earlier(
     orphans: list[_Earlier] = []
     marks = _respectively(result, marks)
     for mark in marks:
-        candidates = [f for f in result if f.previous is None and f.value is not None]
+        candidates = [
+            f
+            for f in result
+            if f.previous is None
+            and f.value is not None
+            # a revision moves a toll by a part of itself: not "88; ... in which 6 were killed"
+            and (mark.increment or f.value >= mark.value / 2)
+        ]
         # "143 killed and 410 wounded, an increase on the 118 dead": of its own kind.
         candidates = [f for f in candidates if f.category is mark.category] or candidates
         whole = [f for f in candidates if not f.breakdown] or candidates
