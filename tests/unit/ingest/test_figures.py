@@ -172,6 +172,8 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
          "published on Wednesday.", 7, 9),
         ("Pekkary update: 5 dead (was 3).", 5, 3),
         ("They said 44 people were still missing, against 71 a week ago.", 44, 71),
+        ("Since June, 318 servicemen have been killed, the Ministry of Defence reports. The "
+         "figure published on 12 August was 261.", 318, 261),
         ("According to the final figures of the State Emergency Service, 27 people were "
          "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
     ],

@@ -625,6 +625,18 @@ def _told_before(head: list[str]) -> bool:
     return not _BEFORE_NOW.isdisjoint(head) and _had_said(head)
 
 
+def _given_then(head: list[str]) -> bool:
+    """ "The figure published on 12 August was 261": a figure a document gave then."""
+    return (
+        head[-1:] == ["was"]
+        and not _DOCUMENT_NOUNS.isdisjoint(head)
+        and not _GIVEN.isdisjoint(head)
+    )
+
+
+_GIVEN = frozenset(["published", "announced", "given", "released", "issued", "reported"])
+
+
 def _had_said(head: list[str]) -> bool:
     """A verb of saying in the past perfect: "the ministry had put the toll at"."""
     return "had" in head and any(
@@ -1000,7 +1012,8 @@ def _figure(
         breakdown=breakdown,
         rises=_rises(lex, words, amount),
         added=_added(lex, words, amount, start_token),
-        told_before=_had_said(words[max(0, start_token - 10) : start_token]),
+        told_before=_had_said(words[max(0, start_token - 10) : start_token])
+        or _given_then(words[max(0, start_token - 10) : start_token]),
     )
 
 
