@@ -174,6 +174,8 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
         ("They said 44 people were still missing, against 71 a week ago.", 44, 71),
         ("Since June, 318 servicemen have been killed, the Ministry of Defence reports. The "
          "figure published on 12 August was 261.", 318, 261),
+        ("As of 30 September, the register lists 28,640 missing persons. On 30 June the figure "
+         "was 27,115.", 28640, 27115),
         ("According to the final figures of the State Emergency Service, 27 people were "
          "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
     ],

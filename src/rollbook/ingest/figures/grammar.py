@@ -626,12 +626,10 @@ def _told_before(head: list[str]) -> bool:
 
 
 def _given_then(head: list[str]) -> bool:
-    """ "The figure published on 12 August was 261": a figure a document gave then."""
-    return (
-        head[-1:] == ["was"]
-        and not _DOCUMENT_NOUNS.isdisjoint(head)
-        and not _GIVEN.isdisjoint(head)
-    )
+    """ "The figure published on 12 August was 261", "On 30 June the figure was 27,115": a
+    figure given then."""
+    then = not _GIVEN.isdisjoint(head) or not _MONTHS.isdisjoint(head)
+    return head[-1:] == ["was"] and then and not _DOCUMENT_NOUNS.isdisjoint(head)
 
 
 _GIVEN = frozenset(["published", "announced", "given", "released", "issued", "reported"])
