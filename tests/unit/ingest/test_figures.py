@@ -176,6 +176,8 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
          "figure published on 12 August was 261.", 318, 261),
         ("As of 30 September, the register lists 28,640 missing persons. On 30 June the figure "
          "was 27,115.", 28640, 27115),
+        ("According to the Emergency Ministry, the strike killed 34 people. The ministry's "
+         "first statement, on the evening of 20 July, gave a toll of 21.", 34, 21),
         ("According to the final figures of the State Emergency Service, 27 people were "
          "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
     ],

@@ -626,13 +626,18 @@ def _told_before(head: list[str]) -> bool:
 
 
 def _given_then(head: list[str]) -> bool:
-    """ "The figure published on 12 August was 261", "On 30 June the figure was 27,115": a
-    figure given then."""
-    then = not _GIVEN.isdisjoint(head) or not _MONTHS.isdisjoint(head)
-    return head[-1:] == ["was"] and then and not _DOCUMENT_NOUNS.isdisjoint(head)
+    """ "The figure published on 12 August was 261", "On 30 June the figure was 27,115", "the
+    ministry's first statement gave a toll of 21": a figure given then."""
+    if _DOCUMENT_NOUNS.isdisjoint(head):
+        return False
+    if head[-1:] == ["was"]:
+        return not _GIVEN.isdisjoint(head) or not _MONTHS.isdisjoint(head)
+    # "The ministry's first statement, on the evening of 20 July, gave a toll of 21"
+    return "gave" in head and not (_FIRST.isdisjoint(head) and _MONTHS.isdisjoint(head))
 
 
 _GIVEN = frozenset(["published", "announced", "given", "released", "issued", "reported"])
+_FIRST = frozenset(["first", "initial", "earlier", "previous", "original"])
 
 
 def _had_said(head: list[str]) -> bool:
