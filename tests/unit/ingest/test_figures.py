@@ -178,6 +178,10 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
          "was 27,115.", 28640, 27115),
         ("According to the Emergency Ministry, the strike killed 34 people. The ministry's "
          "first statement, on the evening of 20 July, gave a toll of 21.", 34, 21),
+        ("The Civil Protection Agency says 31 civilians have been killed since June. On "
+         "Thursday its figure was 19 killed.", 31, 19),
+        ("Our department has treated 87 people injured. Our second statement, issued on "
+         "Saturday, gave a figure of 52.", 87, 52),
         ("According to the final figures of the State Emergency Service, 27 people were "
          "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
     ],
@@ -287,6 +291,8 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
         ("VELLACOURT, June 16 (Orbis) - Esperra said 64 Esperran soldiers had been killed.",
          "Esperra"),
         ("15:40 - State Emergency Service: six dead, 27 wounded.", "State Emergency Service"),
+        ("The number of dead given by the city military administration on Wednesday was 24.",
+         "city military administration"),
         ("The Sudan Mortality Working Group, an academic consortium, argues the real number of "
          "people killed may be closer to 60,000.", "Sudan Mortality Working Group"),
         ("The Ambry Provincial Council still says 14 people were killed.",

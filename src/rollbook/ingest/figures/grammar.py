@@ -631,13 +631,14 @@ def _given_then(head: list[str]) -> bool:
     if _DOCUMENT_NOUNS.isdisjoint(head):
         return False
     if head[-1:] == ["was"]:
-        return not _GIVEN.isdisjoint(head) or not _MONTHS.isdisjoint(head)
+        return not (_GIVEN.isdisjoint(head) and _MONTHS.isdisjoint(head) and _DAYS.isdisjoint(head))
     # "The ministry's first statement, on the evening of 20 July, gave a toll of 21"
     return "gave" in head and not (_FIRST.isdisjoint(head) and _MONTHS.isdisjoint(head))
 
 
 _GIVEN = frozenset(["published", "announced", "given", "released", "issued", "reported"])
-_FIRST = frozenset(["first", "initial", "earlier", "previous", "original"])
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_FIRST = frozenset(["first", "second", "third", "initial", "earlier", "previous", "original"])
 
 
 def _had_said(head: list[str]) -> bool:
@@ -1016,7 +1017,7 @@ def _figure(
         rises=_rises(lex, words, amount),
         added=_added(lex, words, amount, start_token),
         told_before=_had_said(words[max(0, start_token - 10) : start_token])
-        or _given_then(words[max(0, start_token - 10) : start_token]),
+        or _given_then(words[max(0, start_token - 12) : start_token]),
     )
 
 
