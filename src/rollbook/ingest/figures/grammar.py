@@ -180,7 +180,7 @@ def _stale(words: list[str], amount: Amount) -> bool:
     )
 
 
-_INCLUDED = frozenset(["included", "include", "includes", "including", "counted"])
+_INCLUDED = GRAMMAR_WORDS["included"]
 #: Words that put a time in the past: "a week ago", "yesterday", "last week".
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 
@@ -263,12 +263,7 @@ def _labelled(words: list[str], amount: Amount) -> bool:
 
 
 #: Places and their people, whose number is no count of casualties: "a city of 60,000".
-_PEOPLED = frozenset(
-    [
-        "population", "region", "city", "town", "village", "district", "province",
-        "country", "area", "community", "municipality", "nation",
-    ]
-)  # fmt: skip
+_PEOPLED = GRAMMAR_WORDS["peopled"]
 
 
 def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:
@@ -625,6 +620,12 @@ def _told_before(head: list[str]) -> bool:
     return not _BEFORE_NOW.isdisjoint(head) and _had_said(head)
 
 
+def _told_then(head: list[str]) -> bool:
+    """Whether the dozen words before a figure say it was given before now: a claimant's
+    past perfect close by ("had put the toll at"), or a document's figure of then."""
+    return _had_said(head[-10:]) or _given_then(head)
+
+
 def _given_then(head: list[str]) -> bool:
     """ "The figure published on 12 August was 261", "On 30 June the figure was 27,115", "the
     ministry's first statement gave a toll of 21": a figure given then."""
@@ -636,9 +637,9 @@ def _given_then(head: list[str]) -> bool:
     return "gave" in head and not (_FIRST.isdisjoint(head) and _MONTHS.isdisjoint(head))
 
 
-_GIVEN = frozenset(["published", "announced", "given", "released", "issued", "reported"])
-_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_FIRST = frozenset(["first", "second", "third", "initial", "earlier", "previous", "original"])
+_GIVEN = GRAMMAR_WORDS["given"]
+_DAYS = GRAMMAR_WORDS["weekdays"]
+_FIRST = GRAMMAR_WORDS["editions"]
 
 
 def _had_said(head: list[str]) -> bool:
@@ -1016,8 +1017,7 @@ def _figure(
         breakdown=breakdown,
         rises=_rises(lex, words, amount),
         added=_added(lex, words, amount, start_token),
-        told_before=_had_said(words[max(0, start_token - 10) : start_token])
-        or _given_then(words[max(0, start_token - 12) : start_token]),
+        told_before=_told_then(words[max(0, start_token - 12) : start_token]),
     )
 
 

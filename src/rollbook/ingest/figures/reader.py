@@ -280,7 +280,7 @@ _WITNESSES = frozenset(["experts", "forensic experts", "investigators", "residen
                         "relatives", "witnesses", "doctors", "medics", "volunteers", "teams",
                         "rescuers", "our teams", "our volunteers"])  # fmt: skip
 #: The words of a minister's title that name no portfolio.
-_TITLE_WORDS = frozenset(["minister", "deputy", "vice", "first", "acting", "the", "of", "for"])
+_TITLE_WORDS = GRAMMAR_WORDS["title_words"]
 
 
 def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]:
@@ -794,8 +794,7 @@ def _press_unit(name: str) -> bool:
 
 
 #: Words that name no unit of its own: "General Command", "Office of the Director".
-_GENERIC_UNIT = frozenset(["general", "central", "main", "high", "supreme", "joint", "director",
-                           "chief", "head", "of", "the", "for"])  # fmt: skip
+_GENERIC_UNIT = GRAMMAR_WORDS["unit_words"]
 
 
 def _generic_unit(name: str) -> bool:
