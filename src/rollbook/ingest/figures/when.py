@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import dateparser
 
-from rollbook.model.dates import PartialDate
+from rollbook.ingest.dates import parse_partial_date
+from rollbook.model.dates import DateError, PartialDate
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = (
@@ -58,24 +59,52 @@ _BEGAN = re.compile(
 #: Words before a month that make it another time than the figure's ("more than in May").
 _OTHER_MONTH = re.compile(r"\b(?:when|until|than|compared\s+with)\b[^,;:]*$", re.IGNORECASE)
 _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+_YEAR = re.compile(r"\b\d{4}\b")
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @lru_cache(maxsize=4096)
 def _resolve(words: str, base: dt.date) -> dt.date | None:
-    settings = {**_SETTINGS, "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
+    """The day `words` name, seen from `base`: the last such day on or before it. The forms
+    the patterns above find are read directly (a weekday is the last one before `base`, as
+    dateparser reads it; a calendar day without its year falls in `base`'s year or the one
+    before); anything else goes to dateparser."""
     said = " ".join(words.split()).lower()
-    if said in ("overnight", "last night"):
+    if said in ("overnight", "last night", "yesterday"):
         return base - dt.timedelta(days=1)
     cleaned = re.sub(r"^(?:on|last|this|late|early)\s+", "", said)
     cleaned = re.sub(r"\s+(?:morning|evening|night|afternoon)$", "", cleaned)
-    parsed = dateparser.parse(cleaned, languages=["en"], settings=settings)
-    if parsed is None:
-        return None
-    day = parsed.date()
-    if day > base:
+    if cleaned in _WEEKDAYS:
+        back = (base.weekday() - _WEEKDAYS.index(cleaned)) % 7 or 7
+        return base - dt.timedelta(days=back)
+    day = _calendar_day(cleaned, base.year) or _parsed(cleaned, base)
+    if day is not None and day > base:
         # "on Friday" in a report published on a Wednesday is last Friday, whatever the year.
         day = day.replace(year=day.year - 1) if day.replace(year=day.year - 1) <= base else day
     return day
+
+
+def resolve_cache_clear() -> None:
+    """Forget the days resolved so far (a benchmark reads each pass as reports never seen)."""
+    _resolve.cache_clear()
+
+
+def _calendar_day(words: str, year: int) -> dt.date | None:
+    """A day written out ("12 October", "Oct. 12th, 2023"), in `year` unless it gives its own."""
+    dated = words if _YEAR.search(words) else f"{words} {year}"
+    try:
+        found = parse_partial_date(dated)
+    except DateError:
+        return None
+    return found.first_day() if found.day is not None else None
+
+
+def _parsed(words: str, base: dt.date) -> dt.date | None:
+    settings = {**_SETTINGS, "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
+    parsed = dateparser.parse(words, languages=["en"], settings=settings)
+    return None if parsed is None else parsed.date()
 
 
 def dates_in(
