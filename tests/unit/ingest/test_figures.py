@@ -215,6 +215,8 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
         ("Shelling killed 6 civilians yesterday, the mayor said.", "2020-12-02", None),
         ("Shelling on 12 December killed 6 civilians.", "2019-12-12", None),
         ("As of Nov. 30th, 2020, 2,881 soldiers had been killed.", "2020-11-30", None),
+        ("The army said it killed up to 40 Marovian soldiers.", "2020-12-03", None),
+        ("By 31 June, 12 soldiers were missing, the army said.", "2020-12-03", None),
         ("In November the monitor counted 41 civilians killed.", "2020-11", None),
         ("The monitor counted 41 civilians killed in December.", "2020-12-03", None),
         ("Shelling between 24 and 27 November killed 9 civilians.", "2020-11-27", "2020-11-24"),

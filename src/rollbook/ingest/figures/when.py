@@ -1,9 +1,11 @@
 """The date a figure holds on and the period it covers, resolved against the publication date.
 
 "On Tuesday", "yesterday", "as of 12 October", "between 4 and 9 May", "in March" and
-"since 27 September" are found by a pattern here and resolved by dateparser, with the
-report's publication date as the base. A month stays a month: a figure for March is as of
-"2023-03", never a day the text does not give.
+"since 27 September" are found by a pattern here and resolved against the report's
+publication date: a weekday is the last one before it, a day without its year the last such
+day on or before it. The days themselves are read as the list importer reads them
+(`rollbook.ingest.dates`). A month stays a month: a figure for March is as of "2023-03",
+never a day the text does not give.
 """
 
 from __future__ import annotations
@@ -12,15 +14,13 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-import dateparser
-
 from rollbook.ingest.dates import parse_partial_date
 from rollbook.model.dates import DateError, PartialDate
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![a-z])\.?"
 )
 _DAY_MONTH = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
@@ -58,7 +58,6 @@ _BEGAN = re.compile(
 )
 #: Words before a month that make it another time than the figure's ("more than in May").
 _OTHER_MONTH = re.compile(r"\b(?:when|until|than|compared\s+with)\b[^,;:]*$", re.IGNORECASE)
-_SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
 _YEAR = re.compile(r"\b\d{4}\b")
 
 
@@ -67,10 +66,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 @lru_cache(maxsize=4096)
 def _resolve(words: str, base: dt.date) -> dt.date | None:
-    """The day `words` name, seen from `base`: the last such day on or before it. The forms
-    the patterns above find are read directly (a weekday is the last one before `base`, as
-    dateparser reads it; a calendar day without its year falls in `base`'s year or the one
-    before); anything else goes to dateparser."""
+    """The day `words` name, seen from `base`: the last such day on or before it ("on
+    Tuesday" in a report of a Tuesday is a week before; "12 December" without its year in a
+    report of March is last December). None for a day no calendar has ("31 June")."""
     said = " ".join(words.split()).lower()
     if said in ("overnight", "last night", "yesterday"):
         return base - dt.timedelta(days=1)
@@ -79,7 +77,7 @@ def _resolve(words: str, base: dt.date) -> dt.date | None:
     if cleaned in _WEEKDAYS:
         back = (base.weekday() - _WEEKDAYS.index(cleaned)) % 7 or 7
         return base - dt.timedelta(days=back)
-    day = _calendar_day(cleaned, base.year) or _parsed(cleaned, base)
+    day = _calendar_day(cleaned if _YEAR.search(cleaned) else f"{cleaned} {base.year}")
     if day is not None and day > base:
         # "on Friday" in a report published on a Wednesday is last Friday, whatever the year.
         day = day.replace(year=day.year - 1) if day.replace(year=day.year - 1) <= base else day
@@ -91,20 +89,13 @@ def resolve_cache_clear() -> None:
     _resolve.cache_clear()
 
 
-def _calendar_day(words: str, year: int) -> dt.date | None:
-    """A day written out ("12 October", "Oct. 12th, 2023"), in `year` unless it gives its own."""
-    dated = words if _YEAR.search(words) else f"{words} {year}"
+def _calendar_day(words: str) -> dt.date | None:
+    """A day written out in full ("12 October 2023", "Oct. 12th, 2023"), or None."""
     try:
-        found = parse_partial_date(dated)
+        found = parse_partial_date(words)
     except DateError:
         return None
     return found.first_day() if found.day is not None else None
-
-
-def _parsed(words: str, base: dt.date) -> dt.date | None:
-    settings = {**_SETTINGS, "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day)}
-    parsed = dateparser.parse(words, languages=["en"], settings=settings)
-    return None if parsed is None else parsed.date()
 
 
 def dates_in(
@@ -201,8 +192,7 @@ def opening_date(text: str, within: int = 600) -> dt.date | None:
     match = _FULL_DATE.search(text, 0, within)
     if match is None:
         return None
-    parsed = dateparser.parse(match.group(), languages=["en"], settings=_SETTINGS)
-    return parsed.date() if parsed else None
+    return _calendar_day(match.group())
 
 
 _MONTH_OF_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
