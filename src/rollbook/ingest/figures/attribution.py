@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
 from rollbook.ingest.figures.numbers import is_number_word
-from rollbook.ingest.figures.tokens import Sentence, Token
+from rollbook.ingest.figures.tokens import CAPITAL, Sentence, Token
 
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
@@ -678,13 +678,16 @@ def party_of(text: str, known: dict[str, str]) -> str:
     return ""
 
 
+_NAME_WORD = re.compile(CAPITAL + r"[a-z]{2,}\b")
+
+
 def document_parties(text: str) -> dict[str, str]:
     """Sides named in the text that the lexicon does not list: "Velorian" of "Veloria".
 
     A capitalised adjective counts as a demonym only when the text also names the place
     it is formed from, so ordinary capitalised words do not become sides.
     """
-    names = set(re.findall(r"\b[A-Z][a-z]{2,}\b", text))
+    names = set(_NAME_WORD.findall(text))
     demonyms = [name for name in names if name.endswith(("ian", "ish", "i", "ese", "an"))]
     formed = {(place, d) for d in demonyms for place in places_for(d)}  # place, its adjective
     places = {place for place, d in formed}

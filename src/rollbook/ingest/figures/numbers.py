@@ -89,13 +89,20 @@ def is_number_word(low: str) -> bool:
     return all(part in _NUMBER_WORDS for part in low.split("-"))
 
 
+_NUMERALS = frozenset(["number", "range"])
+
+
 def amounts(tokens: tuple[Token, ...], words: list[str]) -> list[Amount]:
     """Every amount in a sentence's tokens (`words` in lower case), left to right."""
     lex = lexicon()
     found: list[Amount] = []
     openers = _openers()
-    i = 0
-    while i < len(tokens):
+    after = 0  # the first token the amounts found so far leave free
+    for i in [
+        n for n, t in enumerate(tokens) if t.kind in _NUMERALS or t.low in openers or "-" in t.low
+    ]:  # the tokens an amount may start at: most tokens start none
+        if i < after:
+            continue
         token = tokens[i]
         amount: Amount | None = None
         if token.kind == "number":
@@ -116,11 +123,9 @@ def amounts(tokens: tuple[Token, ...], words: list[str]) -> list[Amount]:
             amount = None if plain else _word_amount(words, i)
             if amount is None and token.low in lex.singular:
                 amount = Amount(i, i, value=1, weak=True)
-        if amount is None:
-            i += 1
-            continue
-        found.append(amount)
-        i = amount.last + 1
+        if amount is not None:
+            found.append(amount)
+            after = amount.last + 1
     return found
 
 

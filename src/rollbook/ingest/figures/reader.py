@@ -23,7 +23,7 @@ from rollbook.ingest.figures.attribution import (
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
-from rollbook.ingest.figures.tokens import Sentence, sentences, tokens
+from rollbook.ingest.figures.tokens import CAPITAL, Sentence, sentences, tokens
 from rollbook.ingest.figures.when import dates_in, month_covered
 from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
@@ -510,9 +510,11 @@ def acronyms(text: str) -> dict[str, str]:
 
 
 #: Capitalised names, joined by "of", "the" and "for".
-_NAMES = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+")
+_NAMES = re.compile(CAPITAL + r"[\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+")
 #: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
-_INITIALS = re.compile(r"\b(?:[A-Z]{2,6}|[A-Z]+[a-z][A-Z]+)\b")
+_INITIALS = re.compile(CAPITAL + r"(?:[A-Z]{1,5}|[A-Z]*[a-z][A-Z]+)\b")
+#: Capitalised words, the sides' names among them.
+_CAPITALISED = re.compile(CAPITAL + r"[\w'’-]+")
 
 
 _LABELLED = re.compile(r":\s*[\d.,\s]+(?:\(|$)", re.MULTILINE)
@@ -877,7 +879,7 @@ def _document_date(text: str, every: list[Sentence], published: dt.date) -> Part
 def _sides(text: str, known: dict[str, str]) -> list[tuple[str, int]]:
     """The sides a report names, most named first, with how often."""
     counts: Counter[str] = Counter()
-    for word, times in Counter(re.findall(r"\b[A-Z][\w'’-]+", text)).items():
+    for word, times in Counter(_CAPITALISED.findall(text)).items():
         side = party_of(word, known)  # each capitalised word looked up once
         if side:
             counts[side] += times

@@ -25,6 +25,11 @@ _TOKEN = re.compile(  # words first: most tokens are, and no other kind starts w
     r"|(?P<punct>[^\w\s])"
 )
 
+#: A capital that starts a word. A pattern run over a whole text opens with the capital itself
+#: and looks back for the word's start, so that the regex engine skips from capital to capital
+#: instead of trying the pattern at every place in the text.
+CAPITAL = r"[A-Z](?<=\b[A-Z])"
+
 
 class Token(NamedTuple):
     """One word, numeral or mark, with where it stands in the document (a named tuple:
