@@ -493,6 +493,24 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "In all 1,044 servicemen were wounded, of whom 692 have returned to their units.",
             [("wounded", 1044), ("wounded", 692)],
         ),
+        (
+            "Officials said 85 civilians were killed. Among the civilians are 21 women and 4 "
+            "children.",
+            [("killed", 85), ("killed", 21), ("killed", 4)],
+        ),
+        (
+            "- The monitor recorded 318 civilian casualties.\n- Among the civilians killed were 9"
+            " children; 30 children were injured.",
+            [("other", 318), ("killed", 9), ("wounded", 30)],
+        ),
+        (
+            "Officials said 2,000 soldiers were killed.\n\nAmong them are 612 officers.",
+            [("killed", 2000), ("killed", 612)],
+        ),
+        (
+            "The police said the toll had risen to 13, up from 11, after two of the injured died.",
+            [("killed", 13)],
+        ),
     ],
 )
 def test_what_happened_to_the_people_counted_across_asides_and_parts(

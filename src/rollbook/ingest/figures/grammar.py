@@ -105,7 +105,7 @@ def figures(
     pending: list[tuple[int, Amount]] = []
     stale: list[Earlier] = []
     for amount in found:
-        if _hypothetical(lex, words, amount):
+        if _hypothetical(lex, words, amount) or _made_the_rise(words, amount, result):
             continue
         if _stale(words, amount) and amount.value is not None:
             stale.append(Earlier(amount.value, _category(lex, tokens, words, amount, every)))
@@ -130,7 +130,7 @@ def figures(
             continue
         result.append(_figure(tokens, words, amount, category, lex))
     result = _settle_coordination(
-        result, pending, tokens, words, lex, context or _opened_by(lex, words)
+        result, pending, tokens, words, lex, _opened_by(lex, words) or context
     )
     if "no" in words or "none" in words:
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
@@ -144,6 +144,16 @@ def figures(
         for mark in orphans
         if not any(first < mark.index for first in counted)
     ] + stale
+
+
+def _made_the_rise(words: list[str], amount: Amount, result: list[Figure]) -> bool:
+    """ "The toll rose to 13 after two of the injured died": the deaths a new total counts
+    in, not a figure of their own."""
+    return (
+        words[amount.first - 1 : amount.first] == ["after"]
+        and words[amount.last + 1 : amount.last + 3] in (["of", "the"], ["of", "those"])
+        and any(f.category is Category.KILLED for f in result)
+    )
 
 
 def _named_in(lex: Lexicon, words: list[str]) -> Category | None:
@@ -1185,6 +1195,7 @@ def _settle_coordination(
                     )
                 )
                 or (opener[-1:] in (["and"], [","]) and earlier[-1].breakdown)
+                or _among_opening(words, amount)
             )
         ):
             result[index] = replace(result[index], category=earlier[-1].category, breakdown=True)
@@ -1234,12 +1245,36 @@ def _settle_coordination(
     return [f for f, k in zip(result, keep, strict=True) if k]
 
 
+def _among_opening(words: list[str], amount: Amount) -> bool:
+    """ "Among the civilians killed in April were 9 children": an amount in the first clause
+    of a sentence that opens with "among", the first the sentence gives."""
+    start = opening(words)
+    return (
+        words[start : start + 1] == ["among"]
+        and amount.first - start <= _ENUMERATION_GAP
+        and not any(
+            w in _HARD_STOPS or w in _CLAUSE_BREAKS or w[0].isdigit()
+            for w in words[start + 1 : amount.first]
+        )
+    )
+
+
+#: Marks that open a list item: "- Among the civilians killed were 9 children".
+_BULLETS = frozenset("-*•–")
+
+
+def opening(words: list[str]) -> int:
+    """Where a sentence's words begin, past a list item's mark."""
+    return 1 if words[:1] and words[0] in _BULLETS else 0
+
+
 def _opened_by(lex: Lexicon, words: list[str]) -> Category | None:
     """The category a sentence opens with as the whole its figures break down: "Among all
     the deaths we have confirmed, 1,377 were children"."""
-    if words[:1] not in (["among"], ["of"]):
+    start = opening(words)
+    if words[start : start + 1] not in (["among"], ["of"]):
         return None
-    for i in range(1, min(len(words), 6)):
+    for i in range(start + 1, min(len(words), start + 6)):
         if words[i] in (",", ":"):
             return None
         named = _longest_at(lex, words, i)

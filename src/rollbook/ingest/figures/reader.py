@@ -20,7 +20,7 @@ from rollbook.ingest.figures.attribution import (
     party_of,
     trailing_source,
 )
-from rollbook.ingest.figures.grammar import Earlier, Figure, figures
+from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
 from rollbook.ingest.figures.tokens import CAPITAL, Sentence, sentences, tokens
@@ -369,8 +369,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         elif _title_like(text, sentence):
             titled = category_of(line)  # an HTML subheading: "Killed, by sex and age"
             section = section if titled in (None, Category.OTHER) else titled
-        same_paragraph = found and found[-1][0].paragraph == sentence.paragraph
-        context = found[-1][1].category if same_paragraph else None
+        context = found[-1][1].category if found and _goes_on(found[-1][0], sentence) else None
         sentence_figures, orphans = figures(sentence, section, context)
         _give_earlier(found, orphans)
         if sentence_figures:  # the dates a figure may be as of (only where there are figures)
@@ -586,6 +585,19 @@ class _Reading:
             added=figure.added,
             told_before=figure.told_before,
         )
+
+
+#: Openings that speak of the people a figure just counted: "Among them are 612 officers."
+_OF_THEM = (["among", "them"], ["of", "them"], ["of", "these"], ["of", "those"])
+
+
+def _goes_on(before: Sentence, sentence: Sentence) -> bool:
+    """Whether a sentence may break down the figure of the one before: in its paragraph, or
+    opening the next paragraph with "Among them"."""
+    return before.paragraph == sentence.paragraph or (
+        before.paragraph + 1 == sentence.paragraph
+        and sentence.words[opening(sentence.words) :][:2] in _OF_THEM
+    )
 
 
 def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
