@@ -511,6 +511,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "The police said the toll had risen to 13, up from 11, after two of the injured died.",
             [("killed", 13)],
         ),
+        (
+            "The governor said the toll had risen to five after one of the injured died.",
+            [("killed", 5)],
+        ),
     ],
 )
 def test_what_happened_to_the_people_counted_across_asides_and_parts(

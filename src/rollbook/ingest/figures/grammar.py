@@ -858,6 +858,7 @@ def _category_right(
                 return since
     # Where other amounts start; "a" only where it counts a person ("in a serious condition")
     starts = {a.first for a in found if not a.weak or lex.people.starting_at(words, a.last + 1)}
+    begins = {a.first for a in found}
     i = amount.last + 1
     limit = min(len(words), amount.last + 14)
     seen_people = False
@@ -870,8 +871,8 @@ def _category_right(
             continue
         if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
             return described
-        if i in starts:
-            return described
+        if i in starts or (word == "after" and i + 1 in begins):
+            return described  # "rose to five after one of the injured died"
         if word == ",":
             if not seen_people or passed_comma:
                 return described
