@@ -184,6 +184,8 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
          "Saturday, gave a figure of 52.", 87, 52),
         ("According to the final figures of the State Emergency Service, 27 people were "
          "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
+        ("The ministry said 402 soldiers have been killed in all, up from 373 last week.", 402,
+         373),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:
@@ -514,6 +516,14 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         (
             "The governor said the toll had risen to five after one of the injured died.",
             [("killed", 5)],
+        ),
+        (
+            "The monitor recorded 23 civilian deaths this week, down from 35 the week before.",
+            [("killed", 23), ("killed", 35)],
+        ),
+        (
+            "We documented 121 civilian deaths in May, against 109 in April.",
+            [("killed", 121), ("killed", 109)],
         ),
     ],
 )

@@ -86,8 +86,13 @@ def figures(
     if not every and "no" not in words and "none" not in words:
         return [], []  # most sentences: no amount, nothing more to read
     earlier: dict[int, _Earlier] = {}
+    compared: list[Amount] = []  # counts of an earlier period beside this one's
     for n, amount in enumerate(every):
         mark = _earlier_mark(lex, words, amount, every[:n], every[n + 1 :])
+        set_beside = mark is not None or words[amount.first - 1 : amount.first] == ["against"]
+        if set_beside and not (mark and mark.increment) and _other_period(words, amount, every[:n]):
+            compared.append(amount)
+            continue
         listed = n - 1 in earlier and _next_in_list(
             lex, words[every[n - 1].last + 1 : amount.first]
         )
@@ -105,6 +110,10 @@ def figures(
     pending: list[tuple[int, Amount]] = []
     stale: list[Earlier] = []
     for amount in found:
+        if amount in compared:
+            if result:
+                result.append(_figure(tokens, words, amount, result[-1].category, lex))
+            continue
         if _hypothetical(lex, words, amount) or _made_the_rise(words, amount, result):
             continue
         if _stale(words, amount) and amount.value is not None:
@@ -144,6 +153,48 @@ def figures(
         for mark in orphans
         if not any(first < mark.index for first in counted)
     ] + stale
+
+
+#: Periods a count is of: "this week", "in May", "during the month", "in week 15".
+_PERIODS = frozenset(["week", "month", "day", "weeks", "months", "days", "quarter", "fortnight"])
+
+
+def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> bool:
+    """ "23 deaths this week, down from 35 the week before", "121 deaths in May, against 109
+    in April": the count of another period beside this period's, a figure of its own rather
+    than one the newer count replaced (a total "up from 373 last week" replaced one)."""
+    if not before_it or words[amount.first - 1 : amount.first] not in _SET_BESIDE:
+        return False
+    after = words[amount.last + 1 : amount.last + 5]
+    between = words[before_it[-1].last + 1 : amount.first]
+    return _names_period(after, earlier=True) and _names_period(between, earlier=False)
+
+
+def _names_period(words: list[str], earlier: bool) -> bool:
+    """Whether the words open with (`earlier`: "the week before", "the previous month", "in
+    April", "in week 14") or hold ("this week", "during the month", "in May") a period."""
+    if earlier:
+        head = words[:3]
+        return (
+            (
+                (head[:1] == ["the"] and head[1:2] in (["previous"], ["preceding"], *_AS_PERIODS))
+                or (head[:1] == ["in"] and (head[1:2] == ["week"] or head[1] in _MONTHS))
+            )
+            if len(head) > 1
+            else False
+        )
+    return any(
+        (w in ("this", "during", "the") and i + 1 < len(words) and words[i + 1] in _PERIODS)
+        or (
+            w == "in" and i + 1 < len(words) and (words[i + 1] in _MONTHS or words[i + 1] == "week")
+        )
+        for i, w in enumerate(words)
+    )
+
+
+_AS_PERIODS = tuple([p] for p in _PERIODS)
+#: The words that set a count beside another: "down from", "compared with", "against".
+_SET_BESIDE = (["from"], ["with"], ["to"], ["against"], ["versus"])
 
 
 def _made_the_rise(words: list[str], amount: Amount, result: list[Figure]) -> bool:
