@@ -143,6 +143,7 @@ def figures(
     )
     if "no" in words or "none" in words:
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
+    result = _told_together(words, result)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
     # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
     # not "197, and the article described the rise as a doubling"
@@ -675,6 +676,22 @@ _SAID_BEFORE = frozenset(
 )
 
 
+def _told_together(words: list[str], result: list[Figure]) -> list[Figure]:
+    """ "those I gave you last Tuesday, which were 71 killed and 240 wounded": a figure listed
+    right after one given before now was given then too."""
+    for n in range(1, len(result)):
+        before, figure = result[n - 1], result[n]
+        between = words[before.last + 1 : figure.first]
+        if (
+            before.told_before
+            and between[-1:] in (["and"], [","])
+            and len(between) <= 4
+            and _HARD_STOPS.isdisjoint(between)
+        ):
+            result[n] = replace(figure, told_before=True)
+    return result
+
+
 def _told_before(head: list[str]) -> bool:
     """Whether the words before a figure say it was stated before now: an earlier moment
     and a verb of saying in the past perfect ("Earlier, the ministry had said")."""
@@ -692,10 +709,12 @@ def _given_then(head: list[str]) -> bool:
     ministry's first statement gave a toll of 21": a figure given then."""
     if _DOCUMENT_NOUNS.isdisjoint(head):
         return False
-    if head[-1:] == ["was"]:
-        return not (_GIVEN.isdisjoint(head) and _MONTHS.isdisjoint(head) and _DAYS.isdisjoint(head))
-    # "The ministry's first statement, on the evening of 20 July, gave a toll of 21"
-    return "gave" in head and not (_FIRST.isdisjoint(head) and _MONTHS.isdisjoint(head))
+    dated = not (_MONTHS.isdisjoint(head) and _DAYS.isdisjoint(head))
+    if head[-1:] in (["was"], ["were"]):
+        return dated or not _GIVEN.isdisjoint(head)
+    # "The ministry's first statement, on the evening of 20 July, gave a toll of 21", "These
+    # figures update those I gave you last Tuesday, which were 71 killed"
+    return "gave" in head and (dated or not _FIRST.isdisjoint(head))
 
 
 _GIVEN = GRAMMAR_WORDS["given"]
