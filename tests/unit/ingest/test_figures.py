@@ -146,6 +146,9 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
          "auxiliaries.", [("killed", 131, None)]),
         ("The last official figure, 11,870 killed, was given in August; it had previously stood "
          "at 9,400 in May.", [("killed", 11870, 9400)]),
+        ("Since 2 June 97 servicemen have been killed and 286 wounded. These figures update "
+         "those I gave you last Tuesday, which were 71 killed and 240 wounded.",
+         [("killed", 97, 71), ("wounded", 286, 240)]),
     ],
 )  # fmt: skip
 def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
