@@ -108,6 +108,18 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
     assert claim.claimant == "Defence Ministry"
 
 
+def test_a_labelled_update_later_in_a_report_replaces_the_figures_before_it() -> None:
+    text = (
+        "[City CMA 07:40] Strike on Pekkary. Preliminary: 3 dead, 8 injured.\n\n"
+        "[City CMA 10:05] Pekkary update: 5 dead (was 3), 12 injured.\n\n"
+        "[City CMA 13:30] Search ended. Toll: 5 dead, 14 injured.\n"
+    )
+    assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == [
+        ("killed", 5, 3),
+        ("wounded", 14, 12),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -667,13 +667,25 @@ def _unrepeated(
     ]
 
 
+#: Labels of an update of figures given earlier in the same report: "Pekkary update: 5 dead,
+#: 12 injured", "Latest: 14 injured", "Toll: 5 dead, 14 injured".
+_UPDATES = frozenset(["update", "latest", "toll"])
+
+
+def _updates(words: list[str]) -> bool:
+    """Whether a sentence gives the report's figures anew under a label that says so."""
+    head = words[:12]  # past a line's time stamp: "[CMA 10:05] Pekkary update:"
+    return any(w in _UPDATES and head[i + 1 : i + 2] == [":"] for i, w in enumerate(head))
+
+
 def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
     """ "Two were injured. ... The number of injured has risen to four": a figure raised later
     in the same report replaces the claimant's earlier one, which becomes its earlier figure."""
     replaced: set[int] = set()
     result = list(found)
     for n, (sentence, claim) in enumerate(result):
-        if not claim.rises or claim.previous_value is not None or claim.value is None:
+        rises = claim.rises or _updates(sentence.words)
+        if not rises or claim.previous_value is not None or claim.value is None:
             continue
         key = claimant_key(claim.claimant)
         for m in range(n - 1, -1, -1):
