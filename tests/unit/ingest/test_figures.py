@@ -161,6 +161,14 @@ def test_a_labelled_update_later_in_a_report_replaces_the_figures_before_it() ->
         ("Since 2 June 97 servicemen have been killed and 286 wounded. These figures update "
          "those I gave you last Tuesday, which were 71 killed and 240 wounded.",
          [("killed", 97, 71), ("wounded", 286, 240)]),
+        ("The ministry said 146 medical workers have been killed. In the statement of the "
+         "Ministry of 1 June, the number of killed medical workers was 139.",
+         [("killed", 146, 139)]),
+        ("In total, 58 people were taken to hospital.\n\nOur statement on Monday gave the number "
+         "of injured members of the public as 29. After checks with the hospitals, the correct "
+         "figure is 35.", [("wounded", 58, None), ("wounded", 35, 29)]),
+        ("Korvany's defence ministry last gave a figure for its own losses in October, when it "
+         "said 2,913 servicemen had died.", [("killed", 2913, None)]),
     ],
 )  # fmt: skip
 def test_earlier_figures_listed_replaced_or_in_an_earlier_update(

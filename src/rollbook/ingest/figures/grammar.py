@@ -713,8 +713,13 @@ def _given_then(head: list[str]) -> bool:
     if head[-1:] in (["was"], ["were"]):
         return dated or not _GIVEN.isdisjoint(head)
     # "The ministry's first statement, on the evening of 20 July, gave a toll of 21", "These
-    # figures update those I gave you last Tuesday, which were 71 killed"
-    return "gave" in head and (dated or not _FIRST.isdisjoint(head))
+    # figures update those I gave you last Tuesday, which were 71 killed"; but "it last gave
+    # a figure in October, when it said 2,913" is its latest
+    return (
+        "gave" in head
+        and head[head.index("gave") - 1 : head.index("gave")] != ["last"]
+        and (dated or not _FIRST.isdisjoint(head))
+    )
 
 
 _GIVEN = GRAMMAR_WORDS["given"]
@@ -1098,7 +1103,7 @@ def _figure(
         breakdown=breakdown,
         rises=_rises(lex, words, amount),
         added=_added(lex, words, amount, start_token),
-        told_before=_told_then(words[max(0, start_token - 12) : start_token]),
+        told_before=_told_then(words[max(0, start_token - 20) : start_token]),
     )
 
 
@@ -1302,7 +1307,11 @@ def _settle_coordination(
         ):
             result[index] = replace(result[index], category=earlier[-1].category)
             continue
-        named = range(max(0, amount.first - 6), amount.first)
+        clause = max(
+            (i + 1 for i in range(max(0, amount.first - 6), amount.first) if words[i] == ","),
+            default=max(0, amount.first - 6),
+        )
+        named = range(clause, amount.first)  # "After checks, the correct figure is 35"
         if (
             context is not None
             and any(words[i] in _TALLY_NOUNS for i in named)

@@ -603,14 +603,18 @@ def _goes_on(before: Sentence, sentence: Sentence) -> bool:
 def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
     """ "31 were killed, the ministry said. It had put the toll at 24 late on Wednesday": a
     figure a claimant had given before is the earlier figure of its newer one, the nearest
-    of its kind before it (else after it); with no newer one it is a claim of its own."""
+    of its kind before it (else after it) in its paragraph, else in the report; with no newer
+    one it is a claim of its own."""
     result = list(found)
     dropped: set[int] = set()
-    for n, (_, old) in enumerate(found):
+    for n, (sentence, old) in enumerate(found):
         if not old.told_before or old.value is None:
             continue
         key = claimant_key(old.claimant)
-        order = [*range(n - 1, -1, -1), *range(n + 1, len(found))]
+        order = sorted(
+            [*range(n - 1, -1, -1), *range(n + 1, len(found))],
+            key=lambda m: found[m][0].paragraph != sentence.paragraph,
+        )
         m = next(
             (
                 m
