@@ -108,6 +108,15 @@ def test_a_toll_raised_from_an_earlier_figure_is_one_claim_with_the_earlier_figu
     assert claim.claimant == "Defence Ministry"
 
 
+def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() -> None:
+    text = (
+        "DAPPLEMARSH ROYAL INFIRMARY\nStatement on the casualties of the demonstrations\n\n"
+        "Since Friday, the Infirmary's emergency department has treated 87 people injured."
+    )
+    (claim,) = read(text)
+    assert (claim.value, claim.claimant) == (87, "Dapplemarsh Royal Infirmary")
+
+
 def test_a_labelled_update_later_in_a_report_replaces_the_figures_before_it() -> None:
     text = (
         "[City CMA 07:40] Strike on Pekkary. Preliminary: 3 dead, 8 injured.\n\n"

@@ -319,6 +319,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or colon_speaker(text, sentence)
             or _side_says(sentence, known)
         )
+        if author is not None and all(a.weak for a in said):
+            said = []  # "Our team at the hospital has treated 64": the author's statement
         if said:
             said = _with_roles(sentence, _whose(sentence, said, known))
         speaker = _quote_speaker(text, sentence, said)
