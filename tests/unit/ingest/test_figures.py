@@ -117,6 +117,22 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
     assert (claim.value, claim.claimant) == (87, "Dapplemarsh Royal Infirmary")
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ('**18:00** - Interior Ministry statement, in full: "During the disorder two persons '
+         'died."', "Interior Ministry"),
+        ("**13:20** - Heavy tear gas in Orme Square.\n\n**09:30** - On Sunday police said 61 "
+         "people had been detained.", "police"),
+        ("St Anselm Hospital confirms it received a body. On Sunday police said 61 people had "
+         "been detained.", "police"),
+    ],
+)  # fmt: skip
+def test_labels_and_times_are_not_claimants(text: str, claimant: str) -> None:
+    (claim,) = read(text)
+    assert claim.claimant == claimant
+
+
 def test_a_labelled_update_later_in_a_report_replaces_the_figures_before_it() -> None:
     text = (
         "[City CMA 07:40] Strike on Pekkary. Preliminary: 3 dead, 8 injured.\n\n"

@@ -181,8 +181,11 @@ def trailing_source(sentence: Sentence) -> list[Attribution]:
     tokens = sentence.tokens
     end = len(tokens) - 1 if tokens[-1].text in (".", "!") else len(tokens)
     dash = next((i for i in range(end - 1, max(0, end - 9), -1) if tokens[i].text in _DASHES), 0)
-    if dash == 0 or not any(t.kind == "number" for t in tokens[:dash]):
-        return []
+    if dash == 0 or not any(
+        t.kind == "number" and ":" not in (tokens[i - 1].text if i else "", tokens[i + 1].text)
+        for i, t in enumerate(tokens[:dash])
+    ):
+        return []  # no figure before the dash, only a time ("13:20 - Heavy tear gas in ...")
     if any(t.kind != "word" for t in tokens[dash + 1 : end]):
         return []
     found = _attribution(lexicon(), tokens, sentence.words, dash + 1, end)
@@ -209,6 +212,8 @@ def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
     begin = next((i + 1 for i in range(colon - 1, -1, -1) if tokens[i].text in _DASHES), 0)
     words = sentence.words
     end = next((i for i in range(begin, colon) if words[i] in _MEDIUM), colon)
+    if end - begin > 1 and words[end - 1] in _ISSUED_AS:
+        end -= 1
     found = _attribution(lexicon(), tokens, words, begin, end) if end > begin else None
     return [found] if found is not None else []
 
@@ -241,7 +246,9 @@ def _labelled_entry(sentence: Sentence) -> int:
 
 _QUOTES_OPEN = frozenset('"“«„')
 #: Where a speaker speaks, after the speaker: "on the city's channel", "to reporters".
-_MEDIUM = frozenset(["on", "to", "in", "at", "via", "during", "told"])
+_MEDIUM = frozenset(["on", "to", "in", "at", "via", "during", "told", ","])
+#: What a speaker's label may name after the speaker: "Interior Ministry statement, in full:".
+_ISSUED_AS = frozenset(["statement", "communiqué", "communique", "bulletin", "update", "post"])
 
 
 def opening_subject(sentence: Sentence) -> Attribution | None:

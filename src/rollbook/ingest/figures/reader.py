@@ -157,7 +157,7 @@ class _Claimants:
                         return earlier
                 self.named.append(text)
                 return text
-            if text.islower() and len(words) <= 2 and wanted not in _OFFICES:
+            if text.islower() and len(words) <= 2 and wanted not in _OFFICES | _SERVICES:
                 # "the monitor", "the group": the organisation last named in full.
                 for earlier in reversed(self.named):
                     if not earlier.islower() and len(earlier.split()) >= 2:
@@ -225,6 +225,11 @@ class _Claimants:
             if found == wanted or (wanted in _DESCRIBED and found not in _OFFICES):
                 return name
         return None
+
+
+#: Services a text names by their kind alone, not as a mention of an organisation before:
+#: "police said" after "St Anselm Hospital confirms" is the police.
+_SERVICES = frozenset(["police", "army", "military", "gendarmerie", "rescuers", "firefighters"])
 
 
 def _a_person(text: str) -> bool:
