@@ -96,9 +96,25 @@ def same_claimant(a: str, b: str, sides: dict[str, str] | None = None) -> bool:
     """One claimant's words the other's, or part of them: "the Defence Ministry" is "the
     Defence Ministry of Azerbaijan"; a side's adjective is its name even where the report
     gives only one of them ("Ulthanian Ministry of Defence", "Ulthane's defence ministry")."""
+    a, b = _initialled(a, b), _initialled(b, a)
     ka, kb = claimant_key(a, sides), claimant_key(b, sides)
     ka, kb = _as_places(ka, kb), _as_places(kb, ka)
     return bool(ka and kb) and (ka <= kb or kb <= ka)
+
+
+def _initialled(name: str, other: str) -> str:
+    """`name` with the words the other claimant writes as initials written so too: "Concord
+    of Nations Human Rights Office" beside "CN Human Rights Office"."""
+    for short in re.findall(r"\b[A-Z]{2,6}\b", other):
+        if short in name:
+            continue
+        words = r"[A-Z][\w'’-]*"
+        spelled = r"\s+(?:(?:of|the|for|and)\s+)*".join([words] * len(short))
+        for match in re.finditer(rf"\b{spelled}", name):
+            initials = "".join(w[0] for w in match.group().split() if w[0].isupper())
+            if initials == short:
+                return name[: match.start()] + short + name[match.end() :]
+    return name
 
 
 def _as_places(words: frozenset[str], other: frozenset[str]) -> frozenset[str]:
