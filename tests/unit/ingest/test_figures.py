@@ -126,6 +126,9 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
          "people had been detained.", "police"),
         ("St Anselm Hospital confirms it received a body. On Sunday police said 61 people had "
          "been detained.", "police"),
+        ("The Lumbrian National Gendarmerie sent reinforcements. Gendarmerie spokesman Captain "
+         "Luc Ferrand said five soldiers were killed.", "Lumbrian National Gendarmerie"),
+        ("Army spokesman Colonel Brannoc Vey said two soldiers were killed.", "Army"),
     ],
 )  # fmt: skip
 def test_labels_and_times_are_not_claimants(text: str, claimant: str) -> None:

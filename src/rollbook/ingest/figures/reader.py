@@ -131,9 +131,9 @@ class _Claimants:
                 else:  # "the RSF", "an RSF spokesman"
                     text = full
                 break
-        owner = _employer_named(text) if text.islower() else None
+        owner = _employer_named(text) if text.islower() else _role_of(text)
         if owner is not None:
-            text = owner  # "the hospital's chief surgeon", "a hospital spokeswoman"
+            text = owner  # "the hospital's chief surgeon", "Gendarmerie spokesman Luc Ferrand"
         words = text.split()
         if self.authored and text.lower() in _WITNESSES:
             return self.outlet  # "forensic experts found", in the prosecutor's own statement
@@ -162,7 +162,7 @@ class _Claimants:
                 for earlier in reversed(self.named):
                     if not earlier.islower() and len(earlier.split()) >= 2:
                         return earlier
-            if text.islower():
+            if text.islower() or owner is not None:  # "Gendarmerie spokesman Luc Ferrand"
                 organisation = self.organisation_before(wanted)
                 if organisation:
                     self.named.append(organisation)
@@ -230,6 +230,21 @@ class _Claimants:
 #: Services a text names by their kind alone, not as a mention of an organisation before:
 #: "police said" after "St Anselm Hospital confirms" is the police.
 _SERVICES = frozenset(["police", "army", "military", "gendarmerie", "rescuers", "firefighters"])
+
+
+def _role_of(text: str) -> str | None:
+    """The organisation a named person's role is of: "Gendarmerie spokesman Captain Luc
+    Ferrand", "Defence Ministry spokesperson Ana Reyes"."""
+    words = text.split()
+    for i, word in enumerate(words[1:4], 1):
+        if word.lower() in _ROLES_OF:
+            named = words[:i]
+            return " ".join(named) if all(w[:1].isupper() for w in named) else None
+    return None
+
+
+#: Roles that speak for the organisation named before them.
+_ROLES_OF = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople"])
 
 
 def _a_person(text: str) -> bool:
