@@ -131,7 +131,7 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
         ("Army spokesman Colonel Brannoc Vey said two soldiers were killed.", "Army"),
     ],
 )  # fmt: skip
-def test_labels_and_times_are_not_claimants(text: str, claimant: str) -> None:
+def test_who_speaks_behind_labels_times_and_roles(text: str, claimant: str) -> None:
     (claim,) = read(text)
     assert claim.claimant == claimant
 
