@@ -204,12 +204,19 @@ def opening_date(text: str, within: int = 600) -> dt.date | None:
 
 
 _MONTH_OF_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+_MONTH_OF_YEAR_LOWER = re.compile(_MONTH_OF_YEAR.pattern)
 
 
 def month_covered(text: str, start: int, end: int, published: dt.date) -> PartialDate | None:
     """The month a line names without a day, when it ended before the report appeared: the
     month a monthly report covers ("Monitor - February 2024", "Activities in April 2038")."""
-    for match in _MONTH_OF_YEAR.finditer(text, start, end):
+    low = _lowered(text)
+    found = (
+        _MONTH_OF_YEAR_LOWER.finditer(low, start, end)
+        if low
+        else _MONTH_OF_YEAR.finditer(text, start, end)
+    )
+    for match in found:
         if re.search(r"\d\s*$", text[max(start, match.start() - 4) : match.start()]):
             continue  # "5 March 2019": a day
         parsed = _resolve("1 " + match.group("month") + " " + match.group("year"), published)
