@@ -289,6 +289,17 @@ def test_the_day_or_month_a_figure_holds_on(text: str, as_of: str, period: str |
     assert (claim.period_start.iso() if claim.period_start else None) == period
 
 
+def test_29_february_before_it_comes_round_is_the_last_one() -> None:
+    text = "On 29 February, 12 soldiers were killed, the army said."
+    (claim,) = read_figures(text, dt.date(2024, 1, 15), OUTLET)
+    assert claim.as_of.iso() == "2020-02-29"
+    (claim,) = read_figures(text, dt.date(2114, 6, 1), OUTLET)  # 2114 has none
+    assert claim.as_of.iso() == "2112-02-29"
+    dated = "On 29 February 2024, 12 soldiers were killed, the army said."
+    (claim,) = read_figures(dated, dt.date(2024, 1, 15), OUTLET)
+    assert claim.as_of.iso() == "2024-02-29"
+
+
 def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
     text = (
         "# Civilian harm monitor - November 2020\n\n"

@@ -83,10 +83,14 @@ def _resolve(words: str, base: dt.date) -> dt.date | None:
     if cleaned in _WEEKDAYS:
         back = (base.weekday() - _WEEKDAYS.index(cleaned)) % 7 or 7
         return base - dt.timedelta(days=back)
-    day = _calendar_day(cleaned if _YEAR.search(cleaned) else f"{cleaned} {base.year}")
-    if day is not None and day > base:
-        # "on Friday" in a report published on a Wednesday is last Friday, whatever the year.
-        day = day.replace(year=day.year - 1) if day.replace(year=day.year - 1) <= base else day
+    if not _YEAR.search(cleaned):  # the last such day: 29 February in the last leap year
+        days = (_calendar_day(f"{cleaned} {year}") for year in range(base.year, base.year - 9, -1))
+        return next((day for day in days if day is not None and day <= base), None)
+    day = _calendar_day(cleaned)
+    if day is not None and day > base and (day.month, day.day) != (2, 29):
+        # "12 March 2024" in a report of 1 March 2024 is a slip for the year before.
+        earlier = day.replace(year=day.year - 1)
+        day = earlier if earlier <= base else day
     return day
 
 
