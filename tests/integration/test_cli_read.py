@@ -153,3 +153,35 @@ def test_a_crash_mid_batch_loses_only_that_batch(
             figures = connection.execute(select(claims.c.value)).scalars().all()
     assert sorted(stored) == ["statement_1.txt", "statement_2.txt"]
     assert sorted(figures) == [1, 2]
+
+
+def test_a_fault_of_the_reader_on_one_report_leaves_the_others_read(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rollbook.ingest import reports
+    from rollbook.store.database import Register
+
+    documents = [
+        (f"statement_{n}.txt", f"Statement, {n} March 2021\n\nThe army said {n} soldiers were "
+         "killed.\n".encode())
+        for n in range(1, 4)
+    ]  # fmt: skip
+    real = reports.read_figures
+
+    def faulty(text: str, *args: Any) -> Any:
+        if "2 soldiers" in text:
+            raise ValueError("day is out of range for month")
+        return real(text, *args)
+
+    monkeypatch.setattr(reports, "read_figures", faulty)
+    with Register.create(database_url) as register:
+        done = list(reports.read_reports(register, documents, reports.ReadOptions(), actor="t"))
+        with register.read() as connection:
+            figures = connection.execute(select(claims.c.value)).scalars().all()
+    assert [r.problem for r in done] == [
+        "",
+        "the reader failed on this document, which is a bug: "
+        "ValueError('day is out of range for month')",
+        "",
+    ]
+    assert sorted(figures) == [1, 3]

@@ -134,7 +134,11 @@ def _described(
         return None
     outlet = options.outlet or Path(name).stem
     report.published, report.outlet = published.isoformat(), outlet
-    found = read_figures(document.text, published, outlet)
+    try:
+        found = read_figures(document.text, published, outlet)
+    except Exception as error:  # a fault of the reader's must not stop a batch of thousands
+        report.problem = f"the reader failed on this document, which is a bug: {error!r}"
+        return None
     return {
         "source": {
             "sha256": hashlib.sha256(data).hexdigest(),
