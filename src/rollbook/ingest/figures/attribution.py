@@ -247,8 +247,7 @@ def _labelled_entry(sentence: Sentence) -> int:
 _QUOTES_OPEN = frozenset('"“«„')
 #: Where a speaker speaks, after the speaker: "on the city's channel", "to reporters".
 _MEDIUM = frozenset(["on", "to", "in", "at", "via", "during", "told", ","])
-#: What a speaker's label may name after the speaker: "Interior Ministry statement, in full:".
-_ISSUED_AS = frozenset(["statement", "communiqué", "communique", "bulletin", "update", "post"])
+_ISSUED_AS = GRAMMAR_WORDS["issued_as"]
 
 
 def opening_subject(sentence: Sentence) -> Attribution | None:

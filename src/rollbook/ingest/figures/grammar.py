@@ -156,8 +156,7 @@ def figures(
     ] + stale
 
 
-#: Periods a count is of: "this week", "in May", "during the month", "in week 15".
-_PERIODS = frozenset(["week", "month", "day", "weeks", "months", "days", "quarter", "fortnight"])
+_PERIODS = GRAMMAR_WORDS["periods"]
 
 
 def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> bool:
@@ -175,25 +174,17 @@ def _names_period(words: list[str], earlier: bool) -> bool:
     """Whether the words open with (`earlier`: "the week before", "the previous month", "in
     April", "in week 14") or hold ("this week", "during the month", "in May") a period."""
     if earlier:
-        head = words[:3]
-        return (
-            (
-                (head[:1] == ["the"] and head[1:2] in (["previous"], ["preceding"], *_AS_PERIODS))
-                or (head[:1] == ["in"] and (head[1:2] == ["week"] or head[1] in _MONTHS))
-            )
-            if len(head) > 1
-            else False
+        first, second = [*words[:2], "", ""][:2]
+        return (first == "the" and (second in _PERIODS or second in ("previous", "preceding"))) or (
+            first == "in" and (second == "week" or second in _MONTHS)
         )
     return any(
-        (w in ("this", "during", "the") and i + 1 < len(words) and words[i + 1] in _PERIODS)
-        or (
-            w == "in" and i + 1 < len(words) and (words[i + 1] in _MONTHS or words[i + 1] == "week")
-        )
-        for i, w in enumerate(words)
+        (w in ("this", "during", "the") and after in _PERIODS)
+        or (w == "in" and (after in _MONTHS or after == "week"))
+        for w, after in zip(words, [*words[1:], ""], strict=True)
     )
 
 
-_AS_PERIODS = tuple([p] for p in _PERIODS)
 #: The words that set a count beside another: "down from", "compared with", "against".
 _SET_BESIDE = (["from"], ["with"], ["to"], ["against"], ["versus"])
 

@@ -227,9 +227,8 @@ class _Claimants:
         return None
 
 
-#: Services a text names by their kind alone, not as a mention of an organisation before:
-#: "police said" after "St Anselm Hospital confirms" is the police.
-_SERVICES = frozenset(["police", "army", "military", "gendarmerie", "rescuers", "firefighters"])
+_SERVICES = GRAMMAR_WORDS["services"]
+_SPOKESPEOPLE = GRAMMAR_WORDS["spokespeople"]
 
 
 def _role_of(text: str) -> str | None:
@@ -237,14 +236,10 @@ def _role_of(text: str) -> str | None:
     Ferrand", "Defence Ministry spokesperson Ana Reyes"."""
     words = text.split()
     for i, word in enumerate(words[1:4], 1):
-        if word.lower() in _ROLES_OF:
+        if word.lower() in _SPOKESPEOPLE:
             named = words[:i]
             return " ".join(named) if all(w[:1].isupper() for w in named) else None
     return None
-
-
-#: Roles that speak for the organisation named before them.
-_ROLES_OF = frozenset(["spokesman", "spokeswoman", "spokesperson", "spokespeople"])
 
 
 def _a_person(text: str) -> bool:
@@ -693,9 +688,7 @@ def _unrepeated(
     ]
 
 
-#: Labels of an update of figures given earlier in the same report: "Pekkary update: 5 dead,
-#: 12 injured", "Latest: 14 injured", "Toll: 5 dead, 14 injured".
-_UPDATES = frozenset(["update", "latest", "toll"])
+_UPDATES = GRAMMAR_WORDS["update_labels"]
 
 
 def _updates(words: list[str]) -> bool:
