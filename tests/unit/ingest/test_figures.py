@@ -579,6 +579,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "The governor said the toll had risen to five after one of the injured died.",
             [("killed", 5)],
         ),
+        ("Clashes on the border in 2164 killed 14 soldiers.", [("killed", 14)]),
+        (
+            "In total, 12 people received medical help, of whom 8 were taken to hospital.",
+            [("wounded", 12), ("wounded", 8)],
+        ),
         (
             "The monitor recorded 23 civilian deaths this week, down from 35 the week before.",
             [("killed", 23), ("killed", 35)],

@@ -335,6 +335,10 @@ def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -
     )
 
 
+#: Words before a year: "in 2164", "since 2150".
+_YEAR_BEFORE = frozenset(["in", "since", "until", "during"])
+
+
 def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
     """Dates, years, times, ages and ordinals are not casualty counts."""
     first, last = amount.first, amount.last
@@ -351,9 +355,9 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             len(text) == 4
             and text.isdigit()
             and 1900 <= int(text) <= 2199
-            and not _people_after(words, last)
+            and (not _people_after(words, last) or before in _MONTHS or before in _YEAR_BEFORE)
         ):
-            return True
+            return True  # "in 2164 killed 14 soldiers", "in March 2146 killed 23": a year
         if (
             after in (":", ".", "/")
             and last + 2 < len(words)
