@@ -390,7 +390,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         sentence_figures, orphans = figures(sentence, section, context)
         _give_earlier(found, orphans)
         if sentence_figures:  # the dates a figure may be as of (only where there are figures)
-            as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
+            as_of_dates, since_dates = dates_in(
+                text, sentence.start, sentence.end, published, sentence.words
+            )
         for figure in sentence_figures:
             claimant = _claimant_for(sentence, figure, named, claimants, number, quoted)
             found.append(

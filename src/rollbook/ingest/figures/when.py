@@ -39,10 +39,22 @@ _DATE = re.compile(
 _DATE_LOWER = re.compile(_DATE.pattern)
 
 
-#: Words every date `_DATE` finds holds one of: a day's ("yesterday", "Tuesday") or a night's,
-#: or a month's first three letters.
-_HINTS = ("day", "night", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-          "nov", "dec")  # fmt: skip
+#: The words every date `_DATE` finds holds one of: a month's name, a day's or a night's.
+_DAY_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday", "yesterday", "overnight", "night"]
+)  # fmt: skip
+_JOINED = re.compile(r"[-'’]")
+
+
+def _names_a_day(words: list[str]) -> bool:
+    """Whether a sentence's words hold one of a date's, also inside a word joined with
+    others ("mid-March", "Tuesday's")."""
+    return not _DAY_WORDS.isdisjoint(words) or any(
+        _JOINED.search(word) and not _DAY_WORDS.isdisjoint(_JOINED.split(word)) for word in words
+    )
 
 
 @lru_cache(maxsize=8)
@@ -109,9 +121,10 @@ def _calendar_day(words: str) -> dt.date | None:
 
 
 def dates_in(
-    text: str, start: int, end: int, published: dt.date
+    text: str, start: int, end: int, published: dt.date, words: list[str] | None = None
 ) -> tuple[list[tuple[int, PartialDate]], list[tuple[int, PartialDate]]]:
-    """The dates a sentence gives (position, date), split into as-of dates and period starts."""
+    """The dates a sentence gives (position, date), split into as-of dates and period starts;
+    `words`, the sentence's in lower case, spare the search where none names a day."""
     as_of: list[tuple[int, PartialDate]] = []
     since: list[tuple[int, PartialDate]] = []
     entry = _ENTRY.match(text, start, end)
@@ -121,8 +134,8 @@ def dates_in(
             as_of.append((start, date))
             start = entry.end()
     low = _lowered(text)
-    if low is not None and not any(hint in low[start:end] for hint in _HINTS):
-        return as_of, since  # most sentences: no date, and strings are searched faster
+    if words is not None and not _names_a_day(words):
+        return as_of, since  # most sentences: no date
     found = _DATE_LOWER.finditer(low, start, end) if low else _DATE.finditer(text, start, end)
     for match in found:
         if match.group("relative"):
