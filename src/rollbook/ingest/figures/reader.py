@@ -349,7 +349,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             if header is None:
                 header = cells(line)
             elif not is_separator(line):
-                as_of_dates, since_dates = dates_in(text, sentence.start, sentence.end, published)
+                as_of_dates, since_dates = dates_in(
+                    text, sentence.start, sentence.end, published, sentence.words
+                )
                 as_of = (
                     _nearest(as_of_dates, sentence.start)
                     or month_covered(text, sentence.start, sentence.end, published)
