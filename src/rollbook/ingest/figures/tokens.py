@@ -66,10 +66,10 @@ def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     make = tuple.__new__  # a named tuple made without its Python-level __new__: thousands a report
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        if word[0].isalpha():  # most tokens: a word, whose kind needs no asking
-            add(make(Token, (word, word.lower(), "word", *match.span())))
-            continue
         kind = match.lastgroup or "punct"
+        if kind == "word":  # most tokens
+            add(make(Token, (word, word.lower(), kind, *match.span())))
+            continue
         if kind == "punct":
             if word in _QUOTES or (word == "*" and found):
                 continue  # a quoted figure, or one in Markdown's bold, reads as the same figure
