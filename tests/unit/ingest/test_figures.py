@@ -92,6 +92,8 @@ def test_qualifiers_ranges_and_vague_amounts(
         "The council will pay 50,000 crowns to the family of each person killed.",
         "In May, 17 risk education sessions were held for people displaced by the fighting.",
         "Figures for December were revised upward after late reports: see the table.",
+        "SEVERAL",
+        "dozens",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:

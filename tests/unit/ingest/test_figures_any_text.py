@@ -30,6 +30,8 @@ LINES = [
     "## Casualties",
     "Killed: 1 294",
     "",
+    "SEVERAL",
+    "dozens",
 ]
 
 

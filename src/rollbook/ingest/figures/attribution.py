@@ -154,6 +154,8 @@ def attributions(sentence: Sentence) -> list[Attribution]:
 def bracketed_source(sentence: Sentence) -> list[Attribution]:
     """A source named in brackets after the figures it gives: "six people killed and 23
     injured (Zaporizhzhia Regional Military Administration)"."""
+    if ")" not in sentence.words:
+        return []  # most sentences: no brackets
     tokens = sentence.tokens
     close = next((i for i in range(len(tokens) - 1, 1, -1) if tokens[i].text == ")"), 0)
     if close == 0 or (close + 1 < len(tokens) and tokens[close + 1].text not in ".;,"):
@@ -178,6 +180,8 @@ _DASHES = frozenset(["-", "–", "—"])
 def trailing_source(sentence: Sentence) -> list[Attribution]:
     """A wire flash's source after a final dash: "toll rises to 11, 27 injured - State
     Emergency Service"."""
+    if _DASHES.isdisjoint(sentence.words):
+        return []  # most sentences: no dash
     tokens = sentence.tokens
     end = len(tokens) - 1 if tokens[-1].text in (".", "!") else len(tokens)
     dash = next((i for i in range(end - 1, max(0, end - 9), -1) if tokens[i].text in _DASHES), 0)
@@ -196,6 +200,8 @@ def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
     """Who speaks a quotation a colon opens: 'Mayor Hedda Sornay on the city's channel: "At
     least four of our people have been killed"' is the mayor's; and, unquoted, who gives the
     figures of a live entry: "15:40 - State Emergency Service: six dead, 27 wounded"."""
+    if ":" not in sentence.words:
+        return []  # most sentences: no colon
     tokens = sentence.tokens
     colon = next(
         (

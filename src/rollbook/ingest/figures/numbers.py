@@ -168,6 +168,8 @@ def _word_amount(words: list[str], i: int) -> Amount | None:
     lex = lexicon()
     # Vague and idiomatic amounts, longest first: "tens of thousands", "a dozen".
     for n in (4, 3, 2, 1):
+        if i + n > len(words):
+            continue  # "several" ending a text is one word, not four
         phrase = " ".join(words[i : i + n])
         if phrase in lex.exact_amounts:
             return Amount(i, i + n - 1, value=lex.exact_amounts[phrase], about=True)
