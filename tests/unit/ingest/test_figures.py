@@ -583,6 +583,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ),
         ("Clashes on the border in 2164 killed 14 soldiers.", [("killed", 14)]),
         (
+            "The network said 96 people who had been registered as missing were confirmed dead.",
+            [("killed", 96)],
+        ),
+        (
             "In total, 12 people received medical help, of whom 8 were taken to hospital.",
             [("wounded", 12), ("wounded", 8)],
         ),

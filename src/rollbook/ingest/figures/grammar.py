@@ -189,6 +189,10 @@ def _names_period(words: list[str], earlier: bool) -> bool:
 _SET_BESIDE = (["from"], ["with"], ["to"], ["against"], ["versus"])
 
 
+#: Verbs that end a relative clause about the people counted and say what befell them.
+_MAIN_VERBS = frozenset(["were", "was", "have", "has", "are", "is", "died"])
+
+
 def _made_the_rise(words: list[str], amount: Amount, result: list[Figure]) -> bool:
     """ "The toll rose to 13 after two of the injured died": the deaths a new total counts
     in, not a figure of their own."""
@@ -943,6 +947,14 @@ def _category_right(
             return described
         if i in starts or (word == "after" and i + 1 in begins):
             return described  # "rose to five after one of the injured died"
+        if words[i : i + 3] in (["who", "had", "been"], ["that", "had", "been"]):
+            # "96 people who had been registered as missing were confirmed dead": what they
+            # were is not what happened to them; the verb after the clause says that
+            verb = next((j for j in range(i + 3, limit) if words[j] in _MAIN_VERBS), None)
+            if verb is None:
+                return described
+            i = verb
+            continue
         if word == ",":
             if not seen_people or passed_comma:
                 return described
