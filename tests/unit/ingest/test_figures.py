@@ -94,6 +94,8 @@ def test_qualifiers_ranges_and_vague_amounts(
         "Figures for December were revised upward after late reports: see the table.",
         "SEVERAL",
         "dozens",
+        "This one has killed more civilians in a single month.",
+        "The group demanded the release of 40 prisoners held by the army.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
@@ -582,6 +584,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 5)],
         ),
         ("Clashes on the border in 2164 killed 14 soldiers.", [("killed", 14)]),
+        ("Nine women and children are let out through the side entrance.", [("captured", 9)]),
         (
             "The network said 96 people who had been registered as missing were confirmed dead.",
             [("killed", 96)],

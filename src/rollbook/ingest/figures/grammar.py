@@ -339,6 +339,9 @@ def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -
     )
 
 
+#: Words that make "one" stand for a thing named before: "this one", "the one", "which one"
+#: (not "that", which opens a clause as often: "said that one civilian was killed").
+_POINTING = frozenset(["this", "the", "which", "each", "every", "any"])
 #: Words before a year: "in 2164", "since 2150".
 _YEAR_BEFORE = frozenset(["in", "since", "until", "during"])
 
@@ -351,6 +354,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     value = amount.value
     if _YEARS.fullmatch(tokens[first].text) and not _people_after(words, last):
         return True  # "the 2051-2055 war"
+    if words[first] == "one" and before in _POINTING:
+        return True  # "this one has killed more civilians": a pronoun, not a count
     if tokens[first].kind == "number":
         text = tokens[first].text
         if value is not None and value <= 31 and _a_day(tokens, words, first, last):
