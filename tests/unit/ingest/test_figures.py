@@ -96,6 +96,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "dozens",
         "This one has killed more civilians in a single month.",
         "The group demanded the release of 40 prisoners held by the army.",
+        "Nine buses carrying the freed prisoners crossed the bridge.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
