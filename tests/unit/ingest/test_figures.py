@@ -134,6 +134,8 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
         ("The Lumbrian National Gendarmerie sent reinforcements. Gendarmerie spokesman Captain "
          "Luc Ferrand said five soldiers were killed.", "Lumbrian National Gendarmerie"),
         ("Army spokesman Colonel Brannoc Vey said two soldiers were killed.", "Army"),
+        ("The Ministry of Health has opened a hotline. Shelling of the market killed 17 people, "
+         "according to the local authorities.", "local authorities"),
     ],
 )  # fmt: skip
 def test_who_speaks_behind_labels_times_and_roles(text: str, claimant: str) -> None:
