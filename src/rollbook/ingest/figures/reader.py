@@ -380,7 +380,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         # A table's rows are the author's unless a "Source" column or its introducing line
         # ("According to the ministry:") names another claimant.
         table_claimant = named[-1][1] if named and line.endswith(":") else None
-        answering = _ANSWER.match(line)
+        answering = _ANSWER.match(line) if line.endswith(":") else None
         if answering and head(answering.group("by")) in lexicon().claimant_heads:
             claimants.outlet = answering.group("by")  # what follows is its text
         if _heading(text, sentence):
