@@ -589,6 +589,20 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Clashes on the border in 2164 killed 14 soldiers.", [("killed", 14)]),
         ("Nine women and children are let out through the side entrance.", [("captured", 9)]),
         (
+            "The losses compose: irretrievable losses - 9 servicemen, sanitary losses - 23 "
+            "servicemen.",
+            [("killed", 9), ("wounded", 23)],
+        ),
+        (
+            "The losses compose: killed - 9 servicemen, wounded - 23 servicemen.",
+            [("killed", 9), ("wounded", 23)],
+        ),
+        (
+            "17 persons received traumas of various degree, including 3 minors.",
+            [("wounded", 17), ("wounded", 3)],
+        ),
+        ("The fate of 2 servicemen is being established.", [("missing", 2)]),
+        (
             "The network said 96 people who had been registered as missing were confirmed dead.",
             [("killed", 96)],
         ),

@@ -189,6 +189,8 @@ def _names_period(words: list[str], earlier: bool) -> bool:
 _SET_BESIDE = (["from"], ["with"], ["to"], ["against"], ["versus"])
 
 
+#: The marks after a label of a count: "wounded - 23", "missing: 4".
+_LABEL_MARKS = (["-"], ["–"], ["—"], [":"])
 #: Verbs that end a relative clause about the people counted and say what befell them.
 _MAIN_VERBS = frozenset(["were", "was", "have", "has", "are", "is", "died"])
 
@@ -965,6 +967,9 @@ def _category_right(
                 return described
             passed_comma = True
             i += 1
+            label = _longest_at(lex, words, i)
+            if label is not None and words[i + label[0] : i + label[0] + 1] in _LABEL_MARKS:
+                return described  # "killed - 9 servicemen, wounded - 23": the next one's label
             close = _aside_end(words, i, starts)
             if close is not None:
                 # "48 servicemen, including six officers and two medics, returned home",
@@ -1049,18 +1054,23 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
         word = words[i - 1]
         if word in _HARD_STOPS or word == ",":
             return None
+        best: tuple[int, Category] | None = None  # the longest phrase: "sanitary losses"
         for category, phrases in lex.categories.items():
             n = phrases.ending_at(words, i)
-            if (n and category is not Category.OTHER) or (
-                n and words[i - 1] in ("casualties", "losses")
-            ):
-                if (
-                    word in ("dead", "killed")
-                    and i < start
-                    and words[i] not in (":", "at", "to", "-", "–", "—")
-                ) or (word == "fell" and words[i : i + 1] in (["to"], ["by"])):
-                    break
-                return category
+            if (
+                (n and category is not Category.OTHER) or (n and word in ("casualties", "losses"))
+            ) and (best is None or n > best[0]):
+                best = (n, category)
+        passing = (
+            (  # "the dead included", "fell to 12": not what the amount counts
+                word in ("dead", "killed")
+                and i < start
+                and words[i] not in (":", "at", "to", "-", "–", "—")
+            )
+            or (word == "fell" and words[i : i + 1] in (["to"], ["by"]))
+        )
+        if best is not None and not passing:
+            return best[1]
         i -= 1
     return None
 
