@@ -587,6 +587,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 5)],
         ),
         ("Clashes on the border in 2164 killed 14 soldiers.", [("killed", 14)]),
+        ("The Original Indictment of 2256 listed 41 civilians killed.", [("killed", 41)]),
         ("Nine women and children are let out through the side entrance.", [("captured", 9)]),
         (
             "The losses compose: irretrievable losses - 9 servicemen, sanitary losses - 23 "

@@ -362,13 +362,16 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         text = tokens[first].text
         if value is not None and value <= 31 and _a_day(tokens, words, first, last):
             return True
+        dated = before in _MONTHS or before in _YEAR_BEFORE  # "in 2164", "March 2146"
         if (
             len(text) == 4
             and text.isdigit()
-            and 1900 <= int(text) <= 2199
-            and (not _people_after(words, last) or before in _MONTHS or before in _YEAR_BEFORE)
+            and (
+                (1900 <= int(text) <= 2199 and (dated or not _people_after(words, last)))
+                or (2200 <= int(text) <= 2299 and (dated or before == "of"))
+            )
         ):
-            return True  # "in 2164 killed 14 soldiers", "in March 2146 killed 23": a year
+            return True  # "in 2164 killed 14 soldiers", "the shelling of 2226": a year
         if (
             after in (":", ".", "/")
             and last + 2 < len(words)
