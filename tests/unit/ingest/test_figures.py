@@ -97,6 +97,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "This one has killed more civilians in a single month.",
         "The group demanded the release of 40 prisoners held by the army.",
         "Nine buses carrying the freed prisoners crossed the bridge.",
+        "The state announced an ex gratia of Rs 25 lakh to each family.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
@@ -603,6 +604,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("wounded", 17), ("wounded", 3)],
         ),
         ("The fate of 2 servicemen is being established.", [("missing", 2)]),
+        ("About 5 lakh people have been displaced.", [("displaced", 500000)]),
+        ("Three jawans were martyred and five others injured.", [("killed", 3), ("wounded", 5)]),
         (
             "The network said 96 people who had been registered as missing were confirmed dead.",
             [("killed", 96)],

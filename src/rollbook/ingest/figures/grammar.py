@@ -341,6 +341,8 @@ def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -
     )
 
 
+#: Marks of money or of a number's rank before a numeral: "$ 40", "Rs 5 lakh", "№ 9".
+_MONEY = frozenset(["$", "€", "£", "₹", "#", "№", "rs", "inr", "usd", "eur"])
 #: Words that make "one" stand for a thing named before: "this one", "the one", "which one"
 #: (not "that", which opens a clause as often: "said that one civilian was killed").
 _POINTING = frozenset(["this", "the", "which", "each", "every", "any"])
@@ -391,7 +393,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             after == "per" and words[last + 2 : last + 3] == ["cent"]
         ):
             return True
-        if before in ("$", "€", "£", "#", "№") or after in ("am", "pm", "gmt", "utc", "hrs"):
+        if before in _MONEY or after in ("am", "pm", "gmt", "utc", "hrs"):
             return True
     if before in _NOT_COUNTS_BEFORE or (
         before in ("of", ":") and first >= 2 and words[first - 2] in _LABELS_NOT_COUNTS
