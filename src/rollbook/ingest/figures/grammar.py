@@ -1067,7 +1067,7 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
             ) and (best is None or n > best[0]):
                 best = (n, category)
         passing = (
-            (  # "the dead included", "fell to 12": not what the amount counts
+            (  # "killed" or "dead" with words between it and the amount, "fell to": passed by
                 word in ("dead", "killed")
                 and i < start
                 and words[i] not in (":", "at", "to", "-", "–", "—")
