@@ -137,6 +137,8 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
         ("Army spokesman Colonel Brannoc Vey said two soldiers were killed.", "Army"),
         ("The Ministry of Health has opened a hotline. Shelling of the market killed 17 people, "
          "according to the local authorities.", "local authorities"),
+        ("**ANCHOR (Ritika Bhandarkar):** Good evening. Twelve soldiers were killed in the "
+         "ambush.", OUTLET),
     ],
 )  # fmt: skip
 def test_who_speaks_behind_labels_times_and_roles(text: str, claimant: str) -> None:

@@ -220,6 +220,8 @@ def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
     end = next((i for i in range(begin, colon) if words[i] in _MEDIUM), colon)
     if end - begin > 1 and words[end - 1] in _ISSUED_AS:
         end -= 1
+    if words[begin] in _PRESENTERS:
+        return []  # "ANCHOR (Nadia Qassar): Good evening": the broadcaster's own words
     found = _attribution(lexicon(), tokens, words, begin, end) if end > begin else None
     return [found] if found is not None else []
 
@@ -254,6 +256,7 @@ _QUOTES_OPEN = frozenset('"“«„')
 #: Where a speaker speaks, after the speaker: "on the city's channel", "to reporters".
 _MEDIUM = frozenset(["on", "to", "in", "at", "via", "during", "told", ","])
 _ISSUED_AS = GRAMMAR_WORDS["issued_as"]
+_PRESENTERS = GRAMMAR_WORDS["presenters"]
 
 
 def opening_subject(sentence: Sentence) -> Attribution | None:

@@ -228,6 +228,7 @@ class _Claimants:
 
 
 _SERVICES = GRAMMAR_WORDS["services"]
+_PRESENTERS = GRAMMAR_WORDS["presenters"]
 _SPOKESPEOPLE = GRAMMAR_WORDS["spokespeople"]
 
 
@@ -873,8 +874,8 @@ def _labelled_by(sentence: Sentence) -> list[Attribution]:
     colon = next((i for i, t in enumerate(tokens[:24]) if t.text == ":"), -1)
     end = next((i for i in range(1, max(colon, 1)) if tokens[i].text in "(,"), colon)
     label = tokens[1:end]
-    if colon < 2 or not label or len(label) > 12:
-        return []
+    if colon < 2 or not label or len(label) > 12 or label[0].low in _PRESENTERS:
+        return []  # and "**ANCHOR (Ritika Bhandarkar):**" is the broadcaster's own voice
     small = ("of", "for", "the", "and", "in", "on")
     heads = lexicon().claimant_heads
     capitalised = all(t.text[:1].isupper() or t.low in small for t in label if t.kind == "word")
