@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from rollbook.ingest.dates import parse_partial_date
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
 from rollbook.model.dates import DateError, PartialDate
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -39,13 +40,10 @@ _DATE = re.compile(
 _DATE_LOWER = re.compile(_DATE.pattern)
 
 
+#: Weekdays in calendar order, Monday first as `date.weekday()` counts them.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: The words every date `_DATE` finds holds one of: a month's name, a day's or a night's.
-_DAY_WORDS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-     "saturday", "sunday", "yesterday", "overnight", "night"]
-)  # fmt: skip
+_DAY_WORDS = GRAMMAR_WORDS["months"] | frozenset([*_WEEKDAYS, "yesterday", "overnight", "night"])
 _JOINED = re.compile(r"[-'’]")
 
 
@@ -77,9 +75,6 @@ _BEGAN = re.compile(
 #: Words before a month that make it another time than the figure's ("more than in May").
 _OTHER_MONTH = re.compile(r"\b(?:when|until|than|compared\s+with)\b[^,;:]*$", re.IGNORECASE)
 _YEAR = re.compile(r"\b\d{4}\b")
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 @lru_cache(maxsize=4096)
