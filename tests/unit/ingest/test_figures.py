@@ -812,6 +812,25 @@ def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
     assert claim.claimant == claimant
 
 
+@pytest.mark.parametrize(
+    ("heading", "claimant"),
+    [
+        ("TARN MONITORING DESK\nItem 4/12. Source: Ministry of Defence of Oster, official "
+         "channel, 2 May 2020. Translated from the Osteric.", "Ministry of Defence of Oster"),
+        ("Tarn Defence News\n2020-05-02 10:40 | Source: Coastal Defence Command | Editor: I. Vel",
+         "Coastal Defence Command"),
+    ],
+)  # fmt: skip
+def test_a_source_line_says_whose_text_a_carried_statement_is(heading: str, claimant: str) -> None:
+    [claim] = read(heading + "\n\nYesterday 14 servicemen were killed.\n")
+    assert claim.claimant == claimant
+
+
+def test_a_source_line_naming_no_body_leaves_the_outlet_speaking() -> None:
+    [claim] = read("Source: Our Correspondents\n\nYesterday 14 servicemen were killed.\n")
+    assert claim.claimant == read("Yesterday 14 servicemen were killed.")[0].claimant
+
+
 def test_a_quotation_a_colon_opens_is_the_speakers_before_it() -> None:
     text = (
         '**11:20** - Mayor Hedda Sornay on the city channel: "At least four of our people '

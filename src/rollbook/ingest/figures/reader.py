@@ -768,11 +768,25 @@ _ANSWER = re.compile(
 )
 
 
+#: "Source: Ministry of Defence of the Toskarran Union, official channel, 22 April 2114",
+#: "10:40 | Source: Coastal Defence Command | Editor: ...": the line that says whose text a
+#: monitoring item or a carried statement is.
+_SOURCE_LABEL = re.compile(
+    r"(?:^|\|\s*)Source:\s+(?:the\s+)?(?P<by>[A-Z][^,|;:()]*?)\s*(?:[,|;(]|$)"
+)
+
+
 def _author(text: str, every: list[Sentence]) -> str | None:
-    """Who speaks in a statement published whole: the organisation its letterhead names
-    ("MINISTRY OF DEFENCE OF THE REPUBLIC OF MAROVIA", "Statement by the Municipal Council
-    of Doussoula"), or the one an outlet says issued it. Its figures are its own, not the
-    outlet's that carries them."""
+    """Who speaks in a statement published whole: the organisation a source line or its
+    letterhead names ("MINISTRY OF DEFENCE OF THE REPUBLIC OF MAROVIA", "Statement by the
+    Municipal Council of Doussoula"), or the one an outlet says issued it. Its figures are
+    its own, not the outlet's that carries them (nor the monitoring service's that
+    translated them)."""
+    heads = GRAMMAR_WORDS["author_heads"]
+    for sentence in every[:8]:
+        label = _SOURCE_LABEL.search(text[sentence.start : sentence.end])
+        if label and not heads.isdisjoint(label.group("by").lower().split()):
+            return label.group("by")
     for n, sentence in enumerate(every[:5]):
         found = _letterhead(text, sentence)
         if found is not None:
