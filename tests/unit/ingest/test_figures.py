@@ -502,6 +502,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
     ("text", "expected"),
     [
         ("Two women, aged 64 and 71, were killed in the strike.", [("killed", 2)]),
+        (
+            "Four residents were killed, the oldest aged 71, and seven were injured.",
+            [("killed", 4), ("wounded", 7)],
+        ),
         ("Seven people, all of them teenage boys, were abducted.", [("captured", 7)]),
         ("One of the attackers was killed at the scene.", [("killed", 1)]),
         ("It was one of the worst nights, with 12 killed.", [("killed", 12)]),

@@ -414,7 +414,14 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         words[back] in ("and", ",", "or", "to", "-", "–") or tokens[back].kind == "number"
     ):
         back -= 1
-    if back >= 0 and back < first - 1 and words[back] in ("aged", "ages", "age"):
+    # Ages are numerals in news style: "the oldest aged 71, and seven were injured" goes on
+    # to a count.
+    if (
+        back >= 0
+        and back < first - 1
+        and words[back] in ("aged", "ages", "age")
+        and (tokens[first].kind != "word" or tokens[back + 1].kind == "word")
+    ):
         return True
     # "a man (63)", "children (under 18)": an age or a note in brackets; but "(26 boys and
     # 17 girls)" breaks a figure down.
