@@ -506,6 +506,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "Four residents were killed, the oldest aged 71, and seven were injured.",
             [("killed", 4), ("wounded", 7)],
         ),
+        ("Fourteen assailants were killed and six others arrested.", [("killed", 14)]),
+        (
+            "Two soldiers were killed and three civilians.",
+            [("killed", 2), ("killed", 3)],
+        ),
         ("Seven people, all of them teenage boys, were abducted.", [("captured", 7)]),
         ("One of the attackers was killed at the scene.", [("killed", 1)]),
         ("It was one of the worst nights, with 12 killed.", [("killed", 12)]),

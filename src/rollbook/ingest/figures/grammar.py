@@ -1312,7 +1312,8 @@ def _settle_coordination(
             continue
         between_next = words[amount.last + 1 : later[0].first] if later else []
         after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
-        people = lex.people.starting_at(words, after) > 0  # "five other staff members and"
+        noun = lex.people.starting_at(words, after)
+        people = noun > 0  # "five other staff members and"
         if (
             later
             and people
@@ -1327,6 +1328,8 @@ def _settle_coordination(
             and people
             and opener[-1:] in (["and"], [","])
             and amount.first - earlier[-1].last <= _ENUMERATION_GAP
+            # but "14 were killed and six others arrested" says what befell the six
+            and not _own_participle(words, after + noun)
         ):
             result[index] = replace(result[index], category=earlier[-1].category,
                                     breakdown=earlier[-1].breakdown)  # fmt: skip
@@ -1357,6 +1360,12 @@ def _settle_coordination(
             continue
         keep[index] = False
     return [f for f, k in zip(result, keep, strict=True) if k]
+
+
+def _own_participle(words: list[str], at: int) -> bool:
+    """Whether a participle follows a count's people ("six others arrested"): the count has a
+    verb of its own, and one the grammar does not count by, so it joins no list before it."""
+    return at < len(words) and len(words[at]) > 4 and words[at].endswith("ed")
 
 
 def _among_opening(words: list[str], amount: Amount) -> bool:
