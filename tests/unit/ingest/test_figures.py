@@ -508,6 +508,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ),
         ("Fourteen assailants were killed and six others arrested.", [("killed", 14)]),
         (
+            "38 security force personnel and 52 civilians lost their lives.",
+            [("killed", 38), ("killed", 52)],
+        ),
+        ("4 civilians including a woman were killed.", [("killed", 4), ("killed", 1)]),
+        (
             "Two soldiers were killed and three civilians.",
             [("killed", 2), ("killed", 3)],
         ),

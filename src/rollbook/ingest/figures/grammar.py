@@ -1312,13 +1312,13 @@ def _settle_coordination(
             continue
         between_next = words[amount.last + 1 : later[0].first] if later else []
         after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
-        noun = lex.people.starting_at(words, after)
+        noun = _people_noun(lex, words, after)
         people = noun > 0  # "five other staff members and"
         if (
             later
             and people
             and len(between_next) <= 6
-            and any(w in ("and", ",", "or", "plus") for w in between_next)
+            and any(w in ("and", ",", "or", "plus", "including") for w in between_next)
             and not any(w in _HARD_STOPS for w in between_next)
         ):
             result[index] = replace(result[index], category=later[0].category)
@@ -1360,6 +1360,30 @@ def _settle_coordination(
             continue
         keep[index] = False
     return [f for f, k in zip(result, keep, strict=True) if k]
+
+
+#: Words no qualifier of a people noun can be: "38 security force personnel" and "4
+#: innocent civilians" name people; "38 of them", "38 were" do not.
+_NOT_MODIFIERS = frozenset(["and", "or", "of", "in", "on", "at", "to", "by", "for", "from",
+                            "with", "against", "near", "after", "before", "during", "among",
+                            "than", "as", "the", "a", "an", "were", "was", "are", "is", "had",
+                            "have", "has", "been", "who", "which"])  # fmt: skip
+
+
+def _people_noun(lex: Lexicon, words: list[str], at: int) -> int:
+    """How many words from `at` name a count's people, past up to two words that qualify
+    them ("innocent civilians", "security force personnel"); 0 when no people noun follows."""
+    for skip in range(3):
+        if skip and (
+            at + skip >= len(words)
+            or not words[at + skip - 1].isalpha()
+            or words[at + skip - 1] in _NOT_MODIFIERS
+        ):
+            return 0
+        found = lex.people.starting_at(words, at + skip)
+        if found:
+            return skip + found
+    return 0
 
 
 def _own_participle(words: list[str], at: int) -> bool:
