@@ -248,6 +248,8 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
          "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
         ("The ministry said 402 soldiers have been killed in all, up from 373 last week.", 402,
          373),
+        ("The number of the dead has increased to 6 persons (earlier the information about 4 "
+         "perished persons was communicated).", 6, 4),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:

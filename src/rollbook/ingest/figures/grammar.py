@@ -897,17 +897,23 @@ def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category |
 
 
 def _qualifier_length(lex: Lexicon, words: list[str], start: int) -> int:
-    if _handed_over(words, start):
+    if _preposition_before(words, start):
         return 0
     return lex.any_qualifier.ending_at(words, start)
 
 
-def _handed_over(words: list[str], start: int) -> bool:
-    """ "handed over 90 servicemen": "over" the verb's, not "more than" 90."""
-    return words[start - 1 : start] == ["over"] and words[start - 2 : start - 1] in _HANDING
+def _preposition_before(words: list[str], start: int) -> bool:
+    """ "handed over 90 servicemen": "over" the verb's, not "more than" 90; "information
+    about 4 perished persons": "about" the noun's, not "nearly" 4."""
+    before = words[start - 2 : start]
+    return (before[1:] == ["over"] and before[0] in _HANDING) or (
+        before[1:] == ["about"] and before[0] in _TOLD_ABOUT
+    )
 
 
-_HANDING = (["handed"], ["hand"], ["hands"], ["handing"], ["turned"], ["turning"])
+_HANDING = frozenset(["handed", "hand", "hands", "handing", "turned", "turning"])
+#: What one has or gives about people: "information about 4 perished persons".
+_TOLD_ABOUT = frozenset(["information", "data", "news", "details", "reports", "knowledge"])
 
 
 def _describes(lex: Lexicon, words: list[str], i: int, n: int) -> bool:
@@ -1148,7 +1154,7 @@ _BREAKDOWN_WORDS = frozenset(["including", "incl", "among", "includes", "include
 
 def _qualifier(lex: Lexicon, words: list[str], amount: Amount) -> tuple[Qualifier, int]:
     best = (Qualifier.EXACT, 0)
-    if _handed_over(words, amount.first):
+    if _preposition_before(words, amount.first):
         return best
     for name, phrases in lex.qualifiers.items():
         n = phrases.ending_at(words, amount.first)
