@@ -835,9 +835,13 @@ def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
          "channel, 2 May 2020. Translated from the Osteric.", "Ministry of Defence of Oster"),
         ("Tarn Defence News\n2020-05-02 10:40 | Source: Coastal Defence Command | Editor: I. Vel",
          "Coastal Defence Command"),
+        ("*Tarn Frontline Digest · Posts by Ivo Dask, head of the Kerr Regional Military "
+         "Administration, translated.*", "Kerr Regional Military Administration"),
     ],
 )  # fmt: skip
-def test_a_source_line_says_whose_text_a_carried_statement_is(heading: str, claimant: str) -> None:
+def test_a_source_line_or_byline_says_whose_text_a_carried_statement_is(
+    heading: str, claimant: str
+) -> None:
     [claim] = read(heading + "\n\nYesterday 14 servicemen were killed.\n")
     assert claim.claimant == claimant
 

@@ -775,6 +775,13 @@ _SOURCE_LABEL = re.compile(
     r"(?:^|\|\s*)Source:\s+(?:the\s+)?(?P<by>[A-Z][^,|;:()]*?)\s*(?:[,|;(]|$)"
 )
 
+#: "Posts by Yarema Kostiv, head of the Hralna Regional Military Administration": a digest
+#: that carries an official's own posts or statements, which speak for the office.
+_CARRIED = re.compile(
+    r"\b(?i:posts|messages|statements|updates|remarks)\s+(?:by|of|from)\s+[^.;:]*?,\s+"
+    r"(?:the\s+)?[a-z][\w\s-]*?\bof\s+(?:the\s+)?(?P<by>[A-Z][^,.;:()]*)"
+)
+
 
 def _author(text: str, every: list[Sentence]) -> str | None:
     """Who speaks in a statement published whole: the organisation a source line or its
@@ -784,9 +791,10 @@ def _author(text: str, every: list[Sentence]) -> str | None:
     translated them)."""
     heads = GRAMMAR_WORDS["author_heads"]
     for sentence in every[:8]:
-        label = _SOURCE_LABEL.search(text[sentence.start : sentence.end])
+        line = text[sentence.start : sentence.end]
+        label = _SOURCE_LABEL.search(line) or _CARRIED.search(line)
         if label and not heads.isdisjoint(label.group("by").lower().split()):
-            return label.group("by")
+            return label.group("by").strip()
     for n, sentence in enumerate(every[:5]):
         found = _letterhead(text, sentence)
         if found is not None:
