@@ -147,6 +147,25 @@ def test_who_speaks_behind_labels_times_and_roles(text: str, claimant: str) -> N
     assert claim.claimant == claimant
 
 
+def test_a_speakers_turn_in_a_transcript_is_theirs_to_its_end() -> None:
+    text = (
+        "Morning Drive, transcript\n\n"
+        "**REPORTER (Ada Kell, on the line):** Thank you. So far I have counted six bodies.\n\n"
+        "**POLICE COMMANDER (Ivo Dask):** Good morning. Five people lost their lives and "
+        "eleven were injured. Two of the injured are in a critical condition.\n\n"
+        "KELL: The herders say 12 goats were taken. Two more bodies were found.\n\n"
+        "**HOST:** Thank you. In 2019 about 30 people died here.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (6, OUTLET),
+        (5, "Police Commander"),
+        (11, "Police Commander"),
+        (2, "Police Commander"),
+        (2, OUTLET),
+        (30, OUTLET),
+    ]
+
+
 def test_a_labelled_update_later_in_a_report_replaces_the_figures_before_it() -> None:
     text = (
         "[City CMA 07:40] Strike on Pekkary. Preliminary: 3 dead, 8 injured.\n\n"

@@ -131,6 +131,8 @@ class _Claimants:
                 else:  # "the RSF", "an RSF spokesman"
                     text = full
                 break
+        if text.isupper() and " " in text:
+            text = _cased(text)  # a transcript's "POLICE COMMANDER:": capitals of a label
         owner = _employer_named(text) if text.islower() else _role_of(text)
         if owner is not None:
             text = owner  # "the hospital's chief surgeon", "Gendarmerie spokesman Luc Ferrand"
@@ -317,6 +319,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     mentions: list[tuple[int, str]] = []  # (sentence, claimant) as each is named
     numbers: dict[int, int] = {}  # a sentence's number by where it starts
     interviewee = _interviewee(text)
+    turns = _turns(text, every)
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
@@ -327,6 +330,12 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last, quoted = interviewee, True  # "A: We have identified 1,207"
         elif interviewee and _in_answer(text, sentence):
             quoted = True
+        elif sentence.paragraph in turns:
+            turn = turns[sentence.paragraph]
+            if turn.start == sentence.start:  # the speaker's words start here
+                claimants.last, claimants.last_paragraph = turn.speaker, sentence.paragraph
+                claimants.last_sentence = number
+            quoted = turn.speaker is not None
         said = (
             attributions(sentence)
             or _labelled_by(sentence)
@@ -828,6 +837,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         return None
     if line.count("|") >= 3:
         return None  # a site's navigation: "Home | About the Centre | News | Contacts"
+    if _TURN.match(line) and not line.rstrip("*").endswith(":"):
+        return None  # a speaker's turn in a transcript: "**POLICE COMMANDER:** Good morning."
     found = None
     for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
         prefix = _AUTHOR_PREFIX.match(part.strip())
@@ -986,6 +997,43 @@ def _interviewee(text: str) -> str | None:
         if name and len(name.group().split()) >= 2:
             return name.group()
     return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Turn:
+    """Where a speaker's turn in a transcript starts, and who speaks (None: a presenter,
+    in the broadcaster's own voice)."""
+
+    start: int
+    speaker: str | None
+
+
+#: A speaker's label opening a paragraph of a transcript: "**POLICE COMMANDER (Daniel
+#: Rotich):**", "COL. VEY (recorded):", "ANCHOR:".
+_TURN = re.compile(r"[*#\s]*(?P<label>[A-Z][A-Z.'’ -]*[A-Z.])\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:")
+
+
+def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
+    """A broadcast transcript's turns, by paragraph: each paragraph a speaker's label opens
+    is that speaker's to its end. Only a text where a presenter takes turns with others is a
+    transcript; elsewhere "UPDATE:" or "KILLED:" is no one speaking."""
+    turns: dict[int, _Turn] = {}
+    seen: set[int] = set()
+    presenters = set(_PRESENTERS)  # and their names: "CORRESPONDENT (Teo Rask)", then "RASK:"
+    for sentence in every:
+        if sentence.paragraph in seen:
+            continue
+        seen.add(sentence.paragraph)
+        label = _TURN.match(text, sentence.start, sentence.end)
+        if label is None:
+            continue
+        name = label.group("label").rstrip(" .")
+        presenter = name.split()[0].lower() in presenters or name.lower() in presenters
+        if presenter and label.group("who"):
+            presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", label["who"]))
+        turns[sentence.paragraph] = _Turn(sentence.start, None if presenter else _cased(name))
+    speakers = {turn.speaker for turn in turns.values()}
+    return turns if None in speakers and len(speakers) > 1 else {}
 
 
 def _answer_opens(text: str, sentence: Sentence) -> bool:
