@@ -151,7 +151,7 @@ def test_a_speakers_turn_in_a_transcript_is_theirs_to_its_end() -> None:
     text = (
         "Morning Drive, transcript\n\n"
         "**REPORTER (Ada Kell, on the line):** Thank you. So far I have counted six bodies.\n\n"
-        "**POLICE COMMANDER (Ivo Dask):** Good morning. Five people lost their lives and "
+        "10:02:15 POLICE COMMANDER (Ivo Dask): Good morning. Five people lost their lives and "
         "eleven were injured. Two of the injured are in a critical condition.\n\n"
         "KELL: The herders say 12 goats were taken. Two more bodies were found.\n\n"
         "**HOST:** Thank you. In 2019 about 30 people died here.\n"

@@ -1009,8 +1009,11 @@ class _Turn:
 
 
 #: A speaker's label opening a paragraph of a transcript: "**POLICE COMMANDER (Daniel
-#: Rotich):**", "COL. VEY (recorded):", "ANCHOR:".
-_TURN = re.compile(r"[*#\s]*(?P<label>[A-Z][A-Z.'’ -]*[A-Z.])\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:")
+#: Rotich):**", "COL. VEY (recorded):", "19:04:20 ANCHOR:".
+_TURN = re.compile(
+    r"[*#\s]*(?:\[?\d\d?:\d\d(?::\d\d)?\]?\s+)?"
+    r"(?P<label>[A-Z][A-Z.'’ -]*[A-Z.])\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:"
+)
 
 
 def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
