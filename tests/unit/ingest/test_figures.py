@@ -135,6 +135,8 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
         ("The Lumbrian National Gendarmerie sent reinforcements. Gendarmerie spokesman Captain "
          "Luc Ferrand said five soldiers were killed.", "Lumbrian National Gendarmerie"),
         ("Army spokesman Colonel Brannoc Vey said two soldiers were killed.", "Army"),
+        ("As per information received from the Township Health Department, 12 civilians were "
+         "killed.", "Township Health Department"),
         ("The Ministry of Health has opened a hotline. Shelling of the market killed 17 people, "
          "according to the local authorities.", "local authorities"),
         ("**ANCHOR (Ritika Bhandarkar):** Good evening. Twelve soldiers were killed in the "
