@@ -803,6 +803,16 @@ def test_a_markdown_table_gives_a_claim_per_cell_under_a_category_column() -> No
     ]
 
 
+def test_a_column_of_an_earlier_edition_gives_the_figures_the_cells_before_it_revise() -> None:
+    text = (
+        "| | This week | Previous week | Total | Total in Bulletin No. 27 |\n"
+        "|---|---|---|---|---|\n"
+        "| Civilians killed | 31 | 12 | 2,148 | 2,117 |\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(31, None), (12, None),
+                                                                  (2148, 2117)]  # fmt: skip
+
+
 def test_a_list_under_a_heading_takes_the_headings_category() -> None:
     text = "## Who was killed\n\n- men: 104\n- women: 49\n"
     assert figures(text) == [

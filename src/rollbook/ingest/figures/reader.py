@@ -372,7 +372,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 claimant = row.claimant or table_claimant or outlet
                 for cell in row.cells:
                     found.append((sentence, FoundClaim(
-                        cell.category, cell.qualifier, cell.value, cell.low, cell.high, None,
+                        cell.category, cell.qualifier, cell.value, cell.low, cell.high,
+                        cell.previous,
                         claimant, cell.group, party_of(cell.group, known) or default_party,
                         as_of, period, sentence.start, sentence.end, line,
                     )))  # fmt: skip

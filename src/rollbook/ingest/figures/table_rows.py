@@ -9,7 +9,7 @@ province").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rollbook.ingest.figures.lexicon import lexicon
 from rollbook.ingest.figures.numbers import RANGE, numeral
@@ -33,6 +33,7 @@ class Cell:
     qualifier: Qualifier
     category: Category
     group: str
+    previous: int | None = None  # the same cell in a column of an earlier edition
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,12 +93,13 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
         return Row([], [])
     label = line[spans[0][0] : spans[0][1]].strip()
     by_row = None if any(category_of(name) for name in header[1:]) else category_of(label)
-    found = []
+    found: list[Cell] = []
     prose = []
     claimant = ""
     for name, (a, b) in zip(header, spans, strict=False):
         if name.strip().lower() in _CLAIMANT_COLUMNS:
             claimant = line[a:b].replace("*", "").strip()
+    current: int | None = None  # the cell of the last column that is no earlier edition's
     for name, (a, b) in zip(header[1:], spans[1:], strict=False):
         text = line[a:b].replace("*", "").strip()
         if name.strip().lower() in _CLAIMANT_COLUMNS:
@@ -108,11 +110,28 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
             if re.search(r"\d", text) and re.search(r"[^\W\d_]{3}", text):
                 prose.append((offset + a, offset + b, category))
             continue
+        value, low, high, qualifier = amount
+        if _earlier_edition(name) and current is not None and value is not None:
+            found[current] = replace(found[current], previous=value)
+            current = None
+            continue
         if category is None:
             continue
-        value, low, high, qualifier = amount
+        current = len(found)
         found.append(Cell(value, low, high, qualifier, category, f"{label} {name}".strip()))
     return Row(found, prose, claimant)
+
+
+#: What an earlier edition of the figures is called in a column's header: "Total in
+#: Bulletin No. 27", "Update No. 3 (9 Nov)", "Previous report".
+_EDITIONS = frozenset(["bulletin", "update", "report", "edition", "dashboard", "briefing",
+                       "sitrep", "statement", "version", "summary"])  # fmt: skip
+
+
+def _earlier_edition(column: str) -> bool:
+    """Whether a column gives the figures of an earlier edition: the cell before it (the
+    figure now) revises its cell."""
+    return not _EDITIONS.isdisjoint(re.findall(r"[\w']+", column.lower()))
 
 
 def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifier] | None:
