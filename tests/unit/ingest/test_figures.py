@@ -271,6 +271,9 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
          373),
         ("The number of the dead has increased to 6 persons (earlier the information about 4 "
          "perished persons was communicated).", 6, 4),
+        ("Killed: 63 (previous dashboard: 56)", 63, 56),
+        ("The Ministry acknowledged four deaths on 10 November, having previously spoken of "
+         "two.", 4, 2),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:

@@ -598,7 +598,7 @@ def _earlier_mark(
     # "previously announced as 2,855", "an earlier toll of 40 deaths", "The previous toll,
     # announced on Friday, was 14" (an aside between commas left aside)
     window = _without_asides(words[max(0, start - 12) : start])[-6:]
-    for marker in ("previously", "earlier", "initially", "formerly", "originally", "previous"):
+    for marker in _EARLIER_MARKERS:
         if marker in window:
             between = window[window.index(marker) + 1 :]
             if len(between) <= 5 and _EARLIER_WORDS.issuperset(between):
@@ -688,6 +688,9 @@ def _without_asides(words: list[str]) -> list[str]:
 _EARLIER_LINKS = GRAMMAR_WORDS["earlier_links"]
 #: "an earlier toll of 40", "its previous update put the figure at 6,980".
 _EARLIER_WORDS = _EARLIER_LINKS | _DOCUMENT_NOUNS
+#: Words that mark the figure they lead to as an earlier one: "the initial estimate of 15".
+_EARLIER_MARKERS = ("previously", "earlier", "initially", "formerly", "originally", "previous",
+                    "initial")  # fmt: skip
 _BEFORE_NOW = frozenset(["earlier", "previously", "initially", "originally"])
 _SAID_BEFORE = frozenset(
     ["said", "reported", "announced", "put", "given", "stated", "counted", "spoken"]
