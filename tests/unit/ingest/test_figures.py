@@ -528,6 +528,9 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
     ("text", "expected"),
     [
         ("Two women, aged 64 and 71, were killed in the strike.", [("killed", 2)]),
+        ("Our family helpline remains open on 0800 4400 17 for relatives.", []),
+        ("Bulletin No. 27 gave the number of civilians injured as 6,286.", [("wounded", 6286)]),
+        ("05 jawans were killed.", [("killed", 5)]),
         (
             "Four residents were killed, the oldest aged 71, and seven were injured.",
             [("killed", 4), ("wounded", 7)],

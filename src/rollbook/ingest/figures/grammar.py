@@ -395,6 +395,10 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             return True
         if before in _MONEY or after in ("am", "pm", "gmt", "utc", "hrs"):
             return True
+        if _dialled(tokens, first):
+            return True  # "our helpline is open on 0800 4400 17"
+    if before == "." and first >= 2 and words[first - 2] in ("no", "nos"):
+        return True  # "Bulletin No. 27"
     if before in _NOT_COUNTS_BEFORE or (
         before in ("of", ":") and first >= 2 and words[first - 2] in _LABELS_NOT_COUNTS
     ):
@@ -427,6 +431,17 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     # 17 girls)" breaks a figure down.
     opening = first - _qualifier_length(lexicon(), words, first)
     return opening >= 1 and words[opening - 1] == "(" and not _people_after(words, amount.last)
+
+
+def _dialled(tokens: tuple[Token, ...], first: int) -> bool:
+    """Whether a numeral is part of a number one dials: one of three digits or more that opens
+    with a 0 ("0800", not the "05" of "05 jawans"), or
+    follows such a one with only a space between ("0800 4400 17")."""
+    i = first
+    while i > 0 and tokens[i - 1].kind == "number" and tokens[i].start - tokens[i - 1].end == 1:
+        i -= 1
+    text = tokens[i].text
+    return len(text) > 2 and text[0] == "0" and text.isdigit()
 
 
 _LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", "tel", "fax"])
