@@ -435,8 +435,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
 
 def _dialled(tokens: tuple[Token, ...], first: int) -> bool:
     """Whether a numeral is part of a number one dials: one of three digits or more that opens
-    with a 0 ("0800", not the "05" of "05 jawans"), or
-    follows such a one with only a space between ("0800 4400 17")."""
+    with a 0 ("0800", not the "05" of "05 jawans"), or one that follows it with only a space
+    between ("0800 4400 17")."""
     i = first
     while i > 0 and tokens[i - 1].kind == "number" and tokens[i].start - tokens[i - 1].end == 1:
         i -= 1
