@@ -531,6 +531,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Our family helpline remains open on 0800 4400 17 for relatives.", []),
         ("Bulletin No. 27 gave the number of civilians injured as 6,286.", [("wounded", 6286)]),
         ("05 jawans were killed.", [("killed", 5)]),
+        ("Two soldiers wounded in the clash died in hospital.", [("killed", 2)]),
+        ("Three were wounded and one died.", [("wounded", 3), ("killed", 1)]),
         (
             "Four residents were killed, the oldest aged 71, and seven were injured.",
             [("killed", 4), ("wounded", 7)],
@@ -807,6 +809,14 @@ def test_a_markdown_table_gives_a_claim_per_cell_under_a_category_column() -> No
         ("killed", 58, None, None, "exact"),
         ("wounded", 112, None, None, "about"),
     ]
+
+
+def test_the_words_of_wounded_who_died_reach_their_death() -> None:
+    [claim] = read("Two patients who were wounded in the strike died overnight.")
+    assert (claim.category.value, claim.quote) == (
+        "killed",
+        "Two patients who were wounded in the strike died",
+    )
 
 
 def test_a_column_of_an_earlier_edition_gives_the_figures_the_cells_before_it_revise() -> None:

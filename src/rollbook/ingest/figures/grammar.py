@@ -1039,6 +1039,8 @@ def _category_right(
             ):
                 i += best[0]
                 continue
+            if best[1] is not Category.KILLED and _died_since(words, i + best[0], starts):
+                return Category.KILLED  # "two soldiers wounded in the clash died in hospital"
             return best[1]
         if lex.people.starting_at(words, i):
             seen_people = True
@@ -1048,6 +1050,21 @@ def _category_right(
             return described
         i += 1
     return described
+
+
+#: What ends the clause in which people counted as wounded may since have died.
+_DIED_STOPS = frozenset(["and", "but", "while", "when", "whereas", "after", "before"])
+
+
+def _died_since(words: list[str], start: int, starts: set[int]) -> bool:
+    """Whether the clause a category word stands in goes on to say the people died since
+    ("who were wounded in the strike died overnight"): their fate, not what befell them."""
+    for j in range(start, min(len(words), start + 8)):
+        if words[j] in _HARD_STOPS or words[j] in _DIED_STOPS or j in starts:
+            return False
+        if words[j] in ("died", "succumbed"):
+            return True
+    return False
 
 
 def _aside_end(words: list[str], start: int, starts: set[int]) -> int | None:
@@ -1132,7 +1149,7 @@ def _figure(
     group, group_first, group_last = _group(lex, tokens, words, amount)
     if not group:
         group = _tally_group(lex, tokens, words, amount.first)
-    end_token = _category_end(lex, words, amount)
+    end_token = _category_end(lex, words, amount, category)
     first = min(start_token, group_first) if group_first >= 0 else start_token
     last = max(end_token, group_last)
     if not any(_longest_at(lex, words, i) for i in range(first, last + 1)):
@@ -1251,10 +1268,13 @@ def _tally_group(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], firs
     return ""
 
 
-def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:
-    """The last token of the category words after the amount, or the amount itself."""
+def _category_end(lex: Lexicon, words: list[str], amount: Amount, category: Category) -> int:
+    """The last token of the category words after the amount, or the amount itself: those of
+    the figure's category where others come first ("two soldiers wounded in the clash
+    died")."""
     i = amount.last + 1
     limit = min(len(words), amount.last + 10)
+    first_end: int | None = None
     while i < limit:
         if words[i] in _HARD_STOPS or words[i] == ",":
             break
@@ -1263,10 +1283,14 @@ def _category_end(lex: Lexicon, words: list[str], amount: Amount) -> int:
             n = found[0]
             following = words[i + n] if i + n < len(words) else ""
             if following[:1].isdigit() or is_number_word(following):
-                return amount.last  # "41 people and wounded 124": the verb is the next one's
-            return i + n - 1
+                break  # "41 people and wounded 124": the verb is the next one's
+            if found[1] is category:
+                return i + n - 1
+            first_end = i + n - 1 if first_end is None else first_end
+            i += n
+            continue
         i += 1
-    return amount.last
+    return amount.last if first_end is None else first_end
 
 
 _BREAKDOWN_OPENERS = frozenset(
