@@ -142,6 +142,7 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
         ("**ANCHOR (Ritika Bhandarkar):** Good evening. Twelve soldiers were killed in the "
          "ambush.", OUTLET),
         ('ANCHOR: "At least four people have been killed in the city tonight."', OUTLET),
+        ('**07:45** Mayor Hedda Sornay on her channel: "Six dead confirmed."', "Mayor"),
     ],
 )  # fmt: skip
 def test_who_speaks_behind_labels_times_and_roles(text: str, claimant: str) -> None:

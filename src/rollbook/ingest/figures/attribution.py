@@ -216,6 +216,8 @@ def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
     if colon < 1:
         return []
     begin = next((i + 1 for i in range(colon - 1, -1, -1) if tokens[i].text in _DASHES), 0)
+    while begin < colon and tokens[begin].kind in ("punct", "number"):
+        begin += 1  # a live entry's time: "**07:45** Mayor Tilde Marrasch on her channel:"
     words = sentence.words
     end = next((i for i in range(begin, colon) if words[i] in _MEDIUM), colon)
     if end - begin > 1 and words[end - 1] in _ISSUED_AS:
