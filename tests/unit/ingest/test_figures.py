@@ -169,6 +169,15 @@ def test_a_speakers_turn_in_a_transcript_is_theirs_to_its_end() -> None:
     ]
 
 
+def test_he_is_the_person_named_before_not_the_relatives_cited_since() -> None:
+    text = (
+        "Governor Ansel Vorreck said the search had ended. A third woman whose relatives had "
+        "reported her missing turned up alive. Four children were among the dead, he said."
+    )
+    [claim] = read(text)
+    assert (claim.value, claim.claimant) == (4, "Governor")
+
+
 def test_a_labelled_update_later_in_a_report_replaces_the_figures_before_it() -> None:
     text = (
         "[City CMA 07:40] Strike on Pekkary. Preliminary: 3 dead, 8 injured.\n\n"

@@ -84,6 +84,11 @@ _INSURGENT = re.compile(
 )
 
 
+def _many(claimant: str | None) -> bool:
+    """Whether a claimant is people described, not named: "relatives", "local officials"."""
+    return claimant is not None and claimant.islower() and claimant.endswith("s")
+
+
 class _Claimants:
     """The organisations a document has named so far, for resolving "the ministry" and "it"."""
 
@@ -120,6 +125,9 @@ class _Claimants:
     def resolve(self, attribution: Attribution, quoted: bool = False) -> str:
         if attribution.pronoun and attribution.text in ("we", "i"):
             return self.last if quoted and self.last else self.outlet
+        if attribution.pronoun and attribution.text in ("he", "she") and _many(self.last):
+            # "..., whose relatives had reported her missing. ..., he said": one person
+            return next((n for n in reversed(self.named) if not _many(n)), self.outlet)
         if attribution.pronoun:
             return self.last or self.outlet
         text = attribution.text
