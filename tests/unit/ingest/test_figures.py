@@ -178,6 +178,17 @@ def test_he_is_the_person_named_before_not_the_relatives_cited_since() -> None:
     assert (claim.value, claim.claimant) == (4, "Governor")
 
 
+def test_the_city_council_is_the_citys_not_the_organisation_named_before() -> None:
+    text = (
+        "Dravosk's Defence Ministry said it had killed 60 militants.\n\n"
+        "A glide bomb hit the depot and killed 11 people, according to the city council.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (60, "Dravosk's Defence Ministry"),
+        (11, "city council"),
+    ]
+
+
 def test_a_labelled_update_later_in_a_report_replaces_the_figures_before_it() -> None:
     text = (
         "[City CMA 07:40] Strike on Pekkary. Preliminary: 3 dead, 8 injured.\n\n"

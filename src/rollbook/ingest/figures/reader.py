@@ -84,6 +84,11 @@ _INSURGENT = re.compile(
 )
 
 
+#: The level of government a body serves: "the city council" names one of its own.
+_LEVELS = frozenset(["city", "town", "village", "district", "county", "municipal", "regional",
+                     "provincial", "state", "local"])  # fmt: skip
+
+
 def _many(claimant: str | None) -> bool:
     """Whether a claimant is people described, not named: "relatives", "local officials"."""
     return claimant is not None and claimant.islower() and claimant.endswith("s")
@@ -167,8 +172,14 @@ class _Claimants:
                         return earlier
                 self.named.append(text)
                 return text
-            if text.islower() and len(words) <= 2 and wanted not in _OFFICES | _SERVICES:
-                # "the monitor", "the group": the organisation last named in full.
+            if (
+                text.islower()
+                and len(words) <= 2
+                and wanted not in _OFFICES | _SERVICES
+                and words[0] not in _LEVELS
+            ):
+                # "the monitor", "the group": the organisation last named in full; but "the
+                # city council" is the city's own.
                 for earlier in reversed(self.named):
                     if not earlier.islower() and len(earlier.split()) >= 2:
                         return earlier
