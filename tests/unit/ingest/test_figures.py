@@ -905,6 +905,9 @@ def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
          "Coastal Defence Command"),
         ("*Tarn Frontline Digest · Posts by Ivo Dask, head of the Kerr Regional Military "
          "Administration, translated.*", "Kerr Regional Military Administration"),
+        ("Parliament of Tarn\nWritten answer\nQuestion No. 12, asked by Ada Kell on 2 May 2020; "
+         "answered by the Minister of Defence, Ivo Dask, on 9 May 2020.",
+         "Minister of Defence"),
     ],
 )  # fmt: skip
 def test_a_source_line_or_byline_says_whose_text_a_carried_statement_is(

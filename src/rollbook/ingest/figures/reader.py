@@ -809,6 +809,8 @@ _SOURCE_LABEL = re.compile(
 _CARRIED = re.compile(
     r"\b(?i:posts|messages|statements|updates|remarks)\s+(?:by|of|from)\s+[^.;:]*?,\s+"
     r"(?:the\s+)?[a-z][\w\s-]*?\bof\s+(?:the\s+)?(?P<by>[A-Z][^,.;:()]*)"
+    # "Question No. 4471, asked by ...; answered by the Minister of Defence, Halvard Senning"
+    r"|\banswered\s+by\s+(?:the\s+)?(?P<answerer>[A-Z][^,.;:()]*)"
 )
 
 
@@ -822,8 +824,9 @@ def _author(text: str, every: list[Sentence]) -> str | None:
     for sentence in every[:8]:
         line = text[sentence.start : sentence.end]
         label = _SOURCE_LABEL.search(line) or _CARRIED.search(line)
-        if label and not heads.isdisjoint(label.group("by").lower().split()):
-            return label.group("by").strip()
+        name = label.group(label.lastgroup or "by") if label else ""
+        if name and not (heads | _OFFICES).isdisjoint(name.lower().split()):
+            return name.strip()
     for n, sentence in enumerate(every[:5]):
         found = _letterhead(text, sentence)
         if found is not None:
