@@ -813,6 +813,10 @@ _CARRIED = re.compile(
     r"|\banswered\s+by\s+(?:the\s+)?(?P<answerer>[A-Z][^,.;:()]*)"
 )
 
+#: The words without which a line is neither a source line nor a byline.
+_LABEL_WORDS = frozenset(["source", "posts", "messages", "statements", "updates", "remarks",
+                          "answered"])  # fmt: skip
+
 
 def _author(text: str, every: list[Sentence]) -> str | None:
     """Who speaks in a statement published whole: the organisation a source line or its
@@ -822,6 +826,8 @@ def _author(text: str, every: list[Sentence]) -> str | None:
     translated them)."""
     heads = GRAMMAR_WORDS["author_heads"]
     for sentence in every[:8]:
+        if _LABEL_WORDS.isdisjoint(sentence.words):
+            continue  # most lines: neither a source line nor a byline
         line = text[sentence.start : sentence.end]
         label = _SOURCE_LABEL.search(line) or _CARRIED.search(line)
         name = label.group(label.lastgroup or "by") if label else ""
