@@ -923,9 +923,11 @@ def _qualifier_length(lex: Lexicon, words: list[str], start: int) -> int:
 def _preposition_before(words: list[str], start: int) -> bool:
     """ "handed over 90 servicemen": "over" the verb's, not "more than" 90; "information
     about 4 perished persons": "about" the noun's, not "nearly" 4."""
-    before = words[start - 2 : start]
-    return (before[1:] == ["over"] and before[0] in _HANDING) or (
-        before[1:] == ["about"] and before[0] in _TOLD_ABOUT
+    if start < 2:
+        return False
+    word = words[start - 1]
+    return (word == "over" and words[start - 2] in _HANDING) or (
+        word == "about" and words[start - 2] in _TOLD_ABOUT
     )
 
 
