@@ -554,6 +554,13 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("05 jawans were killed.", [("killed", 5)]),
         ("Two soldiers wounded in the clash died in hospital.", [("killed", 2)]),
         ("Three were wounded and one died.", [("wounded", 3), ("killed", 1)]),
+        ("The army said it had killed about 40 Brigades fighters.", [("killed", 40)]),
+        ("The losses were a tank and three armoured personnel carriers.", []),
+        ("Eleven servicemen are still receiving treatment.", [("wounded", 11)]),
+        (
+            "Two staff have been killed and one teacher remains in hospital.",
+            [("killed", 2), ("wounded", 1)],
+        ),
         (
             "Four residents were killed, the oldest aged 71, and seven were injured.",
             [("killed", 4), ("wounded", 7)],

@@ -463,7 +463,10 @@ def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) 
         return True  # "destroyed 19" vehicles; but "destroyed up to 15 enemy servicemen"
     if _unknown_noun_after(lex, tokens, words, last):
         return True
-    return lex.not_people.starting_at(words, last + 1) > 0 or (
+    things = lex.not_people.starting_at(words, last + 1)
+    if things:  # "12 tanks"; but "40 Brigades fighters", "two school staff": whose people
+        return lex.people.starting_at(words, last + 1 + things) == 0
+    return (
         last + 2 < len(words)
         and (words[last + 1] not in lex.links or words[last + 1] in ("more", "other"))
         and (lex.people.starting_at(words, last + 1) == 0 or words[last + 1] in ("more", "other"))
