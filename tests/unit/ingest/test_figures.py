@@ -566,6 +566,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 4), ("wounded", 7)],
         ),
         ("Fourteen assailants were killed and six others arrested.", [("killed", 14)]),
+        ("Four pirates were neutralised and six were arrested.", [("killed", 4)]),
+        ("Of those deaths, 119 were caused by drone strikes.", [("killed", 119)]),
         (
             "38 security force personnel and 52 civilians lost their lives.",
             [("killed", 38), ("killed", 52)],

@@ -831,8 +831,8 @@ def _category(
         return right
     if before is not None:
         return before
-    if amount.weak:
-        return None
+    if amount.weak or (words[start - 1 : start] == ["and"] and _own_passive(words, amount.last)):
+        return None  # "Four pirates were neutralised and six were arrested"
     return (
         _category_left(lex, words, start)
         or _category_number_of(lex, words, start)
@@ -1437,6 +1437,19 @@ def _people_noun(lex: Lexicon, words: list[str], at: int) -> int:
         if found:
             return skip + found
     return 0
+
+
+def _own_passive(words: list[str], last: int) -> bool:
+    """Whether a passive verb of its own follows an amount ("six were arrested"), one that
+    is no category word: what befell those counted is no category before it."""
+    at = last + 1
+    if words[at : at + 1] in (["have"], ["has"], ["had"]) and words[at + 1 : at + 2] == ["been"]:
+        at += 2
+    elif words[at : at + 1] in (["were"], ["was"], ["are"], ["is"]):
+        at += 1
+    else:
+        return False
+    return _own_participle(words, at)
 
 
 def _own_participle(words: list[str], at: int) -> bool:
