@@ -567,6 +567,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ),
         ("Fourteen assailants were killed and six others arrested.", [("killed", 14)]),
         ("Four pirates were neutralised and six were arrested.", [("killed", 4)]),
+        ("Our forces killed 1,150 terrorists and arrested 380 of them.", [("killed", 1150)]),
+        ("In total, 502 bodies returned to Velichar.", [("killed", 502)]),
+        ("61 employees of internal affairs bodies received bodily injuries.", [("wounded", 61)]),
+        ("17 persons were killed by soldiers of the 41 Battalion.", [("killed", 17)]),
         ("Of those deaths, 119 were caused by drone strikes.", [("killed", 119)]),
         (
             "38 security force personnel and 52 civilians lost their lives.",

@@ -831,7 +831,7 @@ def _category(
         return right
     if before is not None:
         return before
-    if amount.weak or (words[start - 1 : start] == ["and"] and _own_passive(words, amount.last)):
+    if amount.weak or _verb_of_its_own(words, start, amount.last):
         return None  # "Four pirates were neutralised and six were arrested"
     return (
         _category_left(lex, words, start)
@@ -1033,6 +1033,8 @@ def _category_right(
             # "12 people and wounded 30": the verb belongs to the next amount.
             if following in starts and i > amount.last + 1:
                 return None
+            if word in _BODIES and i == amount.last + 1:
+                return best[1]  # "502 bodies returned": what befell them is their death
             if lex.people.starting_at(words, i) and word not in _PARTICIPLES:
                 later = _category_word_within(lex, words, i + best[0], 4)
                 if later is not None:
@@ -1057,6 +1059,8 @@ def _category_right(
     return described
 
 
+#: The dead counted by what is left of them.
+_BODIES = frozenset(["bodies", "body", "remains"])
 #: What ends the clause in which people counted as wounded may since have died.
 _DIED_STOPS = frozenset(["and", "but", "while", "when", "whereas", "after", "before"])
 
@@ -1324,6 +1328,9 @@ def _settle_coordination(
     Kerr and 9 in Bosk": the second place's figure, the first's."""
     keep = [True] * len(result)
     for index, amount in pending:
+        if _verb_of_its_own(words, amount.first, amount.last):
+            keep[index] = False  # "killed 1,150 terrorists and arrested 380 of them"
+            continue
         later = [
             f for f in result[index + 1 :] if f.category is not Category.OTHER or _other(words, f)
         ]
@@ -1437,6 +1444,14 @@ def _people_noun(lex: Lexicon, words: list[str], at: int) -> int:
         if found:
             return skip + found
     return 0
+
+
+def _verb_of_its_own(words: list[str], start: int, last: int) -> bool:
+    """Whether an amount joined by "and" to a clause before has a verb of its own that is no
+    category word: "and six were arrested", "and arrested 380 of them"."""
+    if words[start - 1 : start] == ["and"]:
+        return _own_passive(words, last)
+    return start >= 2 and words[start - 2] == "and" and _own_participle(words, start - 1)
 
 
 def _own_passive(words: list[str], last: int) -> bool:
