@@ -557,6 +557,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("The army said it had killed about 40 Brigades fighters.", [("killed", 40)]),
         ("The losses were a tank and three armoured personnel carriers.", []),
         ("Eleven servicemen are still receiving treatment.", [("wounded", 11)]),
+        ("The worst week saw 131 people die.", [("killed", 131)]),
+        ("Up to 40 people may die if aid does not arrive.", []),
+        ("Six residents may still be under the rubble.", [("missing", 6)]),
+        ("12 people were killed in May.", [("killed", 12)]),
         (
             "Two staff have been killed and one teacher remains in hospital.",
             [("killed", 2), ("wounded", 1)],

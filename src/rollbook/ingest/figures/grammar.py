@@ -800,8 +800,25 @@ def _hypothetical(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     )
     if denied and not lex.any_qualifier.ending_at(words, start):
         return True
-    after = words[amount.last + 1 : amount.last + 5]
-    return any(w in ("could", "might", "would") for w in after)
+    # "40 people may die"; but "six may still be under the rubble" estimates, and "killed in
+    # May" names a month
+    after = words[amount.last : amount.last + 6]
+    return any(
+        w in ("could", "might", "would")
+        or (
+            w == "may"
+            and before not in _MONTH_BEFORE
+            and not before[:1].isdigit()
+            and following not in ("be", "still", "have")
+        )
+        for before, w, following in zip(after, after[1:], after[2:], strict=False)
+    )
+
+
+#: Words before "May" the month: "in May", "on 3 May", "since May", "mid-May".
+_MONTH_BEFORE = frozenset(["in", "of", "since", "until", "till", "by", "early", "late", "mid",
+                           "from", "to", "and", "between", "before", "after", "during",
+                           "-"])  # fmt: skip
 
 
 def _category(
