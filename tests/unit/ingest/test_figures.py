@@ -577,6 +577,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Four pirates were neutralised and six were rescued.", [("killed", 4)]),
         ("Our forces killed 1,150 terrorists and questioned 380 of them.", [("killed", 1150)]),
         ("Police arrested 380 people.", [("captured", 380)]),
+        ("Police said they had arrested six suspects.", [("captured", 6)]),
+        ("The army killed 12 demonstrators.", [("killed", 12)]),
         ("In total, 502 bodies returned to Velichar.", [("killed", 502)]),
         ("61 employees of internal affairs bodies received bodily injuries.", [("wounded", 61)]),
         ("17 persons were killed by soldiers of the 41 Battalion.", [("killed", 17)]),
