@@ -465,13 +465,19 @@ def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) 
         return True
     things = lex.not_people.starting_at(words, last + 1)
     if things:  # "12 tanks"; but "40 Brigades fighters", "two school staff": whose people
-        return lex.people.starting_at(words, last + 1 + things) == 0
+        fraction = words[last + 1] in _FRACTIONS  # "a third woman"
+        return fraction or lex.people.starting_at(words, last + 1 + things) == 0
     return (
         last + 2 < len(words)
         and (words[last + 1] not in lex.links or words[last + 1] in ("more", "other"))
         and (lex.people.starting_at(words, last + 1) == 0 or words[last + 1] in ("more", "other"))
         and lex.not_people.starting_at(words, last + 2) > 0
     )
+
+
+#: Parts and places in a row, which a people noun after them does not make a count.
+_FRACTIONS = frozenset(["half", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                        "tenth", "tenths"])  # fmt: skip
 
 
 def _known_after(lex: Lexicon, words: list[str], i: int) -> bool:
@@ -1068,7 +1074,12 @@ def _category_right(
             return best[1]
         if lex.people.starting_at(words, i):
             seen_people = True
-        elif lex.not_people.starting_at(words, i) and not seen_people:
+        elif (
+            (things := lex.not_people.starting_at(words, i))
+            and not seen_people
+            # "120 Brigades fighters"; but "a third woman" is no count of thirds
+            and (words[i] in _FRACTIONS or not lex.people.starting_at(words, i + things))
+        ):
             return None
         if word in _SPEECH and i > amount.last + 1:
             return described
