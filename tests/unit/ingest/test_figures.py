@@ -169,6 +169,17 @@ def test_a_speakers_turn_in_a_transcript_is_theirs_to_its_end() -> None:
     ]
 
 
+def test_a_transcripts_labels_may_be_written_in_title_case() -> None:
+    text = (
+        "Evening News, transcript\n\n"
+        "Presenter (Lucia Bena): Good evening. The village still counts its dead.\n\n"
+        "Mayor (Ovid Carc): We have 14 dead and more than 30 wounded.\n\n"
+        "Presenter: Police say 8 people were arrested.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(14, "Mayor"), (30, "Mayor"),
+                                                           (8, "Police")]  # fmt: skip
+
+
 def test_he_is_the_person_named_before_not_the_relatives_cited_since() -> None:
     text = (
         "Governor Ansel Vorreck said the search had ended. A third woman whose relatives had "

@@ -1041,7 +1041,8 @@ class _Turn:
 #: Rotich):**", "COL. VEY (recorded):", "19:04:20 ANCHOR:".
 _TURN = re.compile(
     r"[*#\s]*(?:\[?\d\d?:\d\d(?::\d\d)?\]?\s+)?"
-    r"(?P<label>[A-Z][A-Z.'’ -]*[A-Z.])\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:"
+    r"(?P<label>[A-Z][A-Z.'’ -]*[A-Z.]|[A-Z][\w.'’-]*(?:\s+(?:of|the|[A-Z][\w.'’-]*)){0,5})"
+    r"\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:"
 )
 
 
