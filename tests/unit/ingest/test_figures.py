@@ -137,6 +137,7 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
         ("Army spokesman Colonel Brannoc Vey said two soldiers were killed.", "Army"),
         ("As per information received from the Township Health Department, 12 civilians were "
          "killed.", "Township Health Department"),
+        ("We reported, quoting the governor, that two of the students had died.", "governor"),
         ("The Ministry of Health has opened a hotline. Shelling of the market killed 17 people, "
          "according to the local authorities.", "local authorities"),
         ("**ANCHOR (Ritika Bhandarkar):** Good evening. Twelve soldiers were killed in the "
@@ -592,6 +593,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Our forces killed 1,150 terrorists and questioned 380 of them.", [("killed", 1150)]),
         ("Police arrested 380 people.", [("captured", 380)]),
         ("Police said they had arrested six suspects.", [("captured", 6)]),
+        (
+            "The governor said 11 of the students were still with their abductors.",
+            [("captured", 11)],
+        ),
         ("The army killed 12 demonstrators.", [("killed", 12)]),
         ("In total, 502 bodies returned to Velichar.", [("killed", 502)]),
         ("61 employees of internal affairs bodies received bodily injuries.", [("wounded", 61)]),
