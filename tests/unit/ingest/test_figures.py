@@ -573,6 +573,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("The losses were a tank and three armoured personnel carriers.", []),
         ("Eleven servicemen are still receiving treatment.", [("wounded", 11)]),
         ("The worst week saw 131 people die.", [("killed", 131)]),
+        ("The commissioner said no student died in captivity.", [("killed", 0)]),
         ("Up to 40 people may die if aid does not arrive.", []),
         ("Six residents may still be under the rubble.", [("missing", 6)]),
         ("12 people were killed in May.", [("killed", 12)]),

@@ -670,7 +670,9 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             if words[k : k + 1] in (["of"], ["from"], ["in"], ["among"]):
                 k = next((m for m in range(k, min(len(words), k + 5)) if words[m] in _BE), k)
             be = next((b for b in _BE_DONE if words[k : k + len(b)] == b), None)
-            named = _longest_at(lex, words, k + len(be)) if be else None
+            if be is None and words[k : k + 1] in (["died"], ["perished"]):
+                be = []  # "no student died in captivity"
+            named = _longest_at(lex, words, k + len(be)) if be is not None else None
             if be is None or named is None or named[1] is Category.OTHER:
                 continue
             category, last = named[1], k + len(be) + named[0] - 1
