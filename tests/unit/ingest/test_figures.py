@@ -181,6 +181,17 @@ def test_a_transcripts_labels_may_be_written_in_title_case() -> None:
                                                            (8, "Police")]  # fmt: skip
 
 
+def test_we_in_a_speakers_turn_is_the_speaker_not_whom_they_cite() -> None:
+    text = (
+        "The Crossfire, transcript\n\n"
+        "**HOST (Dana Whit):** Ambassador, what are your figures?\n\n"
+        "**TOVE RENNICK (Ambassador of Oskel):** Your ministry first said three dead, then "
+        "five. And we have 31 wounded.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(3, "Your ministry"),
+                                                           (31, "Tove Rennick")]  # fmt: skip
+
+
 def test_he_is_the_person_named_before_not_the_relatives_cited_since() -> None:
     text = (
         "Governor Ansel Vorreck said the search had ended. A third woman whose relatives had "

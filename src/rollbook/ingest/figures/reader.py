@@ -89,6 +89,10 @@ _LEVELS = frozenset(["city", "town", "village", "district", "county", "municipal
                      "provincial", "state", "local"])  # fmt: skip
 
 
+#: Words that make a name no name: "your ministry" is whoever the speaker addresses.
+_POSSESSIVES = frozenset(["your", "our", "their", "his", "her", "its", "my"])
+
+
 def _many(claimant: str | None) -> bool:
     """Whether a claimant is people described, not named: "relatives", "local officials"."""
     return claimant is not None and claimant.islower() and claimant.endswith("s")
@@ -110,6 +114,7 @@ class _Claimants:
         self.last: str | None = None
         self.last_sentence = -10
         self.last_paragraph = -1
+        self.voice: str | None = None  # in a transcript, whose turn it is ("we" are they)
 
     def resolve_all(
         self, found: list[Attribution], quoted: bool = False, speaker: Attribution | None = None
@@ -129,7 +134,7 @@ class _Claimants:
 
     def resolve(self, attribution: Attribution, quoted: bool = False) -> str:
         if attribution.pronoun and attribution.text in ("we", "i"):
-            return self.last if quoted and self.last else self.outlet
+            return (self.voice or self.last) if quoted and self.last else self.outlet
         if attribution.pronoun and attribution.text in ("he", "she") and _many(self.last):
             # "..., whose relatives had reported her missing. ..., he said": one person
             return next((n for n in reversed(self.named) if not _many(n)), self.outlet)
@@ -181,7 +186,11 @@ class _Claimants:
                 # "the monitor", "the group": the organisation last named in full; but "the
                 # city council" is the city's own.
                 for earlier in reversed(self.named):
-                    if not earlier.islower() and len(earlier.split()) >= 2:
+                    if (
+                        not earlier.islower()
+                        and len(earlier.split()) >= 2
+                        and earlier.split()[0].lower() not in _POSSESSIVES  # "Your ministry"
+                    ):
                         return earlier
             if text.islower() or owner is not None:  # "Gendarmerie spokesman Luc Ferrand"
                 organisation = self.organisation_before(wanted)
@@ -353,7 +362,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             turn = turns[sentence.paragraph]
             if turn.start == sentence.start:  # the speaker's words start here
                 claimants.last, claimants.last_paragraph = turn.speaker, sentence.paragraph
-                claimants.last_sentence = number
+                claimants.last_sentence, claimants.voice = number, turn.speaker
             quoted = turn.speaker is not None
         said = (
             attributions(sentence)
@@ -1177,7 +1186,7 @@ def _claimant_for(
     # a quotation the words of whoever was named before it.
     words = set(sentence.words)
     if quoted and claimants.last and words & {"we", "our"}:
-        return claimants.last
+        return claimants.voice or claimants.last
     bullet = sentence.tokens[0].text in ("-", "*", "•")
     if (
         claimants.last
