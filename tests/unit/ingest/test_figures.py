@@ -192,6 +192,15 @@ def test_we_in_a_speakers_turn_is_the_speaker_not_whom_they_cite() -> None:
                                                            (31, "Tove Rennick")]  # fmt: skip
 
 
+def test_a_short_name_with_a_word_of_its_own_is_no_other_body_named_before() -> None:
+    text = (
+        "The Kethry Free Army said it lost 12 fighters. The Pelland army said on Wednesday "
+        "it had killed 140 fighters. The Defence Ministry said 4 soldiers were killed."
+    )
+    assert [c.claimant for c in read(text)] == ["Kethry Free Army", "Pelland army",
+                                                "Defence Ministry"]  # fmt: skip
+
+
 def test_he_is_the_person_named_before_not_the_relatives_cited_since() -> None:
     text = (
         "Governor Ansel Vorreck said the search had ended. A third woman whose relatives had "

@@ -93,6 +93,13 @@ _LEVELS = frozenset(["city", "town", "village", "district", "county", "municipal
 _POSSESSIVES = frozenset(["your", "our", "their", "his", "her", "its", "my"])
 
 
+def _names_another(short: str, full: str) -> bool:
+    """Whether a short name's own capitalised word ("the Pelland army") is missing from a
+    fuller name, which is then another body's ("the Kethry Free Army")."""
+    own = [w for w in short.split()[:-1] if w[:1].isupper() and w.lower() != "the"]
+    return bool(own) and not all(w.lower() in full.lower() for w in own)
+
+
 def _many(claimant: str | None) -> bool:
     """Whether a claimant is people described, not named: "relatives", "local officials"."""
     return claimant is not None and claimant.islower() and claimant.endswith("s")
@@ -163,6 +170,8 @@ class _Claimants:
                 if head(earlier) == wanted and len(earlier) > len(text):
                     if wanted in _MILITARY and _INSURGENT.search(earlier):
                         continue  # "the army" is not "the Ruvel Liberation Army"
+                    if _names_another(text, earlier):
+                        continue  # "the Pelland army" is not "the Kethry Free Army"
                     return earlier
             if wanted in _MILITARY:  # "the army": the armed forces named before, a state's
                 texts = [  # "the Ondessan Armed Forces and the Ruvel Liberation Army": two
@@ -173,6 +182,7 @@ class _Claimants:
                         re.search(_ARMED, earlier, re.IGNORECASE)
                         and not _INSURGENT.search(earlier)  # not "the Ruvel Liberation Army"
                         and len(earlier) > len(text)
+                        and not _names_another(text, earlier)
                     ):
                         return earlier
                 self.named.append(text)
