@@ -904,6 +904,18 @@ def test_the_words_of_wounded_who_died_reach_their_death() -> None:
     )
 
 
+def test_a_column_that_names_no_category_breaks_down_the_one_before() -> None:
+    text = (
+        "| Month | Civilians killed | of whom children | Civilians injured | Incidents |\n"
+        "|---|---|---|---|---|\n| March | 263 | 31 | 802 | 40 |\n"
+    )
+    assert figures(text) == [
+        ("killed", 263, None, None, "exact"),
+        ("killed", 31, None, None, "exact"),
+        ("wounded", 802, None, None, "exact"),
+    ]
+
+
 def test_a_column_of_an_earlier_edition_gives_the_figures_the_cells_before_it_revise() -> None:
     text = (
         "| | This week | Previous week | Total | Total in Bulletin No. 27 |\n"

@@ -100,11 +100,16 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
         if name.strip().lower() in _CLAIMANT_COLUMNS:
             claimant = line[a:b].replace("*", "").strip()
     current: int | None = None  # the cell of the last column that is no earlier edition's
+    before: Category | None = None  # what the column before counts
     for name, (a, b) in zip(header[1:], spans[1:], strict=False):
         text = line[a:b].replace("*", "").strip()
         if name.strip().lower() in _CLAIMANT_COLUMNS:
             continue
-        category = by_row or category_of(name) or (section if _counts_people(name) else None)
+        # "| Civilians killed | of whom children |", "| Killed (named) | Unnamed |": a column
+        # that names no category breaks down the one before it
+        people = _counts_people(name)
+        category = by_row or category_of(name) or (section or before if people else None)
+        before = category
         amount = _cell_amount(text)
         if amount is None:
             if re.search(r"\d", text) and re.search(r"[^\W\d_]{3}", text):
