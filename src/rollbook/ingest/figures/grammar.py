@@ -1498,8 +1498,9 @@ def _own_passive(words: list[str], last: int) -> bool:
 
 
 def _own_participle(words: list[str], at: int) -> bool:
-    """Whether a participle follows a count's people ("six others arrested"): the count has a
-    verb of its own, and one the grammar does not count by, so it joins no list before it."""
+    """Whether a participle stands at `at` ("six others questioned"). Asked only of a count
+    whose words name no category: its verb is then one the grammar does not count by, and
+    the count joins no list before it."""
     return at < len(words) and len(words[at]) > 4 and words[at].endswith("ed")
 
 

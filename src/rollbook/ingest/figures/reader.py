@@ -1081,8 +1081,9 @@ def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
             continue
         name = label.group("label").rstrip(" .")
         presenter = name.split()[0].lower() in presenters or name.lower() in presenters
-        if presenter and label.group("who"):
-            presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", label["who"]))
+        who = label.group("who")
+        if presenter and who:
+            presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", who))
         turns[sentence.paragraph] = _Turn(sentence.start, None if presenter else _cased(name))
     speakers = {turn.speaker for turn in turns.values()}
     return turns if None in speakers and len(speakers) > 1 else {}
