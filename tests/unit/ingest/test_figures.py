@@ -595,6 +595,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("The worst week saw 131 people die.", [("killed", 131)]),
         ("The commissioner said no student died in captivity.", [("killed", 0)]),
         ("Up to 40 people may die if aid does not arrive.", []),
+        ("A funeral in the village was held for 11.", []),
         ("Six residents may still be under the rubble.", [("missing", 6)]),
         ("12 people were killed in May.", [("killed", 12)]),
         (

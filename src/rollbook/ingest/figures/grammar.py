@@ -1160,6 +1160,8 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
                 and words[i] not in (":", "at", "to", "-", "–", "—")
             )
             or (word == "fell" and words[i : i + 1] in (["to"], ["by"]))
+            # "a funeral ... was held for 11": an event held, not people
+            or (word == "held" and words[i : i + 1] == ["for"])
         )
         if best is not None and not passing:
             return best[1]
