@@ -201,6 +201,16 @@ def test_a_short_name_with_a_word_of_its_own_is_no_other_body_named_before() -> 
                                                 "Defence Ministry"]  # fmt: skip
 
 
+def test_the_side_that_strikes_is_not_the_side_a_report_counts_losses_of() -> None:
+    text = (
+        "A Ruritanian missile strike on the Freedonian city of Tormasse killed 12 people, "
+        "Freedonia's emergency service said; Ruritanian drones hit a school and Ruritanian "
+        "artillery shelled two villages. Ruritania denies it.\n\n"
+        "Rescuers found two more bodies on Tuesday.\n"
+    )
+    assert [(c.value, c.party) for c in read(text)] == [(12, "Freedonia"), (2, "Freedonia")]
+
+
 def test_he_is_the_person_named_before_not_the_relatives_cited_since() -> None:
     text = (
         "Governor Ansel Vorreck said the search had ended. A third woman whose relatives had "

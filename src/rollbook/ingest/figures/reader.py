@@ -1006,10 +1006,13 @@ def _document_date(text: str, every: list[Sentence], published: dt.date) -> Part
 
 
 def _sides(text: str, known: dict[str, str]) -> list[tuple[str, int]]:
-    """The sides a report names, most named first, with how often."""
+    """The sides a report names, most named first, with how often; a side named as the one
+    that strikes ("a Vyskarnian missile strike on Tormasse") is not named as one with losses."""
+    named = Counter(_CAPITALISED.findall(text))
+    named.subtract(_STRIKER.findall(text))
     counts: Counter[str] = Counter()
-    for word, times in Counter(_CAPITALISED.findall(text)).items():
-        side = party_of(word, known)  # each capitalised word looked up once
+    for word, times in named.items():
+        side = party_of(word, known) if times > 0 else None  # each word looked up once
         if side:
             counts[side] += times
     return sorted(counts.items(), key=lambda item: -item[1])
@@ -1263,6 +1266,8 @@ _STRIKES = frozenset(["shelling", "strike", "strikes", "airstrike", "airstrikes"
                       "troops", "bombardment", "bombing", "fire", "rocket", "rockets", "shells",
                       "army", "aircraft", "warplanes", "gunfire", "offensive", "raid", "raids",
                       "assault"])  # fmt: skip
+#: A capitalised word naming the side that strikes: "Vyskarnian" of "Vyskarnian shelling".
+_STRIKER = re.compile(CAPITAL + r"[\w'’-]+(?=\s+(?:" + "|".join(sorted(_STRIKES)) + r")\b)")
 
 
 def _nearest(dates: list[tuple[int, PartialDate]], position: int) -> PartialDate | None:
