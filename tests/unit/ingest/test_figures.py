@@ -520,7 +520,8 @@ def test_the_people_of_any_state_are_its_side(text: str, parties: list[str]) -> 
 @pytest.mark.parametrize(
     ("place", "people"),
     [("Veloria", "Velorian"), ("Sethany", "Sethanian"), ("Ulthane", "Ulthanian"),
-     ("Marvessa", "Marvessan"), ("Dravonia", "Dravonian"), ("Breskany", "Breskan")],
+     ("Marvessa", "Marvessan"), ("Dravonia", "Dravonian"), ("Breskany", "Breskan"),
+     ("Lenvarre", "Lenvarrese")],
 )  # fmt: skip
 def test_a_side_no_list_holds_is_known_by_its_people_when_the_text_names_both(
     place: str, people: str
