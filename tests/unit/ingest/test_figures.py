@@ -607,6 +607,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("The commissioner said no student died in captivity.", [("killed", 0)]),
         ("Up to 40 people may die if aid does not arrive.", []),
         ("A funeral in the village was held for 11.", []),
+        (
+            "The mission verified 15,410 civilian deaths and 38,902 injuries since 19 February "
+            "2323.",
+            [("killed", 15410), ("wounded", 38902)],
+        ),
         ("Six residents may still be under the rubble.", [("missing", 6)]),
         ("12 people were killed in May.", [("killed", 12)]),
         (

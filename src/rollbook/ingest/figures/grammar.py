@@ -370,7 +370,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             and text.isdigit()
             and (
                 (1900 <= int(text) <= 2199 and (dated or not _people_after(words, last)))
-                or (2200 <= int(text) <= 2299 and (dated or before == "of"))
+                or (2200 <= int(text) <= 2999 and (dated or before == "of"))
             )
         ):
             return True  # "in 2164 killed 14 soldiers", "the shelling of 2226": a year
