@@ -211,6 +211,21 @@ def test_the_side_that_strikes_is_not_the_side_a_report_counts_losses_of() -> No
     assert [(c.value, c.party) for c in read(text)] == [(12, "Freedonia"), (2, "Freedonia")]
 
 
+def test_a_quotation_block_is_the_words_of_whom_it_quotes() -> None:
+    text = (
+        "Governor Berend Hallicott has published his morning summary. Here is the post in "
+        "full:\n\n> Over the past day the enemy shelled 23 settlements.\n>\n"
+        "> Four people were killed. Nineteen people were injured.\n\n"
+        "> **Kethgarh Police** (@KethgarhPolice) · 2 Nov\n>\n"
+        "> Two villagers sustained splinter injuries.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (4, "Governor"),
+        (19, "Governor"),
+        (2, "Kethgarh Police"),
+    ]
+
+
 def test_he_is_the_person_named_before_not_the_relatives_cited_since() -> None:
     text = (
         "Governor Ansel Vorreck said the search had ended. A third woman whose relatives had "

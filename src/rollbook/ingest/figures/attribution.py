@@ -732,7 +732,9 @@ def places_for(adjective: str) -> list[str]:
     if adjective.endswith("ish"):
         candidates += [adjective[:-3], adjective[:-3] + "ia"]
     if adjective.endswith("ese"):
-        candidates += [adjective[:-3], adjective[:-3] + "a", adjective[:-3] + "e"]
+        candidates += [adjective[:-3], adjective[:-3] + "a"]
+        if len(adjective) > 7:  # Lenvarrese: Lenvarre; but "These" is formed from nothing
+            candidates.append(adjective[:-3] + "e")
     if adjective.endswith("i"):
         candidates += [adjective[:-1], adjective[:-1] + "a"]
     if adjective.endswith("an"):  # Marvessan: Marvessa; Breskan: Breskany, as German: Germany

@@ -364,6 +364,12 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         claimants.position, claimants.sentence = sentence.end, number
         line = text[sentence.start : sentence.end]
         quoted = _quoted(text, sentence)
+        if quoted and text.startswith(">", sentence.start):  # a quotation block goes on
+            poster = _POSTED_BY.match(text, sentence.start, sentence.end)
+            if poster:  # "> **Kethgarh Police** (@KethgarhPolice) · 2 Nov": a post's author
+                claimants.last = poster.group("by").strip()
+            if claimants.last:
+                claimants.last_paragraph = sentence.paragraph
         if interviewee and _answer_opens(text, sentence):
             claimants.last, quoted = interviewee, True  # "A: We have identified 1,207"
         elif interviewee and _in_answer(text, sentence):
@@ -1100,10 +1106,15 @@ def _in_answer(text: str, sentence: Sentence) -> bool:
     return text.startswith("A:", text.rfind("\n", 0, sentence.start) + 1)
 
 
+#: A post reproduced in a quotation block, under its author's name and handle.
+_POSTED_BY = re.compile(r">\s*\*\*(?P<by>[A-Z][^*\n]{1,80})\*\*\s*\(@")
+
+
 def _quoted(text: str, sentence: Sentence) -> bool:
-    """Whether the sentence stands in a paragraph that opens with a quotation mark."""
+    """Whether the sentence stands in a paragraph that opens with a quotation mark, or in a
+    Markdown quotation block ("> Four people were killed")."""
     opening = text.rfind("\n", 0, sentence.start) + 1
-    return text[opening : opening + 1] in ('"', "“", "«")
+    return text[opening : opening + 1] in ('"', "“", "«", ">")
 
 
 def _quote_speaker(text: str, sentence: Sentence, found: list[Attribution]) -> Attribution | None:
