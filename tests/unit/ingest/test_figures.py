@@ -948,6 +948,14 @@ def test_a_column_that_names_no_category_breaks_down_the_one_before() -> None:
     ]
 
 
+def test_a_tables_heading_may_name_whose_figures_its_rows_are() -> None:
+    text = (
+        "## Civilian casualties verified by the Human Rights Monitoring Mission\n\n"
+        "| Region | Killed | Injured |\n|---|---|---|\n| Quarrow | 11 | 46 |\n"
+    )
+    assert {c.claimant for c in read(text)} == {"Human Rights Monitoring Mission"}
+
+
 def test_a_column_of_an_earlier_edition_gives_the_figures_the_cells_before_it_revise() -> None:
     text = (
         "| | This week | Previous week | Total | Total in Bulletin No. 27 |\n"

@@ -432,9 +432,11 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                         found.append((sentence, reading.claim(figure, given_by, as_of, period)))
             continue
         header = None
-        # A table's rows are the author's unless a "Source" column or its introducing line
-        # ("According to the ministry:") names another claimant.
-        table_claimant = named[-1][1] if named and line.endswith(":") else None
+        # A table's rows are the author's unless a "Source" column, its introducing line
+        # ("According to the ministry:") or its heading ("## Casualties verified by HRMM")
+        # names another claimant.
+        introduces = line.endswith(":") or line.startswith("#")
+        table_claimant = named[-1][1] if named and introduces else None
         answering = _ANSWER.match(line) if line.endswith(":") else None
         if answering and head(answering.group("by")) in lexicon().claimant_heads:
             claimants.outlet = answering.group("by")  # what follows is its text
