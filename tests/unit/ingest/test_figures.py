@@ -144,8 +144,6 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
          "ambush.", OUTLET),
         ('ANCHOR: "At least four people have been killed in the city tonight."', OUTLET),
         ('**07:45** Mayor Hedda Sornay on her channel: "Six dead confirmed."', "Mayor"),
-        ("**15:10** Mayor Tobiah Wenstrand: the death toll has risen to four.", "Mayor"),
-        ("#OpSentinelHill UPDATE: Total 4 x terrorists eliminated so far.", OUTLET),
     ],
 )  # fmt: skip
 def test_who_speaks_behind_labels_times_and_roles(text: str, claimant: str) -> None:

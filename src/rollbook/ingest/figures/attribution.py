@@ -242,15 +242,12 @@ def _labelled_entry(sentence: Sentence) -> int:
     if colon < 1:
         return -1
     begin = next((i + 1 for i in range(colon - 1, -1, -1) if tokens[i].text in _DASHES), 0)
-    while begin < colon and tokens[begin].kind in ("punct", "number"):
-        begin += 1  # a live entry's time: "**15:10** Mayor Tobiah Wenstrand: the toll ..."
     named = tokens[begin:colon]
     lex = lexicon()
     if (
         len(named) < 2
-        or named[-1].low in _UPDATE_LABELS  # "#OpSentinelHill UPDATE: 4 x terrorists"
         or not all(_claimant_word(lex, t) and t.kind == "word" for t in named)
-        or not any(t.low in lex.claimant_heads or t.low in _OFFICES for t in named)
+        or not any(t.low in lex.claimant_heads for t in named)
         or not any(t.kind == "number" or is_number_word(t.low) for t in tokens[colon + 1 :])
     ):
         return -1
@@ -258,7 +255,6 @@ def _labelled_entry(sentence: Sentence) -> int:
 
 
 _QUOTES_OPEN = frozenset('"“«„')
-_UPDATE_LABELS = GRAMMAR_WORDS["update_labels"]
 #: Where a speaker speaks, after the speaker: "on the city's channel", "to reporters".
 _MEDIUM = frozenset(["on", "to", "in", "at", "via", "during", "told", ","])
 _ISSUED_AS = GRAMMAR_WORDS["issued_as"]
