@@ -843,6 +843,8 @@ _CARRIED = re.compile(
 #: The words without which a line is neither a source line nor a byline.
 _LABEL_WORDS = frozenset(["source", "posts", "messages", "statements", "updates", "remarks",
                           "answered"])  # fmt: skip
+#: Words one of which a source line's or a byline's name must hold: a body or an office.
+_NAMED_BODIES = GRAMMAR_WORDS["author_heads"] | _OFFICES
 
 
 def _author(text: str, every: list[Sentence]) -> str | None:
@@ -851,14 +853,13 @@ def _author(text: str, every: list[Sentence]) -> str | None:
     Municipal Council of Doussoula"), or the one an outlet says issued it. Its figures are
     its own, not the outlet's that carries them (nor the monitoring service's that
     translated them)."""
-    heads = GRAMMAR_WORDS["author_heads"]
     for sentence in every[:8]:
         if _LABEL_WORDS.isdisjoint(sentence.words):
             continue  # most lines: neither a source line nor a byline
         line = text[sentence.start : sentence.end]
         label = _SOURCE_LABEL.search(line) or _CARRIED.search(line)
         name = label.group(label.lastgroup or "by") if label else ""
-        if name and not (heads | _OFFICES).isdisjoint(name.lower().split()):
+        if name and not _NAMED_BODIES.isdisjoint(name.lower().split()):
             return name.strip()
     for n, sentence in enumerate(every[:5]):
         found = _letterhead(text, sentence)
