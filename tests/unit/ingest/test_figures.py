@@ -1155,6 +1155,21 @@ def test_we_in_a_quotation_is_the_speaker_named_after_it() -> None:
     ]
 
 
+def test_a_surname_alone_speaks_for_whom_the_name_was_introduced_with() -> None:
+    opening = (
+        "The toll rose to 12, District Commissioner Selim Oranvey said, while police gave"
+        " a lower figure.\n\n"
+    )
+    later = 'In a post on Tuesday, Oranvey wrote: "Sad night. 8 confirmed dead, 15 injured."\n'
+    assert [(c.claimant, c.value) for c in read(opening + later)][-2:] == [
+        ("District Commissioner", 8),
+        ("District Commissioner", 15),
+    ]
+    # A capitalised word no one was introduced with is nobody's name: here, a place's.
+    [town] = read("Harrowgate said goodbye to 8 people killed in the flood.\n")
+    assert town.claimant == OUTLET
+
+
 def test_subjects_past_an_acronym_an_apposition_or_an_indefinite_article() -> None:
     text = (
         "The Plains Defence Front (PDF), an alliance of militias that holds the valley, said"

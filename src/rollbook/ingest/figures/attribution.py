@@ -34,6 +34,7 @@ class Attribution:
     pronoun: bool = False
     weak: bool = False  # the subject of "treated", "admitted": a claimant only if none speaks
     new: bool = False  # "a local official": someone not named before, never "the" one before
+    surname: bool = False  # "Outaranga wrote": whoever the text introduced with the name
 
 
 #: "the ministry's figure of 2,881", "its statement that": what a claimant states.
@@ -131,7 +132,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             and not (i > 0 and _POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
             and not _releases_people(lex, tokens, words, i)
         ):
-            subject = _phrase_before(lex, tokens, words, i)
+            subject = _phrase_before(lex, tokens, words, i) or _surname(lex, tokens, i - 1)
             if subject is not None and words[i] in _CARE_VERBS:
                 subject = Attribution(subject.index, subject.text, subject.pronoun, weak=True)
             if subject is not None:
@@ -144,11 +145,39 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                     )
                     employer = _employer(lex, tokens, words, comma + 1) if comma > 0 else None
                     found.append(employer or Attribution(i, inverted))
+                elif not inverted and (surname := _surname(lex, tokens, i + 1)) is not None:
+                    found.append(surname)  # "..., said Outaranga."
         i += 1
     # "WHO said hospitals in Goma had treated 4,100": who says it, not who treated them.
     if any(not a.weak for a in found):
         found = [a for a in found if not a.weak]
     return found
+
+
+def _surname(lex: Lexicon, tokens: tuple[Token, ...], at: int) -> Attribution | None:
+    """A person named by surname alone beside a verb of saying ("Outaranga wrote", "said
+    Voss"): one capitalised word that names no side, month or day. Whose words these are
+    only the reader can tell, from where the text introduced the name."""
+    if not 0 <= at < len(tokens):
+        return None
+    token = tokens[at]
+    if (
+        token.kind != "word"
+        or len(token.text) < 3
+        or not token.text[0].isupper()
+        or not token.text[1:].islower()
+        or token.low in lex.parties
+        or token.low in _NOT_NAMES
+    ):
+        return None
+    neighbours = tokens[at - 1 : at] + tokens[at + 1 : at + 2]
+    if any(t.kind == "word" and t.text[:1].isupper() for t in neighbours):
+        return None  # part of a longer name the grammar did not take for a claimant
+    return Attribution(at, token.text, surname=True)
+
+
+#: Capitalised words before a verb of saying that are no one's surname.
+_NOT_NAMES = frozenset([*GRAMMAR_WORDS["months"], *GRAMMAR_WORDS["weekdays"], *_PRONOUNS])
 
 
 def bracketed_source(sentence: Sentence) -> list[Attribution]:

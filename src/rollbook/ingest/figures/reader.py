@@ -108,8 +108,17 @@ def _many(claimant: str | None) -> bool:
 class _Claimants:
     """The organisations a document has named so far, for resolving "the ministry" and "it"."""
 
-    def __init__(self, outlet: str, text: str, published: dt.date, authored: bool = False) -> None:
+    def __init__(
+        self,
+        outlet: str,
+        text: str,
+        published: dt.date,
+        every: list[Sentence],
+        authored: bool = False,
+    ) -> None:
         self.outlet = outlet
+        self.every = every
+        self.named_at: list[tuple[int, int, str]] = []  # (sentence, token, claimant) as named
         self.published = published
         self.text = text
         self.authored = authored  # a statement published whole, by `outlet`
@@ -139,7 +148,28 @@ class _Claimants:
                 result.append((attribution, self.resolve(attribution, quoted)))
         return result
 
+    def introduced(self, surname: str) -> str | None:
+        """The claimant of the last sentence that named a person with this surname after
+        a given name or a title ("District Commissioner Selim Outaranga said"): whom
+        "Outaranga wrote" stands for."""
+        for number in sorted({n for n, _, _ in self.named_at}, reverse=True):
+            tokens = self.every[number].tokens
+            at = next(
+                (
+                    n
+                    for n, t in enumerate(tokens)
+                    if t.text == surname and n > 0 and tokens[n - 1].text[:1].isupper()
+                ),
+                -1,
+            )
+            if at >= 0:
+                named = [(abs(index - at), c) for n, index, c in self.named_at if n == number]
+                return min(named, key=lambda pair: pair[0])[1]
+        return None
+
     def resolve(self, attribution: Attribution, quoted: bool = False) -> str:
+        if attribution.surname:
+            return self.introduced(attribution.text) or self.outlet
         if attribution.pronoun and attribution.text in ("we", "i"):
             return (self.voice or self.last) if quoted and self.last else self.outlet
         if attribution.pronoun and attribution.text in ("he", "she") and _many(self.last):
@@ -344,7 +374,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     every = sentences(text)
     author = _author(text, every)
     outlet = author or outlet
-    claimants = _Claimants(outlet, text, published, authored=author is not None)
+    claimants = _Claimants(outlet, text, published, every, authored=author is not None)
     known = document_parties(text)
     default_day = _document_date(text, every, published)
     ranked = _sides(text, known)
@@ -388,6 +418,11 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or colon_speaker(text, sentence)
             or _side_says(sentence, known)
         )
+        said = [
+            a
+            for a in said
+            if not a.surname or (a.text.lower() not in known and claimants.introduced(a.text))
+        ] or _side_says(sentence, known)
         if author is not None and all(a.weak for a in said):
             said = []  # "Our team at the hospital has treated 64": the author's statement
         if said:
@@ -471,6 +506,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last_sentence = number
             claimants.last_paragraph = sentence.paragraph
             mentions.extend((number, claimant) for _, claimant in named)
+            claimants.named_at.extend((number, a.index, claimant) for a, claimant in named)
     found = _named_later(found, mentions, numbers, outlet)
     found = _sourced_after(found, every, mentions, numbers, outlet)
     return _once(text, _replaced(_superseded(_raised(_unrepeated(text, found)))), outlet)
