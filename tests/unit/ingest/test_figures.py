@@ -1220,6 +1220,10 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "Tarn monitoring mission",
         ),
         (
+            "The Monitoring Mission in Tarn has so far verified 9 deaths in the attack.",
+            "Monitoring Mission in Tarn",  # an adverb between the subject and its verb
+        ),
+        (
             "Neither government counts the six journalists killed, a figure kept by the press"
             " freedom group Open Lens.",
             "Open Lens",  # no claimant in a negated subject; the name after its description
