@@ -1170,6 +1170,26 @@ def test_a_surname_alone_speaks_for_whom_the_name_was_introduced_with() -> None:
     assert town.claimant == OUTLET
 
 
+def test_a_footnote_names_the_source_of_the_figures_that_point_to_it() -> None:
+    text = (
+        "Key figures\n\n- 14 people killed [1]\n- 61 people injured [1]\n- 5 people missing\n\n"
+        "[1] According to the Kessenby Provincial Health Office, as reported by the ministry.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Kessenby Provincial Health Office", 14),
+        ("Kessenby Provincial Health Office", 61),
+        (OUTLET, 5),
+    ]
+    table = (
+        "| Province | Killed |\n|---|---|\n| Saren | 87 |\n| Tull¹ | 142 |\n\n"
+        "¹ Tull figures are supplied by the Tull Provincial Health Directorate.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(table)] == [
+        (OUTLET, 87),
+        ("Tull Provincial Health Directorate", 142),
+    ]
+
+
 def test_subjects_past_an_acronym_an_apposition_or_an_indefinite_article() -> None:
     text = (
         "The Plains Defence Front (PDF), an alliance of militias that holds the valley, said"

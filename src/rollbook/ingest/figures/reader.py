@@ -387,6 +387,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     mentions: list[tuple[int, str]] = []  # (sentence, claimant) as each is named
     numbers: dict[int, int] = {}  # a sentence's number by where it starts
     interviewee = _interviewee(text)
+    notes = _source_notes(text)
     turns = _turns(text, every)
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
     for number, sentence in enumerate(every):
@@ -423,6 +424,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             for a in said
             if not a.surname or (a.text.lower() not in known and claimants.introduced(a.text))
         ] or _side_says(sentence, known)
+        if not said and notes:
+            said = _noted(text, sentence, notes)
         if author is not None and all(a.weak for a in said):
             said = []  # "Our team at the hospital has treated 64": the author's statement
         if said:
@@ -448,7 +451,13 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 )  # a row's own date, or its month ("| March 2042 | 263 |")
                 period = _nearest(since_dates, sentence.start)
                 row = row_figures(header, line, sentence.start, section)
-                claimant = row.claimant or table_claimant or outlet
+                noted = _noted(text, sentence, notes) if notes else []
+                claimant = (
+                    row.claimant
+                    or (claimants.resolve(noted[0]) if noted else None)
+                    or table_claimant
+                    or outlet
+                )
                 for cell in row.cells:
                     found.append((sentence, FoundClaim(
                         cell.category, cell.qualifier, cell.value, cell.low, cell.high,
@@ -1080,6 +1089,45 @@ _TRAILING_NAME = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\s+(?:of|for|on|and|the)(?=\s+[A-Z]))*\s+)*[A-Z][\w'’-]*"
     r"(?=(?:\s+(?:since|in|at|for|from|until)\b.*)?$)"
 )
+
+
+#: A note under a table or a list of key figures that names their source: "[1] According
+#: to the Kessenby Provincial Health Office", "¹ Tull figures are supplied by the Tull
+#: Provincial Health Directorate".
+_SOURCE_NOTE = re.compile(
+    r"^[>\s]*(?:\[(?P<mark>[0-9a-z]{1,2})\]|(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹]))\s*"
+    r"(?:[^\n]*?\b(?:[Aa]ccording\s+to|[Ss]ources?:|supplied\s+by|provided\s+by|reported\s+by"
+    r"|[Dd]ata\s+(?:from|of))\s+)?(?:[Tt]he\s+)?"
+    r"(?P<by>[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on|in|[A-Z][\w'’-]*))*)",
+    re.MULTILINE,
+)
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def _source_notes(text: str) -> dict[str, str]:
+    """The source each footnote mark stands for, from the notes that name one."""
+    if "[" not in text and not any(mark in text for mark in _SUPERSCRIPTS):
+        return {}
+    notes: dict[str, str] = {}
+    for match in _SOURCE_NOTE.finditer(text):
+        by = re.sub(r"(?:\s+(?:of|the|for|and|on|in))+$", "", match.group("by"))
+        if len(by.split()) >= 2 and head(by) in lexicon().claimant_heads:
+            notes.setdefault(match.group("mark") or match.group("sup"), by)
+    return notes
+
+
+def _noted(text: str, sentence: Sentence, notes: dict[str, str]) -> list[Attribution]:
+    """The source a sentence's footnote mark points to ("14 people killed [1]")."""
+    line = text[sentence.start : sentence.end]
+    for mark, by in notes.items():
+        at = line.find(mark if mark in _SUPERSCRIPTS else f"[{mark}]")
+        if at > 0 and line[:at].strip(" >"):  # a mark after words, not the note's own
+            index = next(
+                (i for i, t in enumerate(sentence.tokens) if t.start >= sentence.start + at),
+                len(sentence.tokens) - 1,
+            )
+            return [Attribution(index, by)]
+    return []
 
 
 def _interviewee(text: str) -> str | None:
