@@ -1225,6 +1225,12 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
     )
     [claim] = read(text)
     assert claim.claimant == "Ministry of Defence of Marovia"
+    minister = (
+        "Answer of the Minister of Health, Dr Piet Almqvist, received on 2 June 2020\n\n"
+        "According to the data received, 418 children have been killed.\n"
+    )
+    [answered] = read(minister)
+    assert answered.claimant == "Ministry of Health"  # a minister answers for the ministry
 
 
 @pytest.mark.parametrize(

@@ -481,9 +481,13 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         # names another claimant.
         introduces = line.endswith(":") or line.startswith("#")
         table_claimant = named[-1][1] if named and introduces else None
-        answering = _ANSWER.match(line) if line.endswith(":") else None
-        if answering and head(answering.group("by")) in lexicon().claimant_heads:
-            claimants.outlet = answering.group("by")  # what follows is its text
+        # "Answer of the Minister of Health, Dr Piet Almqvist, received on 2 June 2347"
+        heading = line.endswith(":") or (line[-1:].isalnum() and _REPLY.match(line) is not None)
+        answering = _ANSWER.match(line) if heading else None
+        if answering and head(by := answering.group("by")) in lexicon().claimant_heads:
+            # what follows is its text; a minister's answer is the ministry's
+            claimants.outlet = (head(by) == "minister" and claimants.ministry_of(by)) or by
+            named = []  # the heading names who answers, not someone who speaks in it
         if _heading(text, sentence):
             section = category_of(line)
         elif _title_like(text, sentence):
@@ -864,9 +868,12 @@ _ANSWER = re.compile(
     r"^\W*(?:(?:written\s+)?(?:answer|reply|response|statement|submission|testimony|comments?"
     r"|summary|update|bulletin)\s+(?:of|from|by)|(?:forwarded|reposted|shared)\s+from)\s+"
     r"(?:the\s+)?(?P<by>[A-Z][^,:(]*?)(?:\s+(?:for|on|of)\s+[^,:]*\d[^,:]*)?"
-    r"\s*(?:[,(][^:]*)?:$",
+    r"\s*(?:[,(][^:]*)?:?$",
     re.IGNORECASE,
 )
+#: An answer's heading, which may end without a colon: "Answer of the Minister of Health,
+#: Dr Piet Almqvist, received on 2 June 2347".
+_REPLY = re.compile(r"\W*(?:written\s+)?(?:answer|reply|response)\s+(?:of|from|by)\s", re.I)
 
 
 #: "Source: Ministry of Defence of the Toskarran Union, official channel, 22 April 2114",
