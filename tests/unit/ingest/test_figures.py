@@ -1246,6 +1246,10 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "Tarn monitoring mission",
         ),
         (
+            "VELSK - The Drennor Militia said on Sunday that it had captured 30 soldiers.",
+            "Drennor Militia",  # a dateline's place and dash are no part of the name
+        ),
+        (
             "The Monitoring Mission in Tarn has so far verified 9 deaths in the attack.",
             "Monitoring Mission in Tarn",  # an adverb between the subject and its verb
         ),
@@ -1300,6 +1304,11 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "The toll has risen to four. The deaths were confirmed by the Tarn regional"
             " military administration.",
             "Tarn regional military administration",  # named in the sentence after
+        ),
+        (
+            "The death toll stands at 11. Those are the figures the provincial health office"
+            " published last night.",
+            "provincial health office",  # "those are the figures" that it published
         ),
         (
             "UNICEF said schools were closed. The Tarn Liberation Front denied targeting"

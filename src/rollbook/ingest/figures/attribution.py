@@ -620,6 +620,10 @@ def _attribution(
         end -= 1
     if start >= end or words[start] in ("neither", "no", "none", "nobody"):
         return None  # "Neither government counts the journalists killed"
+    for i in range(end - 2, start, -1):
+        if words[i] in _ARTICLES and (words[i - 1] in _DASHES or words[i - 1] in _CLAIM_NOUNS):
+            start = i + 1  # "DHIBAN - The Forces said", "the figures the office published"
+            break
     # "the ministry's statement said": the statement is the ministry's.
     last = end - 1
     while last > start and words[last] in _NOT_CLAIMANTS:

@@ -584,7 +584,9 @@ def _sourced_after(
         at = numbers.get(sentence.start)
         if claim.claimant == outlet and at is not None and at + 1 < len(every):
             after = every[at + 1]
-            words = after.words[:3]
+            words = after.words[:5]
+            if words[1:3] in (["are", "the"], ["were", "the"], ["is", "the"], ["was", "the"]):
+                words = words[:1] + words[3:]  # "Those are the figures the ... published"
             source = next((name for n, name in mentions if n == at + 1 and name != outlet), None)
             if (
                 source is not None
