@@ -620,6 +620,9 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Eleven servicemen are still receiving treatment.", [("wounded", 11)]),
         ("The worst week saw 131 people die.", [("killed", 131)]),
         ("The commissioner said no student died in captivity.", [("killed", 0)]),
+        ("No one was killed or injured, the police said.", [("killed", 0), ("wounded", 0)]),
+        ("The army said no soldier is missing.", [("missing", 0)]),
+        ("Seven of our gallant soldiers paid the supreme sacrifice.", [("killed", 7)]),
         ("Up to 40 people may die if aid does not arrive.", []),
         ("A funeral in the village was held for 11.", []),
         (

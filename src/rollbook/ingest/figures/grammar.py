@@ -642,7 +642,7 @@ def _next_in_list(lex: Lexicon, between: list[str]) -> bool:
 #: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
 _LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
 _NO_LOSS = {"losses": Category.KILLED, "casualties": Category.OTHER, "injuries": Category.WOUNDED}
-_BE_DONE = (["were"], ["was"], ["have", "been"], ["has", "been"], ["had", "been"])
+_BE_DONE = (["were"], ["was"], ["have", "been"], ["has", "been"], ["had", "been"], ["is"], ["are"])
 _NOT_NONE = (["more"], ["longer"], ["less"], ["fewer"], ["other"], ["others"], ["further"])
 
 
@@ -673,12 +673,19 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             if be is None and words[k : k + 1] in (["died"], ["perished"]):
                 be = []  # "no student died in captivity"
             named = _longest_at(lex, words, k + len(be)) if be is not None else None
-            if be is None or named is None or named[1] is Category.OTHER:
+            if be is None or named is None:
                 continue
             category, last = named[1], k + len(be) + named[0] - 1
         if category is None or "reported" in words[last + 1 : last + 3]:
             continue
         span = tokens[i].start, tokens[last].end
+        if category is Category.OTHER:
+            if not lost and "or" in words[i:last] and "casualties" not in words[i : last + 1]:
+                found.extend(  # "no one was killed or injured": none of either
+                    Figure(c, Qualifier.EXACT, 0, None, None, *span, first=i, last=i)
+                    for c in (Category.KILLED, Category.WOUNDED)
+                )
+            continue
         found.append(Figure(category, Qualifier.EXACT, 0, None, None, *span, first=i, last=i))
     return found
 
