@@ -623,6 +623,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("No one was killed or injured, the police said.", [("killed", 0), ("wounded", 0)]),
         ("The army said no soldier is missing.", [("missing", 0)]),
         ("Seven of our gallant soldiers paid the supreme sacrifice.", [("killed", 7)]),
+        ("Tavisk City Hospital: 34 admitted, 2 died.", [("wounded", 34), ("killed", 2)]),
         ("Up to 40 people may die if aid does not arrive.", []),
         ("A funeral in the village was held for 11.", []),
         (
