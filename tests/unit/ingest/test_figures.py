@@ -611,6 +611,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Bulletin No. 27 gave the number of civilians injured as 6,286.", [("wounded", 6286)]),
         ("05 jawans were killed.", [("killed", 5)]),
         ("Two soldiers wounded in the clash died in hospital.", [("killed", 2)]),
+        (
+            "A 63-year-old man wounded in Tuesday's missile strike on the central bus station"
+            " died in hospital on Friday.",
+            [("killed", 1)],
+        ),
         ("Three were wounded and one died.", [("wounded", 3), ("killed", 1)]),
         ("The army said it had killed about 40 Brigades fighters.", [("killed", 40)]),
         ("The army says 120 Brigades fighters have been killed.", [("killed", 120)]),

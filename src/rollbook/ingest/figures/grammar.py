@@ -1105,7 +1105,7 @@ _DIED_STOPS = frozenset(["and", "but", "while", "when", "whereas", "after", "bef
 def _died_since(words: list[str], start: int, starts: set[int]) -> bool:
     """Whether the clause a category word stands in goes on to say the people died since
     ("who were wounded in the strike died overnight"): their fate, not what befell them."""
-    for j in range(start, min(len(words), start + 8)):
+    for j in range(start, min(len(words), start + 14)):
         if words[j] in _HARD_STOPS or words[j] in _DIED_STOPS or j in starts:
             return False
         if words[j] in ("died", "succumbed"):
