@@ -1561,6 +1561,10 @@ def test_an_organisations_claim_of_a_figure_is_its_own() -> None:
     [
         ("Veloria mourns. The ministry said 12 Velorian soldiers were killed.\n", "Veloria"),
         ("Sethany mourns. The ministry said 12 Sethanian soldiers were killed.\n", "Sethany"),
+        (  # "Civilian" is a word, also in lower case, not a side formed from "Civil"
+            "Civilian deaths: the Directorate of Civil Protection said 11 civilians were killed.\n",
+            "",
+        ),
     ],
 )
 def test_a_side_named_by_a_demonym_the_report_forms_from_its_place(text: str, party: str) -> None:

@@ -729,6 +729,8 @@ def party_of(text: str, known: dict[str, str]) -> str:
 
 
 _NAME_WORD = re.compile(CAPITAL + r"[a-z]{2,}\b")
+#: A word in lower case between spaces or before punctuation (not in an address or handle).
+_LOWER_WORD = re.compile(r"(?:(?<=[\s(\"“])|^)[a-z]{3,}(?=[\s,;:.!?)\"”]|$)", re.MULTILINE)
 
 
 def document_parties(text: str) -> dict[str, str]:
@@ -737,7 +739,13 @@ def document_parties(text: str) -> dict[str, str]:
     A capitalised adjective counts as a demonym only when the text also names the place
     it is formed from, so ordinary capitalised words do not become sides.
     """
-    names = set(_NAME_WORD.findall(text))
+    common = set(_LOWER_WORD.findall(text))
+    # "Civilian", also written "civilian", is a word, not a side's name
+    names = {
+        name
+        for name in _NAME_WORD.findall(text)
+        if name.lower() not in common and name.lower() + "s" not in common
+    }
     demonyms = [name for name in names if name.endswith(("ian", "ish", "i", "ese", "an"))]
     formed = {(place, d) for d in demonyms for place in places_for(d)}  # place, its adjective
     places = {place for place, d in formed}
