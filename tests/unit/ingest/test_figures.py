@@ -1495,6 +1495,8 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ("The army said 17 soldiers were killed, not 71 as we reported.\n", [(17, None)]),
         ("Previously unreported shelling killed 12 people in Tarn.\n", [(12, None)]),
         ("Police confirm three people were killed in the explosion, not four.\n", [(3, 4)]),
+        ("61 people have sought medical help (yesterday evening: 53).\n", [(61, 53)]),
+        ("Killed - 16,480 (yesterday: 16,473)\n", [(16480, 16473)]),
         (
             "The monitor has documented 5.407 civilian deaths and 12.880 injuries (up from"
             " 5.209 and 12.314 in our April update).\n",
