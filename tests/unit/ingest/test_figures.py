@@ -1496,6 +1496,10 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ("Previously unreported shelling killed 12 people in Tarn.\n", [(12, None)]),
         ("Police confirm three people were killed in the explosion, not four.\n", [(3, 4)]),
         ("61 people have sought medical help (yesterday evening: 53).\n", [(61, 53)]),
+        (
+            "The number of people killed has risen to 14. Yesterday evening we reported 11 dead.\n",
+            [(14, 11)],  # the earlier statement told after the rise
+        ),
         ("Killed - 16,480 (yesterday: 16,473)\n", [(16480, 16473)]),
         (
             "The monitor has documented 5.407 civilian deaths and 12.880 injuries (up from"

@@ -835,7 +835,39 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 result[n] = (sentence, replace(claim, previous_value=earlier.value))
                 replaced.add(m)
                 break
+        else:
+            after = _reported_before(result, n)
+            if after is not None:
+                result[n] = (sentence, replace(claim, previous_value=result[after][1].value))
+                replaced.add(after)
     return [pair for n, pair in enumerate(result) if n not in replaced]
+
+
+#: Words that date a statement before the report's own: "Yesterday evening we reported 11".
+_BEFORE_TODAY = frozenset(["yesterday", "earlier", "previously", "initially", "originally"])
+
+
+def _reported_before(found: list[tuple[Sentence, FoundClaim]], n: int) -> int | None:
+    """ "The number killed has risen to 14. Yesterday evening we reported 11 dead.": the
+    claim right after a rise, in the next sentence, that the same claimant gave before."""
+    if n + 1 >= len(found):
+        return None
+    sentence, claim = found[n]
+    later_sentence, later = found[n + 1]
+    words = later_sentence.words
+    if (
+        later_sentence.start <= sentence.start
+        or later_sentence.paragraph != sentence.paragraph
+        or later.category is not claim.category
+        or later.value is None
+        or claim.value is None
+        or not claim.value / 2 <= later.value < claim.value
+        or claimant_key(later.claimant) != claimant_key(claim.claimant)
+        or _BEFORE_TODAY.isdisjoint(words[:6])
+        or not any(w.endswith("ed") or w in ("said", "gave", "put") for w in words[:8])
+    ):
+        return None
+    return n + 1
 
 
 _SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
