@@ -7,7 +7,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test lint check-docs docs bench clean
 
-$(STAMP): pyproject.toml
+# The figures reader is compiled at install (setup.py): a change to it installs again.
+$(STAMP): pyproject.toml setup.py $(wildcard src/rollbook/ingest/figures/*.py)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
@@ -17,8 +18,8 @@ demo: $(STAMP)
 	$(BIN)/rollbook demo --folder demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks docs
-	$(BIN)/ruff format --check src tests benchmarks docs
+	$(BIN)/ruff check setup.py src tests benchmarks docs
+	$(BIN)/ruff format --check setup.py src tests benchmarks docs
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
@@ -38,3 +39,4 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) demo build *.egg-info
+	find src -name '*.so' -delete

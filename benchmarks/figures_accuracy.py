@@ -28,7 +28,7 @@ from typing import Any
 from report import commit, print_table
 from rollbook.ingest.dates import parse_cache_clear
 from rollbook.ingest.documents import document_text
-from rollbook.ingest.figures import FoundClaim, read_figures
+from rollbook.ingest.figures import COMPILED, FoundClaim, read_figures
 from rollbook.ingest.figures.attribution import document_parties, head, places_for
 from rollbook.ingest.figures.lexicon import lexicon
 from rollbook.ingest.figures.when import resolve_cache_clear
@@ -323,6 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         f" (median of {args.repeat} passes over {len(everything)} reports;"
         f" slowest {rates[0]:,.0f}, fastest {rates[-1]:,.0f})"
     )
+    built = "compiled with mypyc" if COMPILED else "plain Python (not compiled at install)"
+    print(f"reader: {built}")
     stored = stored_speed(everything, args.copies)
     print(
         f"speed: {stored:,.0f} reports per second on one core, read and stored in SQLite "
