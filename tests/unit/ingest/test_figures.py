@@ -597,6 +597,18 @@ def test_the_parts_of_a_figure_are_claims_of_its_category(
     assert [(c.category.value, c.value) for c in read(text)] == parts
 
 
+def test_a_day_s_change_in_brackets_is_a_figure_of_the_total_s_kind() -> None:
+    text = (
+        "* personnel - about 241,380 (+1,040) eliminated\n"
+        "* tanks - 4,482 (+9)\n"
+        "* MLRS - 1,093 (+2)\n"
+    )
+    assert figures(text) == [
+        ("killed", 241380, None, None, "about"),
+        ("killed", 1040, None, None, "exact"),  # not the changes to counts of weapons
+    ]
+
+
 def test_a_breakdown_in_brackets_needs_people() -> None:
     assert figures("The ministry said 12 soldiers were killed (+3 since Monday).") == [
         ("killed", 12, None, None, "exact")

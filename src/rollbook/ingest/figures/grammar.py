@@ -129,6 +129,12 @@ def figures(
             category = label
         elif category is None and section is not None and _labelled(words, amount):
             category = section
+        if category is None and _day_change(words, amount.first):
+            base = len(result) - 1  # "241,380 (+1,040)": the day's change, of the same kind
+            based = base >= 0 and result[base].last == amount.first - 3
+            if not based or any(n == base for n, _ in pending):
+                continue  # "tanks 4,482 (+9)": a change to a count of things, or of none
+            category = result[base].category
         if category is None and Category.MISSING in (section, context) and _cases(words, amount):
             category = Category.MISSING  # a tracing service's "1,243 cases were opened"
         if category is None:
@@ -284,6 +290,12 @@ def _added(lex: Lexicon, words: list[str], amount: Amount, start: int) -> bool:
     """ "another 5", "five more bodies", "12 new deaths": a number added to a toll."""
     after = words[amount.last + 1] if amount.last + 1 < len(words) else ""
     return after in lex.increment_after or bool(lex.increment.ending_at(words, start))
+
+
+def _day_change(words: list[str], first: int) -> bool:
+    """Whether the amount starting at `first` is a change in brackets after a running
+    total: "personnel killed: about 318,460 (+1,210)"."""
+    return words[first - 2 : first] == ["(", "+"] and words[first + 1 : first + 2] == [")"]
 
 
 def _one_more(words: list[str], amount: Amount) -> bool:
@@ -1028,6 +1040,9 @@ def _category_right(
         word = words[i]
         if word == "(" and words[i + 2 : i + 3] == [")"] and tokens[i + 1].kind == "number":
             i += 3  # "a man (47) was injured": the age in brackets
+            continue
+        if i == amount.last + 1 and _day_change(words, i + 2):
+            i += 4  # "about 241,380 (+1,040) eliminated": the day's change in brackets
             continue
         if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
             return described
