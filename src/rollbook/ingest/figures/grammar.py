@@ -83,7 +83,7 @@ def figures(
     every = _join_ranges(
         words, [a for a in amounts(tokens, words) if not _not_a_count(tokens, words, a)]
     )
-    if not every and "no" not in words and "none" not in words:
+    if not every and _NO_WORDS.isdisjoint(words):
         return [], []  # most sentences: no amount, nothing more to read
     earlier: dict[int, _Earlier] = {}
     compared: list[Amount] = []  # counts of an earlier period beside this one's
@@ -147,7 +147,7 @@ def figures(
     result = _settle_coordination(
         result, pending, tokens, words, lex, _opened_by(lex, words) or context
     )
-    if "no" in words or "none" in words:
+    if not _NO_WORDS.isdisjoint(words):
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     result = _told_together(words, result)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
@@ -657,6 +657,8 @@ def _next_in_list(lex: Lexicon, between: list[str]) -> bool:
     return not named or (len(named) <= 3 and lex.category_index.longest_at(named, 0) is not None)
 
 
+#: The words that may state a firm zero: "no", "none of", "not a single".
+_NO_WORDS = frozenset(["no", "none", "single"])
 #: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
 _LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
 _NO_LOSS = {"losses": Category.KILLED, "casualties": Category.OTHER, "injuries": Category.WOUNDED}
@@ -672,6 +674,8 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
     for i, word in enumerate(words):
         if word == "none" and words[i + 1 : i + 2] == ["of"]:
             j = i + 3 if words[i + 2 : i + 3] in _OWNERS else i + 2  # "none of its crew"
+        elif word == "not" and words[i + 1 : i + 3] == ["a", "single"]:
+            j = i + 3  # "not a single civilian was killed"
         elif word != "no" or words[i + 1 : i + 2] in _NOT_NONE:
             continue  # "no more than five", "no longer"
         else:
