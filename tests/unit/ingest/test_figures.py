@@ -643,6 +643,9 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Three of our heroes rose to martyrdom in the battle.", [("killed", 3)]),
         ("Not a single serviceman was killed.", [("killed", 0)]),
         ("Six servicemen laid down their arms.", [("captured", 6)]),
+        ("Police Senior Lieutenant Idris Varrakh was killed on Monday.", [("killed", 1)]),
+        ("A third officer, Corporal Sami Ghenwari, was wounded.", [("wounded", 1)]),
+        ("Colonel Ivo Ranchet said the attack had failed.", []),  # named, but no casualty
         ("Tavisk City Hospital: 34 admitted, 2 died.", [("wounded", 34), ("killed", 2)]),
         ("Up to 40 people may die if aid does not arrive.", []),
         ("A funeral in the village was held for 11.", []),

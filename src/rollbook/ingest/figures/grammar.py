@@ -84,7 +84,8 @@ def figures(
         words, [a for a in amounts(tokens, words) if not _not_a_count(tokens, words, a)]
     )
     if not every and _NO_WORDS.isdisjoint(words):
-        return [], []  # most sentences: no amount, nothing more to read
+        person = _named_casualty(lex, tokens, words) if not _RANKED.isdisjoint(words) else None
+        return ([person] if person else []), []  # most sentences: no amount, nothing to read
     earlier: dict[int, _Earlier] = {}
     compared: list[Amount] = []  # counts of an earlier period beside this one's
     for n, amount in enumerate(every):
@@ -149,6 +150,9 @@ def figures(
     )
     if not _NO_WORDS.isdisjoint(words):
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
+    if not result and not _RANKED.isdisjoint(words):
+        person = _named_casualty(lex, tokens, words)  # "A third officer, Corporal Sami ..."
+        result = [person] if person else []
     result = _told_together(words, result)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
     # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
@@ -655,6 +659,38 @@ def _next_in_list(lex: Lexicon, between: list[str]) -> bool:
         return False
     named = between[:-1]
     return not named or (len(named) <= 3 and lex.category_index.longest_at(named, 0) is not None)
+
+
+#: The ranks and titles before a person's name: "Corporal Sami Ghenwari".
+_RANKED = GRAMMAR_WORDS["ranks"] | {"corporal", "private", "lance", "officer", "constable"}
+#: Between a named person and what befell them: "was", "has been", "had been".
+_NAMED_VERBS = (["was"], ["has", "been"], ["had", "been"], ["is"])
+
+
+def _named_casualty(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> Figure | None:
+    """One person the text names with a rank, and what befell them: "police Senior
+    Lieutenant Idris Varrakh was killed", "A third officer, Corporal Sami Ghenwari, was
+    wounded", "Private Aldo Mersk died": a figure of one, in a sentence with no other."""
+    for i, token in enumerate(tokens):
+        if words[i] not in _RANKED or not token.text[:1].isupper():
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].kind == "word" and tokens[j].text[:1].isupper():
+            j += 1
+        if j - i < 3 or j >= len(words):
+            continue  # a rank and at least a given name and a surname
+        k = j + 1 if words[j] == "," else j  # "Corporal Sami Ghenwari, was wounded"
+        if words[k : k + 1] in (["died"], ["perished"]):
+            category, end = Category.KILLED, k
+        else:
+            be = next((b for b in _NAMED_VERBS if words[k : k + len(b)] == b), None)
+            named = _longest_at(lex, words, k + len(be)) if be is not None else None
+            if be is None or named is None or named[1] is Category.OTHER:
+                continue
+            category, end = named[1], k + len(be) + named[0] - 1
+        span = tokens[i].start, tokens[end].end
+        return Figure(category, Qualifier.EXACT, 1, None, None, *span, first=i, last=j - 1)
+    return None
 
 
 #: The words that may state a firm zero: "no", "none of", "not a single".
