@@ -646,6 +646,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Police Senior Lieutenant Idris Varrakh was killed on Monday.", [("killed", 1)]),
         ("A third officer, Corporal Sami Ghenwari, was wounded.", [("wounded", 1)]),
         ("Colonel Ivo Ranchet said the attack had failed.", []),  # named, but no casualty
+        (
+            "More than 8,000 Halvarians, servicemen and civilians, remain in captivity.",
+            [("captured", 8000)],
+        ),
         ("Tavisk City Hospital: 34 admitted, 2 died.", [("wounded", 34), ("killed", 2)]),
         ("Up to 40 people may die if aid does not arrive.", []),
         ("A funeral in the village was held for 11.", []),

@@ -296,6 +296,11 @@ def _added(lex: Lexicon, words: list[str], amount: Amount, start: int) -> bool:
     return after in lex.increment_after or bool(lex.increment.ending_at(words, start))
 
 
+def _demonym_plural(token: Token) -> bool:
+    """Whether a word names a side's people: "Halvarians", "Vaurenese"."""
+    return token.kind == "word" and token.text[:1].isupper() and token.low.endswith(("ans", "ese"))
+
+
 def _day_change(words: list[str], first: int) -> bool:
     """Whether the amount starting at `first` is a change in brackets after a running
     total: "personnel killed: about 318,460 (+1,210)"."""
@@ -1073,7 +1078,8 @@ def _category_right(
     begins = {a.first for a in found}
     i = amount.last + 1
     limit = min(len(words), amount.last + 14)
-    seen_people = False
+    # "8,000 Halvarians, servicemen and civilians, remain in captivity": a side's people
+    seen_people = i < len(words) and _demonym_plural(tokens[i])
     passed_comma = False
     described: Category | None = None
     while i < limit:
