@@ -1201,6 +1201,11 @@ def test_a_surname_alone_speaks_for_whom_the_name_was_introduced_with() -> None:
     assert town.claimant == OUTLET
 
 
+def test_a_byline_is_no_letterhead() -> None:
+    text = "Bus bomb kills seven\n\nBy Our Staff Reporter\n\nSeven people were killed.\n"
+    assert {c.claimant for c in read(text)} == {OUTLET}
+
+
 def test_a_footnote_names_the_source_of_the_figures_that_point_to_it() -> None:
     text = (
         "Key figures\n\n- 14 people killed [1]\n- 61 people injured [1]\n- 5 people missing\n\n"
@@ -1275,6 +1280,10 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
         (
             "The Tarn monitoring mission's latest figures show 1,204 civilians killed.",
             "Tarn monitoring mission",
+        ),
+        (
+            "The Tarn General Staff's daily tally puts enemy losses at 243,000 killed.",
+            "Tarn General Staff",  # the tally is the staff's
         ),
         (
             "VELSK - The Drennor Militia said on Sunday that it had captured 30 soldiers.",

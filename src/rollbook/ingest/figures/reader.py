@@ -984,6 +984,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         return None  # a speaker's turn in a transcript: "**POLICE COMMANDER:** Good morning."
     found = None
     for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
+        if part.strip().startswith(("By ", "by ")):
+            continue  # a byline: "By Our Staff Reporter" wrote it for the outlet
         prefix = _AUTHOR_PREFIX.match(part.strip())
         name = part.strip()[prefix.end() if prefix else 0 :].strip(" *#")
         name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
