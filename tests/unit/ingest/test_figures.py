@@ -620,6 +620,9 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
     [
         ("Two women, aged 64 and 71, were killed in the strike.", [("killed", 2)]),
         ("Our family helpline remains open on 0800 4400 17 for relatives.", []),
+        ("Families can call the Joint Centre on 0 800 507 117.", []),
+        ("Of the released prisoners, the youngest 19, the oldest 61.", []),
+        ("We recorded 31 civilian deaths in the week of 12-18 May.", [("killed", 31)]),
         ("Bulletin No. 27 gave the number of civilians injured as 6,286.", [("wounded", 6286)]),
         ("05 jawans were killed.", [("killed", 5)]),
         ("Two soldiers wounded in the clash died in hospital.", [("killed", 2)]),

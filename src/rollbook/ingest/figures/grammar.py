@@ -352,8 +352,10 @@ def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -
     """Whether a number of 31 or less is a day of a month: "14 May", "May 14", "Feb. 29",
     and the first of two days, "between 1 and 31 May", "on 9 and 10 March"."""
     after = words[last + 1] if last + 1 < len(words) else ""
-    if after in _MONTHS or (first and words[first - 1] in _MONTHS):
+    if after in _MONTHS:
         return True
+    if first and words[first - 1] in _MONTHS:
+        return not _people_after(words, last)  # "May 14", but "in November 9 civilians"
     if first >= 2 and words[first - 1] == "." and words[first - 2] in _MONTHS:
         return True
     return (
@@ -383,6 +385,10 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "the 2051-2055 war"
     if words[first] == "one" and before in _POINTING:
         return True  # "this one has killed more civilians": a pronoun, not a count
+    if tokens[first].kind == "range" and (amount.high or 32) <= 31 and after in _MONTHS:
+        return True  # "the week of 12-18 May": days
+    if tokens[first].text.startswith("0 "):
+        return True  # "call the centre on 0 800 507 117": a telephone number
     if tokens[first].kind == "number":
         text = tokens[first].text
         if value is not None and value <= 31 and _a_day(tokens, words, first, last):
@@ -435,6 +441,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "a woman of 64": her age
     if before in ("is", "was") and not _YOUNGEST.isdisjoint(words[max(0, first - 6) : first]):
         return True  # "the oldest of whom is 68", "the youngest victim was 20"
+    if before in _YOUNGEST:
+        return True  # "the youngest 19, the oldest 61"
     # "aged 45 and 71", "aged 18 to 60": every number of a list or range of ages.
     back = first - 1
     while back >= 0 and (
