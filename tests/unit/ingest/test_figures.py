@@ -645,6 +645,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Seven of our gallant soldiers paid the supreme sacrifice.", [("killed", 7)]),
         ("Three of our heroes rose to martyrdom in the battle.", [("killed", 3)]),
         ("Not a single serviceman was killed.", [("killed", 0)]),
+        ("The army said no military personnel were among the dead.", [("killed", 0)]),
         ("Six servicemen laid down their arms.", [("captured", 6)]),
         ("Police Senior Lieutenant Idris Varrakh was killed on Monday.", [("killed", 1)]),
         ("A third officer, Corporal Sami Ghenwari, was wounded.", [("wounded", 1)]),

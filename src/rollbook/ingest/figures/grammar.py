@@ -743,10 +743,13 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             be = next((b for b in _BE_DONE if words[k : k + len(b)] == b), None)
             if be is None and words[k : k + 1] in (["died"], ["perished"]):
                 be = []  # "no student died in captivity"
-            named = _longest_at(lex, words, k + len(be)) if be is not None else None
+            after = k + len(be) if be is not None else k
+            if words[after : after + 2] == ["among", "the"]:
+                after += 2  # "no military personnel were among the dead"
+            named = _longest_at(lex, words, after) if be is not None else None
             if be is None or named is None:
                 continue
-            category, last = named[1], k + len(be) + named[0] - 1
+            category, last = named[1], after + named[0] - 1
         if category is None or "reported" in words[last + 1 : last + 3]:
             continue
         span = tokens[i].start, tokens[last].end
