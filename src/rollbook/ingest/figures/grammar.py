@@ -80,8 +80,12 @@ def figures(
     lex = lexicon()
     tokens = sentence.tokens
     words = sentence.words
-    every = _join_ranges(
-        words, [a for a in amounts(tokens, words) if not _not_a_count(tokens, words, a)]
+    every = _paired(
+        lex,
+        words,
+        _join_ranges(
+            words, [a for a in amounts(tokens, words) if not _not_a_count(tokens, words, a)]
+        ),
     )
     if not every and _NO_WORDS.isdisjoint(words):
         person = _named_casualty(lex, tokens, words) if not _RANKED.isdisjoint(words) else None
@@ -294,6 +298,34 @@ def _added(lex: Lexicon, words: list[str], amount: Amount, start: int) -> bool:
     """ "another 5", "five more bodies", "12 new deaths": a number added to a toll."""
     after = words[amount.last + 1] if amount.last + 1 < len(words) else ""
     return after in lex.increment_after or bool(lex.increment.ending_at(words, start))
+
+
+def _paired(lex: Lexicon, words: list[str], found: list[Amount]) -> list[Amount]:
+    """ "a man and a woman were killed", "a girl aged 12 and a boy aged 9": people named
+    one by one and joined by "and" are one figure of as many."""
+    result: list[Amount] = []
+    for amount in found:
+        before = result[-1] if result else None
+        if (
+            before is not None
+            and before.weak
+            and amount.weak
+            and before.value is not None
+            and words[amount.first - 1] == "and"
+            and words[amount.first] in ("a", "an")
+            and lex.people.starting_at(words, amount.last + 1)
+            and _one_person(lex, words[before.last + 1 : amount.first - 1])
+        ):
+            result[-1] = before._replace(last=amount.last, value=before.value + 1)
+            continue
+        result.append(amount)
+    return result
+
+
+def _one_person(lex: Lexicon, words: list[str]) -> bool:
+    """Whether words name one person, maybe with an age: "man", "girl aged 12"."""
+    n = lex.people.starting_at(words, 0)
+    return n > 0 and (len(words) == n or (words[n : n + 1] == ["aged"] and len(words) == n + 2))
 
 
 def _demonym_plural(token: Token) -> bool:
