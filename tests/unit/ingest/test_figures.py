@@ -621,6 +621,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Two women, aged 64 and 71, were killed in the strike.", [("killed", 2)]),
         ("A girl aged 12 and a boy aged 9 were killed in the strike.", [("killed", 2)]),
         ("A man was killed and a woman was injured.", [("killed", 1), ("wounded", 1)]),
+        ("The number of missing people has fallen to 1,806.", [("missing", 1806)]),
         ("Our family helpline remains open on 0800 4400 17 for relatives.", []),
         ("Families can call the Joint Centre on 0 800 507 117.", []),
         ("Of the released prisoners, the youngest 19, the oldest 61.", []),

@@ -1276,7 +1276,7 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
                 and i < start
                 and words[i] not in (":", "at", "to", "-", "–", "—")
             )
-            or (word == "fell" and words[i : i + 1] in (["to"], ["by"]))
+            or (word in ("fell", "fallen") and words[i : i + 1] in (["to"], ["by"]))
             # "a funeral ... was held for 11": an event held, not people
             or (word == "held" and words[i : i + 1] == ["for"])
         )
