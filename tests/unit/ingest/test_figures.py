@@ -622,6 +622,12 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("A girl aged 12 and a boy aged 9 were killed in the strike.", [("killed", 2)]),
         ("A man was killed and a woman was injured.", [("killed", 1), ("wounded", 1)]),
         ("The number of missing people has fallen to 1,806.", [("missing", 1806)]),
+        ("About two in five of the dead were children.", []),  # a share, no count
+        ("Shrapnel was found in 29 of the injured.", [("wounded", 29)]),
+        (
+            "They killed 40 soldiers and captured 17 in two days.",
+            [("killed", 40), ("captured", 17)],
+        ),
         ("Our family helpline remains open on 0800 4400 17 for relatives.", []),
         ("Families can call the Joint Centre on 0 800 507 117.", []),
         ("Of the released prisoners, the youngest 19, the oldest 61.", []),

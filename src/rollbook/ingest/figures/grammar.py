@@ -380,6 +380,29 @@ def _labelled(words: list[str], amount: Amount) -> bool:
 _PEOPLED = GRAMMAR_WORDS["peopled"]
 
 
+def _ratio(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:
+    """Whether an amount is either side of "N in M" or "N out of M" without people between."""
+
+    def whole_at(i: int) -> bool:  # "five" of "two in five of them", not "two days"
+        after = words[i + 1] if i + 1 < len(words) else "."
+        return (
+            0 <= i < len(words)
+            and (tokens[i].kind == "number" or is_number_word(words[i]))
+            and (after in _RATIO_AFTER or lexicon().people.starting_at(words, i + 1) > 0)
+        )
+
+    def part_at(i: int) -> bool:
+        return i >= 0 and (tokens[i].kind == "number" or is_number_word(words[i]))
+
+    if words[last + 1 : last + 2] == ["in"] and whole_at(last + 2):
+        return True
+    return first >= 2 and words[first - 1] == "in" and part_at(first - 2) and whole_at(first)
+
+
+#: What may follow the whole of a share: "two in five of them", "one in ten.", "victims".
+_RATIO_AFTER = frozenset(["of", ",", ".", ")", ";", "were", "was", "are", "is"])
+
+
 def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:
     """Whether a number of 31 or less is a day of a month: "14 May", "May 14", "Feb. 29",
     and the first of two days, "between 1 and 31 May", "on 9 and 10 March"."""
@@ -421,6 +444,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "the week of 12-18 May": days
     if tokens[first].text.startswith("0 "):
         return True  # "call the centre on 0 800 507 117": a telephone number
+    if _ratio(tokens, words, first, last):
+        return True  # "two in five of them", "one in three": a share, not a count
     if tokens[first].kind == "number":
         text = tokens[first].text
         if value is not None and value <= 31 and _a_day(tokens, words, first, last):
