@@ -1546,6 +1546,10 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ),
         ("Killed - 16,480 (yesterday: 16,473)\n", [(16480, 16473)]),
         (
+            "The Project has documented 3,975 civilian deaths (dashboard of 14 August: 3,914).\n",
+            [(3975, 3914)],
+        ),
+        (
             "The monitor has documented 5.407 civilian deaths and 12.880 injuries (up from"
             " 5.209 and 12.314 in our April update).\n",
             [(5407, 5209), (12880, 12314)],  # earlier figures listed together, in order

@@ -256,6 +256,8 @@ def _stale(words: list[str], amount: Amount) -> bool:
 _INCLUDED = GRAMMAR_WORDS["included"]
 #: Words that put a time in the past: "a week ago", "yesterday", "last week".
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
+#: Documents whose number or date in a bracket's label names an earlier edition.
+_EDITIONS = frozenset(["sitrep", "bulletin", "update", "dashboard", "edition", "report"])
 #: A bracket's label for the figure of a time before: "(yesterday evening: 53)".
 _PAST_LABEL = _PAST | {"morning", "evening", "night", "week", "update", "report", "bulletin"}
 
@@ -693,10 +695,13 @@ def _earlier_mark(
         return _Earlier(amount.first, amount.value, increment=False)  # "against 71 a week ago"
     if before[-2:] == ["(", "was"]:
         return _Earlier(amount.first, amount.value, increment=False)  # "5 dead (was 3)"
-    if words[start - 1 : start] == [":"] and "(" in words[max(0, start - 5) : start]:
-        label = words[words.index("(", max(0, start - 5), start) + 1 : start - 1]
-        if label and label[0] in _PAST and _PAST_LABEL.issuperset(label):
-            return _Earlier(amount.first, amount.value, increment=False)  # "(yesterday: 53)"
+    if words[start - 1 : start] == [":"] and "(" in words[max(0, start - 6) : start]:
+        label = words[words.index("(", max(0, start - 6), start) + 1 : start - 1]
+        if label and (
+            (label[0] in _PAST and _PAST_LABEL.issuperset(label))
+            or (label[0] in _EDITIONS and label[-1] not in _DOCUMENT_NOUNS)
+        ):  # "(yesterday: 53)", "(SitRep No. 16: 19)", "(dashboard of 14 August: 3,914)"
+            return _Earlier(amount.first, amount.value, increment=False)
     # "nine are in hospital, not eight as first reported"; but "not 71 as we reported" is
     # the outlet's own error, no earlier figure of the claimant's.
     after = words[amount.last + 1 : amount.last + 3]
