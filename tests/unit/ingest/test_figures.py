@@ -1546,6 +1546,11 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ),
         ("Killed - 16,480 (yesterday: 16,473)\n", [(16480, 16473)]),
         (
+            "The ministry raised its toll to six soldiers killed on Saturday, from four"
+            " announced on Friday.\n",
+            [(6, 4)],
+        ),
+        (
             "The Project has documented 3,975 civilian deaths (dashboard of 14 August: 3,914).\n",
             [(3975, 3914)],
         ),

@@ -256,6 +256,8 @@ def _stale(words: list[str], amount: Amount) -> bool:
 _INCLUDED = GRAMMAR_WORDS["included"]
 #: Words that put a time in the past: "a week ago", "yesterday", "last week".
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
+#: Verbs that say a figure was given before: "from four announced on Friday".
+_STATED_THEN = (["announced"], ["given"], ["reported"], ["published"], ["stated"], ["cited"])
 #: Documents whose number or date in a bracket's label names an earlier edition.
 _EDITIONS = frozenset(["sitrep", "bulletin", "update", "dashboard", "edition", "report"])
 #: A bracket's label for the figure of a time before: "(yesterday evening: 53)".
@@ -679,6 +681,12 @@ def _earlier_mark(
         and words[newer - 1] == "to"
         and any(a.last == newer for a in before_it)
     ):
+        return _Earlier(amount.first, amount.value, increment=False)
+    if (
+        before[-2:] == [",", "from"]
+        and words[amount.last + 1 : amount.last + 2] in _STATED_THEN
+        and any(words[a.first - 1 : a.first] == ["to"] for a in before_it)
+    ):  # "raised its toll to six soldiers killed, from four announced on Friday"
         return _Earlier(amount.first, amount.value, increment=False)
     if before[-1:] == ["from"] and _verbish_before(words, start - 1):
         nxt = later[0] if later else None
