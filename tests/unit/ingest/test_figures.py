@@ -1299,6 +1299,10 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "Tarn General Staff",  # the tally is the staff's
         ),
         (
+            "The Tarn Ministry's initial claim of no fewer than 17 killed was never repeated.",
+            "Tarn Ministry",
+        ),
+        (
             "VELSK - The Drennor Militia said on Sunday that it had captured 30 soldiers.",
             "Drennor Militia",  # a dateline's place and dash are no part of the name
         ),

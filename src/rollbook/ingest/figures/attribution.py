@@ -44,7 +44,8 @@ _CLAIM_NOUNS = frozenset(["claim", "figure", "figures", "toll", "estimate", "cou
 #: Words between an owner and its figures: "the mission's latest figures".
 _FIGURE_ADJECTIVES = frozenset(["latest", "preliminary", "updated", "revised", "provisional",
                                 "confirmed", "official", "own", "new", "last", "daily", "weekly",
-                                "monthly", "final", "running"])  # fmt: skip
+                                "monthly", "final", "running", "initial", "first", "original",
+                                "earlier", "previous"])  # fmt: skip
 #: Nouns that are a figure or hold one, and the words after them that state it: "the
 #: ministry's toll is 27,340", "the Ministry's confirmed figure, as of 1 March, is", "the
 #: army's communique, read on television, speaks of".
