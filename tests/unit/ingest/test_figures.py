@@ -1214,6 +1214,12 @@ def test_a_surname_alone_speaks_for_whom_the_name_was_introduced_with() -> None:
     assert town.claimant == OUTLET
 
 
+def test_a_period_from_a_time_to_a_day_is_no_day_zero() -> None:
+    # "18:00 – 23 June" once read as the range of days "00 – 23 June", and ended the reading
+    [claim] = read("New arrivals (22 June 18:00 – 23 June 18:00): 1,240 people were displaced.\n")
+    assert (claim.category.value, claim.value) == ("displaced", 1240)
+
+
 def test_a_byline_is_no_letterhead() -> None:
     text = "Bus bomb kills seven\n\nBy Our Staff Reporter\n\nSeven people were killed.\n"
     assert {c.claimant for c in read(text)} == {OUTLET}

@@ -195,7 +195,7 @@ def _first_of(match: re.Match[str], last: dt.date) -> PartialDate | None:
     """The first day of "between 4 and 9 May", in the last day's month unless it names one."""
     first = int(match.group("first") or match.group("first_day"))
     if match.group("first_month") is None:
-        return PartialDate(last.year, last.month, first) if first <= last.day else None
+        return PartialDate(last.year, last.month, first) if 1 <= first <= last.day else None
     day = _resolve(f"{first} {match.group('first_month')}", last)
     return PartialDate(day.year, day.month, day.day) if day else None
 
