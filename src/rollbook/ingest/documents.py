@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from inscriptis import get_text
+from inscriptis.model.config import ParserConfig
 
 from rollbook.ingest.tables import TableError, detect_encoding
 
@@ -28,6 +29,41 @@ class Document:
     text: str
     format: str  # text, markdown or html
     encoding: str
+
+
+#: Between the cells of an HTML table's row as laid out: a character no page's text holds.
+_CELLS = "\x1f"
+_HTML_LAYOUT = ParserConfig(table_cell_separator=_CELLS)
+
+
+def _html_text(html: str) -> str:
+    """An HTML page's text, each table of it a Markdown table: its first row the header, a
+    rule beneath, its cells between bars, so that a table reads as the tables reports write."""
+    lines = get_text(html.replace(_CELLS, " "), _HTML_LAYOUT).split("\n")
+    result: list[str] = []
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and _CELLS in lines[end]:
+            end += 1
+        block = lines[i:end]
+        if not _data_table(block):  # text laid out in a table is text
+            result += [line.replace(_CELLS, "  ") for line in lines[i : max(end, i + 1)]]
+            i = max(end, i + 1)
+            continue
+        rows = [f"| {line.rstrip().replace(_CELLS, ' | ')} |" for line in block]
+        columns = max(line.count(_CELLS) for line in block) + 1
+        result += [rows[0], "|" + "---|" * columns, *rows[1:]]
+        i = end
+    return "\n".join(result)
+
+
+def _data_table(rows: list[str]) -> bool:
+    """Whether laid-out table rows hold data (short cells, a header and rows), not a page's
+    layout (whole paragraphs in a cell)."""
+    return len(rows) >= 2 and all(
+        len(cell.strip()) <= 80 for row in rows for cell in row.split(_CELLS)
+    )
 
 
 def _looks_like_html(text: str) -> bool:
@@ -61,7 +97,7 @@ def document_text(data: bytes, filename: str, *, max_bytes: int = MAX_DOCUMENT_B
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lowered = filename.lower()
     if lowered.endswith(HTML_SUFFIXES) or _looks_like_html(text):
-        return Document(get_text(text), "html", encoding)
+        return Document(_html_text(text), "html", encoding)
     if lowered.endswith((".md", ".markdown")):
         return Document(text, "markdown", encoding)
     return Document(text, "text", encoding)

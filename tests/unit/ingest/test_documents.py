@@ -21,6 +21,32 @@ def test_html_loses_its_markup_scripts_and_styles() -> None:
     assert "999" not in document.text and "color" not in document.text
 
 
+def test_an_html_table_reads_as_a_markdown_table() -> None:
+    page = (
+        b"<html><body><nav>Home | World</nav><table>"
+        b"<tr><th>Region</th><th>Killed</th><th>Killed at previous update</th></tr>"
+        b"<tr><td>Wendrasil</td><td>1,920</td><td>1,861</td></tr>"
+        b"<tr><td>Carrowfen</td><td>1,466</td><td>1,402</td></tr>"
+        b"</table></body></html>"
+    )
+    lines = [line.strip() for line in document_text(page, "table.html").text.splitlines()]
+    table = [line for line in lines if line.startswith("|")]
+    assert [line.replace(" ", "") for line in table] == [
+        "|Region|Killed|Killedatpreviousupdate|",
+        "|---|---|---|",
+        "|Wendrasil|1,920|1,861|",
+        "|Carrowfen|1,466|1,402|",
+    ]
+    assert "Home | World" in lines  # a bar in the text is no cell
+    layout = (
+        b"<html><body><table><tr><td>Menu</td><td><p>The ministry said on Monday evening that"
+        b" twelve soldiers had been killed in the shelling of the border post.</p>"
+        b"<p>More follows.</p></td></tr></table></body></html>"
+    )
+    text = document_text(layout, "layout.html").text
+    assert "|" not in text and "twelve soldiers had been killed" in text  # a page's layout
+
+
 def test_encodings_are_found_and_line_ends_made_plain() -> None:
     text = "Министерство сообщило о 12 погибших.\r\nВторая строка."
     document = document_text(text.encode("cp1251"), "statement.txt")

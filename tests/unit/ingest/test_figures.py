@@ -1220,6 +1220,17 @@ def test_a_period_from_a_time_to_a_day_is_no_day_zero() -> None:
     assert (claim.category.value, claim.value) == ("displaced", 1240)
 
 
+def test_a_column_of_an_earlier_edition_revises_the_column_of_its_kind() -> None:
+    table = (
+        "| Region | Killed | Injured | Killed at previous update |\n|---|---|---|---|\n"
+        "| Wendrasil | 1,920 | 5,140 | 1,861 |\n"
+    )
+    assert [(c.category.value, c.value, c.previous_value) for c in read(table)] == [
+        ("killed", 1920, 1861),
+        ("wounded", 5140, None),
+    ]
+
+
 def test_a_byline_is_no_letterhead() -> None:
     text = "Bus bomb kills seven\n\nBy Our Staff Reporter\n\nSeven people were killed.\n"
     assert {c.claimant for c in read(text)} == {OUTLET}

@@ -117,7 +117,11 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
             continue
         value, low, high, qualifier = amount
         if _earlier_edition(name) and current is not None and value is not None:
-            found[current] = replace(found[current], previous=value)
+            # "| Killed | Injured | Killed at previous update |": the killed it revises
+            named = category_of(name)
+            same = [n for n, cell in enumerate(found) if cell.category is named]
+            revised = same[-1] if named is not None and same else current
+            found[revised] = replace(found[revised], previous=value)
             current = None
             continue
         if category is None:
