@@ -1220,6 +1220,21 @@ def test_a_period_from_a_time_to_a_day_is_no_day_zero() -> None:
     assert (claim.category.value, claim.value) == ("displaced", 1240)
 
 
+def test_dots_lead_a_label_to_its_figure() -> None:
+    text = (
+        "Personnel, killed ............... about 61,870 (+420)\n"
+        "Tanks ........................... 1,904 (+6)\n"
+        "   Injured ...................... 38\n"
+        "He paused... Then he said 12 people were killed.\n"
+    )
+    assert figures(text) == [
+        ("killed", 61870, None, None, "about"),
+        ("killed", 420, None, None, "exact"),
+        ("wounded", 38, None, None, "exact"),
+        ("killed", 12, None, None, "exact"),
+    ]
+
+
 def test_a_column_of_an_earlier_edition_revises_the_column_of_its_kind() -> None:
     table = (
         "| Region | Killed | Injured | Killed at previous update |\n|---|---|---|---|\n"

@@ -358,9 +358,11 @@ def _label(lex: Lexicon, words: list[str], amount: Amount) -> tuple[bool, Catego
     """Whether a line's label before its number names things ("tanks — 7,900"), and the
     category it names ("Killed: 12", "personnel (killed and wounded) — about 521,940")."""
     start = amount.first - _qualifier_length(lex, words, amount.first)
-    if start < 2 or words[start - 1] not in (":", "–", "—", "="):
+    mark = _leader(words, start)
+    if mark < 0 and (start < 2 or words[start - 1] not in (":", "–", "—", "=")):
         return False, None
-    label = [w for w in words[: start - 1] if w not in ("-", "*", "•", "(", ")")]
+    mark = start - 1 if mark < 0 else mark
+    label = [w for w in words[:mark] if w not in ("-", "*", "•", "(", ")")]
     if not label or len(label) > 8:
         return False, None
     best: tuple[int, Category] | None = None
@@ -377,7 +379,17 @@ def _labelled(words: list[str], amount: Amount) -> bool:
     """A bare number after a label that ends its line: "- men: 104", "Killed — 12 (4)"."""
     before = words[amount.first - 1] if amount.first else ""
     after = words[amount.last + 1] if amount.last + 1 < len(words) else ""
-    return before in (":", "–", "—", "=") and after in ("", "(", ",", ";", ".")
+    marked = before in (":", "–", "—", "=") or _leader(words, amount.first) >= 0
+    return marked and after in ("", "(", ",", ";", ".")
+
+
+def _leader(words: list[str], start: int) -> int:
+    """Where a run of four dots or more (an ellipsis has three) between a label and its
+    number starts ("Killed ........ 17"), or -1 where there is none."""
+    mark = start
+    while mark > 0 and words[mark - 1] == ".":
+        mark -= 1
+    return mark if start - mark >= 4 else -1
 
 
 #: Places and their people, whose number is no count of casualties: "a city of 60,000".

@@ -57,6 +57,8 @@ class Sentence:
 _ABBREVIATIONS = GRAMMAR_WORDS["abbreviations"]
 _QUOTES = frozenset('"“”«»„')
 _BREAK = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n")
+#: What follows a leader of dots on its line: the figure it leads to.
+_LEADER_TO = re.compile(r"[ \t]*[\w(~≈<>]")
 
 
 def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
@@ -92,6 +94,8 @@ def _pieces(text: str) -> Iterator[tuple[int, int]]:
             yield begin, match.start()
             begin = match.end()
             continue
+        if match.group().startswith("....") and _LEADER_TO.match(text, match.end()):
+            continue  # dots leading from a label to its figure: "Killed ........ 17"
         before = text[begin : match.start()].rsplit(None, 1)
         last_word = before[-1].lower().lstrip("(\"'") if before else ""
         if match.group().startswith(".") and (
