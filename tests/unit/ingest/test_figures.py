@@ -1576,6 +1576,7 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ("Previously unreported shelling killed 12 people in Tarn.\n", [(12, None)]),
         ("Police confirm three people were killed in the explosion, not four.\n", [(3, 4)]),
         ("61 people have sought medical help (yesterday evening: 53).\n", [(61, 53)]),
+        ("88 civilians were injured this week (last week: 102).\n", [(88, None)]),
         (
             "The number of people killed has risen to 14. Yesterday evening we reported 11 dead.\n",
             [(14, 11)],  # the earlier statement told after the rise

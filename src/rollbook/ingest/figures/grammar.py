@@ -261,7 +261,7 @@ _STATED_THEN = (["announced"], ["given"], ["reported"], ["published"], ["stated"
 #: Documents whose number or date in a bracket's label names an earlier edition.
 _EDITIONS = frozenset(["sitrep", "bulletin", "update", "dashboard", "edition", "report"])
 #: A bracket's label for the figure of a time before: "(yesterday evening: 53)".
-_PAST_LABEL = _PAST | {"morning", "evening", "night", "week", "update", "report", "bulletin"}
+_PAST_LABEL = _PAST | {"morning", "evening", "night", "update", "report", "bulletin"}
 
 
 def _rises(lex: Lexicon, words: list[str], amount: Amount) -> bool:
