@@ -1235,6 +1235,20 @@ def test_dots_lead_a_label_to_its_figure() -> None:
     ]
 
 
+def test_a_list_of_losses_gives_its_items_their_category() -> None:
+    text = (
+        "The losses of the enemy over the week amounted to:\n\n"
+        "- North group (Zolmir sector): up to 640 servicemen, 9 tanks and 6 guns.\n"
+        "- On the friendly side: four officers killed and six wounded, two of them seriously.\n"
+    )
+    assert figures(text) == [
+        ("killed", 640, None, None, "at_most"),
+        ("killed", 4, None, None, "exact"),
+        ("wounded", 6, None, None, "exact"),
+        ("wounded", 2, None, None, "exact"),
+    ]
+
+
 def test_a_column_of_an_earlier_edition_revises_the_column_of_its_kind() -> None:
     table = (
         "| Region | Killed | Injured | Killed at previous update |\n|---|---|---|---|\n"

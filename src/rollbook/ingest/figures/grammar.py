@@ -134,6 +134,8 @@ def figures(
             category = label
         elif category is None and section is not None and _labelled(words, amount):
             category = section
+        elif category is None and section is not None and _listed_people(lex, words, amount):
+            category = section  # "The losses amounted to:" then "- North: up to 640 servicemen"
         if category is None and _day_change(words, amount.first):
             base = len(result) - 1  # "241,380 (+1,040)": the day's change, of the same kind
             based = base >= 0 and result[base].last == amount.first - 3
@@ -381,6 +383,18 @@ def _labelled(words: list[str], amount: Amount) -> bool:
     after = words[amount.last + 1] if amount.last + 1 < len(words) else ""
     marked = before in (":", "–", "—", "=") or _leader(words, amount.first) >= 0
     return marked and after in ("", "(", ",", ";", ".")
+
+
+def _listed_people(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """Whether an amount of people opens what a list item gives after its label: "- North
+    group (Zolmir sector): up to 640 servicemen, 9 tanks"."""
+    start = amount.first - _qualifier_length(lex, words, amount.first)
+    return (
+        words[:1] in (["-"], ["*"], ["•"])
+        and words[start - 1 : start] == [":"]
+        and all(w not in _SPEECH for w in words[:start])
+        and lex.people.starting_at(words, amount.last + 1) > 0
+    )
 
 
 def _leader(words: list[str], start: int) -> int:
