@@ -1349,6 +1349,10 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "Tarn Ministry",
         ),
         (
+            "The Tarn General Staff's daily list put enemy personnel killed at about 64,500.",
+            "Tarn General Staff",  # a list, a register or a dashboard is its keeper's
+        ),
+        (
             "VELSK - The Drennor Militia said on Sunday that it had captured 30 soldiers.",
             "Drennor Militia",  # a dateline's place and dash are no part of the name
         ),
