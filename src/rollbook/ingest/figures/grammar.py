@@ -411,7 +411,7 @@ _PEOPLED = GRAMMAR_WORDS["peopled"]
 
 
 def _ratio(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:
-    """Whether an amount is either side of "N in M" or "N out of M" without people between."""
+    """Whether an amount is either side of a share, "N in M": "two in five of the dead"."""
 
     def whole_at(i: int) -> bool:  # "five" of "two in five of them", not "two days"
         after = words[i + 1] if i + 1 < len(words) else "."

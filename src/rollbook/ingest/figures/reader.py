@@ -490,8 +490,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             named = []  # the heading names who answers, not someone who speaks in it
         if _heading(text, sentence):
             section = category_of(line)
-        elif line.endswith(":") and category_of(line) not in (None, Category.OTHER):
-            section = category_of(line)  # "The losses of the enemy amounted to:"
+        elif line.endswith(":") and (listed := category_of(line)) not in (None, Category.OTHER):
+            section = listed  # "The losses of the enemy amounted to:"
         elif _title_like(text, sentence):
             titled = category_of(line)  # an HTML subheading: "Killed, by sex and age"
             section = section if titled in (None, Category.OTHER) else titled
