@@ -1353,6 +1353,15 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "Tarn General Staff",  # a list, a register or a dashboard is its keeper's
         ),
         (
+            "About 3.1 million people remain displaced, according to the latest estimate by the"
+            " Displacement Tracking Unit.",
+            "Displacement Tracking Unit",  # past the document that carries the figure
+        ),
+        (
+            "Around 48,000 people fled during the week, according to local relief committees.",
+            "local relief committees",
+        ),
+        (
             "VELSK - The Drennor Militia said on Sunday that it had captured 30 soldiers.",
             "Drennor Militia",  # a dateline's place and dash are no part of the name
         ),

@@ -108,6 +108,10 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             phrase = _phrase_after(lex, tokens, words, i + n)
             if phrase:
                 found.append(Attribution(i, phrase))
+            elif words[i + n : i + n + 1] in (["its"], ["their"]) and (
+                words[i + n + 1 : i + n + 2] and words[i + n + 1] in _SOURCE_NOUNS
+            ):  # "according to its statement": whoever "it" is
+                found.append(Attribution(i + n, "it", pronoun=True))
             i += n
             continue
         noun = i + 2 if words[i + 1 : i + 2] and words[i + 1] in _FIGURE_ADJECTIVES else i + 1
