@@ -88,8 +88,7 @@ def figures(
         ),
     )
     if not every and _NO_WORDS.isdisjoint(words):
-        person = _named_casualty(lex, tokens, words) if not _RANKED.isdisjoint(words) else None
-        return ([person] if person else []), []  # most sentences: no amount, nothing to read
+        return _named_alone(lex, tokens, words), []  # most sentences: no amount to read
     earlier: dict[int, _Earlier] = {}
     compared: list[Amount] = []  # counts of an earlier period beside this one's
     for n, amount in enumerate(every):
@@ -156,9 +155,8 @@ def figures(
     )
     if not _NO_WORDS.isdisjoint(words):
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
-    if not result and not _RANKED.isdisjoint(words):
-        person = _named_casualty(lex, tokens, words)  # "A third officer, Corporal Sami ..."
-        result = [person] if person else []
+    if not result:
+        result = _named_alone(lex, tokens, words)  # "A third officer, Corporal Sami ..."
     result = _told_together(words, result)
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
     # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
@@ -261,7 +259,7 @@ _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 #: Verbs that say a figure was given before: "from four announced on Friday".
 _STATED_THEN = (["announced"], ["given"], ["reported"], ["published"], ["stated"], ["cited"])
 #: Documents whose number or date in a bracket's label names an earlier edition.
-_EDITIONS = frozenset(["sitrep", "bulletin", "update", "dashboard", "edition", "report"])
+_EDITIONS = GRAMMAR_WORDS["edition_nouns"]
 #: A bracket's label for the figure of a time before: "(yesterday evening: 53)".
 _PAST_LABEL = _PAST | {"morning", "evening", "night", "update", "report", "bulletin"}
 
@@ -774,6 +772,14 @@ def _next_in_list(lex: Lexicon, between: list[str]) -> bool:
 _RANKED = GRAMMAR_WORDS["ranks"] | {"corporal", "private", "lance", "officer", "constable"}
 #: Between a named person and what befell them: "was", "has been", "had been".
 _NAMED_VERBS = (["was"], ["has", "been"], ["had", "been"], ["is"])
+
+
+def _named_alone(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> list[Figure]:
+    """The figure of one named person, in a sentence that gives no other."""
+    if _RANKED.isdisjoint(words):
+        return []  # most sentences name no rank
+    person = _named_casualty(lex, tokens, words)
+    return [person] if person else []
 
 
 def _named_casualty(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> Figure | None:

@@ -167,6 +167,15 @@ class _Claimants:
                 return min(named, key=lambda pair: pair[0])[1]
         return None
 
+    def known_surnames(self, found: list[Attribution], known: dict[str, str]) -> list[Attribution]:
+        """The attributions but those to a surname the text introduced no one with (nor a
+        side's name: "Lenvarre says")."""
+        return [
+            a
+            for a in found
+            if not a.surname or (a.text.lower() not in known and self.introduced(a.text))
+        ]
+
     def resolve(self, attribution: Attribution, quoted: bool = False) -> str:
         if attribution.surname:
             return self.introduced(attribution.text) or self.outlet
@@ -412,20 +421,14 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 claimants.last_sentence, claimants.voice = number, turn.speaker
             quoted = turn.speaker is not None
         said = (
-            attributions(sentence)
+            claimants.known_surnames(attributions(sentence), known)
             or _labelled_by(sentence)
             or trailing_source(sentence)
             or bracketed_source(sentence)
             or colon_speaker(text, sentence)
             or _side_says(sentence, known)
+            or (_noted(text, sentence, notes) if notes else [])
         )
-        said = [
-            a
-            for a in said
-            if not a.surname or (a.text.lower() not in known and claimants.introduced(a.text))
-        ] or _side_says(sentence, known)
-        if not said and notes:
-            said = _noted(text, sentence, notes)
         if author is not None and all(a.weak for a in said):
             said = []  # "Our team at the hospital has treated 64": the author's statement
         if said:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from rollbook.ingest.figures.lexicon import lexicon
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.numbers import RANGE, numeral
 from rollbook.model.claims import Category, Qualifier
 
@@ -133,8 +133,7 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
 
 #: What an earlier edition of the figures is called in a column's header: "Total in
 #: Bulletin No. 27", "Update No. 3 (9 Nov)", "Previous report".
-_EDITIONS = frozenset(["bulletin", "update", "report", "edition", "dashboard", "briefing",
-                       "sitrep", "statement", "version", "summary"])  # fmt: skip
+_EDITIONS = GRAMMAR_WORDS["edition_nouns"]
 
 
 def _earlier_edition(column: str) -> bool:
