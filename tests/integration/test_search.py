@@ -90,10 +90,10 @@ def test_a_large_import_refreshes_what_the_planner_knows(
     build_war(cli, tmp_path / "lists")
     with Register.open(database_url) as register, register.read() as connection:
         if connection.dialect.name == "sqlite":
-            learned = "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'name_words'"
+            learned = "SELECT count(DISTINCT tbl) FROM sqlite_stat1 WHERE tbl = 'records'"
         else:
             learned = (
-                "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'name_words'"
+                "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'records'"
                 " AND last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"
             )
         assert connection.exec_driver_sql(learned).scalar_one() == 1

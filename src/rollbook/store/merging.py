@@ -14,11 +14,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Integer, Table, bindparam, insert, or_, select, update
 
-from rollbook.model.names import indexed_words
 from rollbook.store.bulk import bulk_insert, chunks
 from rollbook.store.database import Write
 from rollbook.store.records import next_id
-from rollbook.store.schema import decisions, name_words, persons, records, status_events
+from rollbook.store.schema import decisions, persons, records, status_events
 from rollbook.store.spans import rebuild_spans, shift_cells
 
 
@@ -32,27 +31,6 @@ def members(
         for person_id, row_id in connection.execute(query.order_by(table.c.id)):
             found[person_id].append(row_id)
     return found
-
-
-def _move_words(connection: Connection, moves: dict[int, tuple[int, int]]) -> None:
-    """Move the name words of records to their new person: record id -> (old, new person).
-    Each word is found by its whole key, the record's words read from its name key."""
-    w = name_words.c
-    moved = (
-        update(name_words)
-        .where(w.word == bindparam("w"), w.person_id == bindparam("old"),
-               w.record_id == bindparam("record"))
-        .values(person_id=bindparam("new"))
-    )  # fmt: skip
-    for chunk in chunks(moves):
-        keyed = select(records.c.id, records.c.name_key).where(records.c.id.in_(chunk))
-        rows = [
-            {"w": word, "record": record_id, "old": moves[record_id][0], "new": moves[record_id][1]}
-            for record_id, key in connection.execute(keyed)
-            for word in indexed_words(key)
-        ]
-        if rows:
-            connection.execute(moved, rows)
 
 
 def add_decisions(work: Write, kind: str, payloads: Sequence[dict[str, Any]]) -> None:
@@ -78,8 +56,6 @@ def merge_persons(work: Write, groups: Sequence[Sequence[int]]) -> list[int]:
     shift_cells(connection, touched, -1)
     moves = [{"old": pid, "new": into} for pid, into in into_of.items()]
     old, new = bindparam("old", type_=Integer), bindparam("new", type_=Integer)
-    _move_words(connection, {r: (pid, into) for pid, into in into_of.items()
-                             for r in brought["records"].get(pid, [])})  # fmt: skip
     for table in (records, status_events):
         moved = update(table).where(table.c.person_id == old).values(person_id=new)
         connection.execute(moved, moves)
@@ -138,7 +114,6 @@ def split_records(work: Write, person_id: int, moving: Sequence[int]) -> int:
         new_id, events = next_id(connection, persons.c.id), []
         connection.execute(insert(persons).values(id=new_id, merged_into=None, seq=work.seq))
     shift_cells(connection, [person_id, new_id], -1)
-    _move_words(connection, dict.fromkeys(moving, (person_id, new_id)))
     connection.execute(update(records).where(records.c.id.in_(moving)).values(person_id=new_id))
     connection.execute(
         update(status_events)

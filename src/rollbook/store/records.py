@@ -15,13 +15,12 @@ from typing import Any
 from sqlalchemy import Connection, Index, func, literal, select, text
 
 from rollbook.model.dates import PartialDate
-from rollbook.model.names import indexed_words
 from rollbook.model.records import IDENTIFIER_FIELDS
 from rollbook.model.status import OPEN, Evidence, Status, StatusEvent, check_new_event
 from rollbook.store.bulk import bulk_insert, first_person_with
+from rollbook.store.name_index import index_records
 from rollbook.store.schema import (
     TOLL_KEY,
-    name_words,
     persons,
     records,
     status_events,
@@ -152,8 +151,8 @@ class RecordWriter:
     """Stores a list's records batch by batch inside one journalled write.
 
     Python writes the records and counts the spans of persons known from one record into
-    the toll cube (the reader derived each record's span); their persons, status events and
-    those spans are derived from the records in SQL.
+    the toll cube (the reader derived each record's span); their persons, status events, those
+    spans and the index of their name words are derived from the records in SQL.
     """
 
     connection: Connection
@@ -300,16 +299,6 @@ class RecordWriter:
             rows = [row for i, row in enumerate(rows) if i not in refused]
         constants: dict[str, str | int] = {"source_id": self.source_id, **batch.constants}
         bulk_insert(self.connection, records, ("id", "person_id", *batch.names), rows, constants)
-        keys = batch.column("name_key")
-        words = [
-            (word, pid, record_id)
-            for i, (record_id, pid, key) in enumerate(
-                zip(range(first, self.next_record), pids, keys, strict=True)
-            )
-            if i not in refused
-            for word in indexed_words(key)
-        ]
-        bulk_insert(self.connection, name_words, ("word", "person_id", "record_id"), words)
         span = {"first": first, "last": self.next_record - 1, "offset": self.event_offset}
         self.connection.execute(
             text(_RECORD_EVENTS),
@@ -390,8 +379,9 @@ class RecordWriter:
             history.append(event)
 
     def finish(self) -> None:
-        """Add the new persons, build deferred indexes, and bring every touched person's
-        toll projections up to date."""
+        """Index the records' name words, build deferred indexes, and bring every touched
+        person's toll projections up to date."""
+        index_records(self.connection, self.first_record)
         for index in self._deferred:
             index.create(self.connection)
         if self._cells:

@@ -91,6 +91,9 @@ records = Table(
     UniqueConstraint("source_id", "row_no"),
 )
 Index("records_person", records.c.person_id)
+# A name search turns the records the index of name words found into their persons from
+# this small index, rather than from the records' wide rows (store.name_index).
+Index("records_id_person", records.c.id, records.c.person_id)
 # Identifier indexes cover the person too: an import looks up thousands a batch.
 for _name in IDENTIFIER_FIELDS:
     _column = records.c[_name]
@@ -102,19 +105,7 @@ for _name in IDENTIFIER_FIELDS:
         postgresql_where=_column != "",
     )
 
-# Each word of each record's name key with the record's person, for finding a name in any
-# script by an index rather than by reading every record (store.search): a word's bearers
-# are read in person order without a record. Derived from records (a merge or split moves
-# their words too); `verify` rebuilds it. Without SQLite's rowid the key is the table.
-name_words = Table(
-    "name_words",
-    metadata,
-    Column("word", Text, primary_key=True),
-    Column("person_id", Integer, primary_key=True, autoincrement=False),
-    Column("record_id", Integer, primary_key=True, autoincrement=False),
-    sqlite_with_rowid=False,
-)
-
+# The words of the records' name keys are indexed by the database itself: store.name_index.
 persons = Table(
     "persons",
     metadata,
@@ -435,7 +426,6 @@ api_tokens = Table(
 PROJECTIONS: dict[str, tuple[str, ...]] = {
     "sources": ("id",),
     "records": ("id",),
-    "name_words": ("word", "record_id"),
     "persons": ("id",),
     "status_events": ("id",),
     "claims": ("id",),

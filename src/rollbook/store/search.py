@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, exists, func, literal, select
+from sqlalchemy import Connection, Select, and_, func, literal, select
 
 from rollbook.model.names import indexed_words, name_key
 from rollbook.model.status import OPEN
+from rollbook.store.name_index import bearers
 from rollbook.store.persons import display_names
-from rollbook.store.schema import name_words, status_spans
+from rollbook.store.schema import status_spans
 
 #: A name borne by at most this many persons is found whole and ordered in Python.
 FEW = 10_000
@@ -77,7 +78,7 @@ def search_persons(
             conditions.append(column == wanted)
     words = sorted(indexed_words(name_key(text))) if text.strip() else []
     if words:
-        conditions.append(s.person_id.in_(_bearers(connection, words)))
+        conditions.append(s.person_id.in_(bearers(connection, words)))
     query = select(s.person_id, s.status).where(*conditions)
     if words and (known is None or known.total <= FEW):
         # Most names are borne by few persons: find them all from the index of name words,
@@ -101,27 +102,6 @@ def search_persons(
         offset -= n * STRIDE
     page = connection.execute(ordered.offset(offset).limit(limit))
     return known, _found(connection, _pairs(page))
-
-
-def _bearers(connection: Connection, words: Sequence[str]) -> Select[Any]:
-    """The persons with a record whose name key holds every word, from the index of name
-    words alone: the rarest word's entries are read, and each is kept if its record holds
-    the other words too."""
-    w = name_words.c
-    if len(words) > 1:
-        counted = select(func.count()).select_from(name_words)
-        counts = {word: connection.execute(counted.where(w.word == word)).scalar_one()
-                  for word in words}  # fmt: skip
-        words = sorted(words, key=counts.__getitem__)
-    first = name_words.alias("bearer")
-    query = select(first.c.person_id).where(first.c.word == words[0])
-    for n, word in enumerate(words[1:]):
-        other = name_words.alias(f"word_{n}")
-        query = query.where(
-            exists().where(other.c.word == word, other.c.person_id == first.c.person_id,
-                           other.c.record_id == first.c.record_id)
-        )  # fmt: skip
-    return query
 
 
 def _marks(connection: Connection, query: Select[Any]) -> tuple[int, ...]:

@@ -1,7 +1,8 @@
 """Proof that the current state is what the journal and the sources say it is.
 
 `verify` replays every journal entry into a fresh SQLite register that holds only the
-stored source bytes, then compares every projection, row by row, with the register's own.
+stored source bytes, then compares every projection, row by row, with the register's own;
+and it has the database check its index of name words against the records' name keys.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, insert, select
 
 from rollbook.store.actions import Applier
 from rollbook.store.database import Register
+from rollbook.store.name_index import index_problem
 from rollbook.store.schema import PROJECTIONS, journal, metadata, source_chunks, sources
 
 
@@ -108,6 +110,8 @@ def verify(register: Register, appliers: Mapping[str, Applier]) -> VerifyReport:
                     report.rows[name] = count
                     if difference:
                         report.differences.append(difference)
+                if problem := index_problem(ours):
+                    report.differences.append(problem)
         finally:
             replica.close()
     return report
