@@ -36,14 +36,14 @@ _fts = table_clause(NAME_WORDS, column("rowid"), column(NAME_WORDS))
 _key_words: ColumnElement[Any] = literal_column("string_to_array(records.name_key, ' ')")
 
 
-def index_records(connection: Connection, first: int) -> None:
-    """Add the words of the records from id `first` on to the index (SQLite: PostgreSQL's
-    index has them as soon as the records are written)."""
+def index_records(connection: Connection, first: int, last: int) -> None:
+    """Add the words of the records with ids from `first` to `last` to the index (SQLite:
+    PostgreSQL's index has them as soon as the records are written)."""
     if connection.dialect.name == "sqlite":
         connection.exec_driver_sql(
             f"INSERT INTO {NAME_WORDS} (rowid, name_key) "
-            "SELECT id, name_key FROM records WHERE id >= ?",
-            (first,),
+            "SELECT id, name_key FROM records WHERE id BETWEEN ? AND ?",
+            (first, last),
         )
 
 

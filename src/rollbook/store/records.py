@@ -299,6 +299,7 @@ class RecordWriter:
             rows = [row for i, row in enumerate(rows) if i not in refused]
         constants: dict[str, str | int] = {"source_id": self.source_id, **batch.constants}
         bulk_insert(self.connection, records, ("id", "person_id", *batch.names), rows, constants)
+        index_records(self.connection, first, self.next_record - 1)
         span = {"first": first, "last": self.next_record - 1, "offset": self.event_offset}
         self.connection.execute(
             text(_RECORD_EVENTS),
@@ -379,9 +380,8 @@ class RecordWriter:
             history.append(event)
 
     def finish(self) -> None:
-        """Index the records' name words, build deferred indexes, and bring every touched
-        person's toll projections up to date."""
-        index_records(self.connection, self.first_record)
+        """Build deferred indexes, and bring every touched person's toll projections up to
+        date."""
         for index in self._deferred:
             index.create(self.connection)
         if self._cells:
