@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Integer, Table, bindparam, insert, or_, selec
 
 from rollbook.store.bulk import bulk_insert, chunks
 from rollbook.store.database import Write
+from rollbook.store.name_index import move_words
 from rollbook.store.records import next_id
 from rollbook.store.schema import decisions, persons, records, status_events
 from rollbook.store.spans import rebuild_spans, shift_cells
@@ -56,6 +57,8 @@ def merge_persons(work: Write, groups: Sequence[Sequence[int]]) -> list[int]:
     shift_cells(connection, touched, -1)
     moves = [{"old": pid, "new": into} for pid, into in into_of.items()]
     old, new = bindparam("old", type_=Integer), bindparam("new", type_=Integer)
+    move_words(connection, {r: (pid, into) for pid, into in into_of.items()
+                            for r in brought["records"].get(pid, [])})  # fmt: skip
     for table in (records, status_events):
         moved = update(table).where(table.c.person_id == old).values(person_id=new)
         connection.execute(moved, moves)
@@ -114,6 +117,7 @@ def split_records(work: Write, person_id: int, moving: Sequence[int]) -> int:
         new_id, events = next_id(connection, persons.c.id), []
         connection.execute(insert(persons).values(id=new_id, merged_into=None, seq=work.seq))
     shift_cells(connection, [person_id, new_id], -1)
+    move_words(connection, dict.fromkeys(moving, (person_id, new_id)))
     connection.execute(update(records).where(records.c.id.in_(moving)).values(person_id=new_id))
     connection.execute(
         update(status_events)

@@ -105,7 +105,19 @@ for _name in IDENTIFIER_FIELDS:
         postgresql_where=_column != "",
     )
 
-# The words of the records' name keys are indexed by the database itself: store.name_index.
+# PostgreSQL's index of name words: each word of each record's name key with the record's
+# person (SQLite keeps a full-text index instead: store.name_index). Derived from records
+# in SQL; a merge or split moves the words with their records. Without SQLite's rowid the
+# key is the table.
+name_words = Table(
+    "name_words",
+    metadata,
+    Column("word", Text, primary_key=True),
+    Column("person_id", Integer, primary_key=True, autoincrement=False),
+    Column("record_id", Integer, primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
+)
+
 persons = Table(
     "persons",
     metadata,
