@@ -1,7 +1,7 @@
 """The index of name words: which records, and so which persons, hold a word in their name key.
 
-Each engine keeps it the way it writes and reads it fastest, always from the stored name
-keys, in SQL, so that an import never sends a row per word:
+Each engine keeps it the way it writes and reads it fastest. An import fills it from the
+name keys it has just stored, in SQL, rather than sending the database a row per word:
 
 * SQLite: a full-text index (FTS5, `record_words`) whose content is the records table. Its
   postings are appended as records are written, where a table keyed by word took a random

@@ -91,9 +91,10 @@ records = Table(
     UniqueConstraint("source_id", "row_no"),
 )
 Index("records_person", records.c.person_id)
-# A name search turns the records the index of name words found into their persons from
-# this small index, rather than from the records' wide rows (store.name_index).
-Index("records_id_person", records.c.id, records.c.person_id)
+# SQLite's name search turns the records its full-text index of name words found into their
+# persons from this small index, rather than from the records' wide rows (store.name_index;
+# PostgreSQL's index of name words holds the persons itself).
+Index("records_id_person", records.c.id, records.c.person_id).ddl_if(dialect="sqlite")
 # Identifier indexes cover the person too: an import looks up thousands a batch.
 for _name in IDENTIFIER_FIELDS:
     _column = records.c[_name]

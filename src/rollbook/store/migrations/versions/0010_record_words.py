@@ -1,5 +1,5 @@
 """SQLite keeps its index of name words as a full-text index over the records' name keys,
-and each record's person is indexed by the record's id for a name search to read
+and indexes each record's person by the record's id for a name search to read
 
 Revision ID: 0010
 Revises: 0009
@@ -33,16 +33,16 @@ def _sqlite() -> bool:
 
 
 def upgrade() -> None:
-    op.create_index("records_id_person", "records", ["id", "person_id"])
     if _sqlite():
+        op.create_index("records_id_person", "records", ["id", "person_id"])
         op.drop_table("name_words")
         op.execute(_RECORD_WORDS)
         op.execute("INSERT INTO record_words (record_words) VALUES ('rebuild')")
 
 
 def downgrade() -> None:
-    op.drop_index("records_id_person", "records")
     if _sqlite():
+        op.drop_index("records_id_person", "records")
         op.execute("DROP TABLE record_words")
         op.create_table(
             "name_words",
