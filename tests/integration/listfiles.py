@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import inspect
 from typer.testing import Result
 
 from rollbook.store.database import Register
-from rollbook.store.schema import metadata
 
 Cli = Callable[..., Result]
 Cell = object
@@ -130,11 +129,14 @@ def by_column(records: Iterable[dict[str, Any]], name: str) -> dict[str, dict[st
 
 
 def table_rows(url: str) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table of the register at `url`, in key order: its whole state."""
+    """Every row of every table of the register at `url`, in a fixed order: its whole state.
+
+    The tables are those the database holds, so the ones it keeps for itself count too
+    (SQLite's full-text index of name words), and a table one engine lacks is not asked for.
+    """
     state: dict[str, list[tuple[object, ...]]] = {}
     with Register.open(url) as register, register.read() as connection:
-        for name, table in sorted(metadata.tables.items()):
-            order = list(table.primary_key.columns) or list(table.columns)
-            rows = connection.execute(select(table).order_by(*order))
-            state[name] = [tuple(row) for row in rows]
+        for name in sorted(inspect(connection).get_table_names()):
+            rows = connection.exec_driver_sql(f'SELECT * FROM "{name}"')
+            state[name] = sorted((tuple(row) for row in rows), key=repr)
     return state
