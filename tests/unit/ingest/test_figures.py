@@ -1044,6 +1044,8 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
         ("HIGHLAND RESTORATION FRONT\nGeneral Command - Communique No. 12",
          "Highland Restoration Front"),
         ("QUILLON DISTRICT HOSPITAL\nOffice of the Director", "Quillon District Hospital"),
+        ("NORTH HILL FRONT\nMilitary Command", "North Hill Front"),
+        ("MINISTRY OF THE INTERIOR\nOffice of the Minister", "Ministry of the Interior"),
         ("CIVIC RENEWAL PARTY\nPress Office", "Civic Renewal Party"),
         ("Home | About the Centre | News | Contacts\nTARN COAST GUARD", "Tarn Coast Guard"),
     ],
@@ -1451,6 +1453,42 @@ def test_the_army_is_the_armed_forces_named_before() -> None:
     )
     [claim] = read(text)
     assert (claim.claimant, claim.value) == ("Northland Armed Forces", 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "The Vell Border Police denied any incursion. One of its officers was killed on"
+            " Monday near the post, a spokesman said.\n",
+            "Vell Border Police",
+        ),
+        (
+            "The Southern Hill Front (SHF) disputed the account. In a message to us, a"
+            " spokeswoman said the SHF had lost no more than five fighters.\n",
+            "Southern Hill Front",
+        ),
+        (
+            "The Vell Border Police denied any incursion. Its spokesperson said two officers"
+            " were wounded.\n",
+            "Vell Border Police",
+        ),
+    ],
+)
+def test_a_spokesperson_named_by_the_role_alone_speaks_for_the_body_named_last(
+    text: str, claimant: str
+) -> None:
+    [claim] = read(text)
+    assert claim.claimant == claimant
+
+
+def test_a_numbered_release_naming_no_issuer_is_the_publisher_s_own() -> None:
+    text = (
+        "1. Since 2 June, 72 civilians have been killed.\n\n"
+        "2. Press Release No. 13 of 8 June gave a figure of 81 civilians killed. That figure"
+        " wrongly included nine servicemen.\n"
+    )
+    assert {c.claimant for c in read(text)} == {OUTLET}
 
 
 def test_a_clause_opened_by_saying_keeps_the_sentence_speaker() -> None:

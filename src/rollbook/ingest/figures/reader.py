@@ -195,6 +195,10 @@ class _Claimants:
                 else:  # "the RSF", "an RSF spokesman"
                     text = full
                 break
+        if _NUMBERED_EDITION.fullmatch(text):
+            return self.outlet  # "Press Release No. 13 gave": the publisher's own series
+        if text.lower() in _SPOKESPEOPLE:  # "a spokesman said", "its spokeswoman said"
+            return self.spoken_for() or text
         if text.isupper() and " " in text:
             text = _cased(text)  # a transcript's "POLICE COMMANDER:": capitals of a label
         owner = _employer_named(text) if text.islower() else _role_of(text)
@@ -292,6 +296,17 @@ class _Claimants:
             ]
         return [name for start, name in self._organisations if start < self.position]
 
+    def spoken_for(self) -> str | None:
+        """The organisation a spokesperson named by no more than the role speaks for: the
+        one the text named last, in full or by its short name, up to this sentence."""
+        self.organisations_so_far()
+        named = list(self._organisations or [])
+        for short, full in self.acronyms.items():
+            mentions = re.finditer(rf"\b{re.escape(short)}\b", self.text)
+            named.extend((mention.start(), full) for mention in mentions)
+        before = [pair for pair in named if pair[0] < self.position]
+        return max(before)[1] if before else self.last
+
     def organisation_before(self, wanted: str) -> str | None:
         """The organisation a text named last, up to this sentence, though not as anyone's
         source, that "the network" or "the minister" stands for: "the minister" speaks for
@@ -307,6 +322,12 @@ class _Claimants:
 
 
 _SERVICES = GRAMMAR_WORDS["services"]
+#: A document of a numbered series that names no issuer: "Press Release No. 13", "SitRep 16".
+_NUMBERED_EDITION = re.compile(
+    rf"(?:press\s+)?(?:release|{'|'.join(sorted(GRAMMAR_WORDS['edition_nouns']))})"
+    r"\s+(?:no\.?\s*|number\s+|#\s*)?\d+",
+    re.IGNORECASE,
+)
 _PRESENTERS = GRAMMAR_WORDS["presenters"]
 _SPOKESPEOPLE = GRAMMAR_WORDS["spokespeople"]
 
