@@ -1368,6 +1368,10 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "Drennor Militia",  # a dateline's place and dash are no part of the name
         ),
         (
+            "The Tarn Health Office's death toll since 8 October now stands at 2,367.",
+            "Tarn Health Office",  # the owner of a figure's kind, past its period
+        ),
+        (
             "The Monitoring Mission in Tarn has so far verified 9 deaths in the attack.",
             "Monitoring Mission in Tarn",  # an adverb between the subject and its verb
         ),

@@ -53,6 +53,12 @@ _FIGURE_NOUNS = frozenset(["figure", "figures", "toll", "count", "tally", "estim
                            "statement", "communique", "communiqué", "bulletin"])  # fmt: skip
 _FIGURE_NEXT = [[w] for w in (",", "is", "was", "are", "were", "for", "stands", "stood", "now",
                               "reached", "rose", "climbed", "shows", "showed", "puts")]  # fmt: skip
+#: Words of a figure's kind between an owner and its figure: "the ministry's death toll".
+_FIGURE_KINDS = _FIGURE_ADJECTIVES | frozenset(["cumulative", "overall", "total", "death",
+                                                "casualty", "verified", "combined", "civilian"])
+#: What may stand between a figure and the verb that states it: "the ministry's tally since
+#: 8 October now stands at": a period or a place ("in the region"), never a clause.
+_SPAN_OPENERS = frozenset(["since", "in", "from", "over", "across", "as", "to", "of", "at"])
 
 # Verbs of saying that open a clause whose subject is the sentence's speaker.
 _PARTICIPLES = frozenset(["saying", "adding", "noting", "stating", "claiming", "reporting"])
@@ -87,6 +93,19 @@ def _releases_people(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], 
 _SOME = frozenset(["a", "an", "dozens", "scores", "hundreds", "thousands", "several", "all"])
 
 
+def _stated_next(words: list[str], at: int) -> bool:
+    """Whether a figure's noun ending before `at` is stated next ("toll is", "count, as of
+    1 March, is"), or after a phrase of its period or place ("tally since 8 October now
+    stands")."""
+    if words[at : at + 1] in _FIGURE_NEXT:
+        return True
+    if words[at : at + 1] and words[at] in _SPAN_OPENERS:
+        ahead = words[at + 1 : at + 8]
+        verb = next((n for n, w in enumerate(ahead) if [w] in _FIGURE_NEXT and w != ","), -1)
+        return verb >= 0 and not any(w in (",", "that", "which", "who") for w in ahead[:verb])
+    return False
+
+
 def attributions(sentence: Sentence) -> list[Attribution]:
     """The claimants a sentence names, with where each is named."""
     lex = lexicon()
@@ -114,17 +133,20 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 found.append(Attribution(i + n, "it", pronoun=True))
             i += n
             continue
-        noun = i + 2 if words[i + 1 : i + 2] and words[i + 1] in _FIGURE_ADJECTIVES else i + 1
+        noun = i + 1
+        while noun < min(len(words), i + 3) and words[noun] in _FIGURE_KINDS:
+            noun += 1
         if (
             noun < len(words)
             and words[noun] in _CLAIM_NOUNS
             and (
                 words[noun + 1 : noun + 2] in (["of"], ["that"])
-                or (words[noun] in _FIGURE_NOUNS and words[noun + 1 : noun + 2] in _FIGURE_NEXT)
+                or (words[noun] in _FIGURE_NOUNS and _stated_next(words, noun + 1))
             )
             and _POSSESSIVE.search(words[i])
         ):  # "the General Staff's claim of 12,000", "the government's statement that 140",
-            # "the Ministry's confirmed figure, as of 1 March, is 27,340"
+            # "the Ministry's confirmed figure, as of 1 March, is 27,340", "the ministry's
+            # death toll since 8 October now stands at 2,367"
             owner = _owner(lex, tokens, words, i)
             if owner is not None:
                 found.append(owner)
