@@ -54,8 +54,9 @@ _FIGURE_NOUNS = frozenset(["figure", "figures", "toll", "count", "tally", "estim
 _FIGURE_NEXT = [[w] for w in (",", "is", "was", "are", "were", "for", "stands", "stood", "now",
                               "reached", "rose", "climbed", "shows", "showed", "puts")]  # fmt: skip
 #: Words of a figure's kind between an owner and its figure: "the ministry's death toll".
-_FIGURE_KINDS = _FIGURE_ADJECTIVES | frozenset(["cumulative", "overall", "total", "death",
-                                                "casualty", "verified", "combined", "civilian"])
+_FIGURE_KINDS = _FIGURE_ADJECTIVES | frozenset(
+    ["cumulative", "overall", "total", "death", "casualty", "verified", "combined", "civilian"]
+)
 #: What may stand between a figure and the verb that states it: "the ministry's tally since
 #: 8 October now stands at": a period or a place ("in the region"), never a clause.
 _SPAN_OPENERS = frozenset(["since", "in", "from", "over", "across", "as", "to", "of", "at"])
