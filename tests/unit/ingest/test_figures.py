@@ -1629,6 +1629,26 @@ def test_an_indented_headline_restating_the_body_adds_no_claim() -> None:
     assert [(c.value, c.previous_value) for c in read(text)] == [(41, 36)]
 
 
+def test_a_toll_raised_by_another_claimant_revises_the_figure_before_it() -> None:
+    text = (
+        "Regional authorities said 14 civilians were killed in the strike on Tuesday.\n\n"
+        "The Tarn Ministry of Health has since raised the toll to 16.\n"
+    )
+    found = [(c.value, c.previous_value, c.claimant) for c in read(text)]
+    assert found == [
+        (14, None, "Regional authorities"),
+        (16, 14, "Tarn Ministry of Health"),
+    ]
+
+
+def test_another_claimant_s_own_toll_revises_no_earlier_one() -> None:
+    text = (
+        "Regional authorities said 14 civilians were killed in the strike on Tuesday.\n\n"
+        "The Tarn Red Cross put the toll at 20.\n"
+    )
+    assert [c.previous_value for c in read(text)] == [None, None]
+
+
 def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
     text = (
         "The health ministry said 214 people had been killed."

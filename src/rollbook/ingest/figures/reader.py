@@ -866,7 +866,35 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
             if after is not None:
                 result[n] = (sentence, replace(claim, previous_value=result[after][1].value))
                 replaced.add(after)
+            elif (
+                claim.rises
+                and not _RAISED.isdisjoint(sentence.words)
+                and (other := _toll_before(result, n)) is not None
+            ):
+                # "Regional authorities said 14 were killed. ... The Ministry of Health has
+                # since raised the toll to 16": the toll raised was another's, who keeps it.
+                result[n] = (sentence, replace(claim, previous_value=other))
     return [pair for n, pair in enumerate(result) if n not in replaced]
+
+
+#: Verbs that raise a toll, whoever gave it: not "put the toll at", which may be one's own.
+_RAISED = frozenset(["raised", "raises", "raising", "risen", "rose", "rises", "rising", "climbed",
+                     "climbs", "increased", "increases", "brought", "bringing", "pushed",
+                     "pushing", "jumped", "swelled", "mounted"])  # fmt: skip
+
+
+def _toll_before(found: list[tuple[Sentence, FoundClaim]], n: int) -> int | None:
+    """The figure of the same kind that the nearest claim before claim `n`, whoever gave
+    it, states as a whole count that `n` raises (by less than itself)."""
+    claim = found[n][1]
+    assert claim.value is not None
+    for _, earlier in reversed(found[:n]):
+        if earlier.category is not claim.category or earlier.breakdown or earlier.added:
+            continue
+        if earlier.value is not None and claim.value / 2 <= earlier.value < claim.value:
+            return earlier.value
+        return None
+    return None
 
 
 #: Words that date a statement before the report's own: "Yesterday evening we reported 11".
