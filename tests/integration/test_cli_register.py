@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from integration.registers import NGO, Cli, War, build_war, ok, write_list
+from rollbook.store import database
 
 
 @pytest.fixture
@@ -48,6 +49,20 @@ def test_init_twice_is_refused(cli: Cli) -> None:
     assert again.exit_code == 1
     assert "already holds a register" in again.stderr
     assert [e["action"] for e in journal(cli)] == ["register.init"]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)  # its library's features
+def test_a_sqlite_without_full_text_indexes_is_refused_at_init_with_advice(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The probe asks for a module no SQLite has, as a build without FTS5 lacks "fts5".
+    monkeypatch.setattr(database, "FTS5_PROBE", "CREATE VIRTUAL TABLE temp.p USING no_fts(x)")
+    refused = cli("init")
+    assert refused.exit_code == 1
+    assert "built without FTS5" in refused.stderr
+    assert "Traceback" not in refused.output
+    monkeypatch.undo()
+    assert "Created a register" in ok(cli("init"))  # nothing was half set up
 
 
 def test_database_without_a_register_tells_you_to_run_init(cli: Cli) -> None:

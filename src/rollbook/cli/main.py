@@ -147,7 +147,10 @@ def upgrade(ctx: typer.Context) -> None:
         if state is SchemaState.CURRENT:
             console.print("The register is up to date.")
             return
-        migrations.upgrade(register.engine)
+        try:
+            register.upgrade()
+        except RegisterError as error:
+            raise fail(str(error)) from None
         register.refresh_statistics()  # a migration may have rebuilt a table
         console.print(f"Upgraded the register to schema {migrations.head_revision()}.")
 

@@ -29,6 +29,9 @@ DEFAULT_PATH = "rollbook.db"
 URL_VARIABLE = "ROLLBOOK_DATABASE_URL"
 _WRITE = "rollbook_write"
 _PG_LOCK_KEY = 7_220_204
+#: Whether SQLite has the full-text index the register's name index is (a temporary table,
+#: rolled back).
+FTS5_PROBE = "CREATE VIRTUAL TABLE temp.probe USING fts5(x)"
 
 
 class RegisterError(Exception):
@@ -130,8 +133,27 @@ class Register:
         if state is not SchemaState.EMPTY:
             register.close()
             raise RegisterError(f"{shown_url(register.url)} already holds a register ({state})")
-        migrations.upgrade(register.engine)
+        try:
+            register.upgrade()
+        except RegisterError:
+            register.close()
+            raise
         return register
+
+    def upgrade(self) -> None:
+        """Bring the register to this version's schema, refusing a SQLite library that lacks
+        what the schema needs (its index of name words is an FTS5 full-text index)."""
+        if self.dialect == "sqlite":
+            try:
+                with self.engine.connect() as connection:
+                    connection.exec_driver_sql(FTS5_PROBE)
+            except OperationalError:
+                raise RegisterError(
+                    f"cannot set up {shown_url(self.url)}: this Python's SQLite library was"
+                    " built without FTS5, which the register's name index needs; use a Python"
+                    " whose SQLite has it (python.org's and Debian's builds do)"
+                ) from None
+        migrations.upgrade(self.engine)
 
     def refresh_statistics(self) -> None:
         """Let the database's planner learn how the tables have grown (not register state,
