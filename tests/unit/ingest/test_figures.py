@@ -1486,6 +1486,19 @@ def test_a_spokesperson_named_by_the_role_alone_speaks_for_the_body_named_last(
     assert claim.claimant == claimant
 
 
+def test_a_name_never_runs_across_lines() -> None:
+    text = (
+        "MINISTRY OF DEFENCE OF TARN\nPress Service\nOperational update No. 12\n\n"
+        "Summary\n\nThe Tarn Civic Register (TCR) counts deaths by name.\n\n"
+        "As of 28 February, the TCR had recorded 3,412 civilian deaths.\n\n"
+        "The head of the ministry's press service, Colonel Ann Brask, said one driver was"
+        " killed.\n"
+    )
+    claimants = [c.claimant for c in read(text)]
+    assert claimants[0] == "Tarn Civic Register"
+    assert not any("\n" in claimant for claimant in claimants)
+
+
 def test_a_numbered_release_naming_no_issuer_is_the_publisher_s_own() -> None:
     text = (
         "1. Since 2 June, 72 civilians have been killed.\n\n"

@@ -378,9 +378,9 @@ def _employer_named(text: str) -> str | None:
 #: Who speaks for an organisation: its roles, and its doctors.
 _SPEAKERS = GRAMMAR_WORDS["roles"] | _OFFICES | {"surgeon", "doctor", "physician", "doctors"}
 _RANKS = GRAMMAR_WORDS["ranks"]
-#: A capitalised name, joined by "of", "the", "for", "on", "in" and "and".
+#: A name: capitalised words and the small words between them, on one line.
 _PROPER_NAME = re.compile(
-    r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+|on\s+|in\s+|and\s+)*[A-Z][\w'’-]*)+"
+    r"\b[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|for|on|in|and)[^\S\n]+)*[A-Z][\w'’-]*)+"
     r"(?:(?<=No)\.\s?\d+)?"  # "City Hospital No. 4"
 )
 #: What comes before an organisation's name in a capitalised run: "The", "Statement of the".
@@ -628,7 +628,8 @@ def _sourced_after(
 
 _SHORT = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _NAME_BEFORE = re.compile(
-    r"\b((?:[A-Z][\w'’-]*|of|the|for|and|on|in)(?:\s+(?:[A-Z][\w'’-]*|of|the|for|and|on|in))+)\s*$"
+    r"\b((?:[A-Z][\w'’-]*|of|the|for|and|on|in)(?:[^\S\n]+(?:[A-Z][\w'’-]*|of|the|for|and|on|in))+)"
+    r"[^\S\n]*$"
 )
 
 
@@ -664,7 +665,7 @@ def acronyms(text: str) -> dict[str, str]:
 
 
 #: Capitalised names, joined by "of", "the" and "for".
-_NAMES = re.compile(CAPITAL + r"[\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*)+")
+_NAMES = re.compile(CAPITAL + r"[\w'’-]*(?:[^\S\n]+(?:(?:of|the|for)[^\S\n]+)*[A-Z][\w'’-]*)+")
 #: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
 _INITIALS = re.compile(CAPITAL + r"(?:[A-Z]{1,5}|[A-Z]*[a-z][A-Z]+)\b")
 #: Capitalised words, the sides' names among them.
