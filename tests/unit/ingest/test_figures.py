@@ -1685,6 +1685,15 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ),
         ("Killed - 16,480 (yesterday: 16,473)\n", [(16480, 16473)]),
         (
+            "Our total for the quarter has been revised to 1,044 civilians killed, from 1,009.\n",
+            [(1044, 1009)],  # the earlier figure ending the sentence
+        ),
+        (
+            "The number of wounded patients admitted has been corrected to 34. This morning we"
+            " published a figure of 37.\n",
+            [(34, 37)],  # set right downwards, the earlier statement told after
+        ),
+        (
             "The ministry raised its toll to six soldiers killed on Saturday, from four"
             " announced on Friday.\n",
             [(6, 4)],

@@ -708,9 +708,10 @@ def _earlier_mark(
         return _Earlier(amount.first, amount.value, increment=False)
     if (
         before[-2:] == [",", "from"]
-        and words[amount.last + 1 : amount.last + 2] in _STATED_THEN
+        and words[amount.last + 1 : amount.last + 2] in (*_STATED_THEN, [], ["."], [";"])
         and any(words[a.first - 1 : a.first] == ["to"] for a in before_it)
-    ):  # "raised its toll to six soldiers killed, from four announced on Friday"
+    ):  # "raised its toll to six soldiers killed, from four announced on Friday", "revised
+        # to 1,044 civilians killed, from 1,009."
         return _Earlier(amount.first, amount.value, increment=False)
     if before[-1:] == ["from"] and _verbish_before(words, start - 1):
         nxt = later[0] if later else None

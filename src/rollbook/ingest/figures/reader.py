@@ -842,6 +842,7 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
     replaced: set[int] = set()
     result = list(found)
     for n, (sentence, claim) in enumerate(result):
+        corrects = not _CORRECTS.isdisjoint(sentence.words)
         rises = claim.rises or _updates(sentence.words)
         if not rises or claim.previous_value is not None or claim.value is None:
             continue
@@ -857,13 +858,13 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 and earlier.value is not None
                 # A revision moves a toll by a part of itself; "28 killed on Monday" is no
                 # earlier edition of a war's toll of 560.
-                and claim.value / 2 <= earlier.value < claim.value
+                and _revises(claim.value, earlier.value, corrects)
             ):
                 result[n] = (sentence, replace(claim, previous_value=earlier.value))
                 replaced.add(m)
                 break
         else:
-            after = _reported_before(result, n)
+            after = _reported_before(result, n, corrects)
             if after is not None:
                 result[n] = (sentence, replace(claim, previous_value=result[after][1].value))
                 replaced.add(after)
@@ -899,10 +900,25 @@ def _toll_before(found: list[tuple[Sentence, FoundClaim]], n: int) -> int | None
 
 
 #: Words that date a statement before the report's own: "Yesterday evening we reported 11".
-_BEFORE_TODAY = frozenset(["yesterday", "earlier", "previously", "initially", "originally"])
+_BEFORE_TODAY = frozenset(
+    ["yesterday", "earlier", "previously", "initially", "originally", "morning", "last"]
+)
 
 
-def _reported_before(found: list[tuple[Sentence, FoundClaim]], n: int) -> int | None:
+#: Words that say a figure was set right, up or down: "corrected to 34", "The correct figure".
+_CORRECTS = frozenset(["corrected", "correct", "lowered", "reduced", "revised", "down",
+                       "downward", "downwards", "lowers", "corrects", "reduces"])  # fmt: skip
+
+
+def _revises(value: int, earlier: int, corrects: bool) -> bool:
+    """Whether a figure may replace an earlier one: a rise by a part of itself, or where the
+    words say it was set right, a fall by a fifth at most."""
+    return value / 2 <= earlier < value or (corrects and value < earlier <= value * 5 / 4)
+
+
+def _reported_before(
+    found: list[tuple[Sentence, FoundClaim]], n: int, corrects: bool = False
+) -> int | None:
     """ "The number killed has risen to 14. Yesterday evening we reported 11 dead.": the
     claim right after a rise, in the next sentence, that the same claimant gave before."""
     if n + 1 >= len(found):
@@ -916,7 +932,7 @@ def _reported_before(found: list[tuple[Sentence, FoundClaim]], n: int) -> int | 
         or later.category is not claim.category
         or later.value is None
         or claim.value is None
-        or not claim.value / 2 <= later.value < claim.value
+        or not _revises(claim.value, later.value, corrects)
         or claimant_key(later.claimant) != claimant_key(claim.claimant)
         or _BEFORE_TODAY.isdisjoint(words[:6])
         or not any(w.endswith("ed") or w in ("said", "gave", "put") for w in words[:8])
