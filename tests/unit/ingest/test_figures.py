@@ -1499,6 +1499,20 @@ def test_a_name_never_runs_across_lines() -> None:
     assert not any("\n" in claimant for claimant in claimants)
 
 
+def test_the_account_given_by_someone_in_the_next_sentence_is_theirs() -> None:
+    text = (
+        "Five soldiers died. That was the account given on Thursday evening by Colonel Ren"
+        " Ilsby, a spokesman for the Tarn army.\n\n"
+        "Seven other soldiers were wounded, Ilsby said.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Colonel Ren Ilsby", "Tarn army"]
+
+
+def test_a_body_s_spokesman_speaks_for_the_body_without_its_possessive() -> None:
+    [claim] = read("Five soldiers died, according to the Tarn Federal Army's spokesman.\n")
+    assert claim.claimant == "Tarn Federal Army"
+
+
 def test_a_numbered_release_naming_no_issuer_is_the_publisher_s_own() -> None:
     text = (
         "1. Since 2 June, 72 civilians have been killed.\n\n"

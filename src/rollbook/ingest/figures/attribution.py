@@ -73,7 +73,22 @@ def _cues() -> frozenset[str]:
     """The words at which `attributions` may find a claimant: verbs of saying, the first
     words of "according to" and its kin, and participles that keep a speaker."""
     lex = lexicon()
-    return lex.say_verbs | {phrase[0] for phrase in lex.according} | _PARTICIPLES
+    return lex.say_verbs | {phrase[0] for phrase in lex.according} | _PARTICIPLES | {"by"}
+
+
+#: Verbs whose agent gives a figure: "the account given on Thursday by".
+_GIVEN = frozenset(["given", "provided", "offered", "supplied", "presented"])
+
+
+def _given_before(words: list[str], by: int) -> bool:
+    """Whether "by" names who gave something, a few words after the verb of giving and with
+    no clause or number between ("the account given on Thursday evening by")."""
+    for j in range(by - 1, max(-1, by - 6), -1):
+        if words[j] in _GIVEN:
+            return True
+        if words[j] in (",", ";", ":", "(", ")") or words[j][:1].isdigit():
+            return False
+    return False
 
 
 #: Say verbs that are also acts done to people: "released figures", but "released 27 people".
@@ -122,6 +137,12 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     while i < len(words):
         if words[i] not in cues and not (owners and words[i].endswith(("'s", "’s"))):
             i += 1  # most words name no claimant and start no phrase that does
+            continue
+        if words[i] == "by" and _given_before(words, i):
+            phrase = _phrase_after(lex, tokens, words, i + 1)
+            if phrase:  # "the account given on Thursday evening by Colonel Rennard Ilsby"
+                found.append(Attribution(i, phrase))
+            i += 1
             continue
         n = lex.according.starting_at(words, i)
         if n:

@@ -337,9 +337,10 @@ def _role_of(text: str) -> str | None:
     Ferrand", "Defence Ministry spokesperson Ana Reyes"."""
     words = text.split()
     for i, word in enumerate(words[1:4], 1):
-        if word.lower() in _SPOKESPEOPLE:
+        if word.lower() in _SPOKESPEOPLE:  # "the Tarn Army's spokesman": the Tarn Army
             named = words[:i]
-            return " ".join(named) if all(w[:1].isupper() for w in named) else None
+            owner = re.sub(r"(?:'s|’s)$", "", " ".join(named))
+            return owner if all(w[:1].isupper() for w in named) else None
     return None
 
 
@@ -592,7 +593,8 @@ def _named_later(
 #: The words that open a sentence about the figures before it: "The deaths were confirmed
 #: by the regional administration", "These figures come from local partners".
 _FIGURES_BEFORE = frozenset(["deaths", "figure", "figures", "toll", "numbers", "number", "data",
-                             "casualties", "dead", "count", "tally", "totals"])  # fmt: skip
+                             "casualties", "dead", "count", "tally", "totals",
+                             "account"])  # fmt: skip
 
 
 def _sourced_after(
@@ -617,7 +619,7 @@ def _sourced_after(
             if (
                 source is not None
                 and after.paragraph == sentence.paragraph
-                and words[:1] in (["the"], ["these"], ["this"], ["those"])
+                and words[:1] in (["the"], ["these"], ["this"], ["those"], ["that"])
                 and words[1:2]
                 and words[1] in _FIGURES_BEFORE
             ):
