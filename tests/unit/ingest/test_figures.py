@@ -1513,6 +1513,15 @@ def test_a_body_s_spokesman_speaks_for_the_body_without_its_possessive() -> None
     assert claim.claimant == "Tarn Federal Army"
 
 
+def test_a_quotation_is_spoken_by_whoever_is_named_after_it() -> None:
+    text = (
+        "The Tarn governor, Ann Brask, spoke on Monday.\n\n"
+        '"Rescuers found the bodies of two more people," she wrote on her channel.\n'
+    )
+    [claim] = read(text)
+    assert claim.claimant == "Tarn governor"
+
+
 def test_a_numbered_release_naming_no_issuer_is_the_publisher_s_own() -> None:
     text = (
         "1. Since 2 June, 72 civilians have been killed.\n\n"

@@ -455,6 +455,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             said = []  # "Our team at the hospital has treated 64": the author's statement
         if said:
             said = _with_roles(sentence, _whose(sentence, said, known))
+            said = _outside_quotation(text, sentence, said)
         speaker = _quote_speaker(text, sentence, said)
         if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
             subject = opening_subject(unsaid)  # "The RSF denied it. It said": the RSF
@@ -1332,6 +1333,21 @@ def _quote_speaker(text: str, sentence: Sentence, found: list[Attribution]) -> A
                     if any(mark in between for mark in ('"', "”", "»")):
                         return later
     return None
+
+
+_CLOSING_QUOTE = re.compile(r"[\"”]")
+
+
+def _outside_quotation(text: str, sentence: Sentence, said: list[Attribution]) -> list[Attribution]:
+    """'"Rescuers found two more bodies," she wrote': in a sentence that opens with a
+    quotation, whoever is named after it speaks the words, not someone named within them."""
+    tokens = sentence.tokens
+    opening = text[max(0, sentence.start - 1) : tokens[0].start].strip()
+    close = _CLOSING_QUOTE.search(text, tokens[0].start, sentence.end)
+    if len(said) < 2 or opening not in ('"', "“") or close is None:
+        return said
+    after = [a for a in said if tokens[a.index].start > close.start()]
+    return after or said
 
 
 def _clause(sentence: Sentence, index: int) -> int:
