@@ -1795,6 +1795,10 @@ def test_an_organisations_claim_of_a_figure_is_its_own() -> None:
             "Civilian deaths: the Directorate of Civil Protection said 11 civilians were killed.\n",
             "",
         ),
+        (  # no demonym: the place's name stands before its troops
+            "Calvassy troops shelled the border post.\n\nTwo Calvassy soldiers were killed.\n",
+            "Calvassy",
+        ),
     ],
 )
 def test_a_side_named_by_a_demonym_the_report_forms_from_its_place(text: str, party: str) -> None:

@@ -811,7 +811,23 @@ def document_parties(text: str) -> dict[str, str]:
                 continue
             if name in places and any((name, d) in formed for d in demonyms if d != name):
                 found[low] = name  # "Veloria" beside "Velorian"; not "Human" of "Humanitarian"
+    if not found:  # "Calvassy soldiers", "the Calvassy side": a place's name as its adjective
+        for name in names:
+            low = name.lower()
+            uses = re.findall(rf"\b{re.escape(name)}(?:'s|’s)?\s+(\w+)", text)
+            if (
+                low not in lexicon().parties
+                and len(uses) >= 2
+                and any(w in _SIDE_NOUNS for w in uses)
+            ):
+                found[low] = name
     return found
+
+
+#: What a side's name stands before when it is used as its adjective: "Calvassy troops".
+_SIDE_NOUNS = frozenset(["forces", "troops", "soldiers", "servicemen", "army", "side",
+                         "government", "military", "civilians", "citizens", "fighters",
+                         "authorities", "losses", "positions", "units"])  # fmt: skip
 
 
 def places_for(adjective: str) -> list[str]:
