@@ -1708,6 +1708,11 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ),
         ("Killed - 16,480 (yesterday: 16,473)\n", [(16480, 16473)]),
         (
+            "The Tarn Health Ministry said on Monday that 70 civilians were killed in the"
+            " strikes.\n\nThe ministry now says that 81 civilians were killed.\n",
+            [(81, 70)],  # the toll now, the same claimant's before it
+        ),
+        (
             "Our total for the quarter has been revised to 1,044 civilians killed, from 1,009.\n",
             [(1044, 1009)],  # the earlier figure ending the sentence
         ),

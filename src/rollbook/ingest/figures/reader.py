@@ -846,7 +846,7 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
     result = list(found)
     for n, (sentence, claim) in enumerate(result):
         corrects = not _CORRECTS.isdisjoint(sentence.words)
-        rises = claim.rises or _updates(sentence.words)
+        rises = claim.rises or _updates(sentence.words) or _now(sentence, claim)
         if not rises or claim.previous_value is not None or claim.value is None:
             continue
         key = claimant_key(claim.claimant)
@@ -880,6 +880,13 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 # since raised the toll to 16": the toll raised was another's, who keeps it.
                 result[n] = (sentence, replace(claim, previous_value=other))
     return [pair for n, pair in enumerate(result) if n not in replaced]
+
+
+def _now(sentence: Sentence, claim: FoundClaim) -> bool:
+    """Whether a figure is stated as the toll now ("the confirmed toll is now 24", "now says
+    nine people died"): "now" among the few words before it."""
+    before = [t.low for t in sentence.tokens if t.end <= claim.start][-4:]
+    return "now" in before
 
 
 #: Verbs that raise a toll, whoever gave it: not "put the toll at", which may be one's own.
