@@ -1522,6 +1522,15 @@ def test_a_quotation_is_spoken_by_whoever_is_named_after_it() -> None:
     assert claim.claimant == "Tarn governor"
 
 
+def test_a_table_s_heading_names_its_source_in_brackets() -> None:
+    text = (
+        "The Directorate of Civil Protection (DCP) reports weekly.\n\n"
+        "### Civilian casualties by village (DCP, 23 February to 15 March)\n\n"
+        "| Village | Killed | Injured |\n|---|---:|---:|\n| Pennavar | 6 | 14 |\n"
+    )
+    assert {c.claimant for c in read(text)} == {"Directorate of Civil Protection"}
+
+
 def test_a_numbered_release_naming_no_issuer_is_the_publisher_s_own() -> None:
     text = (
         "1. Since 2 June, 72 civilians have been killed.\n\n"

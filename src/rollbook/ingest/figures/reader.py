@@ -506,7 +506,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         # ("According to the ministry:") or its heading ("## Casualties verified by HRMM")
         # names another claimant.
         introduces = line.endswith(":") or line.startswith("#")
-        table_claimant = named[-1][1] if named and introduces else None
+        table_claimant = None
+        if introduces:
+            table_claimant = named[-1][1] if named else _heading_source(line, claimants)
         # "Answer of the Minister of Health, Dr Piet Almqvist, received on 2 June 2347"
         heading = line.endswith(":") or (line[-1:].isalnum() and _REPLY.match(line) is not None)
         answering = _ANSWER.match(line) if heading else None
@@ -1339,6 +1341,24 @@ def _quote_speaker(text: str, sentence: Sentence, found: list[Attribution]) -> A
                     between = text[tokens[first.index].end : tokens[later.index].start]
                     if any(mark in between for mark in ('"', "”", "»")):
                         return later
+    return None
+
+
+#: The source a heading names in its brackets, before the period: "(DCP, 1 to 15 March)".
+_HEADING_SOURCE = re.compile(r"\(([A-Z][^(),]*?)(?:,[^()]*)?\)\W*$")
+
+
+def _heading_source(line: str, claimants: _Claimants) -> str | None:
+    """The organisation a table's heading names as its source: "### Civilian casualties by
+    village (DCP, 23 February to 15 March)", by its short name or in full."""
+    found = _HEADING_SOURCE.search(line)
+    if found is None:
+        return None
+    name = found.group(1).strip()
+    if name in claimants.acronyms:
+        return claimants.acronyms[name]
+    if " " in name and head(name) in lexicon().claimant_heads:
+        return claimants.resolve(Attribution(0, name))
     return None
 
 
