@@ -1531,6 +1531,26 @@ def test_a_table_s_heading_names_its_source_in_brackets() -> None:
     assert {c.claimant for c in read(text)} == {"Directorate of Civil Protection"}
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("12 dead, 64 injured (Ministry of Health).\n", "Ministry of Health"),
+        (
+            "Sat 8 July - 7 dead (Tolleven Emergency Medical Service, first statement at the"
+            " scene).\n",
+            "Tolleven Emergency Medical Service",  # the source, then a note on it
+        ),
+        ("5 killed, including 2 children (police).\n", "police"),
+    ],
+)
+def test_a_source_in_brackets_after_its_figures(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}
+
+
+def test_a_time_and_a_dash_before_a_figure_make_no_range() -> None:
+    assert figures("Sat 8 July, 13:00 - 7 dead.\n") == [("killed", 7, None, None, "exact")]
+
+
 def test_a_numbered_release_naming_no_issuer_is_the_publisher_s_own() -> None:
     text = (
         "1. Since 2 June, 72 civilians have been killed.\n\n"

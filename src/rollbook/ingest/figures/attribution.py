@@ -240,16 +240,21 @@ def bracketed_source(sentence: Sentence) -> list[Attribution]:
     if close == 0 or (close + 1 < len(tokens) and tokens[close + 1].text not in ".;,"):
         return []  # no brackets, or brackets that do not end a clause
     words = sentence.words
-    opening = next((i for i in range(close - 1, max(-1, close - 12), -1) if words[i] == "("), -1)
-    inner = tokens[opening + 1 : close]
-    if opening < 1 or len(inner) < 2 or any(t.kind != "word" for t in inner):
+    opening = next((i for i in range(close - 1, max(-1, close - 16), -1) if words[i] == "("), -1)
+    # "(Tolleven Emergency Medical Service, first statement at the scene)": the source, then
+    # a note on it
+    end = next((i for i in range(opening + 1, close) if words[i] in (",", ";")), close)
+    inner = tokens[opening + 1 : end]
+    if opening < 1 or not inner or any(t.kind != "word" for t in inner):
         return []
-    if words[close - 1] not in _AUTHOR_HEADS:
+    if _AUTHOR_HEADS.isdisjoint(words[opening + 1 : end]):
         return []  # a place or people in brackets, not an organisation
+    if len(inner) == 1 and inner[0].low not in _AUTHOR_HEADS:
+        return []
     if not any(t.kind in ("number", "range") or is_number_word(t.low) for t in tokens[:opening]):
         return []
-    found = _attribution(lexicon(), tokens, words, opening + 1, close)
-    return [found] if found is not None and len(found.text.split()) >= 2 else []
+    found = _attribution(lexicon(), tokens, words, opening + 1, end)
+    return [found] if found is not None else []
 
 
 _AUTHOR_HEADS = GRAMMAR_WORDS["author_heads"]

@@ -18,7 +18,7 @@ from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
 # ranges ("30-40") are single tokens so that the grammar sees them whole.
 _TOKEN = re.compile(  # words first: most tokens are, and no other kind starts with a letter
     r"(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?(?:[-'’.]?[^\W_]+)*(?:'s|’s)?)"
-    r"|(?P<range>(?<![\w.,])\d[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
+    r"|(?P<range>(?<![\w.,:])\d[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
     r"|(?P<compound>\d+(?:[.,]\d+)?-(?:[^\W\d_]+)(?:-[^\W\d_]+)*)"
     r"|(?P<number>(?<![\w.,])\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?![\d])(?:\.\d+)?"
     r"|\d+(?:\.\d+)?)"
