@@ -1551,6 +1551,31 @@ def test_a_time_and_a_dash_before_a_figure_make_no_range() -> None:
     assert figures("Sat 8 July, 13:00 - 7 dead.\n") == [("killed", 7, None, None, "exact")]
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Meanwhile the Tarn local authorities speak of well over a thousand dead.\n",
+         "Tarn local authorities"),
+        ("The Tarn State Police Command has communicated a total of 38 bandits killed.\n",
+         "Tarn State Police Command"),
+    ],
+)  # fmt: skip
+def test_verbs_that_state_a_figure(text: str, claimant: str) -> None:
+    [claim] = read(text)
+    assert claim.claimant == claimant
+
+
+def test_figures_that_add_up_to_a_sum_are_exact_and_revise_nothing() -> None:
+    text = (
+        "The ministry reported 24 deaths on Monday.\n\n"
+        "The ministry's daily updates add up to 27 civilian deaths for the week.\n"
+    )
+    assert [(c.value, c.qualifier.value, c.previous_value) for c in read(text)] == [
+        (24, "exact", None),
+        (27, "exact", None),
+    ]
+
+
 def test_a_numbered_release_naming_no_issuer_is_the_publisher_s_own() -> None:
     text = (
         "1. Since 2 June, 72 civilians have been killed.\n\n"

@@ -267,8 +267,8 @@ _PAST_LABEL = _PAST | {"morning", "evening", "night", "update", "report", "bulle
 def _rises(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     """ "has risen to 41", "raised the toll to 41": a figure stated as replacing another."""
     start = amount.first - _qualifier_length(lex, words, amount.first)
-    if start == 0 or words[start - 1] not in ("to", "at"):
-        return False
+    if start == 0 or words[start - 1] not in ("to", "at") or _preposition_before(words, start):
+        return False  # "the updates add up to 27": a sum, no new toll
     return any(
         lex.revision_verbs.starting_at(words, i) for i in range(max(0, start - 12), start - 1)
     )
@@ -1134,16 +1134,20 @@ def _qualifier_length(lex: Lexicon, words: list[str], start: int) -> int:
 
 def _preposition_before(words: list[str], start: int) -> bool:
     """ "handed over 90 servicemen": "over" the verb's, not "more than" 90; "information
-    about 4 perished persons": "about" the noun's, not "nearly" 4."""
+    about 4 perished persons": "about" the noun's, not "nearly" 4; "add up to 27": a sum."""
     if start < 2:
         return False
     word = words[start - 1]
-    return (word == "over" and words[start - 2] in _HANDING) or (
-        word == "about" and words[start - 2] in _TOLD_ABOUT
+    return (
+        (word == "over" and words[start - 2] in _HANDING)
+        or (word == "about" and words[start - 2] in _TOLD_ABOUT)
+        # "add up to 27": the verb's "up", a sum of 27, not at most 27
+        or (word == "to" and words[start - 2] == "up" and start > 2 and words[start - 3] in _ADDING)
     )
 
 
 _HANDING = frozenset(["handed", "hand", "hands", "handing", "turned", "turning"])
+_ADDING = frozenset(["add", "adds", "added", "adding", "sum", "sums", "summed", "total"])
 #: What one has or gives about people: "information about 4 perished persons".
 _TOLD_ABOUT = frozenset(["information", "data", "news", "details", "reports", "knowledge"])
 
