@@ -258,6 +258,7 @@ _INCLUDED = GRAMMAR_WORDS["included"]
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 #: Verbs that say a figure was given before: "from four announced on Friday".
 _STATED_THEN = (["announced"], ["given"], ["reported"], ["published"], ["stated"], ["cited"])
+_STATED_THEN_OR_END: tuple[list[str], ...] = (*_STATED_THEN, [], ["."], [";"])
 #: Documents whose number or date in a bracket's label names an earlier edition.
 _EDITIONS = GRAMMAR_WORDS["edition_nouns"]
 #: A bracket's label for the figure of a time before: "(yesterday evening: 53)".
@@ -708,7 +709,7 @@ def _earlier_mark(
         return _Earlier(amount.first, amount.value, increment=False)
     if (
         before[-2:] == [",", "from"]
-        and words[amount.last + 1 : amount.last + 2] in (*_STATED_THEN, [], ["."], [";"])
+        and words[amount.last + 1 : amount.last + 2] in _STATED_THEN_OR_END
         and any(words[a.first - 1 : a.first] == ["to"] for a in before_it)
     ):  # "raised its toll to six soldiers killed, from four announced on Friday", "revised
         # to 1,044 civilians killed, from 1,009."
