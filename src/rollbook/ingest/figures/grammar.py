@@ -258,6 +258,7 @@ _INCLUDED = GRAMMAR_WORDS["included"]
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 #: Verbs that say a figure was given before: "from four announced on Friday".
 _STATED_THEN = (["announced"], ["given"], ["reported"], ["published"], ["stated"], ["cited"])
+#: Those verbs, or the end of the sentence: "revised to 1,044 killed, from 1,009."
 _STATED_THEN_OR_END: tuple[list[str], ...] = (*_STATED_THEN, [], ["."], [";"])
 #: Documents whose number or date in a bracket's label names an earlier edition.
 _EDITIONS = GRAMMAR_WORDS["edition_nouns"]
