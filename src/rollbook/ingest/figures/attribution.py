@@ -9,6 +9,7 @@ demonym, a possessive or the claimant's own "our" names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -796,10 +797,9 @@ def document_parties(text: str) -> dict[str, str]:
     """
     common = set(_LOWER_WORD.findall(text))
     # "Civilian", also written "civilian", is a word, not a side's name
+    written = Counter(_NAME_WORD.findall(text))
     names = {
-        name
-        for name in _NAME_WORD.findall(text)
-        if name.lower() not in common and name.lower() + "s" not in common
+        name for name in written if name.lower() not in common and name.lower() + "s" not in common
     }
     demonyms = [name for name in names if name.endswith(("ian", "ish", "i", "ese", "an"))]
     formed = {(place, d) for d in demonyms for place in places_for(d)}  # place, its adjective
@@ -817,22 +817,19 @@ def document_parties(text: str) -> dict[str, str]:
             if name in places and any((name, d) in formed for d in demonyms if d != name):
                 found[low] = name  # "Veloria" beside "Velorian"; not "Human" of "Humanitarian"
     if not found:  # "Calvassy soldiers", "the Calvassy side": a place's name as its adjective
-        for name in names:
-            low = name.lower()
-            uses = re.findall(rf"\b{re.escape(name)}(?:'s|’s)?\s+(\w+)", text)
-            if (
-                low not in lexicon().parties
-                and len(uses) >= 2
-                and any(w in _SIDE_NOUNS for w in uses)
-            ):
-                found[low] = name
+        for name in {match.group() for match in _SIDE_NAMED.finditer(text)} & names:
+            if name.lower() not in lexicon().parties and written[name] >= 2:
+                found[name.lower()] = name
     return found
 
 
 #: What a side's name stands before when it is used as its adjective: "Calvassy troops".
-_SIDE_NOUNS = frozenset(["forces", "troops", "soldiers", "servicemen", "army", "side",
-                         "government", "military", "civilians", "citizens", "fighters",
-                         "authorities", "losses", "positions", "units"])  # fmt: skip
+_SIDE_NOUNS = ["forces", "troops", "soldiers", "servicemen", "army", "side", "government",
+               "military", "civilians", "citizens", "fighters", "authorities", "losses",
+               "positions", "units"]  # fmt: skip
+_SIDE_NAMED = re.compile(
+    CAPITAL + r"[a-z]{2,}\b(?=(?:'s|’s)?\s+(?:" + "|".join(_SIDE_NOUNS) + r")\b)"
+)
 
 
 def places_for(adjective: str) -> list[str]:
