@@ -530,10 +530,14 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "the oldest of whom is 68", "the youngest victim was 20"
     if before in _YOUNGEST:
         return True  # "the youngest 19, the oldest 61"
-    # "aged 45 and 71", "aged 18 to 60": every number of a list or range of ages.
+    if before in ("under", "over") and first >= 2 and words[first - 2] in _OF_AN_AGE:
+        return True  # "children under 12", "men over 60": their ages
+    # "aged 45 and 71", "aged 18 to 60", "aged between 34 and 71": every number of a list or
+    # range of ages.
     back = first - 1
     while back >= 0 and (
-        words[back] in ("and", ",", "or", "to", "-", "–") or tokens[back].kind == "number"
+        words[back] in ("and", ",", "or", "to", "-", "–", "between")
+        or tokens[back].kind == "number"
     ):
         back -= 1
     # Ages are numerals in news style: "the oldest aged 71, and seven were injured" goes on
@@ -566,6 +570,9 @@ _LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", 
 _YEARS = re.compile(r"(?:19|20|21)\d\d\s*[-–]\s*(?:19|20|21)\d\d")
 #: "A father of three": the children one has, not people counted.
 _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
+#: People an age in "under" or "over" describes: "children under 12".
+_OF_AN_AGE = frozenset(["children", "child", "boys", "girls", "minors", "men", "women", "adults",
+                        "pupils", "people", "persons", "those", "residents"])  # fmt: skip
 _DESTROYED = Phrases(["destroyed", "destroyed up to", "destroyed about", "destroyed over"])
 _ONE_PERSON = frozenset(["man", "woman", "boy", "girl", "person", "resident", "pensioner"])
 _YOUNGEST = frozenset(["youngest", "oldest", "eldest"])
