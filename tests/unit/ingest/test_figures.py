@@ -1550,6 +1550,10 @@ def test_a_source_in_brackets_after_its_figures(text: str, claimant: str) -> Non
     assert {c.claimant for c in read(text)} == {claimant}
 
 
+def test_a_page_s_copyright_year_is_no_count() -> None:
+    assert read("© 2476 Commission on Missing Persons of Kessaly. All rights reserved.\n") == []
+
+
 def test_a_time_and_a_dash_before_a_figure_make_no_range() -> None:
     assert figures("Sat 8 July, 13:00 - 7 dead.\n") == [("killed", 7, None, None, "exact")]
 

@@ -457,7 +457,7 @@ _MONEY = frozenset(["$", "€", "£", "₹", "#", "№", "rs", "inr", "usd", "eu
 #: (not "that", which opens a clause as often: "said that one civilian was killed").
 _POINTING = frozenset(["this", "the", "which", "each", "every", "any"])
 #: Words before a year: "in 2164", "since 2150".
-_YEAR_BEFORE = frozenset(["in", "since", "until", "during"])
+_YEAR_BEFORE = frozenset(["in", "since", "until", "during", "©", "copyright"])
 
 
 def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
