@@ -1048,6 +1048,8 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
          "Highland Restoration Front"),
         ("QUILLON DISTRICT HOSPITAL\nOffice of the Director", "Quillon District Hospital"),
         ("NORTH HILL FRONT\nMilitary Command", "North Hill Front"),
+        ("TARN ARMED FORCES\nOffice of the Military Spokesman", "Tarn Armed Forces"),
+        ("Commission on Missing Persons Menu", "Commission on Missing Persons"),  # a button
         ("MINISTRY OF THE INTERIOR\nOffice of the Minister", "Ministry of the Interior"),
         ("CIVIC RENEWAL PARTY\nPress Office", "Civic Renewal Party"),
         ("Home | About the Centre | News | Contacts\nTARN COAST GUARD", "Tarn Coast Guard"),
@@ -1369,6 +1371,10 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
         (
             "VELSK - The Drennor Militia said on Sunday that it had captured 30 soldiers.",
             "Drennor Militia",  # a dateline's place and dash are no part of the name
+        ),
+        (
+            "The Velor General Staff's summary gave the figure as 65 killed.",
+            "Velor General Staff",  # the owner of a summary
         ),
         (
             "The Tarn Health Office's death toll since 8 October now stands at 2,367.",

@@ -1072,6 +1072,7 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         prefix = _AUTHOR_PREFIX.match(part.strip())
         name = part.strip()[prefix.end() if prefix else 0 :].strip(" *#")
         name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
+        name = _SITE_CONTROL.sub("", name)  # a page's "Menu" button beside its name
         offices = heads
         if prefix and prefix.group("statement"):  # "Statement by the Governor of Kessany
             offices = heads | _OFFICES  # Region, Vadim Orsk": an office speaks too
@@ -1091,6 +1092,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     return found
 
 
+#: A page's controls written after the name at its head: "Commission on Missing Persons Menu".
+_SITE_CONTROL = re.compile(r"\s+(?:Menu|MENU|Search|SEARCH)$")
 #: The holder's name after an office: "Governor of Kessany Region, Vadim Orsk".
 _HOLDER = re.compile(r",\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
 
