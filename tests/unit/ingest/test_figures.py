@@ -1784,6 +1784,19 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
             [(1044, 1009)],  # the earlier figure ending the sentence
         ),
         (
+            "We have revised our count to 21 civilian deaths, from the 23 we gave on Monday.\n",
+            [(21, 23)],
+        ),
+        (
+            "The ministry said 18,430 people have been killed, revising upward the figure of"
+            " 17,900 it gave in March.\n",
+            [(18430, 17900)],
+        ),
+        (
+            "The ministry has not updated its own figure of 9,870 dead.\n",
+            [(9870, None)],  # a figure not revised
+        ),
+        (
             "The number of wounded patients admitted has been corrected to 34. This morning we"
             " published a figure of 37.\n",
             [(34, 37)],  # set right downwards, the earlier statement told after

@@ -715,13 +715,22 @@ def _earlier_mark(
         and any(a.last == newer for a in before_it)
     ):
         return _Earlier(amount.first, amount.value, increment=False)
+    raised_to = [a for a in before_it if words[a.first - 1 : a.first] == ["to"]]
     if (
         before[-2:] == [",", "from"]
-        and words[amount.last + 1 : amount.last + 2] in _STATED_THEN_OR_END
-        and any(words[a.first - 1 : a.first] == ["to"] for a in before_it)
+        and raised_to
+        and (
+            words[amount.last + 1 : amount.last + 2] in _STATED_THEN_OR_END
+            or _revision_near(words, raised_to[-1].first)
+        )
     ):  # "raised its toll to six soldiers killed, from four announced on Friday", "revised
-        # to 1,044 civilians killed, from 1,009."
+        # to 1,044 civilians killed, from 1,009.", "revised to 21 deaths, from the 23 we gave"
         return _Earlier(amount.first, amount.value, increment=False)
+    if before[-2:] == ["figure", "of"] and not _REVISING.isdisjoint(
+        words[max(0, start - 7) : start]
+    ):
+        return _Earlier(amount.first, amount.value, increment=False)  # "..., revising upward
+        # the figure of 17,900 it gave in March"
     if before[-1:] == ["from"] and _verbish_before(words, start - 1):
         nxt = later[0] if later else None
         if (
@@ -1156,6 +1165,8 @@ def _preposition_before(words: list[str], start: int) -> bool:
 
 
 _HANDING = frozenset(["handed", "hand", "hands", "handing", "turned", "turning"])
+#: A clause that sets a new figure in place of the one it names: ", revising upward the figure of".
+_REVISING = frozenset(["revising", "raising", "lowering", "correcting", "replacing", "superseding"])
 _ADDING = frozenset(["add", "adds", "added", "adding", "sum", "sums", "summed", "total"])
 #: What one has or gives about people: "information about 4 perished persons".
 _TOLD_ABOUT = frozenset(["information", "data", "news", "details", "reports", "knowledge"])
