@@ -715,14 +715,14 @@ def _earlier_mark(
         and any(a.last == newer for a in before_it)
     ):
         return _Earlier(amount.first, amount.value, increment=False)
-    raised_to = [a for a in before_it if words[a.first - 1 : a.first] == ["to"]]
-    if (
-        before[-2:] == [",", "from"]
-        and raised_to
-        and (
-            words[amount.last + 1 : amount.last + 2] in _STATED_THEN_OR_END
-            or _revision_near(words, raised_to[-1].first)
-        )
+    raised_to = (
+        [a for a in before_it if words[a.first - 1 : a.first] == ["to"]]
+        if before[-2:] == [",", "from"]
+        else []
+    )
+    if raised_to and (
+        words[amount.last + 1 : amount.last + 2] in _STATED_THEN_OR_END
+        or _revision_near(words, raised_to[-1].first)
     ):  # "raised its toll to six soldiers killed, from four announced on Friday", "revised
         # to 1,044 civilians killed, from 1,009.", "revised to 21 deaths, from the 23 we gave"
         return _Earlier(amount.first, amount.value, increment=False)

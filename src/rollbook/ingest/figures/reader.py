@@ -339,7 +339,7 @@ def _role_of(text: str) -> str | None:
     for i, word in enumerate(words[1:4], 1):
         if word.lower() in _SPOKESPEOPLE:  # "the Tarn Army's spokesman": the Tarn Army
             named = words[:i]
-            owner = re.sub(r"(?:'s|’s)$", "", " ".join(named))
+            owner = " ".join(named).removesuffix("'s").removesuffix("’s")
             return owner if all(w[:1].isupper() for w in named) else None
     return None
 
@@ -847,10 +847,10 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
     replaced: set[int] = set()
     result = list(found)
     for n, (sentence, claim) in enumerate(result):
-        corrects = not _CORRECTS.isdisjoint(sentence.words)
         rises = claim.rises or _updates(sentence.words) or _now(sentence, claim)
         if not rises or claim.previous_value is not None or claim.value is None:
             continue
+        corrects = not _CORRECTS.isdisjoint(sentence.words)
         key = claimant_key(claim.claimant)
         for m in range(n - 1, -1, -1):
             earlier = result[m][1]
@@ -905,7 +905,7 @@ def _toll_before(found: list[tuple[Sentence, FoundClaim]], n: int) -> int | None
     for _, earlier in reversed(found[:n]):
         if earlier.category is not claim.category or earlier.breakdown or earlier.added:
             continue
-        if earlier.value is not None and claim.value / 2 <= earlier.value < claim.value:
+        if earlier.value is not None and _revises(claim.value, earlier.value, corrects=False):
             return earlier.value
         return None
     return None
