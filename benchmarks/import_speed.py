@@ -72,15 +72,18 @@ class BenchmarkError(Exception):
 
 @dataclass(frozen=True)
 class Measured:
-    """One finished child process: wall seconds, peak resident memory, exit code."""
+    """One finished child process: wall seconds, peak resident memory, exit code, and CPU
+    seconds (user and system, the process's own and those of the children it reaped, such as
+    the reading process of `rollbook import`)."""
 
     seconds: float
     peak_bytes: int
     returncode: int
+    cpu_seconds: float
 
 
 # The measuring wrapper: a fresh, minimal Python (-I -S, only os, sys and time imported) that
-# forks, execs the command, reaps it with wait4 and writes "seconds max_rss exit_code" to the
+# forks, execs the command, reaps it with wait4 and writes "seconds max_rss exit_code cpu" to the
 # file named by its first argument. See measure() for why it exists.
 _WRAPPER = """
 import os, sys, time
@@ -95,7 +98,8 @@ if pid == 0:
 _, status, usage = os.wait4(pid, 0)
 seconds = time.perf_counter() - started
 with open(result, "w") as out:
-    out.write(f"{seconds!r} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+    cpu = usage.ru_utime + usage.ru_stime
+    out.write(f"{seconds!r} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)} {cpu!r}")
 """
 
 
@@ -127,11 +131,11 @@ def measure(command: Sequence[str], log: Path) -> Measured:
         )
     if done.returncode != 0 or not result.exists():
         raise BenchmarkError(f"the measuring wrapper failed for {shlex.join(command)}")
-    seconds, max_rss, returncode = result.read_text().split()
+    seconds, max_rss, returncode, cpu = result.read_text().split()
     result.unlink()
     # ru_maxrss is in KiB on Linux, in bytes on macOS.
     scale = 1 if sys.platform == "darwin" else 1024
-    return Measured(float(seconds), int(max_rss) * scale, int(returncode))
+    return Measured(float(seconds), int(max_rss) * scale, int(returncode), float(cpu))
 
 
 def run_checked(command: Sequence[str], log: Path, what: str) -> Measured:
