@@ -1777,7 +1777,8 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         (
             "The Tarn Health Ministry said on Monday that 70 civilians were killed in the"
             " strikes.\n\nThe ministry now says that 81 civilians were killed.\n",
-            [(81, 70)],  # the toll now, the same claimant's before it
+            # the toll now, the same claimant's before it, which Monday's statement gave
+            [(70, None), (81, 70)],
         ),
         (
             "Our total for the quarter has been revised to 1,044 civilians killed, from 1,009.\n",
@@ -1894,3 +1895,39 @@ def test_a_side_named_by_a_demonym_the_report_forms_from_its_place(text: str, pa
 def test_a_range_of_number_words_shares_its_multiplier() -> None:
     [claim] = read("There were between six and eight thousand violent deaths.\n")
     assert (claim.low, claim.high) == (6000, 8000)
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (  # a pronoun for the toll, raised on a later day: both days' figures are claims
+            "The Ostrand Defence Ministry said on Friday that 120 servicemen had been killed."
+            " On Monday the ministry raised it to 142.\n",
+            [("killed", 120, None), ("killed", 142, 120)],
+        ),
+        (  # the claimant's own last figure gives the kind, not the text's last
+            "The Halvesh Ministry of Health said 12 people were killed and 40 wounded.\n\n"
+            "Police said two officers were killed.\n\nThe ministry's count now stands at 44.\n",
+            [("killed", 12, None), ("killed", 2, None), ("wounded", 44, 40)],
+        ),
+        (  # a tally noun as the subject, past an aside
+            "Shelling of Varrow killed 9 civilians, the Varrow governor said.\n\n"
+            "The Health Ministry's figure, which we checked this morning, is 11.\n",
+            [("killed", 9, None), ("killed", 11, None)],
+        ),
+        (  # a figure told before, named again, adds no claim
+            "The Tesmarkian Defence Ministry says 9,412 soldiers were killed.\n\n"
+            '"The Tesmarkian figure of 9,412 is a floor," a demographer said.\n',
+            [("killed", 9412, None)],
+        ),
+        (  # not a figure of people
+            "Police said 3 people were killed.\n\nThe number of drones launched was 24."
+            " A total of 126 rescuers took part. The mayor raised the curfew to 22.\n",
+            [("killed", 3, None)],
+        ),
+    ],
+)
+def test_a_figure_named_again_takes_the_kind_told_before(
+    text: str, figures: list[tuple[str, int, int | None]]
+) -> None:
+    assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == figures

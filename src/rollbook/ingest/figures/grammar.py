@@ -49,6 +49,7 @@ class Figure:
     rises: bool = False  # "has risen to 41": stated as replacing an earlier figure
     added: bool = False  # "two more bodies": a number added to a toll, not a toll
     told_before: bool = False  # "the ministry had put the toll at 24": said before now
+    again: bool = False  # "raised it to 142": a figure told before, of a kind the text set
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +71,17 @@ class Earlier:
 
 
 def figures(
-    sentence: Sentence, section: Category | None = None, context: Category | None = None
+    sentence: Sentence,
+    section: Category | None = None,
+    context: Category | None = None,
+    recent: Category | None = None,
 ) -> tuple[list[Figure], list[Earlier]]:
     """The casualty figures of one sentence, and the earlier figures it names that no figure
     of its own replaced ("The figure was previously announced as 2,741"), for the figure
     before it. `section` is the category a heading names ("Who was killed"), for list items
     and table cells that give only a number; `context` the category of the figure just
-    before, for a sentence that breaks it down ("Of them, 1,436 are civilians")."""
+    before, for a sentence that breaks it down ("Of them, 1,436 are civilians"); `recent`
+    that of the text's last figure, for one that names it again ("raised it to 142")."""
     lex = lexicon()
     tokens = sentence.tokens
     words = sentence.words
@@ -143,6 +148,15 @@ def figures(
             category = result[base].category
         if category is None and Category.MISSING in (section, context) and _cases(words, amount):
             category = Category.MISSING  # a tracing service's "1,243 cases were opened"
+        if (
+            category is None
+            and (context or recent)
+            and not amount.weak
+            and _names_again(lex, words, amount)
+        ):
+            figure = _figure(tokens, words, amount, context or recent or Category.OTHER, lex)
+            result.append(replace(figure, again=True))
+            continue
         if category is None:
             if amount.weak and not _one_more(words, amount):
                 continue
@@ -231,6 +245,46 @@ def _named_in(lex: Lexicon, words: list[str]) -> Category | None:
 
 _STALE_WORDS = GRAMMAR_WORDS["stale_words"]
 _DOCUMENT_NOUNS = GRAMMAR_WORDS["document_nouns"]
+
+
+_AGAIN_SKIPPED = frozenset(["now", "still", "already", "again", "up", "upward", "upwards", "down",
+                            "downward", "downwards"])  # fmt: skip
+_IS = frozenset(["is", "was", "became", "becomes", "remains", "remained"])
+_STOOD = frozenset(["stood", "stands", "remains", "remained", "put", "puts"])
+_POINTERS = frozenset(["it", "this", "that"])
+_FIGURE_NOUNS = frozenset(["figure", "toll", "tally", "count"])
+
+
+def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """Whether an amount is the value of a figure the text told before, named by a pronoun
+    or a tally noun: "the ministry raised it to 142", "corrected this figure to 19", "The
+    figure given by the city administration on Wednesday was 24", "its figure of 9,412"."""
+    at = amount.first - _qualifier_length(lex, words, amount.first)
+    while at > 0 and words[at - 1] in _AGAIN_SKIPPED:
+        at -= 1
+    link = words[at - 1] if at > 0 else ""
+    head = words[max(0, at - 16) : at - 1]
+    if any(w in _HARD_STOPS or is_number_word(w) or w[:1].isdigit() for w in head[-8:]):
+        head = head[-1:] if link == "of" else []  # only "figure of" may follow a break
+    if link in ("to", "at"):
+        verb = next((i for i in range(len(head) - 1, max(-1, len(head) - 7), -1)
+                     if lex.revision_verbs.starting_at(head, i)), None)  # fmt: skip
+        named = [] if verb is None else head[verb + 1 :]
+        if named and (named[0] in _POINTERS or not _TALLY_NOUNS.isdisjoint(named)):
+            return True  # "raised it to", "corrected this figure to"
+        if link == "to" or head[-1:] == [] or head[-1] not in _STOOD:
+            return False  # else "the ministry's count stands at"
+    elif link == "of":  # "its figure of 9,412", not "a total of 126 rescuers"
+        return head[-1:] != [] and head[-1] in _FIGURE_NOUNS
+    elif link not in _IS:
+        return False
+    nouns = [i for i in range(max(0, len(head) - 12), len(head)) if head[i] in _TALLY_NOUNS]
+    if not nouns:
+        return False
+    of = nouns[-1] + 1  # not "the number of drones launched was 24"
+    return head[of : of + 1] != ["of"] or not any(
+        lex.not_people.starting_at(head, i) for i in range(of + 1, min(len(head), of + 4))
+    )
 
 
 def _stale(words: list[str], amount: Amount) -> bool:

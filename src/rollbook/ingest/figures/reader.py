@@ -524,7 +524,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             titled = category_of(line)  # an HTML subheading: "Killed, by sex and age"
             section = section if titled in (None, Category.OTHER) else titled
         context = found[-1][1].category if found and _goes_on(found[-1][0], sentence) else None
-        sentence_figures, orphans = figures(sentence, section, context)
+        recent = found[-1][1].category if found else None
+        sentence_figures, orphans = figures(sentence, section, context, recent)
         _give_earlier(found, orphans)
         if sentence_figures:  # the dates a figure may be as of (only where there are figures)
             as_of_dates, since_dates = dates_in(
@@ -532,6 +533,11 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             )
         for figure in sentence_figures:
             claimant = _claimant_for(sentence, figure, named, claimants, number, quoted)
+            if figure.again:  # of the kind told before; a figure told before adds none
+                kind = _kind_told(found, figure, claimant)
+                if kind is None:
+                    continue
+                figure = replace(figure, category=kind)
             found.append(
                 (
                     sentence,
@@ -761,6 +767,19 @@ def _goes_on(before: Sentence, sentence: Sentence) -> bool:
     )
 
 
+def _kind_told(
+    found: list[tuple[Sentence, FoundClaim]], figure: Figure, claimant: str
+) -> Category | None:
+    """The kind of a figure the text names again ("its latest figure is 6,890"): that of its
+    claimant's last figure, else of the text's last; None for a number told before ("The
+    Tesmarkian figure of 9,412 is a floor"), which is no new claim."""
+    if not figure.rises and any(c.value == figure.value for _, c in found):
+        return None
+    key = claimant_key(claimant)
+    same = next((c for _, c in reversed(found) if claimant_key(c.claimant) == key), None)
+    return figure.category if same is None else same.category
+
+
 def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
     """ "31 were killed, the ministry said. It had put the toll at 24 late on Wednesday": a
     figure a claimant had given before is the earlier figure of its newer one, the nearest
@@ -866,7 +885,8 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 and _revises(claim.value, earlier.value, corrects)
             ):
                 result[n] = (sentence, replace(claim, previous_value=earlier.value))
-                replaced.add(m)
+                if earlier.as_of == claim.as_of:  # else a statement of its own day
+                    replaced.add(m)
                 break
         else:
             after = _reported_before(result, n, corrects)
