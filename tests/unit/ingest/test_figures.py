@@ -1931,3 +1931,25 @@ def test_a_figure_named_again_takes_the_kind_told_before(
     text: str, figures: list[tuple[str, int, int | None]]
 ) -> None:
     assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "Two drivers of the Karsk Relief Network were killed and a third was wounded.\n",
+            [("killed", 2), ("wounded", 1)],
+        ),
+        ("A third volunteer was wounded in the same incident.\n", [("wounded", 1)]),
+        (
+            "Two of the attackers were killed and a third was arrested after a pursuit.\n",
+            [("killed", 2), ("captured", 1)],
+        ),
+        # a part of a figure, a thing, or the ordinal of a name: no one more
+        ("Nine people were killed. A third of the dead were children.\n", [("killed", 9)]),
+        ("A second round of talks was held after 4 soldiers were killed.\n", [("killed", 4)]),
+        ("A third boy, their cousin, lost a leg.\n", []),
+    ],
+)
+def test_a_third_of_a_kind_is_one_more_person(text: str, figures: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == figures

@@ -89,7 +89,12 @@ def figures(
         lex,
         words,
         _join_ranges(
-            words, [a for a in amounts(tokens, words) if not _not_a_count(tokens, words, a)]
+            words,
+            [
+                _with_ordinal(a) if _one_more_of(lex, words, a) else a
+                for a in amounts(tokens, words)
+                if not _not_a_count(tokens, words, a)
+            ],
         ),
     )
     if not every and _NO_WORDS.isdisjoint(words):
@@ -131,6 +136,8 @@ def figures(
         if amount.weak and not _weak_counts(lex, words, amount):
             continue
         category = _category(lex, tokens, words, amount, every)
+        if words[amount.last] in _ORDINALS:  # "a third": what the words after it say
+            category = _category_right(lex, tokens, words, amount, every) or category
         of_things, label = _label(lex, words, amount) if category is None else (False, None)
         if of_things:
             continue  # "tanks — 7,900": a count of things in a list of losses
@@ -328,6 +335,35 @@ def _rises(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     return any(
         lex.revision_verbs.starting_at(words, i) for i in range(max(0, start - 12), start - 1)
     )
+
+
+_ORDINALS = frozenset(["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                       "ninth", "tenth"])  # fmt: skip
+
+
+def _with_ordinal(amount: Amount) -> Amount:
+    """ "a third": an amount of one that takes in its ordinal."""
+    return amount._replace(last=amount.last + 1, weak=False)
+
+
+def _one_more_of(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """ "Two drivers were killed and a third was wounded", "A second officer was shot": one
+    more person, where "a third of the dead" is a part of a figure."""
+    after = amount.last + 1
+    if words[amount.first] not in ("a", "an") or words[amount.first - 1 : amount.first] == ["of"]:
+        return False  # not "the name of a fourth victim"
+    if words[after : after + 1] == [] or words[after] not in _ORDINALS:
+        return False
+    if words[after + 1 : after + 2] not in _BE_DONE and not lex.people.starting_at(
+        words, after + 1
+    ):
+        return False  # not "a second round of talks was held"
+    for i in range(after + 1, min(len(words), after + 7)):
+        if words[i] in _HARD_STOPS or (words[i] in (",", "of") and i == after + 1):
+            return False
+        if words[i] != "lost" and lex.category_index.longest_at(words, i):
+            return True  # "a third was wounded", "a third member of the team remains missing"
+    return False  # not "A third boy, their cousin, lost a leg"
 
 
 def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
