@@ -603,6 +603,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             return True
         if _dialled(tokens, first):
             return True  # "our helpline is open on 0800 4400 17"
+        if _age_after_name(tokens, words, amount):
+            return True  # "Among the dead was Ama Okoro, 67, who sold fish"
     if before == "." and first >= 2 and words[first - 2] in ("no", "nos"):
         return True  # "Bulletin No. 27"
     if before in _NOT_COUNTS_BEFORE or (
@@ -643,6 +645,25 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     # 17 girls)" breaks a figure down.
     opening = first - _qualifier_length(lexicon(), words, first)
     return opening >= 1 and words[opening - 1] == "(" and not _people_after(words, amount.last)
+
+
+def _age_after_name(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
+    """A numeral after a person's name of two capitalised words or more and a comma: "Ama
+    Okoro, 67, who sold fish", "Among the dead was Ama Okoro, 67." (where "Merrow Heights,
+    14; Old Bridge, 9" counts by place)."""
+    first, last = amount.first, amount.last
+    if first < 3 or (amount.value or 0) > 120 or words[first - 1] != ",":
+        return False
+    start = first - 2
+    while start >= 0 and tokens[start].kind == "word" and tokens[start].text[:1].isupper():
+        start -= 1
+    if start > first - 4:
+        return False
+    after = words[last + 1 : last + 2]
+    return after == [","] or (after in ([], ["."]) and words[start : start + 1] in _NAMING)
+
+
+_NAMING = (["was"], ["is"], ["named"], ["as"])
 
 
 def _dialled(tokens: tuple[Token, ...], first: int) -> bool:
