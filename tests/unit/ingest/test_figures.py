@@ -1956,3 +1956,24 @@ def test_a_figure_named_again_takes_the_kind_told_before(
 )
 def test_a_third_of_a_kind_is_one_more_person(text: str, figures: list[tuple[str, int]]) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "Since 5 February, Open Hands Medical (OHM) teams at Amberlo District Hospital"
+            " have treated 164 people wounded in the fighting.\n",
+            "Open Hands Medical",
+        ),
+        ("FCC surgical teams at Corvath District Hospital treated 87 wounded people.\n", "FCC"),
+        # no organisation before them: the teams speak
+        (
+            "Teams at Amberlo District Hospital have treated 16 people wounded in the fighting.\n",
+            "Teams at Amberlo District Hospital",
+        ),
+    ],
+)
+def test_an_organisations_teams_speak_for_it(text: str, claimant: str) -> None:
+    [claim] = read(text)
+    assert claim.claimant == claimant

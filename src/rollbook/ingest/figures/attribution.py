@@ -478,12 +478,37 @@ def _phrase_before(
         start += 1
     if start == end:
         return _clause_subject(lex, tokens, words, end)
+    staff = _staff_of(lex, tokens, words, start)
+    if staff is not None:
+        return staff
     found = _attribution(lex, tokens, words, start, end)
     if found is None:
         return None
     if words[start - 1 : start] in _HIS and found.text.islower():
         return Attribution(found.index, found.text, pronoun=True)  # "her office had registered"
     return _introduced(tokens, words, start, end, found)
+
+
+_STAFF = frozenset(["teams", "team", "staff", "doctors", "surgeons", "medics", "nurses",
+                    "volunteers", "workers", "crews", "paramedics"])  # fmt: skip
+
+
+def _staff_of(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int
+) -> Attribution | None:
+    """ "FCC surgical teams at Corvath District Hospital treated 87": the organisation whose
+    staff they are, named before them."""
+    if words[start] not in _STAFF:
+        return None
+    at = start
+    while (
+        at > max(0, start - 2) and tokens[at - 1].text.isalpha() and tokens[at - 1].text.islower()
+    ):
+        at -= 1  # "surgical", "mobile medical"
+    if at == 0 or not (tokens[at - 1].text[:1].isupper() or words[at - 1] == ")"):
+        return None
+    employer = _phrase_before(lex, tokens, words, at)
+    return None if employer is None or employer.pronoun else employer
 
 
 def _introduced(
