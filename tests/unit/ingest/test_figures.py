@@ -1977,3 +1977,25 @@ def test_a_third_of_a_kind_is_one_more_person(text: str, figures: list[tuple[str
 def test_an_organisations_teams_speak_for_it(text: str, claimant: str) -> None:
     [claim] = read(text)
     assert claim.claimant == claimant
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (  # the verb of the rise far before its figure
+            "Four people were killed in the shelling, the governor said.\n\nLater the governor"
+            " wrote that a man had died in hospital, bringing the number of people killed in"
+            " the region over the past day to five.\n",
+            [(1, None), (5, 4)],
+        ),
+        (  # the earlier figure named again, past the date of the statement that gave it
+            "The confirmed death toll now stands at 19 after three more bodies were recovered."
+            " The figure given in our statement of 5 August was 16.\n",
+            [(19, 16), (3, None)],
+        ),
+    ],
+)
+def test_a_rise_and_its_earlier_figure_far_from_the_figure(
+    text: str, figures: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == figures

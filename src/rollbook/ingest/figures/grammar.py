@@ -271,7 +271,12 @@ def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         at -= 1
     link = words[at - 1] if at > 0 else ""
     head = words[max(0, at - 16) : at - 1]
-    if any(w in _HARD_STOPS or is_number_word(w) or w[:1].isdigit() for w in head[-8:]):
+    near = head[-8:]
+    if any(
+        w in _HARD_STOPS
+        or ((is_number_word(w) or w[:1].isdigit()) and _MONTHS.isdisjoint(near[i - 1 : i + 2]))
+        for i, w in enumerate(near)
+    ):  # a break, or a number other than a date's ("our statement of 5 August")
         head = head[-1:] if link == "of" else []  # only "figure of" may follow a break
     if link in ("to", "at"):
         verb = next((i for i in range(len(head) - 1, max(-1, len(head) - 7), -1)
@@ -333,7 +338,7 @@ def _rises(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     if start == 0 or words[start - 1] not in ("to", "at") or _preposition_before(words, start):
         return False  # "the updates add up to 27": a sum, no new toll
     return any(
-        lex.revision_verbs.starting_at(words, i) for i in range(max(0, start - 12), start - 1)
+        lex.revision_verbs.starting_at(words, i) for i in range(max(0, start - 16), start - 1)
     )
 
 
