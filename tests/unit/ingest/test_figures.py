@@ -1993,6 +1993,16 @@ def test_an_organisations_teams_speak_for_it(text: str, claimant: str) -> None:
             " The figure given in our statement of 5 August was 16.\n",
             [(19, 16), (3, None)],
         ),
+        (  # a number given before now, alone after its verb
+            "The toll now stands at 25 after two more of the wounded died, the office said."
+            " It had given 23 on March 7.\n",
+            [(25, 23), (2, None)],
+        ),
+        (  # not the earlier figure of a count it is above
+            "The confirmed toll is now 24. We are still looking for eleven people.\n\n"
+            "When you last spoke to us, on Friday, you gave 21.\n",
+            [(24, 21), (11, None)],
+        ),
     ],
 )
 def test_a_rise_and_its_earlier_figure_far_from_the_figure(

@@ -68,6 +68,7 @@ class Earlier:
 
     value: int
     category: Category | None
+    bare: bool = False  # "It had given 23": a number alone, of the toll it is below
 
 
 def figures(
@@ -163,6 +164,9 @@ def figures(
         ):
             figure = _figure(tokens, words, amount, context or recent or Category.OTHER, lex)
             result.append(replace(figure, again=True))
+            continue
+        if category is None and amount.value is not None and _gave_then(words, amount):
+            stale.append(Earlier(amount.value, None, bare=True))
             continue
         if category is None:
             if amount.weak and not _one_more(words, amount):
@@ -1038,6 +1042,24 @@ _EARLIER_MARKERS = ("previously", "earlier", "initially", "formerly", "originall
 _BEFORE_NOW = frozenset(["earlier", "previously", "initially", "originally"])
 _SAID_BEFORE = frozenset(
     ["said", "reported", "announced", "put", "given", "stated", "counted", "spoken"]
+)
+
+
+def _gave_then(words: list[str], amount: Amount) -> bool:
+    """ "It had given 23 on March 7", "Last week I gave you 12": a number a claimant gave
+    before now, told right after its verb."""
+    at = amount.first
+    if words[at - 1 : at] in (["you"], ["us"]):
+        at -= 1
+    verb = words[at - 1] if at > 0 else ""
+    if verb == "given":
+        return words[at - 2 : at - 1] == ["had"]
+    return verb == "gave" and not _BEFORE_GIVING.isdisjoint(words[: at - 1])
+
+
+#: Words that set a "gave" before now: "Last week I gave you 12", "on Friday, you gave 21".
+_BEFORE_GIVING = (
+    frozenset(["last", "earlier", "previously", "first", "initially"]) | GRAMMAR_WORDS["weekdays"]
 )
 
 

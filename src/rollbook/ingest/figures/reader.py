@@ -698,6 +698,8 @@ def _give_earlier(found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlie
                 and (orphan.category is None or orphan.category is claim.category)
                 # a revision moves a toll by a part of itself: not "five more bodies" to 14
                 and (claim.value is None or claim.value >= orphan.value / 2)
+                # a number alone is the earlier figure of a toll it is below
+                and not (orphan.bare and not (claim.value or 0) > orphan.value)
             ):
                 found[n] = (sentence, replace(claim, previous_value=orphan.value))
                 break
