@@ -2009,3 +2009,20 @@ def test_a_rise_and_its_earlier_figure_far_from_the_figure(
     text: str, figures: list[tuple[int, int | None]]
 ) -> None:
     assert [(c.value, c.previous_value) for c in read(text)] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("The army said six soldiers had lost contact with their unit.\n", [("missing", 6)]),
+        (
+            "Two crew members were shot dead and three were taken away by the attackers.\n",
+            [("killed", 2), ("captured", 3)],
+        ),
+        ("The camp received 9,800 new arrivals this month.\n", [("displaced", 9800)]),
+    ],
+)
+def test_words_of_losing_contact_taking_away_and_arriving(
+    text: str, figures: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == figures
