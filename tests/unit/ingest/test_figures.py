@@ -2020,9 +2020,13 @@ def test_a_rise_and_its_earlier_figure_far_from_the_figure(
             [("killed", 2), ("captured", 3)],
         ),
         ("The camp received 9,800 new arrivals this month.\n", [("displaced", 9800)]),
+        (  # wounds as the cause of the deaths a breakdown counts
+            "At least four protesters have been killed, three of them by gunshot wounds.\n",
+            [("killed", 4), ("killed", 3)],
+        ),
     ],
 )
-def test_words_of_losing_contact_taking_away_and_arriving(
+def test_words_of_losing_contact_taking_away_arriving_and_causes(
     text: str, figures: list[tuple[str, int]]
 ) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == figures

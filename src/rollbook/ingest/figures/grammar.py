@@ -1403,6 +1403,9 @@ def _category_right(
             seen_people = True
             i += best[0]
             continue
+        if best is not None and word in _WOUND_NOUNS and _cause_before(words, i):
+            i += best[0]  # "three of them by gunshot wounds": how, not what befell them
+            continue
         if best is not None:
             following = i + best[0]
             # "12 people and wounded 30": the verb belongs to the next amount.
@@ -1441,6 +1444,15 @@ def _category_right(
 
 #: The dead counted by what is left of them.
 _BODIES = frozenset(["bodies", "body", "remains"])
+_WOUND_NOUNS = frozenset(["wounds", "wound", "injuries", "injury"])
+
+
+def _cause_before(words: list[str], i: int) -> bool:
+    """Whether "by" or "from" sets the words ending before `i` off as a cause: "by gunshot
+    wounds", "from shrapnel injuries"."""
+    return any(words[j : j + 1] in (["by"], ["from"]) for j in (i - 1, i - 2))
+
+
 #: What ends the clause in which people counted as wounded may since have died.
 _DIED_STOPS = frozenset(["and", "but", "while", "when", "whereas", "after", "before"])
 
