@@ -1925,7 +1925,8 @@ def test_a_range_of_number_words_shares_its_multiplier() -> None:
         ),
         (  # not a figure of people
             "Police said 3 people were killed.\n\nThe number of drones launched was 24."
-            " A total of 126 rescuers took part. The mayor raised the curfew to 22.\n",
+            " A total of 126 rescuers took part. The mayor raised the curfew to 22."
+            " The ambulance emergency number is 9.\n",
             [("killed", 3, None)],
         ),
     ],

@@ -264,6 +264,8 @@ _IS = frozenset(["is", "was", "became", "becomes", "remains", "remained"])
 _STOOD = frozenset(["stood", "stands", "remains", "remained", "put", "puts"])
 _POINTERS = frozenset(["it", "this", "that"])
 _FIGURE_NOUNS = frozenset(["figure", "toll", "tally", "count"])
+_DIALLED = (["emergency"], ["phone"], ["telephone"], ["hotline"], ["helpline"], ["contact"],
+            ["reference"], ["case"], ["serial"], ["registration"], ["free"])  # fmt: skip
 
 
 def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
@@ -295,8 +297,8 @@ def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     elif link not in _IS:
         return False
     nouns = [i for i in range(max(0, len(head) - 12), len(head)) if head[i] in _TALLY_NOUNS]
-    if not nouns:
-        return False
+    if not nouns or head[nouns[-1] - 1 : nouns[-1]] in _DIALLED:
+        return False  # not "The ambulance emergency number is 9"
     of = nouns[-1] + 1  # not "the number of drones launched was 24"
     return head[of : of + 1] != ["of"] or not any(
         lex.not_people.starting_at(head, i) for i in range(of + 1, min(len(head), of + 4))
@@ -1805,7 +1807,7 @@ def _settle_coordination(
         named = range(clause, amount.first)  # "After checks, the correct figure is 35"
         if (
             context is not None
-            and any(words[i] in _TALLY_NOUNS for i in named)
+            and any(words[i] in _TALLY_NOUNS and [words[i - 1]] not in _DIALLED for i in named)
             and not any(lex.not_people.starting_at(words, i) for i in named)
         ):  # "... 5,000 deaths. The true number may be closer to 6,000": of the same kind
             result[index] = replace(result[index], category=context)
