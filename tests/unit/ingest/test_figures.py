@@ -1946,6 +1946,10 @@ def test_a_figure_named_again_takes_the_kind_told_before(
         ),
         ("A third volunteer was wounded in the same incident.\n", [("wounded", 1)]),
         (
+            "Two colleagues were killed. A third colleague was injured.\n",
+            [("killed", 2), ("wounded", 1)],
+        ),
+        (
             "Two of the attackers were killed and a third was arrested after a pursuit.\n",
             [("killed", 2), ("captured", 1)],
         ),
