@@ -1998,6 +1998,12 @@ def test_an_organisations_teams_speak_for_it(text: str, claimant: str) -> None:
             " The figure given in our statement of 5 August was 16.\n",
             [(19, 16), (3, None)],
         ),
+        (  # a corrected answer: its original figure is the earlier one, not a claim
+            "In the same period, 31 personnel have been wounded in action.\n\nThis answer was"
+            " corrected on 8 March. The original answer stated that 29 personnel had been"
+            " wounded in action; the correct figure is 31.\n",
+            [(31, 29)],
+        ),
         (  # a number given before now, alone after its verb
             "The toll now stands at 25 after two more of the wounded died, the office said."
             " It had given 23 on March 7.\n",

@@ -1095,7 +1095,10 @@ def _told_then(head: list[str]) -> bool:
 
 def _given_then(head: list[str]) -> bool:
     """ "The figure published on 12 August was 261", "On 30 June the figure was 27,115", "the
-    ministry's first statement gave a toll of 21": a figure given then."""
+    ministry's first statement gave a toll of 21", "The original answer stated that 29": a
+    figure given then."""
+    if _superseded_document(head):
+        return True
     if _DOCUMENT_NOUNS.isdisjoint(head):
         return False
     dated = not (_MONTHS.isdisjoint(head) and _DAYS.isdisjoint(head))
@@ -1111,6 +1114,16 @@ def _given_then(head: list[str]) -> bool:
     )
 
 
+def _superseded_document(head: list[str]) -> bool:
+    """ "The original answer stated that", "the initial report said": a document an earlier
+    edition of which gives the figure."""
+    return not _SAID_BEFORE.isdisjoint(head) and any(
+        head[i] in _SUPERSEDED and head[i + 1] in _EARLIER_DOCUMENTS for i in range(len(head) - 1)
+    )
+
+
+_SUPERSEDED = frozenset(["original", "initial", "earlier", "previous", "first"])
+_EARLIER_DOCUMENTS = _DOCUMENT_NOUNS | {"answer", "release", "communique", "post"}
 _GIVEN = GRAMMAR_WORDS["given"]
 _DAYS = GRAMMAR_WORDS["weekdays"]
 _FIRST = GRAMMAR_WORDS["editions"]
