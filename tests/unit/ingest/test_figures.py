@@ -2041,3 +2041,16 @@ def test_words_of_losing_contact_taking_away_arriving_and_causes(
     text: str, figures: list[tuple[str, int]]
 ) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lantern Watch, an independent volunteer project counting military deaths, says 96"
+        " soldiers died.\n",
+        "The ministry, which last gave an official figure for its own dead in March, says 96"
+        " soldiers died.\n",
+    ],
+)
+def test_a_people_noun_that_qualifies_a_thing_counts_no_one(text: str) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == [("killed", 96)]

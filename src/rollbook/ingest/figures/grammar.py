@@ -389,6 +389,8 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         return any(lex.people.starting_at(words, k) for k in (j, j + 1))
     if nxt < len(words) and words[nxt] in ("of", "in", "more"):
         return False
+    if article and any(_names_a_thing(lex, words, i) for i in (nxt, nxt + 1)):
+        return False  # "an official figure", "a militia checkpoint", "a volunteer project"
     # "one is still held" counts by its verb; "a death toll", "a report released" do not
     return any(
         lex.people.starting_at(words, i)
@@ -396,6 +398,25 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         for i in (nxt, nxt + 1)
     )
 
+
+def _names_a_thing(lex: Lexicon, words: list[str], at: int) -> bool:
+    """Whether the people noun at `at` only qualifies a thing named right after it."""
+    people = lex.people.starting_at(words, at)
+    after = at + people
+    return (
+        people > 0
+        and after < len(words)
+        and (
+            words[after] in _DOCUMENT_NOUNS
+            or words[after] in _BODIES_OF_PEOPLE
+            or lex.not_people.starting_at(words, after) > 0
+        )
+    )
+
+
+#: Bodies made of people, which a people noun before them only qualifies.
+_BODIES_OF_PEOPLE = frozenset(["project", "group", "organisation", "organization", "network",
+                               "team", "committee", "office", "agency", "service"])  # fmt: skip
 
 #: Words that may stand between "one of" and the people it picks out.
 _OWNERS = (["the"], ["its"], ["our"], ["their"], ["his"], ["her"], ["those"], ["these"])
