@@ -80,6 +80,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "The shelling hit 14 villages and lasted 6 hours.",
         "No casualties were reported.",
         "The toll could reach 1,000 if the shelling goes on.",
+        "The demographer expects the number of confirmed deaths to pass 3,000 by December.",
         "On 14 October the brigade moved 30 km south.",
         "If the cuts go on, we could be burying 300 children by June, the agency said.",
         "The man killed in the strike was a father of three.",
