@@ -2032,6 +2032,19 @@ def test_a_rise_and_its_earlier_figure_far_from_the_figure(
             [("killed", 2), ("captured", 3)],
         ),
         ("The camp received 9,800 new arrivals this month.\n", [("displaced", 9800)]),
+        ("The Front said it was holding about 150 soldiers.\n", [("captured", 150)]),
+        (
+            "Kestria got back 118 servicemen and four civilians in the exchange.\n",
+            [("captured", 118), ("captured", 4)],
+        ),
+        (
+            "Six hijackers were killed and the other three taken alive.\n",
+            [("killed", 6), ("captured", 3)],
+        ),
+        (
+            "The army is holding the line near Kerr, where 4 soldiers were killed.\n",
+            [("killed", 4)],
+        ),
         (  # wounds as the cause of the deaths a breakdown counts
             "At least four protesters have been killed, three of them by gunshot wounds.\n",
             [("killed", 4), ("killed", 3)],
