@@ -2034,6 +2034,11 @@ def test_a_rise_and_its_earlier_figure_far_from_the_figure(
         ("The camp received 9,800 new arrivals this month.\n", [("displaced", 9800)]),
         ("The Front said it was holding about 150 soldiers.\n", [("captured", 150)]),
         (
+            "At least 300 men from our district never came back from that base.\n",
+            [("missing", 300)],
+        ),
+        ("The society holds 58 open cases of people detained at checkpoints.\n", [("missing", 58)]),
+        (
             "Kestria got back 118 servicemen and four civilians in the exchange.\n",
             [("captured", 118), ("captured", 4)],
         ),
