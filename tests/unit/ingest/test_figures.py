@@ -2038,6 +2038,8 @@ def test_a_rise_and_its_earlier_figure_far_from_the_figure(
             [("missing", 300)],
         ),
         ("The society holds 58 open cases of people detained at checkpoints.\n", [("missing", 58)]),
+        ("The offensive has driven over 180,000 from their homes.\n", [("displaced", 180000)]),
+        ("Our teams have helped 6,300 people to evacuate since January.\n", [("displaced", 6300)]),
         (
             "Kestria got back 118 servicemen and four civilians in the exchange.\n",
             [("captured", 118), ("captured", 4)],
