@@ -699,7 +699,7 @@ def _give_earlier(found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlie
                 # a revision moves a toll by a part of itself: not "five more bodies" to 14
                 and (claim.value is None or claim.value >= orphan.value / 2)
                 # a number alone is the earlier figure of a toll it is below
-                and not (orphan.bare and not (claim.value or 0) > orphan.value)
+                and (not orphan.bare or (claim.value or 0) > orphan.value)
             ):
                 found[n] = (sentence, replace(claim, previous_value=orphan.value))
                 break
