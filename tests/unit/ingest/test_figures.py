@@ -2075,3 +2075,20 @@ def test_words_of_losing_contact_taking_away_arriving_and_causes(
 )
 def test_a_people_noun_that_qualifies_a_thing_counts_no_one(text: str) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 96)]
+
+
+def test_a_table_row_is_a_claim_unless_the_prose_above_it_gave_its_figure() -> None:
+    text = (
+        "## Civilian casualties confirmed during the week\n\n"
+        "| Date | Place | Casualties |\n|---|---|---|\n"
+        "| 4 Feb | Dellow | 2 civilians killed, 3 injured |\n\n"
+        "## Military casualties\n\n"
+        "The Sarvek General Staff said two of its soldiers were killed on 5 February.\n\n"
+        "## Total\n\n"
+        "| Category | Number |\n|---|---|\n| Soldiers killed | 2 |\n"
+    )
+    assert [(c.value, c.category.value, c.claimant) for c in read(text)] == [
+        (2, "killed", OUTLET),
+        (3, "wounded", OUTLET),
+        (2, "killed", "Sarvek General Staff"),
+    ]

@@ -841,16 +841,18 @@ def _replaced(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, 
 def _unrepeated(
     text: str, found: list[tuple[Sentence, FoundClaim]]
 ) -> list[tuple[Sentence, FoundClaim]]:
-    """A table row that repeats a figure the prose states (a "Total" row, a table of the
-    sources quoted above it) adds no claim."""
-    prose = {
-        (c.category, c.value, c.low, c.high) for s, c in found if not is_row(text[s.start : s.end])
-    }
-    return [
-        (s, c)
-        for s, c in found
-        if not is_row(text[s.start : s.end]) or (c.category, c.value, c.low, c.high) not in prose
-    ]
+    """A table row that repeats a figure the prose above it states (a "Total" row, a table of
+    the sources quoted above it) adds no claim; prose below a table tells figures of its own."""
+    prose: set[tuple[Category, int | None, int | None, int | None]] = set()
+    kept = []
+    for s, c in found:
+        figure = (c.category, c.value, c.low, c.high)
+        if not is_row(text[s.start : s.end]):
+            prose.add(figure)
+        elif figure in prose:
+            continue
+        kept.append((s, c))
+    return kept
 
 
 _UPDATES = GRAMMAR_WORDS["update_labels"]
