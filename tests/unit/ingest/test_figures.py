@@ -2092,3 +2092,10 @@ def test_a_table_row_is_a_claim_unless_the_prose_above_it_gave_its_figure() -> N
         (3, "wounded", OUTLET),
         (2, "killed", "Sarvek General Staff"),
     ]
+
+
+def test_a_word_for_what_befell_people_speaks_for_no_one() -> None:
+    text = "| Category | Today |\n|---|---|\n| Injured admitted | 14 |\n"
+    assert [(c.category.value, c.value, c.claimant) for c in read(text)] == [
+        ("wounded", 14, OUTLET)
+    ]

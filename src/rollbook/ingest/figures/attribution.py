@@ -123,6 +123,12 @@ def _stated_next(words: list[str], at: int) -> bool:
     return False
 
 
+def _befell(lex: Lexicon, text: str) -> bool:
+    """Whether a name is only a word for what befell people ("Injured", "Killed")."""
+    words = text.lower().split()
+    return len(words) == 1 and lex.category_index.longest_at(words, 0) is not None
+
+
 def attributions(sentence: Sentence) -> list[Attribution]:
     """The claimants a sentence names, with where each is named."""
     lex = lexicon()
@@ -184,6 +190,8 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             and not _releases_people(lex, tokens, words, i)
         ):
             subject = _phrase_before(lex, tokens, words, i) or _surname(lex, tokens, i - 1)
+            if subject is not None and _befell(lex, subject.text):
+                subject = None  # a table's "Injured admitted": the people, not who counts
             if subject is not None and words[i] in _CARE_VERBS:
                 subject = Attribution(subject.index, subject.text, subject.pronoun, weak=True)
             if subject is not None:
