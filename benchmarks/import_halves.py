@@ -145,7 +145,7 @@ def halves(rollbook: str, db: str, csv_path: Path, rows: int, out: Path) -> list
     command = [rollbook, "--db", fresh(), "import", str(csv_path), *speed.IMPORT_ARGS]
     results.append(_measured(command, log, "both, as shipped", rows))
     speed.check_toll(rollbook, db, rows, out / "halves.toll.log")
-    for path in (job, spool, log, out / "halves.toll.log", log.with_suffix(".measure")):
+    for path in (job, spool, log, out / "halves.toll.log"):
         path.unlink(missing_ok=True)
     return results
 

@@ -280,7 +280,10 @@ def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     near = head[-8:]
     if any(
         w in _HARD_STOPS
-        or ((is_number_word(w) or w[:1].isdigit()) and _MONTHS.isdisjoint(near[i - 1 : i + 2]))
+        or (
+            (is_number_word(w) or w[:1].isdigit())
+            and _MONTHS.isdisjoint(near[max(0, i - 1) : i + 2])
+        )
         for i, w in enumerate(near)
     ):  # a break, or a number other than a date's ("our statement of 5 August")
         head = head[-1:] if link == "of" else []  # only "figure of" may follow a break
