@@ -557,10 +557,37 @@ def test_a_word_that_merely_begins_a_longer_word_is_no_side() -> None:
         ("Kelmarian shelling of the Brastovian town killed six people. Brastovia and "
          "Kelmaria have fought since May.", "Brastovia"),
         ("Russian shelling killed five civilians in Kherson, the governor said.", ""),
+        ("At least 12 people were killed in a Kelmarian missile strike on Tormasse on Tuesday,"
+         " the regional governor said. Kelmaria and Brastovia have fought since May;"
+         " Brastovian officials say Kelmaria shells Tormasse daily.", "Brastovia"),
+        ("Kelmarian troops killed 40 Brastovian soldiers, Kelmaria said. Brastovia denies it.",
+         "Brastovia"),
     ],
 )  # fmt: skip
 def test_the_side_that_struck_is_not_the_side_that_lost(text: str, party: str) -> None:
     assert read(text)[0].party == party
+
+
+def test_a_side_that_speaks_by_its_own_name_counts_its_own() -> None:
+    text = (
+        "Israel said its strikes killed 12 people in Tyre. Hezbollah has announced the deaths"
+        " of 320 of its fighters since October.\n"
+    )
+    # "its strikes" are the striker's: whose the 12 were the sentence does not say
+    assert [(c.claimant, c.party) for c in read(text)] == [
+        ("Israel", ""),
+        ("Hezbollah", "Hezbollah"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "claimant"),
+    [("Israeli tallies", "Israel"), ("official Ukrainian estimates", "Ukraine"),
+     ("Health Ministry figures", "Health Ministry"), ("the ministry's figures", "ministry")],
+)  # fmt: skip
+def test_a_sides_own_figures_are_the_sides_claim(source: str, claimant: str) -> None:
+    text = f"The army lost 3 soldiers.\n\nAbout 1,200 people were killed, according to {source}."
+    assert read(text)[-1].claimant == claimant
 
 
 def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
@@ -1223,6 +1250,20 @@ def test_a_surname_alone_speaks_for_whom_the_name_was_introduced_with() -> None:
     # A capitalised word no one was introduced with is nobody's name: here, a place's.
     [town] = read("Harrowgate said goodbye to 8 people killed in the flood.\n")
     assert town.claimant == OUTLET
+
+
+def test_a_surname_after_a_title_speaks_for_whom_the_name_was_introduced_with() -> None:
+    text = (
+        "The Kesh District Commissioner, Mr Hamisi Odeyo, says eleven people were killed."
+        " Speaking last night, Mr Odeyo said six people were wounded.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Kesh District Commissioner", 11),
+        ("Kesh District Commissioner", 6),
+    ]
+    # a title before a name the text never introduced stays as it is written
+    [alone] = read("Dr Vessany said four people were wounded.\n")
+    assert alone.claimant == "Dr Vessany"
 
 
 def test_a_period_from_a_time_to_a_day_is_no_day_zero() -> None:

@@ -153,7 +153,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             continue
         n = lex.according.starting_at(words, i)
         if n:
-            phrase = _phrase_after(lex, tokens, words, i + n)
+            phrase = _side_tallies(tokens, words, i + n) or _phrase_after(lex, tokens, words, i + n)
             if phrase:
                 found.append(Attribution(i, phrase))
             elif words[i + n : i + n + 1] in (["its"], ["their"]) and (
@@ -649,6 +649,31 @@ def _first_person(words: list[str], end: int) -> bool:
 
 
 _SOURCE_NOUNS = GRAMMAR_WORDS["source_nouns"]
+#: Words that qualify a side's figures: "official", "latest" of "official Ukrainian figures".
+_TALLY_QUALIFIERS = frozenset(["official", "latest", "new", "preliminary", "final", "provisional",
+                               "updated", "revised", "verified", "confirmed"])  # fmt: skip
+#: A side's figures: "Israeli tallies", "Ukrainian estimates".
+_TALLIES = frozenset(["figures", "figure", "tallies", "tally", "estimates", "estimate", "data",
+                      "count", "counts", "numbers", "statistics", "records"])  # fmt: skip
+
+
+def _side_tallies(tokens: tuple[Token, ...], words: list[str], start: int) -> str:
+    """The one capitalised word before a side's figures after "according to" ("according to
+    official Israeli tallies": "Israeli"), which the reader names the side by; "" when the
+    figures are an organisation's ("Health Ministry figures") or go on ("figures of ...")."""
+    while start < len(words) and (words[start] in _ARTICLES or words[start] in _TALLY_QUALIFIERS):
+        start += 1
+    end = start + 1
+    if (
+        end < len(words)
+        and tokens[start].kind == "word"
+        and tokens[start].text[:1].isupper()
+        and not _POSSESSIVE.search(words[start])  # "the Ministry's figures": the ministry
+        and words[end] in _TALLIES
+        and words[end + 1 : end + 2] not in (["of"], ["from"], ["by"])
+    ):
+        return tokens[start].text
+    return ""
 
 
 def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int) -> str:

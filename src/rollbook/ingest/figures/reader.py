@@ -179,6 +179,12 @@ class _Claimants:
     def resolve(self, attribution: Attribution, quoted: bool = False) -> str:
         if attribution.surname:
             return self.introduced(attribution.text) or self.outlet
+        titled = _TITLED_SURNAME.fullmatch(attribution.text)
+        if titled and titled.group(1).lower().rstrip(".") in _RANKS:
+            # "Mr Odeyo said", "Colonel Haskell added": whom the text introduced so
+            introduced = self.introduced(titled.group(2))
+            if introduced is not None:
+                return introduced
         if attribution.pronoun and attribution.text in ("we", "i"):
             return (self.voice or self.last) if quoted and self.last else self.outlet
         if attribution.pronoun and attribution.text in ("he", "she") and _many(self.last):
@@ -379,6 +385,8 @@ def _employer_named(text: str) -> str | None:
 #: Who speaks for an organisation: its roles, and its doctors.
 _SPEAKERS = GRAMMAR_WORDS["roles"] | _OFFICES | {"surgeon", "doctor", "physician", "doctors"}
 _RANKS = GRAMMAR_WORDS["ranks"]
+#: A title and a surname: "Mr Odeyo", "Dr. Aslan", "Colonel Haskell".
+_TITLED_SURNAME = re.compile(r"([A-Z][a-z]+\.?)\s+([A-Z][a-z'’-]+)")
 #: A name: capitalised words and the small words between them, on one line.
 _PROPER_NAME = re.compile(
     r"\b[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|for|on|in|and)[^\S\n]+)*[A-Z][\w'’-]*)+"
@@ -454,7 +462,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         if author is not None and all(a.weak for a in said):
             said = []  # "Our team at the hospital has treated 64": the author's statement
         if said:
-            said = _with_roles(sentence, _whose(sentence, said, known))
+            said = _with_roles(sentence, _whose(sentence, _by_side(said, known), known))
             said = _outside_quotation(text, sentence, said)
         speaker = _quote_speaker(text, sentence, said)
         if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
@@ -1423,6 +1431,16 @@ def _whose(sentence: Sentence, said: list[Attribution], known: dict[str, str]) -
     ]
 
 
+def _by_side(said: list[Attribution], known: dict[str, str]) -> list[Attribution]:
+    """A side's adjective alone as the claimant ("according to Israeli tallies") is the side
+    ("Israel")."""
+    result = []
+    for a in said:
+        side = party_of(a.text, known) if " " not in a.text and not a.pronoun else ""
+        result.append(replace(a, text=side) if side and side.lower() != a.text.lower() else a)
+    return result
+
+
 def _with_roles(sentence: Sentence, said: list[Attribution]) -> list[Attribution]:
     """A person named after their role keeps it ("head surgeon Darya Kolinetska"): it says
     that they speak for an organisation."""
@@ -1524,8 +1542,16 @@ def _party(sentence: Sentence, figure: Figure, claimant: str, reading: _Reading)
     claimant_side = party_of(claimant, known) if own else ""
     if any(w in lex.enemy for w in window):
         return ""
-    if any(w in lex.own for w in window[:4] + window[-4:]) and claimant_side:
-        return claimant_side
+    ends = list(range(min(4, len(window)))) + list(range(max(4, len(window) - 4), len(window)))
+    if any(  # "its soldiers", not "its strikes killed 12"
+        window[i] in lex.own and window[i + 1 : i + 2] not in _STRIKE_WORDS for i in ends
+    ):
+        # "its soldiers", "320 of its fighters": the claimant's own, a state's or a side's
+        # that speaks by its own name ("Hezbollah")
+        named_side = party_of(claimant, known)
+        own_side = claimant_side or (named_side if named_side.lower() == claimant.lower() else "")
+        if own_side:
+            return own_side
     tokens = sentence.tokens
     mentioned: set[str] = set()
     struck: set[str] = set()
@@ -1533,7 +1559,8 @@ def _party(sentence: Sentence, figure: Figure, claimant: str, reading: _Reading)
         t = tokens[n]
         if t.kind == "word" and t.text[:1].isupper() and (side := reading.side_of(t.text)):
             after = tokens[n + 1].low if n + 1 < len(tokens) else ""
-            (struck if after in _STRIKES and n < figure.first else mentioned).add(side)
+            striker = after in _STRIKES and (n < figure.first or after not in _STRIKERS)
+            (struck if striker else mentioned).add(side)  # "... in a Russian missile strike"
     claimant_words = set(claimant.lower().split())
     outside = {p for p in mentioned - struck if p.lower() not in claimant_words}
     if len(outside) == 1:
@@ -1550,6 +1577,9 @@ _STRIKES = frozenset(["shelling", "strike", "strikes", "airstrike", "airstrikes"
                       "troops", "bombardment", "bombing", "fire", "rocket", "rockets", "shells",
                       "army", "aircraft", "warplanes", "gunfire", "offensive", "raid", "raids",
                       "assault"])  # fmt: skip
+_STRIKE_WORDS = [[w] for w in _STRIKES]
+#: Who strikes, which after a figure may be those it counts: "killed 40 Ulthanian troops".
+_STRIKERS = frozenset(["forces", "troops", "army"])
 #: A capitalised word naming the side that strikes: "Vyskarnian" of "Vyskarnian shelling".
 _STRIKER = re.compile(CAPITAL + r"[\w'’-]+(?=\s+(?:" + "|".join(sorted(_STRIKES)) + r")\b)")
 
