@@ -380,7 +380,10 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
     ("text", "as_of", "period"),
     [
         ("Two guards were killed last night, the army said.", "2020-12-02", None),
-        ("The army said on Thursday that 5 soldiers were killed.", "2020-11-26", None),
+        ("The army said on Thursday that 5 soldiers were killed.", "2020-12-03", None),
+        ("The army said last Thursday that 5 soldiers were killed.", "2020-11-26", None),
+        ("The toll from Sunday's strike on the market rose to 14.", "2020-12-03", None),
+        ("Five people died in Sunday's strike on the market.", "2020-11-29", None),
         ("Shelling killed 6 civilians yesterday, the mayor said.", "2020-12-02", None),
         ("Shelling on 12 December killed 6 civilians.", "2019-12-12", None),
         ("As of Nov. 30th, 2020, 2,881 soldiers had been killed.", "2020-11-30", None),
@@ -562,6 +565,8 @@ def test_a_word_that_merely_begins_a_longer_word_is_no_side() -> None:
          " Brastovian officials say Kelmaria shells Tormasse daily.", "Brastovia"),
         ("Kelmarian troops killed 40 Brastovian soldiers, Kelmaria said. Brastovia denies it.",
          "Brastovia"),
+        ("Kelmaria's defence ministry said its forces had repelled 12 Brastovian attacks and"
+         " that Brastovia had lost up to 300 servicemen.", "Brastovia"),
     ],
 )  # fmt: skip
 def test_the_side_that_struck_is_not_the_side_that_lost(text: str, party: str) -> None:

@@ -738,6 +738,8 @@ def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) 
     if things:  # "12 tanks"; but "40 Brigades fighters", "two school staff": whose people
         fraction = words[last + 1] in _FRACTIONS  # "a third woman"
         return fraction or lex.people.starting_at(words, last + 1 + things) == 0
+    if _names_a_thing(lex, words, last + 2 if words[last + 1 : last + 2] == ["of"] else last + 1):
+        return True  # "12 militant hideouts", "dozens of militant targets"
     return (
         last + 2 < len(words)
         and (words[last + 1] not in lex.links or words[last + 1] in ("more", "other"))

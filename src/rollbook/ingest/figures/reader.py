@@ -1553,14 +1553,18 @@ def _party(sentence: Sentence, figure: Figure, claimant: str, reading: _Reading)
         if own_side:
             return own_side
     tokens = sentence.tokens
-    mentioned: set[str] = set()
-    struck: set[str] = set()
+    nearest: dict[str, tuple[int, bool]] = {}  # each side's mention nearest the figure
     for n in range(max(0, figure.first - 10), min(len(tokens), figure.last + 12)):
         t = tokens[n]
         if t.kind == "word" and t.text[:1].isupper() and (side := reading.side_of(t.text)):
             after = tokens[n + 1].low if n + 1 < len(tokens) else ""
             striker = after in _STRIKES and (n < figure.first or after not in _STRIKERS)
-            (struck if striker else mentioned).add(side)  # "... in a Russian missile strike"
+            distance = figure.first - n if n < figure.first else n - figure.last
+            if side not in nearest or distance < nearest[side][0]:
+                nearest[side] = (distance, striker)  # "... in a Russian missile strike"
+    # "12 Ukrainian attacks and that Ukraine had lost up to 300": the nearer mention tells
+    mentioned = {side for side, (_, striker) in nearest.items() if not striker}
+    struck = {side for side, (_, striker) in nearest.items() if striker}
     claimant_words = set(claimant.lower().split())
     outside = {p for p in mentioned - struck if p.lower() not in claimant_words}
     if len(outside) == 1:

@@ -67,6 +67,17 @@ _EDITION = re.compile(
     r"['’]s\s+(?:statement|report|bulletin|update|edition|briefing|figures?|toll|count|list)\b",
     re.IGNORECASE,
 )
+#: A day that dates an event ("Sunday's strike", "Tuesday night's attack"): when a toll
+#: of it rises, the toll is of a later day.
+_EVENT_OF_DAY = re.compile(
+    r"(?:\s+(?:night|morning|evening|afternoon))?['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?"
+    r"|airstrikes?|shelling|bombing|explosion|blast|raids?|ambush|fighting|clashes|assault"
+    r"|bombardment)\b",
+    re.IGNORECASE,
+)
+_TOLL_RISES = re.compile(
+    r"\b(?:toll|risen|rose|climbed|reached|raised|raising|stands)\b", re.IGNORECASE
+)
 #: Words before a date that make it when something began ("since the war began on 15 April").
 _BEGAN = re.compile(
     r"\b(?:since|began|begun|started|broke\s+out|erupted|resumed|launched)\b[^,;:]*$",
@@ -80,15 +91,16 @@ _YEAR = re.compile(r"\b\d{4}\b")
 @lru_cache(maxsize=4096)
 def _resolve(words: str, base: dt.date) -> dt.date | None:
     """The day `words` name, seen from `base`: the last such day on or before it ("on
-    Tuesday" in a report of a Tuesday is a week before; "12 December" without its year in a
-    report of March is last December). None for a day no calendar has ("31 June")."""
+    Tuesday" in a report of a Tuesday is that day, "last Tuesday" a week before; "12
+    December" without its year in a report of March is last December). None for a day no
+    calendar has ("31 June")."""
     said = " ".join(words.split()).lower()
     if said in ("overnight", "last night", "yesterday"):
         return base - dt.timedelta(days=1)
     cleaned = re.sub(r"^(?:on|last|this|late|early)\s+", "", said)
     cleaned = re.sub(r"\s+(?:morning|evening|night|afternoon)$", "", cleaned)
     if cleaned in _WEEKDAYS:
-        back = (base.weekday() - _WEEKDAYS.index(cleaned)) % 7 or 7
+        back = (base.weekday() - _WEEKDAYS.index(cleaned)) % 7 or (7 if said[:5] == "last " else 0)
         return base - dt.timedelta(days=back)
     if not _YEAR.search(cleaned):  # the last such day: 29 February in the last leap year
         days = (_calendar_day(f"{cleaned} {year}") for year in range(base.year, base.year - 9, -1))
@@ -136,6 +148,8 @@ def dates_in(
         if match.group("relative"):
             if _EDITION.match(text, match.end(), end):
                 continue  # "yesterday's statement" dates the statement, not this figure
+            if _EVENT_OF_DAY.match(text, match.end(), end) and _TOLL_RISES.search(text, start, end):
+                continue  # "the toll from Sunday's strike rose to 14": a toll of now
             day = _resolve(match.group("relative"), published)
             if day is not None and day <= published:
                 as_of.append((match.start(), PartialDate(day.year, day.month, day.day)))
