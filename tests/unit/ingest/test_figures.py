@@ -595,6 +595,27 @@ def test_a_sides_own_figures_are_the_sides_claim(source: str, claimant: str) -> 
     assert read(text)[-1].claimant == claimant
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The Fells Health Directorate, quoted by the state news agency CNA on Tuesday, said 12"
+         " people were killed.", "Fells Health Directorate"),
+        ("According to the health office, cited by Radio Fells, 12 people were killed.",
+         "health office"),
+        ("Twelve people were killed, Radio Fells reported, citing the provincial health office.",
+         "provincial health office"),
+        ("The ministry said 12 people were killed, citing hospital records.", "ministry"),
+    ],
+)  # fmt: skip
+def test_who_relays_a_figure_is_not_who_gives_it(text: str, claimant: str) -> None:
+    assert [c.claimant for c in read(text)] == [claimant]
+
+
+def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
+    text = "The office put the number of civilians killed at 146 and the number injured at 402."
+    assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]
+
+
 def test_a_breakdown_is_a_claim_about_its_own_group() -> None:
     found = read("The health ministry said 52 people were killed, including 41 children.")
     assert [(c.category.value, c.value, c.group) for c in found] == [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
@@ -154,7 +154,18 @@ def attributions(sentence: Sentence) -> list[Attribution]:
         n = lex.according.starting_at(words, i)
         if n:
             phrase = _side_tallies(tokens, words, i + n) or _phrase_after(lex, tokens, words, i + n)
-            if phrase:
+            cue = words[i : i + n]
+            if phrase and cue[-1:] == ["by"] and cue[-2:-1] in (["cited"], ["quoted"]):
+                found.append(Attribution(i, phrase, weak=True))  # relays another's figure
+            elif (
+                phrase
+                and cue in (["citing"], ["quoting"])
+                and _SOURCE_NOUNS.isdisjoint(words[i + n : i + n + 5])  # not "hospital records"
+            ):
+                # "Radio Fells reported, citing the health office": the office's figure
+                found = [replace(a, weak=True) if not a.pronoun else a for a in found]
+                found.append(Attribution(i, phrase))
+            elif phrase:
                 found.append(Attribution(i, phrase))
             elif words[i + n : i + n + 1] in (["its"], ["their"]) and (
                 words[i + n + 1 : i + n + 2] and words[i + n + 1] in _SOURCE_NOUNS

@@ -1409,6 +1409,10 @@ def _category_right(
             continue
         if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
             return described
+        if word == "and" and words[i + 1 : i + 2] == ["the"] and words[i + 2 : i + 3] and (
+            words[i + 2] in _TALLY_NOUNS
+        ):
+            return described  # "at 146 and the number injured at 402": the next one's tally
         if i in starts or (word == "after" and i + 1 in begins):
             return described  # "rose to five after one of the injured died"
         if words[i : i + 3] in (["who", "had", "been"], ["that", "had", "been"]):
