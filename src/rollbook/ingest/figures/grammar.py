@@ -1409,9 +1409,7 @@ def _category_right(
             continue
         if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
             return described
-        if word == "and" and words[i + 1 : i + 2] == ["the"] and words[i + 2 : i + 3] and (
-            words[i + 2] in _TALLY_NOUNS
-        ):
+        if word == "and" and words[i + 1 : i + 3] in _THE_TALLIES:
             return described  # "at 146 and the number injured at 402": the next one's tally
         if i in starts or (word == "after" and i + 1 in begins):
             return described  # "rose to five after one of the injured died"
@@ -1487,6 +1485,8 @@ def _category_right(
     return described
 
 
+#: A tally named next: "and the number injured at 402".
+_THE_TALLIES = [["the", noun] for noun in sorted(_TALLY_NOUNS)]
 #: The dead counted by what is left of them.
 _BODIES = frozenset(["bodies", "body", "remains"])
 _WOUND_NOUNS = frozenset(["wounds", "wound", "injuries", "injury"])
