@@ -662,10 +662,13 @@ def test_a_day_s_change_in_brackets_is_a_figure_of_the_total_s_kind() -> None:
         "* personnel - about 241,380 (+1,040) eliminated\n"
         "* tanks - 4,482 (+9)\n"
         "* MLRS - 1,093 (+2)\n"
+        "* wounded - 9,310 (+212 over the past day)\n"
     )
     assert figures(text) == [
         ("killed", 241380, None, None, "about"),
         ("killed", 1040, None, None, "exact"),  # not the changes to counts of weapons
+        ("wounded", 9310, None, None, "exact"),
+        ("wounded", 212, None, None, "exact"),
     ]
 
 

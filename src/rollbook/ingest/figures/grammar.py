@@ -466,8 +466,24 @@ def _demonym_plural(token: Token) -> bool:
 
 def _day_change(words: list[str], first: int) -> bool:
     """Whether the amount starting at `first` is a change in brackets after a running
-    total: "personnel killed: about 318,460 (+1,210)"."""
-    return words[first - 2 : first] == ["(", "+"] and words[first + 1 : first + 2] == [")"]
+    total: "personnel killed: about 318,460 (+1,210)", "48,310 (+410 over the past day)"."""
+    return words[first - 2 : first] == ["(", "+"] and _change_closed(words, first) is not None
+
+
+def _change_closed(words: list[str], first: int) -> int | None:
+    """Where the brackets of a change starting at `first` close, past the words of its
+    period ("over the past day"); None when they hold more."""
+    for i in range(first + 1, min(len(words), first + 8)):
+        if words[i] == ")":
+            return i
+        if words[i] not in _CHANGE_PERIOD:
+            return None
+    return None
+
+
+#: The words of a change's period in its brackets: "(+410 over the past day)".
+_CHANGE_PERIOD = frozenset(["over", "in", "during", "for", "the", "past", "last", "day", "24",
+                            "hours", "per", "a", "this", "week"])  # fmt: skip
 
 
 def _one_more(words: list[str], amount: Amount) -> bool:
@@ -1405,8 +1421,8 @@ def _category_right(
             i += 3  # "a man (47) was injured": the age in brackets
             continue
         if i == amount.last + 1 and _day_change(words, i + 2):
-            i += 4  # "about 241,380 (+1,040) eliminated": the day's change in brackets
-            continue
+            i = (_change_closed(words, i + 2) or i + 3) + 1  # "about 241,380 (+1,040)
+            continue  # eliminated": the day's change in brackets
         if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
             return described
         if word == "and" and words[i + 1 : i + 3] in _THE_TALLIES:
