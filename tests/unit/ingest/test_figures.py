@@ -611,6 +611,34 @@ def test_who_relays_a_figure_is_not_who_gives_it(text: str, claimant: str) -> No
     assert [c.claimant for c in read(text)] == [claimant]
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Pellmark says eight of its 12 crew were killed.", [("killed", 8)]),
+        ("Eight of the 40 passengers died, the airline said.", [("killed", 8)]),
+        ("Four of the 15 people injured in the attack remain in hospital.",
+         [("wounded", 4), ("wounded", 15)]),
+    ],
+)  # fmt: skip
+def test_the_whole_a_part_is_picked_from_is_no_count_of_what_befell_the_part(
+    text: str, parts: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people were rescued and two are missing.",
+        "The ferry had 212 passengers and 18 sailors on board and that two are missing.",
+    ],
+)
+def test_people_joined_to_a_figure_by_and_may_have_a_verb_or_clause_of_their_own(
+    text: str,
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == [("missing", 2)]
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]

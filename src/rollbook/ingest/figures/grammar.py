@@ -178,6 +178,10 @@ def figures(
     result = _settle_coordination(
         result, pending, tokens, words, lex, _opened_by(lex, words) or context
     )
+    # "eight of its 12 crew were killed": the twelve are the whole crew, no count of the dead
+    wholes = {a.first for a in found if _whole_of_part(lex, words, a, every)}
+    if wholes:
+        result = [f for f in result if f.first not in wholes]
     if not _NO_WORDS.isdisjoint(words):
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     if not result:
@@ -462,6 +466,22 @@ def _one_person(lex: Lexicon, words: list[str]) -> bool:
 def _demonym_plural(token: Token) -> bool:
     """Whether a word names a side's people: "Halvarians", "Vaurenese"."""
     return token.kind == "word" and token.text[:1].isupper() and token.low.endswith(("ans", "ese"))
+
+
+def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[Amount]) -> bool:
+    """Whether the amount is the whole group a part of it is picked out of, before the verb
+    that tells what befell the part: "eight of its 12 crew were killed", "Eight of the 40
+    passengers died"; not "four of the 15 people injured in the attack remain"."""
+    if words[amount.first - 2 : amount.first] not in _OF_A_WHOLE:
+        return False
+    if not any(a.last == amount.first - 3 and a.value is not None for a in every):
+        return False
+    people = lex.people.starting_at(words, amount.last + 1)
+    after = amount.last + 1 + people
+    return people > 0 and after < len(words) and words[after] in _MAIN_VERBS
+
+
+_OF_A_WHOLE = (["of", "the"], ["of", "its"], ["of", "their"], ["of", "our"])
 
 
 def _day_change(words: list[str], first: int) -> bool:
@@ -1398,6 +1418,10 @@ def _category_right(
     found: list[Amount],
 ) -> Category | None:
     """A category word after the amount, over people nouns, adjectives and auxiliaries."""
+    picked_from = next((a for a in found if a.first == amount.last + 3), None)
+    if picked_from is not None and _whole_of_part(lex, words, picked_from, found):
+        return _category_right(lex, tokens, words, picked_from, found)  # "eight of its 12 crew were
+        # killed": what befell the part the words after the whole tell
     if words[amount.last + 1 : amount.last + 3] in (["of", "the"], ["of", "those"]):
         # "two of the wounded died in hospital", "nine of those released are seriously
         # wounded": what happened to them since, not before
@@ -1834,7 +1858,9 @@ def _settle_coordination(
             and people
             and len(between_next) <= 6
             and any(w in ("and", ",", "or", "plus", "including") for w in between_next)
-            and not any(w in _HARD_STOPS for w in between_next)
+            and not any(w in _HARD_STOPS or w == "that" for w in between_next)
+            # but "Twelve people were rescued and two are missing" says what befell the twelve
+            and not _own_passive(words, after + noun - 1)
         ):
             result[index] = replace(result[index], category=later[0].category)
             continue
