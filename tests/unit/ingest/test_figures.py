@@ -639,6 +639,35 @@ def test_people_joined_to_a_figure_by_and_may_have_a_verb_or_clause_of_their_own
     assert [(c.category.value, c.value) for c in read(text)] == [("missing", 2)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The interior ministry last week said 2,910 people were killed.",
+        "The interior ministry last published figures in May. It said 2,910 people were killed.",
+        "The interior ministry this week put the toll at 2,910.",
+    ],
+)
+def test_when_a_claimant_spoke_is_no_part_of_its_name(text: str) -> None:
+    assert [c.claimant for c in read(text)] == ["interior ministry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Families searching for a relative can call our free tracing line.", []),
+        ("Families who have lost contact with a relative may call the hotline.", []),
+        ("Rescuers are still searching for a missing fisherman.", [("missing", 1)]),
+        ("Rescuers freed 12 people from the rubble.", []),
+        ("The rebels freed 12 hostages from a camp.", [("captured", 12)]),
+        ("Rescuers freed 12 people from the rubble, two of whom later died.", [("killed", 2)]),
+    ],
+)  # fmt: skip
+def test_whom_a_sentence_counts_and_whom_it_only_mentions(
+    text: str, parts: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == parts
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]

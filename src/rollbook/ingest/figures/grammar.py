@@ -137,6 +137,8 @@ def figures(
         if amount.weak and not _weak_counts(lex, words, amount):
             continue
         category = _category(lex, tokens, words, amount, every)
+        if category is Category.CAPTURED and _from_the_rubble(words, amount.last):
+            category = None  # "Rescuers freed 12 people from the rubble": no captivity
         if words[amount.last] in _ORDINALS:  # "a third": what the words after it say
             category = _category_right(lex, tokens, words, amount, every) or category
         of_things, label = _label(lex, words, amount) if category is None else (False, None)
@@ -389,6 +391,12 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     or before "of" some people ("one of the attackers was killed")."""
     nxt = amount.last + 1
     article = words[amount.first] in ("a", "an")
+    if (
+        article
+        and words[max(0, amount.first - 2) : amount.first] in _SOUGHT
+        and not lex.category_index.longest_at(words, nxt)
+    ):
+        return False  # "Families looking for a relative can call": whoever may be sought
     if words[nxt : nxt + 1] == ["of"] and not article:
         if words[nxt + 1 : nxt + 2] == ["them"]:
             return True  # "one of them, Corporal Ansel Riik, died"
@@ -404,6 +412,18 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         or (not article and lex.category_index.longest_at(words, i))
         for i in (nxt, nxt + 1)
     )
+
+
+def _from_the_rubble(words: list[str], last: int) -> bool:
+    """Whether the people an amount counts were freed from ruins, not from captivity."""
+    after = words[last + 1 : last + 8]
+    return "from" in after and not _RUINS.isdisjoint(after[after.index("from") :])
+
+
+_RUINS = frozenset(["rubble", "debris", "wreckage", "ruins", "collapsed", "burning", "mud"])
+#: Words before "a" that make the person after it anyone sought: "looking for a relative".
+_SOUGHT = [["looking", "for"], ["searching", "for"], ["search", "for"], ["contact", "with"],
+           ["touch", "with"], ["news", "of"], ["news", "about"]]  # fmt: skip
 
 
 def _names_a_thing(lex: Lexicon, words: list[str], at: int) -> bool:
@@ -1859,6 +1879,8 @@ def _settle_coordination(
             and len(between_next) <= 6
             and any(w in ("and", ",", "or", "plus", "including") for w in between_next)
             and not any(w in _HARD_STOPS or w == "that" for w in between_next)
+            # nor does "12 people, two of whom later died" tell what befell the twelve
+            and words[later[0].last + 1 : later[0].last + 3] != ["of", "whom"]
             # but "Twelve people were rescued and two are missing" says what befell the twelve
             and not _own_passive(words, after + noun - 1)
         ):
