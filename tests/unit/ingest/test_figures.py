@@ -668,6 +668,26 @@ def test_whom_a_sentence_counts_and_whom_it_only_mentions(
     assert [(c.category.value, c.value) for c in read(text)] == parts
 
 
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("As of this morning, 19 people are known to have died; yesterday evening we reported"
+         " 15 dead.", [("killed", 19, 15)]),
+        ("The provisional toll now stands at 33 dead. On Wednesday evening the directorate"
+         " reported 27. Recovery teams are still working.", [("killed", 33, 27)]),
+        ("The toll is revised upward to 79 deceased persons, against 68 communicated in the"
+         " communique of 13 August.", [("killed", 79, 68)]),
+        # a list of days' incidents revises nothing
+        ("On Monday the ministry reported 12 killed in Kharkiv. On Tuesday it reported 9"
+         " killed in Odesa.", [("killed", 12, None), ("killed", 9, None)]),
+    ],
+)  # fmt: skip
+def test_a_figure_reported_at_a_past_time_beside_a_newer_one_is_its_earlier_figure(
+    text: str, parts: list[tuple[str, int, int | None]]
+) -> None:
+    assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == parts
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]

@@ -50,6 +50,7 @@ class Figure:
     added: bool = False  # "two more bodies": a number added to a toll, not a toll
     told_before: bool = False  # "the ministry had put the toll at 24": said before now
     again: bool = False  # "raised it to 142": a figure told before, of a kind the text set
+    reported_then: bool = False  # "yesterday evening we reported 15 dead": given at a past time
 
 
 @dataclass(frozen=True, slots=True)
@@ -921,7 +922,7 @@ def _earlier_mark(
         return _Earlier(amount.first, amount.value, increment=False)
     raised_to = (
         [a for a in before_it if words[a.first - 1 : a.first] == ["to"]]
-        if before[-2:] == [",", "from"]
+        if before[-2:] in ([",", "from"], [",", "against"])
         else []
     )
     if raised_to and (
@@ -1138,6 +1139,12 @@ def _gave_then(words: list[str], amount: Amount) -> bool:
     verb = words[at - 1] if at > 0 else ""
     if verb == "given":
         return words[at - 2 : at - 1] == ["had"]
+    if verb == "reported":  # "On Wednesday evening the Directorate reported 27."
+        return _reported_then(words[max(0, at - 8) : at]) and words[amount.last + 1 :][:1] in (
+            [],
+            ["."],
+            [";"],
+        )
     return verb == "gave" and not _BEFORE_GIVING.isdisjoint(words[: at - 1])
 
 
@@ -1687,7 +1694,24 @@ def _figure(
         rises=_rises(lex, words, amount),
         added=_added(lex, words, amount, start_token),
         told_before=_told_then(words[max(0, start_token - 20) : start_token]),
+        reported_then=_reported_then(words[max(0, start_token - 8) : start_token]),
     )
+
+
+def _reported_then(head: list[str]) -> bool:
+    """ "yesterday evening we reported 15 dead", "On Wednesday evening the Directorate
+    reported 27": a figure a verb of reporting in the past gave at a time before now."""
+    return (
+        head[-1:] in _REPORTED_THEN
+        and not _PAST_TIMES.isdisjoint(head[:-1])
+        and "not" not in head
+        and "been" not in head
+    )
+
+
+_REPORTED_THEN = [["reported"], ["gave"], ["announced"], ["counted"], ["recorded"]]
+#: Times before now that a figure given then may be named by.
+_PAST_TIMES = GRAMMAR_WORDS["weekdays"] | {"yesterday", "earlier", "morning", "last", "overnight"}
 
 
 #: Nouns whose "of" gives the whole figure, not a part of one before it.

@@ -55,6 +55,7 @@ class FoundClaim:
     rises: bool = False  # stated as replacing an earlier figure ("has risen to 41")
     added: bool = False  # a number added to a toll ("two more bodies"), not a toll
     told_before: bool = False  # said before now ("the ministry had put the toll at 24")
+    reported_then: bool = False  # given at a past time ("yesterday we reported 15 dead")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -761,6 +762,7 @@ class _Reading:
             rises=figure.rises,
             added=figure.added,
             told_before=figure.told_before,
+            reported_then=figure.reported_then,
         )
 
 
@@ -824,7 +826,42 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
         if m is not None:
             result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
             dropped.add(n)
+    for n, (sentence, old) in enumerate(found):
+        if old.reported_then and not old.told_before and old.value is not None:
+            m = _reported_since(result, n, sentence, old, dropped)
+            if m is not None:
+                result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
+                dropped.add(n)
     return [pair for n, pair in enumerate(result) if n not in dropped]
+
+
+def _reported_since(
+    found: list[tuple[Sentence, FoundClaim]],
+    n: int,
+    sentence: Sentence,
+    old: FoundClaim,
+    dropped: set[int],
+) -> int | None:
+    """ "19 people are known to have died; yesterday evening we reported 15 dead": the claim
+    of the same kind and speaker just before a figure given at a past time, in its paragraph,
+    that it rose from (or fell from by a fifth at most)."""
+    key = claimant_key(old.claimant)
+    assert old.value is not None
+    for m in range(n - 1, max(-1, n - 3), -1):
+        before, claim = found[m]
+        if (
+            m not in dropped
+            and before.paragraph == sentence.paragraph
+            and claim.category is old.category
+            and claim.previous_value is None
+            and not (claim.breakdown or claim.reported_then or claim.told_before)
+            and claim.value is not None
+            and claim.value != old.value
+            and claim.value >= old.value * 0.8
+            and _same_speaker(claimant_key(claim.claimant), key)
+        ):
+            return m
+    return None
 
 
 def _replaced(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
