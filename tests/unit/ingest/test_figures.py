@@ -688,6 +688,18 @@ def test_a_figure_reported_at_a_past_time_beside_a_newer_one_is_its_earlier_figu
     assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == parts
 
 
+def test_a_short_name_with_a_word_of_its_own_is_another_body() -> None:
+    text = (
+        "The Defence Ministry said 12 soldiers were killed. The health ministry said 3"
+        " civilians were killed. The defense ministry later said 2 more soldiers died.\n"
+    )
+    assert [c.claimant for c in read(text)] == [
+        "Defence Ministry",
+        "health ministry",
+        "Defence Ministry",
+    ]
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]

@@ -95,10 +95,20 @@ _POSSESSIVES = frozenset(["your", "our", "their", "his", "her", "its", "my"])
 
 
 def _names_another(short: str, full: str) -> bool:
-    """Whether a short name's own capitalised word ("the Pelland army") is missing from a
-    fuller name, which is then another body's ("the Kethry Free Army")."""
-    own = [w for w in short.split()[:-1] if w[:1].isupper() and w.lower() != "the"]
-    return bool(own) and not all(w.lower() in full.lower() for w in own)
+    """Whether a short name's own word ("the Pelland army", "the health ministry") is
+    missing from a fuller name, which is then another body's ("the Kethry Free Army", "the
+    Defence Ministry")."""
+    own = [
+        w.lower().replace("defense", "defence")
+        for w in short.split()[:-1]
+        if w.lower() not in _ANY_BODYS and not w.lower().endswith(("'s", "’s"))
+    ]
+    named = full.lower().replace("defense", "defence")
+    return bool(own) and not all(w in named for w in own)
+
+
+#: Words before a body's head that do not tell one body from another: "its ministry".
+_ANY_BODYS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "local", "same"])
 
 
 def _many(claimant: str | None) -> bool:
@@ -250,11 +260,12 @@ class _Claimants:
                         not earlier.islower()
                         and len(earlier.split()) >= 2
                         and earlier.split()[0].lower() not in _POSSESSIVES  # "Your ministry"
+                        and not _names_another(text, earlier)  # "the health ministry"
                     ):
                         return earlier
             if text.islower() or owner is not None:  # "Gendarmerie spokesman Luc Ferrand"
                 organisation = self.organisation_before(wanted)
-                if organisation:
+                if organisation and not (owner is None and _names_another(text, organisation)):
                     self.named.append(organisation)
                     return organisation
         if not text.islower() and head(text) == "minister":
