@@ -353,6 +353,7 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
         ("Killed: 63 (previous dashboard: 56)", 63, 56),
         ("The Ministry acknowledged four deaths on 10 November, having previously spoken of "
          "two.", 4, 2),
+        ("Police raised the death toll to 16 on June 9 from an initial 11.", 16, 11),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:
@@ -698,6 +699,15 @@ def test_a_short_name_with_a_word_of_its_own_is_another_body() -> None:
         "health ministry",
         "Defence Ministry",
     ]
+
+
+@pytest.mark.parametrize("role", ["its director", "its medical director Callum Okonre"])
+def test_a_person_of_its_speaks_for_the_organisation_the_sentence_named(role: str) -> None:
+    text = (
+        "Police said 14 people were killed.\n\nPort Averil General Hospital had admitted 38"
+        f" wounded people by Tuesday morning, {role} told reporters.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Police", "Port Averil General Hospital"]
 
 
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:

@@ -905,6 +905,8 @@ def _earlier_mark(
     """An amount that states the figure a later one replaced, or the size of the change."""
     if amount.value is None or lex.not_people.starting_at(words, amount.last + 1):
         return None  # "in the previous 48 hours"
+    if words[amount.first] in ("a", "an") and amount.first == amount.last:
+        return None  # "from an initial 11": the article of the figure after it
     start = amount.first - _qualifier_length(lex, words, amount.first)
     if words[start - 1 : start] == ["the"] and start > 1:
         start -= 1  # "to 19, from the 14 it gave this morning"

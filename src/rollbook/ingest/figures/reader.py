@@ -475,6 +475,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             said = []  # "Our team at the hospital has treated 64": the author's statement
         if said:
             said = _with_roles(sentence, _whose(sentence, _by_side(said, known), known))
+            said = _its_people(text, sentence, said)
             said = _outside_quotation(text, sentence, said)
         speaker = _quote_speaker(text, sentence, said)
         if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
@@ -1477,6 +1478,30 @@ def _whose(sentence: Sentence, said: list[Attribution], known: dict[str, str]) -
         else a
         for a in said
     ]
+
+
+def _its_people(text: str, sentence: Sentence, said: list[Attribution]) -> list[Attribution]:
+    """ "Port Averil General Hospital had admitted 38, its medical director told reporters":
+    a person of "its" speaks for the organisation the sentence named before them."""
+    tokens = sentence.tokens
+    result = []
+    for a in said:
+        if a.index > 0 and tokens[a.index - 1].low in ("its", "their") and not a.pronoun:
+            words = a.text.lower().split()
+            if any(w in _SPEAKERS for w in words[:3]):
+                owner = _organisation_in(text[sentence.start : tokens[a.index - 1].start])
+                if owner is not None:
+                    a = replace(a, text=owner)
+        result.append(a)
+    return result
+
+
+def _organisation_in(text: str) -> str | None:
+    """The last organisation a stretch of text names in capitals ("Port Averil General
+    Hospital")."""
+    heads = lexicon().claimant_heads
+    names = [m.group() for m in _PROPER_NAME.finditer(text)]
+    return next((n for n in reversed(names) if n.split()[-1].lower() in heads), None)
 
 
 def _by_side(said: list[Attribution], known: dict[str, str]) -> list[Attribution]:
