@@ -710,6 +710,25 @@ def test_a_person_of_its_speaks_for_the_organisation_the_sentence_named(role: st
     assert [c.claimant for c in read(text)] == ["Police", "Port Averil General Hospital"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of people killed in the earthquake has passed 40,000, officials said.",
+         ("killed", 40000, "more_than", "officials")),
+        ("Gunmen abducted 287 pupils from a school in Kuriga, a teacher said.",
+         ("captured", 287, "exact", "teacher")),
+        ("Gunmen abducted 287 pupils, a witness said.", ("captured", 287, "exact", "witness")),
+        # whom a figure counts, after a dash, is not who gives it
+        ("Six civilians held since October were released - four drivers and two nurses.",
+         ("captured", 6, "exact", "army")),
+    ],
+)  # fmt: skip
+def test_wire_copy_s_commonest_shapes(text: str, expected: tuple[str, int, str, str]) -> None:
+    claim = read(f"The army said 3 were killed.\n\n{text}\n")[1]
+    assert (claim.category.value, claim.value, claim.qualifier.value, claim.claimant) == expected
+    assert claim.party == ""  # "The army" twice names no side called "The"
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]

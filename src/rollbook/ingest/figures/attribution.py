@@ -294,8 +294,8 @@ def trailing_source(sentence: Sentence) -> list[Attribution]:
         for i, t in enumerate(tokens[:dash])
     ):
         return []  # no figure before the dash, only a time ("13:20 - Heavy tear gas in ...")
-    if any(t.kind != "word" for t in tokens[dash + 1 : end]):
-        return []
+    if any(t.kind != "word" or is_number_word(t.low) for t in tokens[dash + 1 : end]):
+        return []  # "- four truck drivers and two nurses": whom the figure counts
     found = _attribution(lexicon(), tokens, sentence.words, dash + 1, end)
     return [found] if found is not None else []
 
@@ -887,11 +887,18 @@ def document_parties(text: str) -> dict[str, str]:
                 found[low] = name  # "Veloria" beside "Velorian"; not "Human" of "Humanitarian"
     if not found:  # "Calvassy soldiers", "the Calvassy side": a place's name as its adjective
         for name in {match.group() for match in _SIDE_NAMED.finditer(text)} & names:
-            if name.lower() not in lexicon().parties and written[name] >= 2:
+            if (
+                name.lower() not in lexicon().parties
+                and name.lower() not in _DETERMINERS
+                and written[name] >= 2
+            ):
                 found[name.lower()] = name
     return found
 
 
+#: Words that open a sentence before "army" or "forces" and name no side: "The army".
+_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "its", "their", "our", "his",
+                          "her", "both", "each", "all", "some", "many", "local"])  # fmt: skip
 #: What a side's name stands before when it is used as its adjective: "Calvassy troops".
 _SIDE_NOUNS = ["forces", "troops", "soldiers", "servicemen", "army", "side", "government",
                "military", "civilians", "citizens", "fighters", "authorities", "losses",

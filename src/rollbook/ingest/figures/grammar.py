@@ -1307,7 +1307,8 @@ def _category(
     return (
         _category_left(lex, words, start)
         or _category_number_of(lex, words, start)
-        or _category_of_those(lex, words, start)
+        or _category_number_of(lex, words, amount.first)  # "has passed 40,000": the verb is
+        or _category_of_those(lex, words, start)  # the qualifier
     )
 
 
