@@ -385,6 +385,8 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
         ("The army said last Thursday that 5 soldiers were killed.", "2020-11-26", None),
         ("The toll from Sunday's strike on the market rose to 14.", "2020-12-03", None),
         ("Five people died in Sunday's strike on the market.", "2020-11-29", None),
+        ("Officials lowered the number of injured to 60, from 75 reported on Sunday.",
+         "2020-12-03", None),
         ("Shelling killed 6 civilians yesterday, the mayor said.", "2020-12-02", None),
         ("Shelling on 12 December killed 6 civilians.", "2019-12-12", None),
         ("As of Nov. 30th, 2020, 2,881 soldiers had been killed.", "2020-11-30", None),
@@ -727,6 +729,14 @@ def test_wire_copy_s_commonest_shapes(text: str, expected: tuple[str, int, str, 
     claim = read(f"The army said 3 were killed.\n\n{text}\n")[1]
     assert (claim.category.value, claim.value, claim.qualifier.value, claim.claimant) == expected
     assert claim.party == ""  # "The army" twice names no side called "The"
+
+
+def test_a_claimant_s_count_is_no_verb_of_saying() -> None:
+    text = (
+        "The health ministry revised its count of the dead to 27 from 31.\n\n"
+        "The number of confirmed deaths rose to 112 overnight, the ministry said.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["health ministry", "health ministry"]
 
 
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:

@@ -20,6 +20,7 @@ from rollbook.ingest.figures.tokens import CAPITAL, Sentence, Token
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
 _ARTICLES = frozenset(["the", "a", "an"])
+_OWNERS = frozenset(["its", "their", "his", "her", "our", "my", "your"])
 _JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&"])
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _NOT_CLAIMANTS = GRAMMAR_WORDS["not_claimants"]
@@ -197,6 +198,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             words[i] in lex.say_verbs
             and tokens[i].kind == "word"
             and not (i > 0 and words[i - 1] in _ARTICLES)  # "an estimated 340"
+            and not (i > 0 and words[i - 1] in _OWNERS)  # "revised its count": a noun
             and not (i > 0 and _POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
             and not _releases_people(lex, tokens, words, i)
         ):

@@ -565,7 +565,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                     reading.claim(
                         figure,
                         claimant,
-                        _nearest(as_of_dates, figure.start) or default_day,
+                        _nearest(_own_dates(text, figure, as_of_dates), figure.start)
+                        or default_day,
                         _nearest(since_dates, figure.start),
                         sentence,
                     ),
@@ -1659,6 +1660,23 @@ _STRIKE_WORDS = [[w] for w in _STRIKES]
 _STRIKERS = frozenset(["forces", "troops", "army"])
 #: A capitalised word naming the side that strikes: "Vyskarnian" of "Vyskarnian shelling".
 _STRIKER = re.compile(CAPITAL + r"[\w'’-]+(?=\s+(?:" + "|".join(sorted(_STRIKES)) + r")\b)")
+
+
+def _own_dates(
+    text: str, figure: Figure, dates: list[tuple[int, PartialDate]]
+) -> list[tuple[int, PartialDate]]:
+    """The dates a figure may be as of, without those of the earlier figure it revises:
+    "lowered the number of injured to 60, from 75 reported on Sunday"."""
+    if figure.previous is None:
+        return dates
+    return [
+        (at, date)
+        for at, date in dates
+        if at < figure.end or not _EARLIER_FROM.search(text, figure.end, at)
+    ]
+
+
+_EARLIER_FROM = re.compile(r"\b(?:from|against|compared with)\b")
 
 
 def _nearest(dates: list[tuple[int, PartialDate]], position: int) -> PartialDate | None:
