@@ -739,6 +739,19 @@ def test_a_claimant_s_count_is_no_verb_of_saying() -> None:
     assert [c.claimant for c in read(text)] == ["health ministry", "health ministry"]
 
 
+def test_a_source_in_brackets_by_the_short_name_the_text_gives_it() -> None:
+    text = (
+        "KEY FIGURES\n- 3,890 people injured (MoH)\n\n"
+        "At least 120 people were killed, according to the Ministry of Health (MoH).\n\n"
+        "Fourteen fighters were killed in a clash with the Grey Ridge Front (GRF).\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (3890, "Ministry of Health"),
+        (120, "Ministry of Health"),
+        (14, "Ministry of Health"),  # where the short name is given, it names no source
+    ]
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]

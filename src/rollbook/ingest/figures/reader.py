@@ -467,6 +467,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or _labelled_by(sentence)
             or trailing_source(sentence)
             or bracketed_source(sentence)
+            or _bracketed_acronym(sentence, claimants.acronyms)
             or colon_speaker(text, sentence)
             or _side_says(sentence, known)
             or (_noted(text, sentence, notes) if notes else [])
@@ -1479,6 +1480,22 @@ def _whose(sentence: Sentence, said: list[Attribution], known: dict[str, str]) -
         else a
         for a in said
     ]
+
+
+def _bracketed_acronym(sentence: Sentence, known: dict[str, str]) -> list[Attribution]:
+    """ "3,890 people injured (MoH)": a source in brackets by the short name the text gives it
+    elsewhere ("Ministry of Health (MoH)")."""
+    tokens = sentence.tokens
+    end = len(tokens) - 1 if tokens and tokens[-1].text in (".", ";") else len(tokens)
+    if end < 4 or tokens[end - 1].text != ")" or tokens[end - 3].text != "(":
+        return []
+    short = tokens[end - 2].text
+    if short not in known or not any(t.kind == "number" for t in tokens[: end - 3]):
+        return []
+    named = " ".join(t.text for t in tokens[max(0, end - 3 - len(known[short].split())) : end - 3])
+    if named.endswith(known[short]):
+        return []  # "the Sentinels of the Grey Ridge (SGR).": where the short name is given
+    return [Attribution(end - 2, known[short])]
 
 
 def _its_people(text: str, sentence: Sentence, said: list[Attribution]) -> list[Attribution]:
