@@ -680,6 +680,8 @@ def test_whom_a_sentence_counts_and_whom_it_only_mentions(
          " reported 27. Recovery teams are still working.", [("killed", 33, 27)]),
         ("The toll is revised upward to 79 deceased persons, against 68 communicated in the"
          " communique of 13 August.", [("killed", 79, 68)]),
+        ("A strike killed 89 soldiers, according to the defence ministry.\n\nThe ministry"
+         " initially put the number of dead at 63 before raising it.", [("killed", 89, 63)]),
         # a list of days' incidents revises nothing
         ("On Monday the ministry reported 12 killed in Kharkiv. On Tuesday it reported 9"
          " killed in Odesa.", [("killed", 12, None), ("killed", 9, None)]),

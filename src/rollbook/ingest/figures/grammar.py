@@ -1704,8 +1704,9 @@ def _figure(
 def _reported_then(head: list[str]) -> bool:
     """ "yesterday evening we reported 15 dead", "On Wednesday evening the Directorate
     reported 27": a figure a verb of reporting in the past gave at a time before now."""
+    put_at = head[-1:] == ["at"] and "put" in head  # "initially put the number of dead at 63"
     return (
-        head[-1:] in _REPORTED_THEN
+        (head[-1:] in _REPORTED_THEN or put_at)
         and not _PAST_TIMES.isdisjoint(head[:-1])
         and "not" not in head
         and "been" not in head
@@ -1714,7 +1715,9 @@ def _reported_then(head: list[str]) -> bool:
 
 _REPORTED_THEN = [["reported"], ["gave"], ["announced"], ["counted"], ["recorded"]]
 #: Times before now that a figure given then may be named by.
-_PAST_TIMES = GRAMMAR_WORDS["weekdays"] | {"yesterday", "earlier", "morning", "last", "overnight"}
+_PAST_TIMES = GRAMMAR_WORDS["weekdays"] | {
+    *("yesterday", "earlier", "morning", "last", "overnight", "initially", "originally")
+}
 
 
 #: Nouns whose "of" gives the whole figure, not a part of one before it.

@@ -857,15 +857,15 @@ def _reported_since(
     dropped: set[int],
 ) -> int | None:
     """ "19 people are known to have died; yesterday evening we reported 15 dead": the claim
-    of the same kind and speaker just before a figure given at a past time, in its paragraph,
-    that it rose from (or fell from by a fifth at most)."""
+    of the same kind and speaker just before a figure given at a past time, in its paragraph
+    or right before it, that it rose from (or fell from by a fifth at most)."""
     key = claimant_key(old.claimant)
     assert old.value is not None
     for m in range(n - 1, max(-1, n - 3), -1):
         before, claim = found[m]
         if (
             m not in dropped
-            and before.paragraph == sentence.paragraph
+            and (before.paragraph == sentence.paragraph or m == n - 1)
             and claim.category is old.category
             and claim.previous_value is None
             and not (claim.breakdown or claim.reported_then or claim.told_before)
