@@ -680,6 +680,8 @@ def test_whom_a_sentence_counts_and_whom_it_only_mentions(
          " reported 27. Recovery teams are still working.", [("killed", 33, 27)]),
         ("The toll is revised upward to 79 deceased persons, against 68 communicated in the"
          " communique of 13 August.", [("killed", 79, 68)]),
+        ("The ministry said 49 servicemen died.\n\nUpdate (13 September, 14:00): the number"
+         " of servicemen killed has reached 77.", [("killed", 77, 49)]),
         ("A strike killed 89 soldiers, according to the defence ministry.\n\nThe ministry"
          " initially put the number of dead at 63 before raising it.", [("killed", 89, 63)]),
         # a list of days' incidents revises nothing

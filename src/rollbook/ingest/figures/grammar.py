@@ -351,6 +351,8 @@ _PAST_LABEL = _PAST | {"morning", "evening", "night", "update", "report", "bulle
 def _rises(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     """ "has risen to 41", "raised the toll to 41": a figure stated as replacing another."""
     start = amount.first - _qualifier_length(lex, words, amount.first)
+    if words[max(0, start - 2) : start] in (["has", "reached"], ["have", "reached"]):
+        return True  # "the number of servicemen killed has reached 77"
     if start == 0 or words[start - 1] not in ("to", "at") or _preposition_before(words, start):
         return False  # "the updates add up to 27": a sum, no new toll
     return any(

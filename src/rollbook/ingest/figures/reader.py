@@ -920,7 +920,14 @@ _UPDATES = GRAMMAR_WORDS["update_labels"]
 def _updates(words: list[str]) -> bool:
     """Whether a sentence gives the report's figures anew under a label that says so."""
     head = words[:12]  # past a line's time stamp: "[CMA 10:05] Pekkary update:"
-    return any(w in _UPDATES and head[i + 1 : i + 2] == [":"] for i, w in enumerate(head))
+    for i, w in enumerate(head):
+        if w in _UPDATES:
+            after = i + 1
+            if head[after : after + 1] == ["("] and ")" in head[after:]:
+                after = head.index(")", after) + 1  # "Update (13 September, 14:00):"
+            if head[after : after + 1] == [":"]:
+                return True
+    return False
 
 
 def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
