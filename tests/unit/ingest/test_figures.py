@@ -663,6 +663,12 @@ def test_when_a_claimant_spoke_is_no_part_of_its_name(text: str) -> None:
         ("Rescuers freed 12 people from the rubble.", []),
         ("The rebels freed 12 hostages from a camp.", [("captured", 12)]),
         ("Rescuers freed 12 people from the rubble, two of whom later died.", [("killed", 2)]),
+        ("Two people were killed when police cleared a rally of several thousand people.",
+         [("killed", 2)]),
+        ("Families said at least 9 of those detained were under 18.", [("captured", 9)]),
+        ("More than 400 relatives of missing soldiers gathered outside the ministry.", []),
+        ("The families of 12 missing soldiers gathered outside the ministry.", [("missing", 12)]),
+        ("A column of 40 prisoners was marched away.", [("captured", 40)]),
     ],
 )  # fmt: skip
 def test_whom_a_sentence_counts_and_whom_it_only_mentions(

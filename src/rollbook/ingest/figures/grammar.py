@@ -132,6 +132,8 @@ def figures(
             continue
         if _hypothetical(lex, words, amount) or _made_the_rise(words, amount, result):
             continue
+        if _crowd_or_age(lex, words, amount):
+            continue  # "a rally of several thousand people", "of those detained were under 18"
         if _stale(words, amount) and amount.value is not None:
             stale.append(Earlier(amount.value, _category(lex, tokens, words, amount, every)))
             continue
@@ -489,6 +491,25 @@ def _one_person(lex: Lexicon, words: list[str]) -> bool:
 def _demonym_plural(token: Token) -> bool:
     """Whether a word names a side's people: "Halvarians", "Vaurenese"."""
     return token.kind == "word" and token.text[:1].isupper() and token.low.endswith(("ans", "ese"))
+
+
+def _crowd_or_age(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """Whether an amount counts a crowd ("a rally of several thousand people") or is an age
+    ("9 of those detained were under 18"), not people that something befell."""
+    start = amount.first - _qualifier_length(lex, words, amount.first)
+    if words[start - 2 : start - 1] and words[start - 1] == "of" and words[start - 2] in _CROWDS:
+        return True
+    return (
+        words[amount.first - 1 : amount.first] in (["under"], ["over"])
+        and words[amount.first - 2 : amount.first - 1] in (["were"], ["was"], ["are"], ["is"])
+        and amount.value is not None
+        and amount.value <= 120
+        and not _people_after(words, amount.last)
+    )
+
+
+_CROWDS = frozenset(["rally", "crowd", "protest", "demonstration", "march", "gathering",
+                     "congregation", "audience"])  # fmt: skip
 
 
 def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[Amount]) -> bool:
@@ -1542,6 +1563,8 @@ def _category_right(
             if best[1] is not Category.KILLED and _died_since(words, i + best[0], starts):
                 return Category.KILLED  # "two soldiers wounded in the clash died in hospital"
             return best[1]
+        if word in _KIN_OF and words[i + 1 : i + 2] == ["of"]:
+            return None  # "400 relatives of missing soldiers": not the missing
         if lex.people.starting_at(words, i):
             seen_people = True
         elif (
@@ -1559,6 +1582,10 @@ def _category_right(
 
 #: A tally named next: "and the number injured at 402".
 _THE_TALLIES = [["the", noun] for noun in sorted(_TALLY_NOUNS)]
+#: Kin of the people a category word names, who are not those people.
+_KIN_OF = frozenset(["relatives", "families", "parents", "mothers", "fathers", "wives",
+                     "husbands", "widows", "kin", "relative", "family", "mother", "father",
+                     "wife", "widow"])  # fmt: skip
 #: The dead counted by what is left of them.
 _BODIES = frozenset(["bodies", "body", "remains"])
 _WOUND_NOUNS = frozenset(["wounds", "wound", "injuries", "injury"])
