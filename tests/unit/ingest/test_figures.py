@@ -762,6 +762,16 @@ def test_a_source_in_brackets_by_the_short_name_the_text_gives_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("speaker", "claimant"),
+    [("the Prosecutor General's Office", "Prosecutor General's Office"),
+     ("President Ilan Corvas", "President")],
+)  # fmt: skip
+def test_an_office_s_body_keeps_its_name(speaker: str, claimant: str) -> None:
+    [claim] = read(f"Since May, 100 civilians have been killed, {speaker} said.")
+    assert claim.claimant == claimant
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]

@@ -793,8 +793,13 @@ def _organisation(
     """The organisation a person speaks for: "a spokesman for the ministry" -> the ministry,
     "ministry spokeswoman Narine Avetyan" -> ministry, "President Ilan Corvas" -> President;
     a person without one stays."""
+    body = _POSSESSIVE.sub("", words[last]) in lex.claimant_heads and words[last] not in _OFFICES
     for i in range(start, last):
-        if words[i] in _OFFICES and all(t.text[:1].isupper() for t in tokens[i + 1 : last + 1]):
+        if (
+            words[i] in _OFFICES
+            and all(t.text[:1].isupper() for t in tokens[i + 1 : last + 1])
+            and not body  # "the Prosecutor General's Office": a body, not a person's name
+        ):
             return start, i
     for i in range(start, last + 1):
         if words[i] in _ROLES and i + 2 <= last and words[i + 1] in ("for", "of", "at"):
