@@ -772,6 +772,16 @@ def test_an_office_s_body_keeps_its_name(speaker: str, claimant: str) -> None:
     assert claim.claimant == claimant
 
 
+def test_a_live_page_s_time_stamp_and_a_city_s_mayor() -> None:
+    text = (
+        "12:40 GMT - Israeli army says soldier killed in Gaza\n"
+        "The Israeli military says one of its soldiers was killed in southern Gaza.\n\n"
+        "14:32 GMT - The toll in Kharkiv has risen to 11, according to the city's mayor Ihor"
+        " Terekhov.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Israeli military", "mayor"]
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]

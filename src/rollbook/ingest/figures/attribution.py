@@ -693,6 +693,13 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
     """An organisation's name after "according to" or an inverted "said"."""
     while start < len(words) and words[start] in _ARTICLES:
         start += 1
+    if (
+        start + 1 < len(words)
+        and tokens[start].text.islower()
+        and _POSSESSIVE.search(words[start])
+        and words[start + 1] in _OFFICES
+    ):
+        start += 1  # "according to the city's mayor": the mayor
     # "according to (official) data of the Commission": the Commission.
     skipped = start
     while skipped < len(words) and words[skipped] in _SOURCE_NOUNS:
@@ -750,6 +757,9 @@ def _attribution(
     for i in range(end - 2, start, -1):
         if words[i] in _ARTICLES and (words[i - 1] in _DASHES or words[i - 1] in _CLAIM_NOUNS):
             start = i + 1  # "DHIBAN - The Forces said", "the figures the office published"
+            break
+        if words[i] in _DASHES:
+            start = i + 1  # "12:40 GMT - Israeli army says": a time stamp before the name
             break
     # "the ministry's statement said": the statement is the ministry's.
     last = end - 1
