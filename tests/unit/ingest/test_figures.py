@@ -354,6 +354,8 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
         ("The Ministry acknowledged four deaths on 10 November, having previously spoken of "
          "two.", 4, 2),
         ("Police raised the death toll to 16 on June 9 from an initial 11.", 16, 11),
+        ("The ministry lowered the number of people missing after the strike from 12 to five.",
+         5, 12),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:

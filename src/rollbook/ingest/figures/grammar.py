@@ -2117,8 +2117,9 @@ def _attach_earlier(
             for f in result
             if f.previous is None
             and f.value is not None
-            # a revision moves a toll by a part of itself: not "88; ... in which 6 were killed"
-            and (mark.increment or f.value >= mark.value / 2)
+            # a revision moves a toll by a part of itself: not "88; ... in which 6 were killed";
+            # but "lowered the number missing from 12 to five" says it moved further
+            and (mark.increment or f.value >= mark.value / 2 or 0 < f.first - mark.index <= 3)
         ]
         # "143 killed and 410 wounded, an increase on the 118 dead": of its own kind.
         candidates = [f for f in candidates if f.category is mark.category] or candidates
