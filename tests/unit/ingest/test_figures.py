@@ -784,6 +784,14 @@ def test_a_live_page_s_time_stamp_and_a_city_s_mayor() -> None:
     assert [c.claimant for c in read(text)] == ["Israeli military", "mayor"]
 
 
+def test_a_list_item_opened_by_a_league_or_a_front_is_its_figure() -> None:
+    text = (
+        "- **Tirrel Human Rights League:** at least 58 people killed.\n"
+        "- **Civic Front (opposition):** 74 protesters killed.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Tirrel Human Rights League", "Civic Front"]
+
+
 def test_a_tally_named_next_takes_the_words_after_a_figure() -> None:
     text = "The office put the number of civilians killed at 146 and the number injured at 402."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 146), ("wounded", 402)]
@@ -1697,8 +1705,8 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
             "The Concord's refugee agency says about 3.4 million people have fled abroad.",
             "Concord's refugee agency",
         ),
-        # Not "New Year's Day": what follows "said in" is no speaker.
-        ("The Front said in its New Year's Day address that 1,300 fighters died.", OUTLET),
+        # Not "New Year's Day": what follows "said in" is no speaker; the Front is.
+        ("The Front said in its New Year's Day address that 1,300 fighters died.", "Front"),
     ],
 )
 def test_claimants_named_in_the_ways_reports_put_them(sentence: str, claimant: str) -> None:
