@@ -671,6 +671,9 @@ def test_when_a_claimant_spoke_is_no_part_of_its_name(text: str) -> None:
         ("More than 400 relatives of missing soldiers gathered outside the ministry.", []),
         ("The families of 12 missing soldiers gathered outside the ministry.", [("missing", 12)]),
         ("A column of 40 prisoners was marched away.", [("captured", 40)]),
+        ("The ICRC has helped clarify the fate of some 8,000 people.", [("other", 8000)]),
+        ("The fate of 804 of these people has been clarified.", [("other", 804)]),
+        ("The fate of 2 servicemen is being established.", [("missing", 2)]),
     ],
 )  # fmt: skip
 def test_whom_a_sentence_counts_and_whom_it_only_mentions(

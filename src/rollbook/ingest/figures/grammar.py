@@ -142,6 +142,8 @@ def figures(
         category = _category(lex, tokens, words, amount, every)
         if category is Category.CAPTURED and _from_the_rubble(words, amount.last):
             category = None  # "Rescuers freed 12 people from the rubble": no captivity
+        if category is Category.MISSING and _fate_clarified(words, amount):
+            category = Category.OTHER  # "the fate of 804 of them has been clarified": found
         if words[amount.last] in _ORDINALS:  # "a third": what the words after it say
             category = _category_right(lex, tokens, words, amount, every) or category
         of_things, label = _label(lex, words, amount) if category is None else (False, None)
@@ -417,6 +419,23 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         or (not article and lex.category_index.longest_at(words, i))
         for i in (nxt, nxt + 1)
     )
+
+
+def _fate_clarified(words: list[str], amount: Amount) -> bool:
+    """Whether the fate of the people counted is told as now known: "the fate of 804 of
+    these people has been clarified"."""
+    if words[max(0, amount.first - 2) : amount.first] != ["fate", "of"]:
+        return False
+    after = words[amount.last + 1 : amount.last + 9]
+    done = next((i for i, w in enumerate(after) if w in _CLARIFIED), None)
+    # not "is being established", "has not been clarified", "is yet to be determined"
+    return done is not None and _STILL_OPEN.isdisjoint(after[:done])
+
+
+_STILL_OPEN = frozenset(["being", "not", "yet", "be", "still", "never"])
+
+
+_CLARIFIED = frozenset(["clarified", "established", "determined", "resolved", "ascertained"])
 
 
 def _from_the_rubble(words: list[str], last: int) -> bool:
