@@ -535,6 +535,7 @@ def test_one_sides_claim_about_the_other_sides_losses() -> None:
          ["Kyrgyzstan", "Tajikistan"]),
         ("Eleven Chadian soldiers died in the ambush.", ["Chad"]),
         ("The bodies of 14 Ivorians were repatriated.", ["Côte d'Ivoire"]),
+        ("The attack killed 3 U.S. troops, the Pentagon said.", ["United States"]),
     ],
 )  # fmt: skip
 def test_the_people_of_any_state_are_its_side(text: str, parties: list[str]) -> None:

@@ -17,7 +17,7 @@ from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
 # plain numerals and decimals; numeric compounds ("44-day", "19-year-old") and numeric
 # ranges ("30-40") are single tokens so that the grammar sees them whole.
 _TOKEN = re.compile(  # words first: most tokens are, and no other kind starts with a letter
-    r"(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?(?:[-'’.]?[^\W_]+)*(?:'s|’s)?)"
+    r"(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?(?:[-'’.]?[^\W_]+)*(?:(?<=\.[^\W\d_])\.)?(?:'s|’s)?)"
     r"|(?P<range>(?<![\w.,:])\d[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
     r"|(?P<compound>\d+(?:[.,]\d+)?-(?:[^\W\d_]+)(?:-[^\W\d_]+)*)"
     r"|(?P<number>(?<![\w.,])\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?![\d])(?:\.\d+)?"
