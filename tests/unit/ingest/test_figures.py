@@ -675,6 +675,7 @@ def test_when_a_claimant_spoke_is_no_part_of_its_name(text: str) -> None:
         ("The ICRC has helped clarify the fate of some 8,000 people.", [("other", 8000)]),
         ("The fate of 804 of these people has been clarified.", [("other", 804)]),
         ("The fate of 2 servicemen is being established.", [("missing", 2)]),
+        ("The bodies of three hostages were recovered overnight.", [("killed", 3)]),
     ],
 )  # fmt: skip
 def test_whom_a_sentence_counts_and_whom_it_only_mentions(

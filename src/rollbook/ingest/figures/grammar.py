@@ -1336,6 +1336,8 @@ def _category(
     if named is not None:
         return named
     before = _cue_before(lex, words, start)
+    if before is Category.KILLED and words[start - 2 : start] in _BODIES_OF:
+        return before  # "the bodies of three hostages": whatever they were, they are dead
     if right is not None and words[start - 1 : start] in _WEAK_CUES:
         return right  # "had registered 860 people held by the government"
     if before is not None and not _category_word_after(lex, words, amount.last, stop_at_verb=True):
@@ -1354,6 +1356,7 @@ def _category(
     )
 
 
+_BODIES_OF = (["bodies", "of"], ["remains", "of"])
 #: Verbs before a figure that say less than a category word after it.
 _WEAK_CUES = [["registered"], ["recorded"]]
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
