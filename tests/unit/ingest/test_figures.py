@@ -676,6 +676,9 @@ def test_when_a_claimant_spoke_is_no_part_of_its_name(text: str) -> None:
         ("The fate of 804 of these people has been clarified.", [("other", 804)]),
         ("The fate of 2 servicemen is being established.", [("missing", 2)]),
         ("The bodies of three hostages were recovered overnight.", [("killed", 3)]),
+        ("We lost two soldiers, may God have mercy on them.", [("killed", 2)]),
+        ("Forty people may die if aid does not arrive.", []),
+        ("Units of the brigade captured 6 occupants.", [("captured", 6)]),
     ],
 )  # fmt: skip
 def test_whom_a_sentence_counts_and_whom_it_only_mentions(

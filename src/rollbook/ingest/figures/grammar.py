@@ -1303,6 +1303,7 @@ def _hypothetical(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         w in ("could", "might", "would")
         or (
             w == "may"
+            and before != ","  # "two soldiers, may God have mercy on them": a wish
             and before not in _MONTH_BEFORE
             and not before[:1].isdigit()
             and following not in ("be", "still", "have")
