@@ -101,14 +101,16 @@ def _names_another(short: str, full: str) -> bool:
     own = [
         w.lower().replace("defense", "defence")
         for w in short.split()[:-1]
-        if w.lower() not in _ANY_BODYS and not w.lower().endswith(("'s", "’s"))
+        if w.lower() not in _UNDISTINGUISHING and not w.lower().endswith(("'s", "’s"))
     ]
     named = full.lower().replace("defense", "defence")
     return bool(own) and not all(w in named for w in own)
 
 
 #: Words before a body's head that do not tell one body from another: "its ministry".
-_ANY_BODYS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "local", "same"])
+_UNDISTINGUISHING = frozenset(
+    ["the", "a", "an", "its", "their", "his", "her", "our", "local", "same"]
+)
 
 
 def _many(claimant: str | None) -> bool:
@@ -842,7 +844,7 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
             dropped.add(n)
     for n, (sentence, old) in enumerate(found):
         if old.reported_then and not old.told_before and old.value is not None:
-            m = _reported_since(result, n, sentence, old, dropped)
+            m = _reported_since(result, n, sentence, (old, old.value), dropped)
             if m is not None:
                 result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
                 dropped.add(n)
@@ -853,14 +855,14 @@ def _reported_since(
     found: list[tuple[Sentence, FoundClaim]],
     n: int,
     sentence: Sentence,
-    old: FoundClaim,
+    given: tuple[FoundClaim, int],
     dropped: set[int],
 ) -> int | None:
     """ "19 people are known to have died; yesterday evening we reported 15 dead": the claim
-    of the same kind and speaker just before a figure given at a past time, in its paragraph
-    or right before it, that it rose from (or fell from by a fifth at most)."""
+    of the same kind and speaker just before a figure given at a past time (with its value),
+    in its paragraph or right before it, that it rose from (or fell from by a fifth at most)."""
+    old, value = given
     key = claimant_key(old.claimant)
-    assert old.value is not None
     for m in range(n - 1, max(-1, n - 3), -1):
         before, claim = found[m]
         if (
@@ -870,8 +872,8 @@ def _reported_since(
             and claim.previous_value is None
             and not (claim.breakdown or claim.reported_then or claim.told_before)
             and claim.value is not None
-            and claim.value != old.value
-            and claim.value >= old.value * 0.8
+            and claim.value != value
+            and claim.value >= value * 0.8
             and _same_speaker(claimant_key(claim.claimant), key)
         ):
             return m
@@ -1641,11 +1643,9 @@ def _party(sentence: Sentence, figure: Figure, claimant: str, reading: _Reading)
     if any(w in lex.enemy for w in window):
         return ""
     ends = list(range(min(4, len(window)))) + list(range(max(4, len(window) - 4), len(window)))
-    if any(  # "its soldiers", not "its strikes killed 12"
-        window[i] in lex.own and window[i + 1 : i + 2] not in _STRIKE_WORDS for i in ends
-    ):
-        # "its soldiers", "320 of its fighters": the claimant's own, a state's or a side's
-        # that speaks by its own name ("Hezbollah")
+    if any(window[i] in lex.own and not _strikes_next(window, i) for i in ends):
+        # "its soldiers", "320 of its fighters" (not "its strikes killed 12"): the claimant's
+        # own, a state's or a side's that speaks by its own name ("Hezbollah")
         named_side = party_of(claimant, known)
         own_side = claimant_side or (named_side if named_side.lower() == claimant.lower() else "")
         if own_side:
@@ -1679,11 +1679,15 @@ _STRIKES = frozenset(["shelling", "strike", "strikes", "airstrike", "airstrikes"
                       "troops", "bombardment", "bombing", "fire", "rocket", "rockets", "shells",
                       "army", "aircraft", "warplanes", "gunfire", "offensive", "raid", "raids",
                       "assault"])  # fmt: skip
-_STRIKE_WORDS = [[w] for w in _STRIKES]
 #: Who strikes, which after a figure may be those it counts: "killed 40 Ulthanian troops".
 _STRIKERS = frozenset(["forces", "troops", "army"])
 #: A capitalised word naming the side that strikes: "Vyskarnian" of "Vyskarnian shelling".
 _STRIKER = re.compile(CAPITAL + r"[\w'’-]+(?=\s+(?:" + "|".join(sorted(_STRIKES)) + r")\b)")
+
+
+def _strikes_next(words: list[str], i: int) -> bool:
+    """Whether the word after `i` is what a side strikes with: "its strikes", "our shelling"."""
+    return i + 1 < len(words) and words[i + 1] in _STRIKES
 
 
 def _own_dates(
