@@ -20,7 +20,7 @@ from rollbook.ingest.figures.tokens import CAPITAL, Sentence, Token
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
 _ARTICLES = frozenset(["the", "a", "an"])
-_OWNERS = frozenset(["its", "their", "his", "her", "our", "my", "your"])
+_OWNERS = GRAMMAR_WORDS["possessives"]
 _JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&"])
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _NOT_CLAIMANTS = GRAMMAR_WORDS["not_claimants"]
@@ -914,8 +914,9 @@ def document_parties(text: str) -> dict[str, str]:
 
 
 #: Words that open a sentence before "army" or "forces" and name no side: "The army".
-_DETERMINERS = frozenset(["the", "this", "that", "these", "those", "its", "their", "our", "his",
-                          "her", "both", "each", "all", "some", "many", "local"])  # fmt: skip
+_DEMONSTRATIVES = frozenset(["this", "that", "these", "those", "both", "each", "all", "some",
+                             "many", "local"])  # fmt: skip
+_DETERMINERS = _ARTICLES | _OWNERS | _DEMONSTRATIVES
 #: What a side's name stands before when it is used as its adjective: "Calvassy troops".
 _SIDE_NOUNS = ["forces", "troops", "soldiers", "servicemen", "army", "side", "government",
                "military", "civilians", "citizens", "fighters", "authorities", "losses",

@@ -1352,8 +1352,8 @@ def _category(
     return (
         _category_left(lex, words, start)
         or _category_number_of(lex, words, start)
-        or _category_number_of(lex, words, amount.first)  # "has passed 40,000": the verb is
-        or _category_of_those(lex, words, start)  # the qualifier
+        or (start < amount.first and _category_number_of(lex, words, amount.first))
+        or _category_of_those(lex, words, start)  # ("has passed 40,000": the verb qualifies)
     )
 
 

@@ -91,7 +91,7 @@ _LEVELS = frozenset(["city", "town", "village", "district", "county", "municipal
 
 
 #: Words that make a name no name: "your ministry" is whoever the speaker addresses.
-_POSSESSIVES = frozenset(["your", "our", "their", "his", "her", "its", "my"])
+_POSSESSIVES = GRAMMAR_WORDS["possessives"]
 
 
 def _names_another(short: str, full: str) -> bool:
@@ -108,9 +108,7 @@ def _names_another(short: str, full: str) -> bool:
 
 
 #: Words before a body's head that do not tell one body from another: "its ministry".
-_UNDISTINGUISHING = frozenset(
-    ["the", "a", "an", "its", "their", "his", "her", "our", "local", "same"]
-)
+_UNDISTINGUISHING = _POSSESSIVES | {"the", "a", "an", "local", "same"}
 
 
 def _many(claimant: str | None) -> bool:
