@@ -24,6 +24,8 @@ _OWNERS = GRAMMAR_WORDS["possessives"]
 _JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&"])
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _NOT_CLAIMANTS = GRAMMAR_WORDS["not_claimants"]
+#: Words that tell one body's list or count from another's by no name: "Central", "Main".
+_GENERIC = GRAMMAR_WORDS["unit_words"]
 _CLAUSE_OPENERS = GRAMMAR_WORDS["clause_openers"]
 
 
@@ -191,12 +193,22 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             owner = _owner(lex, tokens, words, i)
             if owner is not None:
                 found.append(owner)
-        if found and words[i] in _PARTICIPLES and i > 0 and words[i - 1] == ",":
-            i += 1  # "X put the toll at 11, saying ...": X still speaks
-            continue
+        if words[i] in _PARTICIPLES and i > 0 and words[i - 1] == ",":
+            subject = None if found else opening_subject(sentence)
+            if subject is not None and subject.index < i:
+                found.append(subject)  # "The Civic Front rejected the figures, saying 60"
+            if found:
+                i += 1  # "X put the toll at 11, saying ...": X still speaks
+                continue
         if (
             words[i] in lex.say_verbs
             and tokens[i].kind == "word"
+            and not (  # "the Iraq Body Count said", "the project Fallen Register": names
+                i > 0
+                and not sentence.headline
+                and tokens[i].text[:1].isupper()
+                and tokens[i - 1].text[:1].isupper()
+            )
             and not (i > 0 and words[i - 1] in _ARTICLES)  # "an estimated 340"
             and not (i > 0 and words[i - 1] in _OWNERS)  # "revised its count": a noun
             and not (i > 0 and _POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
@@ -206,6 +218,9 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             if subject is not None and _befell(lex, subject.text):
                 subject = None  # a table's "Injured admitted": the people, not who counts
             if subject is not None and words[i] in _CARE_VERBS:
+                if words[subject.index - 2 : subject.index] == ["which", "the"]:
+                    i += 1  # "three deaths which the forensic service found unrelated"
+                    continue
                 subject = Attribution(subject.index, subject.text, subject.pronoun, weak=True)
             if subject is not None:
                 found.append(subject)
@@ -375,9 +390,17 @@ def opening_subject(sentence: Sentence) -> Attribution | None:
     begin = 1 if tokens[0].text in _BULLETS else 0
     if begin >= len(tokens) or tokens[begin].low in _NOT_SUBJECT_OPENERS:
         return None
-    end = begin
-    while end < len(tokens) and _claimant_word(lex, tokens[end]):
-        end += 1
+    end = begin + (sentence.words[begin] in _ARTICLES)
+    while (
+        end < min(len(tokens), begin + 3)
+        and tokens[end].text.islower()
+        and tokens[end].low not in _NOT_CLAIMANTS
+    ):
+        end += 1  # "The opposition Civic Front": what kind of body it is
+    if end < len(tokens) and tokens[end].text.islower():
+        end = begin  # "A retired colonel who": a person described
+    while end < len(tokens) and _claimant_word(lex, tokens[end]) and tokens[end].text != "I":
+        end += 1  # but "The most careful count I know of" is no body
     if end == begin or end >= len(tokens) or not tokens[end].text.islower():
         return None
     return _attribution(lex, tokens, sentence.words, begin, end)
@@ -401,8 +424,10 @@ def _owner(
 
 #: Possessive pronouns: "her office" is the office of whoever "her" is.
 _HIS = [["his"], ["her"], ["its"], ["their"]]
-#: Titles written short before a name: "army spokesman Col. Benedek Aran told reporters".
-_TITLES = frozenset(["col", "gen", "lt", "maj", "capt", "sgt", "dr", "prof", "mr", "mrs", "ms"])
+#: Titles written short before a name: "army spokesman Col. Benedek Aran told reporters",
+#: "St. Lucan's Hospital".
+_TITLES = frozenset(["col", "gen", "lt", "maj", "capt", "sgt", "dr", "prof", "mr", "mrs", "ms",
+                     "st"])  # fmt: skip
 
 
 def _numbered(words: list[str], i: int) -> bool:
@@ -495,8 +520,18 @@ def _phrase_before(
         owner = tokens[start - 2]
         if _POSSESSIVE.search(owner.text) and owner.text[:1].isupper():
             start -= 2  # "The Concord's refugee agency says": a word no list holds
+        elif (
+            start < end
+            and words[start - 2] in ("the", "a", "an")
+            and words[start] in lex.claimant_heads
+            and words[start - 1] not in _NOT_IN_SUBJECTS
+            and not words[start - 1].endswith(("ed", "ing"))
+        ):
+            start -= 1  # "the port authority said": a kind of body no list holds
     while start < end and words[start] in _JOINERS | _ARTICLES | {"-", "&"}:
         start += 1
+    if start == 0 and end > 1 and words[:1] in _HIS:
+        start = 1  # "Its coordinator told me", the sentence's first word capitalised
     if start == end:
         return _clause_subject(lex, tokens, words, end)
     staff = _staff_of(lex, tokens, words, start)
@@ -765,7 +800,17 @@ def _attribution(
     last = end - 1
     while last > start and words[last] in _NOT_CLAIMANTS:
         last -= 1
-    if words[last] in _NOT_CLAIMANTS:
+    if (
+        last < end - 1
+        and tokens[last + 1].text[:1].isupper()
+        and not any(
+            _POSSESSIVE.sub("", t.low) in lex.claimant_heads and t.text[:1].isupper()
+            for t in tokens[start : last + 1]
+        )
+        and not all(w in _GENERIC for w in words[start : last + 1])  # "the Central Register"
+    ):
+        last = end - 1  # "the project Fallen Register", a name that no body's word holds
+    elif words[last] in _NOT_CLAIMANTS:
         return None
     if words[last] in _FIGURE_ADJECTIVES and _POSSESSIVE.search(words[last - 1]):
         last -= 1  # "the mission's latest figures": the mission's
@@ -812,7 +857,16 @@ def _organisation(
         ):
             return start, i
     for i in range(start, last + 1):
-        if words[i] in _ROLES and i + 2 <= last and words[i + 1] in ("for", "of", "at"):
+        at_body = (  # "a doctor at St. Lucan's Hospital", not "a Kivu Post reporter at"
+            words[i + 1 : i + 2] == ["at"]
+            and body
+            and all(t.text.islower() for t in tokens[start : i + 1])
+        )
+        if (
+            (words[i] in _ROLES or at_body)
+            and i + 2 <= last
+            and words[i + 1] in ("for", "of", "at")
+        ):
             begin = i + 2
             while begin <= last and words[begin] in _ARTICLES:
                 begin += 1

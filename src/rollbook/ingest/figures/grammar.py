@@ -1002,10 +1002,15 @@ def _earlier_mark(
             or (label[0] in _EDITIONS and label[-1] not in _DOCUMENT_NOUNS)
         ):  # "(yesterday: 53)", "(SitRep No. 16: 19)", "(dashboard of 14 August: 3,914)"
             return _Earlier(amount.first, amount.value, increment=False)
-    # "nine are in hospital, not eight as first reported"; but "not 71 as we reported" is
-    # the outlet's own error, no earlier figure of the claimant's.
+    # "nine are in hospital, not eight as first reported"; but "the army said 17 were
+    # killed, not 71 as we reported" is the outlet's own error, no earlier figure of the
+    # claimant's, while an author's "7 have died, not 3 as we reported this morning" is.
     after = words[amount.last + 1 : amount.last + 3]
-    if before[-1:] == ["not"] and after[:1] == ["as"] and after[1:] not in (["we"], ["our"]):
+    if (
+        before[-1:] == ["not"]
+        and after[:1] == ["as"]
+        and (after[1:] not in (["we"], ["our"]) or lex.say_verbs.isdisjoint(words[:start]))
+    ):
         return _Earlier(amount.first, amount.value, increment=False)
     # "three people were killed in the explosion, not four"
     if before[-2:] == [",", "not"] and not later and after[:1] in ([], ["."], [";"]):
@@ -1357,7 +1362,7 @@ def _category(
     )
 
 
-_BODIES_OF = (["bodies", "of"], ["remains", "of"])
+_BODIES_OF = (["bodies", "of"], ["body", "of"], ["remains", "of"])
 #: Verbs before a figure that say less than a category word after it.
 _WEAK_CUES = [["registered"], ["recorded"]]
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]

@@ -247,6 +247,9 @@ class _Claimants:
                         return earlier
                 self.named.append(text)
                 return text
+            named_so = [n for n in self.organisations_so_far() if head(n) == wanted]
+            if text.islower() and named_so and not _names_another(text, named_so[-1]):
+                return named_so[-1]  # "the hospital", after "Lowen Military Hospital"
             if (
                 text.islower()
                 and len(words) <= 2
@@ -313,6 +316,12 @@ class _Claimants:
                 if head(match.group()) in lexicon().claimant_heads
             ]
         return [name for start, name in self._organisations if start < self.position]
+
+    def named_within(self, sentence: Sentence) -> str | None:
+        """The organisation a sentence names last, if any."""
+        self.organisations_so_far()
+        named = [n for at, n in self._organisations or [] if sentence.start <= at < sentence.end]
+        return named[-1] if named else None
 
     def spoken_for(self) -> str | None:
         """The organisation a spokesperson named by no more than the role speaks for: the
@@ -472,17 +481,25 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             or _side_says(sentence, known)
             or (_noted(text, sentence, notes) if notes else [])
         )
-        if author is not None and all(a.weak for a in said):
-            said = []  # "Our team at the hospital has treated 64": the author's statement
+        if (author is not None or claimants.voice is not None) and all(a.weak for a in said):
+            said = []  # "Our team at the hospital has treated 64": the author's statement,
+            # or in a transcript the speaker's ("which the forensic service has since found")
         if said:
             said = _with_roles(sentence, _whose(sentence, _by_side(said, known), known))
             said = _its_people(text, sentence, said)
             said = _outside_quotation(text, sentence, said)
         speaker = _quote_speaker(text, sentence, said)
-        if said and said[0].pronoun and said[0].text in ("it", "they") and unsaid is not None:
+        if (
+            said
+            and said[0].pronoun
+            and (said[0].text in ("it", "they") or said[0].index == 1)  # "Its president said"
+            and unsaid is not None
+        ):
             subject = opening_subject(unsaid)  # "The RSF denied it. It said": the RSF
             if subject is not None:
                 claimants.last = claimants.resolve(subject)
+            else:  # "The best count comes from Kesh Body Count. It has documented 2,877"
+                claimants.last = claimants.named_within(unsaid) or claimants.last
         named = claimants.resolve_all(said, quoted or speaker is not None, speaker)
         unsaid = None if said else sentence
         if is_row(line):
@@ -1163,6 +1180,7 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         name = part.strip()[prefix.end() if prefix else 0 :].strip(" *#")
         name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
         name = _SITE_CONTROL.sub("", name)  # a page's "Menu" button beside its name
+        name = _ROLE_OF.sub("", name)  # "Head of the Lessary Regional Military Administration"
         offices = heads
         if prefix and prefix.group("statement"):  # "Statement by the Governor of Kessany
             offices = heads | _OFFICES  # Region, Vadim Orsk": an office speaks too
@@ -1184,6 +1202,11 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
 
 #: A page's controls written after the name at its head: "Commission on Missing Persons Menu".
 _SITE_CONTROL = re.compile(r"\s+(?:Menu|MENU|Search|SEARCH)$")
+#: A role before the body it is held in, which speaks through it: "Head of the ...".
+_ROLE_OF = re.compile(
+    rf"^(?:{'|'.join(sorted(GRAMMAR_WORDS['roles']))})\s+of\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
 #: The holder's name after an office: "Governor of Kessany Region, Vadim Orsk".
 _HOLDER = re.compile(r",\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
 
@@ -1205,7 +1228,12 @@ def _generic_unit(name: str) -> bool:
     """A unit below a letterhead that names no body of its own, and so speaks for the
     organisation above it, as a press office does."""
     heads = GRAMMAR_WORDS["author_heads"]
+    name = _UNIT_AREA.sub("", name)  # "Office of the Commissioner for the Eastern Fells"
     return all(w in heads or w in _GENERIC_UNIT for w in name.lower().split())
+
+
+#: The area a unit serves, after its name: "for the Eastern Fells", "for Kessany Region".
+_UNIT_AREA = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+$")
 
 
 def _cased(name: str) -> str:
