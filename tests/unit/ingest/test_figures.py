@@ -2392,3 +2392,60 @@ def test_a_word_for_what_befell_people_speaks_for_no_one() -> None:
     assert [(c.category.value, c.value, c.claimant) for c in read(text)] == [
         ("wounded", 14, OUTLET)
     ]
+
+
+def test_a_breakdown_set_off_before_the_verb_is_part_of_the_figure() -> None:
+    text = (
+        "At least 24 people, 22 students and two members of staff, were killed, the rescue"
+        " service said, up from 16 on Friday evening.\n"
+    )
+    assert [(c.value, c.previous_value, c.category.value) for c in read(text)] == [
+        (24, 16, "killed"),  # the whole revised, not its first part
+        (22, None, "killed"),
+        (2, None, "killed"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tarn Red Cross said one of its volunteers, a driver, was among those killed.",
+        "The police said one hostage, a security guard, has been shot dead by the gunmen.",
+    ],
+)
+def test_an_aside_that_names_the_same_person_again_adds_no_one(text: str) -> None:
+    assert figures(text) == [("killed", 1, None, None, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The tracker recorded 73 civilian casualties in August, 21 of them fatal.",
+            [("other", 73, None, None, "exact"), ("killed", 21, None, None, "exact")],
+        ),
+        (
+            "Five people were wounded, one of them seriously, the emergency service said.",
+            [("wounded", 5, None, None, "exact"), ("wounded", 1, None, None, "exact")],
+        ),
+        ("Every one of them had a name, the ministry said.", []),
+        (
+            "In the counterattack were destroyed 3 tanks and liquidated around 40 enemy soldiers.",
+            [("killed", 40, None, None, "about")],  # a translated communique's verb
+        ),
+        (
+            "The attack killed, according to the provincial governor, 29 civilians and wounded 11.",
+            [("killed", 29, None, None, "exact"), ("wounded", 11, None, None, "exact")],
+        ),
+        ("He said nobody had been killed.", [("killed", 0, None, None, "exact")]),
+        ("It said it had suffered no casualties.", [("other", 0, None, None, "exact")]),
+        ("No casualties were reported.", []),
+        ("The ministry said the average age of the fallen was 22.", []),
+        ("His son, who was 20 when he went missing, served in the navy.", []),
+        ("The toll was 22 when the shelling stopped.", [("killed", 22, None, None, "exact")]),
+    ],
+)
+def test_parts_zeros_and_ages_as_reports_write_them(
+    text: str, expected: list[tuple[str, int | None, int | None, int | None, str]]
+) -> None:
+    assert figures(text + "\n") == expected

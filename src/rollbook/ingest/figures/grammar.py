@@ -193,7 +193,7 @@ def figures(
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     if not result:
         result = _named_alone(lex, tokens, words)  # "A third officer, Corporal Sami ..."
-    result = _told_together(words, result)
+    result = _told_together(words, _set_off_parts(words, result))
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
     # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
     # not "197, and the article described the rise as a doubling"
@@ -518,13 +518,18 @@ def _crowd_or_age(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     start = amount.first - _qualifier_length(lex, words, amount.first)
     if words[start - 2 : start - 1] and words[start - 1] == "of" and words[start - 2] in _CROWDS:
         return True
-    return (
-        words[amount.first - 1 : amount.first] in (["under"], ["over"])
-        and words[amount.first - 2 : amount.first - 1] in (["were"], ["was"], ["are"], ["is"])
-        and amount.value is not None
-        and amount.value <= 120
-        and not _people_after(words, amount.last)
-    )
+    if amount.value is None or amount.value > 120 or _people_after(words, amount.last):
+        return False
+    if amount.first < 2 or start < 2:
+        return False
+    when = words[amount.last + 1 : amount.last + 2] == ["when"] and words[start - 2] in _SOMEONE
+    if words[start - 1] in _BE and ("age" in words[max(0, start - 6) : start] or when):
+        return True  # "the average age of the fallen was 22", "who was 20 when he went missing"
+    return words[amount.first - 1] in ("under", "over") and words[amount.first - 2] in _BE
+
+
+#: Who may have been an age "when" something befell them.
+_SOMEONE = frozenset(["who", "he", "she", "i", "they", "we"])
 
 
 _CROWDS = frozenset(["rally", "crowd", "protest", "demonstration", "march", "gathering",
@@ -570,9 +575,17 @@ _CHANGE_PERIOD = frozenset(["over", "in", "during", "for", "the", "past", "last"
 
 
 def _one_more(words: list[str], amount: Amount) -> bool:
-    """ "five women and a child", "among them a ten-year-old boy": one more of a list or a
-    breakdown, whose category the figure before gives."""
-    return words[amount.first - 1 : amount.first] in (["and"], ["them"], ["including"])
+    """ "five women and a child", "among them a ten-year-old boy", "one of them seriously":
+    one more of a list or a breakdown, whose category the figure before gives."""
+    return words[amount.first - 1 : amount.first] in (["and"], ["them"], ["including"]) or (
+        words[amount.first - 1 : amount.first] == [","]
+        and words[amount.last + 1 : amount.last + 3] in (["of", "them"], ["of", "whom"])
+        and words[amount.last + 3 : amount.last + 4] in _GRAVELY
+    )  # "Five people were wounded, one of them seriously"
+
+
+#: How badly a part of the wounded were hurt.
+_GRAVELY = [["seriously"], ["critically"], ["severely"], ["gravely"], ["badly"]]
 
 
 def _cases(words: list[str], amount: Amount) -> bool:
@@ -1082,7 +1095,7 @@ def _named_casualty(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -
 
 
 #: The words that may state a firm zero: "no", "none of", "not a single".
-_NO_WORDS = frozenset(["no", "none", "single"])
+_NO_WORDS = frozenset(["no", "none", "single", "nobody"])
 #: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
 _LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
 _NO_LOSS = {"losses": Category.KILLED, "casualties": Category.OTHER, "injuries": Category.WOUNDED}
@@ -1097,7 +1110,11 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
     found: list[Figure] = []
     for i, word in enumerate(words):
         if word == "none" and words[i + 1 : i + 2] == ["of"]:
-            j = i + 3 if words[i + 2 : i + 3] in _OWNERS else i + 2  # "none of its crew"
+            # "none of its crew", "none of the attackers"
+            owned = words[i + 2 : i + 3] in _OWNERS or words[i + 2 : i + 3] == ["the"]
+            j = i + 3 if owned else i + 2
+        elif word == "nobody":
+            j = i  # "nobody had been killed"
         elif word == "not" and words[i + 1 : i + 3] == ["a", "single"]:
             j = i + 3  # "not a single civilian was killed"
         elif word != "no" or words[i + 1 : i + 2] in _NOT_NONE:
@@ -1128,8 +1145,8 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
         if category is None or "reported" in words[last + 1 : last + 3]:
             continue
         span = tokens[i].start, tokens[last].end
-        if category is Category.OTHER:
-            if not lost and "or" in words[i:last] and "casualties" not in words[i : last + 1]:
+        if category is Category.OTHER and not lost:  # but "suffered no casualties" is 0
+            if "or" in words[i:last] and "casualties" not in words[i : last + 1]:
                 found.extend(  # "no one was killed or injured": none of either
                     Figure(c, Qualifier.EXACT, 0, None, None, *span, first=i, last=i)
                     for c in (Category.KILLED, Category.WOUNDED)
@@ -1143,7 +1160,7 @@ def _people_or_loss(lex: Lexicon, words: list[str], i: int) -> int:
     """The length of the people noun, or of "one", or of a word for losses, at `i`."""
     if i >= len(words):
         return 0
-    if words[i] == "one" or words[i] in _NO_LOSS:
+    if words[i] in ("one", "nobody") or words[i] in _NO_LOSS:
         return 1
     return lex.people.starting_at(words, i)
 
@@ -1341,7 +1358,7 @@ def _category(
     named = _named_before(lex, words, start)
     if named is not None:
         return named
-    before = _cue_before(lex, words, start)
+    before = _cue_before(lex, words, _before_attribution(words, start))
     if before is Category.KILLED and words[start - 2 : start] in _BODIES_OF:
         return before  # "the bodies of three hostages": whatever they were, they are dead
     if right is not None and words[start - 1 : start] in _WEAK_CUES:
@@ -1417,6 +1434,17 @@ def _longest_at(lex: Lexicon, words: Sequence[str], i: int) -> tuple[int, Catego
         if inner is not None and 1 + inner[0] > best[0]:
             return 1 + inner[0], inner[1]
     return best
+
+
+def _before_attribution(words: list[str], start: int) -> int:
+    """Where the words before a figure end, past an attribution set off between the verb and
+    the figure: "The attack killed, according to the governor, 29 civilians"."""
+    if words[start - 1 : start] != [","]:
+        return start
+    for j in range(start - 2, max(0, start - 10), -1):
+        if words[j] == ",":
+            return j if words[j + 1 : j + 2] == ["according"] else start
+    return start
 
 
 def _cue_before(lex: Lexicon, words: list[str], start: int) -> Category | None:
@@ -1642,16 +1670,49 @@ def _died_since(words: list[str], start: int, starts: set[int]) -> bool:
 
 def _aside_end(words: list[str], start: int, starts: set[int]) -> int | None:
     """The comma that closes an aside opened just before `start`, when one does within a few
-    words and the aside counts nobody of its own ("five soldiers, 3 civilians, and" is a
-    list, not an aside)."""
+    words and the aside counts nobody of its own, or breaks the figure down before its verb
+    ("five soldiers, 3 civilians, and" is a list, not an aside)."""
+    counts = False
     for j in range(start, min(len(words), start + 9)):
-        if j in starts and words[start] not in ("including", "among"):
-            return None
         if words[j] in _HARD_STOPS:
             return None
         if words[j] == ",":
-            return j
+            # "At least 24 people, 22 students and two members of staff, were killed": a
+            # breakdown set off between the figure and its verb
+            verb_next = words[j + 1 : j + 2] in _VERB_AFTER_ASIDE
+            return j if not counts or words[start] in ("including", "among") or verb_next else None
+        counts = counts or (j in starts and words[j] not in ("a", "an"))
     return None
+
+
+def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:
+    """ "At least 24 people, 22 students and two members of staff, were killed": the figures
+    of an aside between a figure and its verb are parts of it; but in "two of its staff, a
+    logistics officer and a driver, were killed" the aside names the same two again."""
+    starts = {f.first for f in result}
+    restated: set[int] = set()
+    for n, whole in enumerate(result):
+        opening = next(
+            (j for j in range(whole.last + 1, whole.last + 5) if words[j : j + 1] == [","]), 0
+        )
+        close = _aside_end(words, opening + 1, starts) if opening else None
+        if close is None or words[close + 1 : close + 2] not in _VERB_AFTER_ASIDE:
+            continue
+        inside = [m for m in range(n + 1, len(result)) if opening < result[m].first < close]
+        if words[opening + 1] not in _BREAKDOWN_OPENERS and all(
+            words[result[m].first] in ("a", "an") for m in inside
+        ):
+            if len(inside) == whole.value:
+                restated.update(inside)  # what the verb after the aside says befell them
+                result[n] = replace(whole, category=result[inside[-1]].category)
+            continue
+        for m in inside:
+            result[m] = replace(result[m], breakdown=True)
+    return [f for m, f in enumerate(result) if m not in restated]
+
+
+#: What follows an aside that counts people of its own when it breaks the figure down.
+_VERB_AFTER_ASIDE = [["were"], ["was"], ["are"], ["is"], ["have"], ["has"], ["had"], ["died"]]
 
 
 def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int) -> Category | None:
@@ -1897,6 +1958,8 @@ _BREAKDOWN_OPENERS = frozenset(
 #: "four of them were volunteers": the words after an amount that make it part of the
 #: figure before it.
 _OF_THOSE = (["of", "them"], ["of", "whom"], ["of", "which"], ["of", "these"], ["of", "those"])
+#: What the part of a count of casualties died of: "73 casualties, 21 of them fatal".
+_FATAL = (["fatal"], ["fatally"], ["dead"], ["killed"])
 #: At most this many words from one amount of an enumeration to the next.
 _ENUMERATION_GAP = 10
 
@@ -1954,7 +2017,9 @@ def _settle_coordination(
                 or _among_opening(words, amount)
             )
         ):
-            result[index] = replace(result[index], category=earlier[-1].category, breakdown=True)
+            fatal = closer in _OF_THOSE and words[amount.last + 3 : amount.last + 4] in _FATAL
+            category = Category.KILLED if fatal else earlier[-1].category  # "21 of them fatal"
+            result[index] = replace(result[index], category=category, breakdown=True)
             continue
         between_next = words[amount.last + 1 : later[0].first] if later else []
         after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
