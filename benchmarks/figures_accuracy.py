@@ -74,7 +74,7 @@ def load(corpus: Path, split: str, numbers: range | None = None) -> list[Report]
 
 #: Spellings and forms of one word: "Defense", "regional governor" of "Kolmire region".
 _SAME_WORD = {"defense": "defence", "ministry's": "ministry", "regional": "region",
-              "provincial": "province"}  # fmt: skip
+              "provincial": "province", "headquarter": "headquarters"}  # fmt: skip
 
 
 def claimant_key(text: str, sides: dict[str, str] | None = None) -> frozenset[str]:

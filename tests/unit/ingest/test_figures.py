@@ -2449,3 +2449,40 @@ def test_parts_zeros_and_ages_as_reports_write_them(
     text: str, expected: list[tuple[str, int | None, int | None, int | None, str]]
 ) -> None:
     assert figures(text + "\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "4 civilian persons were died and 7 became injured, informs the Regional Civil"
+            " Protection Headquarter.",
+            "Regional Civil Protection Headquarter",  # a verb of saying before its subject
+        ),
+        (
+            "In total 118 civilians lost their lives, said to journalists the head of regional"
+            " administration, Mr. Bogdan Kresnik.",
+            "regional administration",
+        ),
+        (
+            "Two soldiers became martyrs in the night battle. This information was given in the"
+            " morning by the Ministry of Defence of Cordavia.",
+            "Ministry of Defence of Cordavia",
+        ),
+        (
+            "### Shepherds found dead\n\nThe bodies of three shepherds were found on Tuesday."
+            " Those figures come from Rami Haddour, director of the Levant Casualty Record.",
+            "Levant Casualty Record",  # not the shepherds, who were found, not finders
+        ),
+    ],
+)
+def test_who_speaks_in_translated_and_regional_english(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text + "\n")} == {claimant}
+
+
+def test_the_ministry_is_no_other_kind_of_body_named_before() -> None:
+    text = (
+        "The Tarn Red Cross said 5 people were missing.\n\n"
+        "According to the ministry, 4 people were killed.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Tarn Red Cross", "ministry"]

@@ -169,7 +169,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 found = [replace(a, weak=True) if not a.pronoun else a for a in found]
                 found.append(Attribution(i, phrase))
             elif phrase:
-                found.append(Attribution(i, phrase))
+                found.append(_role_after(lex, tokens, words, i + n) or Attribution(i, phrase))
             elif words[i + n : i + n + 1] in (["its"], ["their"]) and (
                 words[i + n + 1 : i + n + 2] and words[i + n + 1] in _SOURCE_NOUNS
             ):  # "according to its statement": whoever "it" is
@@ -213,6 +213,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             and not (i > 0 and words[i - 1] in _OWNERS)  # "revised its count": a noun
             and not (i > 0 and _POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
             and not _releases_people(lex, tokens, words, i)
+            and not (words[i] == "found" and words[i + 1 : i + 2] in _FOUND_AS)  # "found dead"
         ):
             subject = _phrase_before(lex, tokens, words, i) or _surname(lex, tokens, i - 1)
             if subject is not None and _befell(lex, subject.text):
@@ -225,8 +226,11 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             if subject is not None:
                 found.append(subject)
             elif i + 1 < len(words) and words[i + 1] not in _JOINERS:  # "said in its address"
-                inverted = _phrase_after(lex, tokens, words, i + 1)
-                if inverted and words[i] in ("said", "says", "reported", "added", "stated"):
+                after = i + 1
+                if words[after] == "to" and words[after + 1 : after + 2] in _AUDIENCES:
+                    after += 2  # "said to journalists the head of regional administration"
+                inverted = _phrase_after(lex, tokens, words, after)
+                if inverted and words[i] in _INVERTED:
                     comma = next(
                         (j for j in range(i + 1, min(len(words), i + 8)) if words[j] == ","), -1
                     )
@@ -424,6 +428,16 @@ def _owner(
 
 #: Possessive pronouns: "her office" is the office of whoever "her" is.
 _HIS = [["his"], ["her"], ["its"], ["their"]]
+#: Verbs of saying that may stand before their subject: "..., said the ministry", "...,
+#: informs the Regional Civil Protection Headquarters".
+_INVERTED = frozenset(["said", "says", "reported", "reports", "added", "adds", "stated",
+                       "states", "informs", "informed", "announced", "announces", "confirmed",
+                       "confirms", "wrote", "writes"])  # fmt: skip
+#: How people were found, which makes "found" no verb of saying: "Shepherds found dead".
+_FOUND_AS = [["dead"], ["alive"], ["killed"], ["murdered"], ["shot"], ["hanged"], ["buried"],
+             ["beheaded"], ["drowned"]]  # fmt: skip
+#: Whom a speaker may tell before being named: "said to journalists the head of ...".
+_AUDIENCES = [["journalists"], ["reporters"], ["media"], ["press"]]
 #: Titles written short before a name: "army spokesman Col. Benedek Aran told reporters",
 #: "St. Lucan's Hospital".
 _TITLES = frozenset(["col", "gen", "lt", "maj", "capt", "sgt", "dr", "prof", "mr", "mrs", "ms",
@@ -671,6 +685,17 @@ def _employer(
         if not _claimant_word(lex, tokens[j]):
             return None
     return None
+
+
+def _role_after(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int
+) -> Attribution | None:
+    """ "according to Rami Haddour, director of the Levant Casualty Record": the organisation
+    the role after a person's name names."""
+    comma = next((j for j in range(start, min(len(words), start + 6)) if words[j] == ","), -1)
+    if comma < 0 or any(w in lex.claimant_heads for w in words[start:comma]):
+        return None
+    return _employer(lex, tokens, words, comma + 1)
 
 
 def _later_role(

@@ -264,6 +264,7 @@ class _Claimants:
                         and len(earlier.split()) >= 2
                         and earlier.split()[0].lower() not in _POSSESSIVES  # "Your ministry"
                         and not _names_another(text, earlier)  # "the health ministry"
+                        and (wanted in _DESCRIBED or wanted != _MINISTRY)
                     ):
                         return earlier
             if text.islower() or owner is not None:  # "Gendarmerie spokesman Luc Ferrand"
@@ -602,6 +603,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
 
 
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
+#: A head that names a kind of body no other kind stands for: "the ministry" is no Red Cross.
+_MINISTRY = "ministry"
 _DESCRIBED = frozenset(["monitor", "monitors", "group", "observatory", "watchdog", "ngo",
                         "charity", "organisation", "organization", "agency"])  # fmt: skip
 
@@ -643,7 +646,7 @@ def _named_later(
 #: by the regional administration", "These figures come from local partners".
 _FIGURES_BEFORE = frozenset(["deaths", "figure", "figures", "toll", "numbers", "number", "data",
                              "casualties", "dead", "count", "tally", "totals",
-                             "account"])  # fmt: skip
+                             "account", "information"])  # fmt: skip
 
 
 def _sourced_after(
