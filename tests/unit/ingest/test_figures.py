@@ -2486,3 +2486,32 @@ def test_the_ministry_is_no_other_kind_of_body_named_before() -> None:
         "According to the ministry, 4 people were killed.\n"
     )
     assert [c.claimant for c in read(text)] == ["Tarn Red Cross", "ministry"]
+
+
+def test_a_bodys_timed_updates_revise_its_own_earlier_tolls() -> None:
+    text = (
+        "TARN NATIONAL POLICE\n\n07:12\nA missile hit a block of flats. According to"
+        " preliminary information, 2 people were killed and 9 injured.\n\n10:05\nUpdate. 17"
+        " people are injured. Contact has been lost with 6 residents.\n\n21:30\nSummary. 11"
+        " people were killed. 34 people were injured. One person is still missing.\n"
+    )
+    assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == [
+        ("killed", 11, 2),
+        ("wounded", 34, 17),
+        ("missing", 1, 6),  # the missing are found
+    ]
+
+
+def test_timed_updates_on_other_incidents_or_the_days_sum_revise_nothing() -> None:
+    text = (
+        "TARN REGIONAL MILITARY ADMINISTRATION\n\n08:20\nShelling in Dolmir. 1 person killed,"
+        " 4 wounded.\n\n13:26\nA drone hit a bus stop in Sivask: three people killed.\n\n"
+        "21:00\nResults of the day. In total: 4 killed, 9 wounded.\n"
+    )
+    assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == [
+        ("killed", 1, None),
+        ("wounded", 4, None),
+        ("killed", 3, None),
+        ("killed", 4, None),
+        ("wounded", 9, None),
+    ]

@@ -599,7 +599,10 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.named_at.extend((number, a.index, claimant) for a, claimant in named)
     found = _named_later(found, mentions, numbers, outlet)
     found = _sourced_after(found, every, mentions, numbers, outlet)
-    return _once(text, _replaced(_superseded(_raised(_unrepeated(text, found)))), outlet)
+    found = _raised(_unrepeated(text, found))
+    if author is not None:
+        found = _timed_updates(text, found)
+    return _once(text, _replaced(_superseded(found)), outlet)
 
 
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
@@ -992,6 +995,70 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 # since raised the toll to 16": the toll raised was another's, who keeps it.
                 result[n] = (sentence, replace(claim, previous_value=other))
     return [pair for n, pair in enumerate(result) if n not in replaced]
+
+
+#: A line that holds only the time of the update below it: "10:05", "**14:30**".
+_TIME_LINE = re.compile(r"^[ \t]*[*#]*[ \t]*\d{1,2}[:.]\d{2}[ \t]*[*]*[ \t]*$", re.MULTILINE)
+
+
+def _timed_updates(
+    text: str, found: list[tuple[Sentence, FoundClaim]]
+) -> list[tuple[Sentence, FoundClaim]]:
+    """A body's own posts of one day under the times of their updates ("07:12 ... 2 people
+    were killed", "21:30 ... 11 people were killed"): each toll replaces the one of its kind
+    the body gave in an earlier update, which becomes its earlier figure. A toll rises; the
+    number missing may fall as the missing are found."""
+    times = [m.start() for m in _TIME_LINE.finditer(text)]
+    if len(times) < 2:
+        return found
+    updates = {  # the posts that say they bring a figure up to date: "Update.", "has risen"
+        n
+        for n, start in enumerate(times, 1)
+        if _UPDATING.search(text, start, times[n] if n < len(times) else len(text))
+    }
+    result = list(found)
+    replaced: set[int] = set()
+    for n, (sentence, claim) in enumerate(result):
+        update = sum(1 for t in times if t < sentence.start)
+        if not _a_toll(claim) or claim.previous_value is not None or update not in updates:
+            continue
+        if not _TOTALS.isdisjoint(sentence.words):
+            continue  # "Results of the day. In total: 3 killed": the day's sum, no revision
+        key = claimant_key(claim.claimant)
+        for m in range(n - 1, -1, -1):
+            before, earlier = result[m]
+            if (
+                m not in replaced
+                and _a_toll(earlier)
+                and earlier.category is claim.category
+                and earlier.as_of == claim.as_of
+                and earlier.period_start == claim.period_start
+                and claimant_key(earlier.claimant) == key
+            ):
+                if sum(1 for t in times if t < before.start) == update:
+                    break  # the nearest of its kind is the same update's: another figure
+                assert claim.value is not None and earlier.value is not None
+                if (
+                    claim.category is Category.MISSING
+                    or claim.value / 10 <= earlier.value < claim.value
+                ):
+                    result[n] = (sentence, replace(claim, previous_value=earlier.value))
+                    replaced.add(m)
+                break
+    return [pair for n, pair in enumerate(result) if n not in replaced]
+
+
+#: Words of a post that brings the figures of an earlier one up to date.
+_UPDATING = re.compile(
+    r"\b(?:updated?|summary|risen|rose|rises|grown|increased|climbed|now|as of)\b", re.IGNORECASE
+)
+#: Words that sum several incidents' figures rather than revise one's.
+_TOTALS = frozenset(["total", "totals", "altogether", "overall", "cumulative", "combined"])
+
+
+def _a_toll(claim: FoundClaim) -> bool:
+    """Whether a claim states a whole count, not a part of one nor a number added to one."""
+    return not (claim.breakdown or claim.added) and claim.value is not None
 
 
 def _now(sentence: Sentence, claim: FoundClaim) -> bool:
