@@ -2515,3 +2515,29 @@ def test_timed_updates_on_other_incidents_or_the_days_sum_revise_nothing() -> No
         ("killed", 4, None),
         ("wounded", 9, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Seventeen servicemen are still listed as missing, the statement said, down from 41"
+            " at the end of January.",
+            [(17, 41)],  # a count that fell, not one that rose by a part of itself
+        ),
+        (
+            "The health department said 19 people were killed, revising downward the toll of"
+            " 23 it had given on Tuesday.",
+            [(19, 23)],
+        ),
+        (
+            "In the first quarter, 22 casualties were recorded (9 killed and 13 injured); the"
+            " quarter's total has been revised from 20 to 22 after two late reports.",
+            [(22, 20), (9, None), (13, None)],  # the figure "to 22" names again
+        ),
+    ],
+)
+def test_earlier_figures_of_counts_that_fell_or_were_named_again(
+    text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text + "\n")] == expected

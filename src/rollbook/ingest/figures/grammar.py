@@ -194,7 +194,7 @@ def figures(
     if not result:
         result = _named_alone(lex, tokens, words)  # "A third officer, Corporal Sami ..."
     result = _told_together(words, _set_off_parts(words, result))
-    result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)])
+    result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)], words)
     # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
     # not "197, and the article described the rise as a doubling"
     counted = [a.first for a in things if not a.weak]
@@ -988,8 +988,11 @@ def _earlier_mark(
     ):  # "raised its toll to six soldiers killed, from four announced on Friday", "revised
         # to 1,044 civilians killed, from 1,009.", "revised to 21 deaths, from the 23 we gave"
         return _Earlier(amount.first, amount.value, increment=False)
-    if before[-2:] == ["figure", "of"] and not _REVISING.isdisjoint(
-        words[max(0, start - 7) : start]
+    if (
+        before[-1:] == ["of"]
+        and before[-2:-1]
+        and before[-2] in _TALLY_NOUNS
+        and not _REVISING.isdisjoint(words[max(0, start - 7) : start])
     ):
         return _Earlier(amount.first, amount.value, increment=False)  # "..., revising upward
         # the figure of 17,900 it gave in March"
@@ -2195,9 +2198,25 @@ def _respectively(result: list[Figure], marks: list[_Earlier]) -> list[_Earlier]
     return []
 
 
+def _named_after(words: list[str], index: int) -> int | None:
+    """The value in figures of "from 20 to 22" after the amount at `index`."""
+    after = words[index + 1 : index + 3]
+    if after[:1] == ["to"] and after[1:] and after[1].replace(",", "").isdigit():
+        return int(after[1].replace(",", ""))
+    return None
+
+
+def _down_from(words: list[str], index: int) -> bool:
+    """Whether "down from" stands among the words before the amount at `index`, past a
+    qualifier ("down from about 40"): the figure that a newer, smaller one replaced."""
+    before = words[max(0, index - 4) : index]
+    return any(before[k : k + 2] == ["down", "from"] for k in range(len(before) - 1))
+
+
 def _attach_earlier(
     result: list[Figure],
     marks: list[_Earlier],
+    words: list[str],
 ) -> tuple[list[Figure], list[_Earlier]]:
     """Give each earlier figure to the figure that replaced it: the nearest whole figure
     before it ("rose to 24,100, up from 23,968"), else after it; a breakdown ("including
@@ -2211,8 +2230,14 @@ def _attach_earlier(
             if f.previous is None
             and f.value is not None
             # a revision moves a toll by a part of itself: not "88; ... in which 6 were killed";
-            # but "lowered the number missing from 12 to five" says it moved further
-            and (mark.increment or f.value >= mark.value / 2 or 0 < f.first - mark.index <= 3)
+            # but "lowered the number missing from 12 to five" and "17 are still missing, down
+            # from 41" say it moved further
+            and (
+                mark.increment
+                or f.value >= mark.value / 2
+                or 0 < f.first - mark.index <= 3
+                or (_down_from(words, mark.index) and f.first < mark.index)
+            )
         ]
         # "143 killed and 410 wounded, an increase on the 118 dead": of its own kind.
         candidates = [f for f in candidates if f.category is mark.category] or candidates
@@ -2223,7 +2248,10 @@ def _attach_earlier(
             if not mark.increment:
                 orphans.append(mark)
             continue
-        nearest = min(pool, key=lambda f: abs(f.first - mark.index))
+        # "22 casualties (9 killed and 13 injured); the total has been revised from 20 to
+        # 22": the figure the words after it name again
+        named = [f for f in candidates if _named_after(words, mark.index) == f.value]
+        nearest = min(named or pool, key=lambda f: abs(f.first - mark.index))
         previous = nearest.value - mark.value if mark.increment and nearest.value else mark.value
         if previous is not None and previous >= 0:
             result[result.index(nearest)] = replace(nearest, previous=previous)
