@@ -2541,3 +2541,57 @@ def test_earlier_figures_of_counts_that_fell_or_were_named_again(
     text: str, expected: list[tuple[int, int | None]]
 ) -> None:
     assert [(c.value, c.previous_value) for c in read(text + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Some 1.3 million people, out of a pre-war population of about 11 million, have"
+            " fled their homes.",
+            [("displaced", 1300000, None, None, "about")],
+        ),
+        (
+            "A joint commission found that 41 Tellesk and 23 Marrovian soldiers died.",
+            [("killed", 41, None, None, "exact"), ("killed", 23, None, None, "exact")],
+        ),
+        (
+            "The previous exchange brought home 120 Saldovians.",
+            [("captured", 120, None, None, "exact")],  # prisoners released
+        ),
+        (
+            'Officials feared the death toll in Karfa "may be closer to 90" once the camp had'
+            " been searched.",
+            [("killed", 90, None, None, "about")],  # not "90 once": no count of things
+        ),
+        (
+            "Two children, a boy and his younger sister, were among the dead.",
+            [("killed", 2, None, None, "exact")],  # the aside names the same two
+        ),
+        (
+            "Since 2033, 14 players, coaches and staff of the club have been killed.",
+            [("killed", 14, None, None, "exact")],  # a list, not an aside
+        ),
+    ],
+)
+def test_figures_past_asides_sides_and_clauses(
+    text: str, expected: list[tuple[str, int | None, int | None, int | None, str]]
+) -> None:
+    assert figures(text + "\n") == expected
+
+
+def test_a_count_of_another_year_beside_this_years_is_no_earlier_figure() -> None:
+    text = (
+        "According to the association, 47 officers have been killed in the province since"
+        " January, compared with 31 in the whole of 2550.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(47, None), (31, None)]
+
+
+def test_what_an_earlier_version_of_the_article_said_is_no_ones_figure() -> None:
+    text = (
+        "Police said nine officers were killed in the ambush.\n\nCORRECTION: An earlier"
+        " version of this article said that 12 police officers had been killed. The correct"
+        " figure, according to the police command, is nine.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(9, None)]

@@ -134,6 +134,8 @@ def figures(
             continue
         if _crowd_or_age(lex, words, amount):
             continue  # "a rally of several thousand people", "of those detained were under 18"
+        if _our_error(words, amount):
+            continue  # "An earlier version of this article said that 12": no one's figure
         if _stale(words, amount) and amount.value is not None:
             stale.append(Earlier(amount.value, _category(lex, tokens, words, amount, every)))
             continue
@@ -225,14 +227,20 @@ def _names_period(words: list[str], earlier: bool) -> bool:
     April", "in week 14") or hold ("this week", "during the month", "in May") a period."""
     if earlier:
         first, second = [*words[:2], "", ""][:2]
-        return (first == "the" and (second in _PERIODS or second in ("previous", "preceding"))) or (
-            first == "in" and (second == "week" or second in _MONTHS)
+        return (
+            (first == "the" and (second in _PERIODS or second in ("previous", "preceding")))
+            or (first == "in" and (second == "week" or second in _MONTHS or _a_year(second)))
+            or words[:3] in (["in", "the", "whole"], ["in", "all", "of"])  # "in the whole of 2550"
         )
     return any(
         (w in ("this", "during", "the") and after in _PERIODS)
-        or (w == "in" and (after in _MONTHS or after == "week"))
+        or (w in ("in", "since") and (after in _MONTHS or after == "week"))
         for w, after in zip(words, [*words[1:], ""], strict=True)
     )
+
+
+def _a_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit()
 
 
 #: The words that set a count beside another: "down from", "compared with", "against".
@@ -316,6 +324,17 @@ def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     of = nouns[-1] + 1  # not "the number of drones launched was 24"
     return head[of : of + 1] != ["of"] or not any(
         lex.not_people.starting_at(head, i) for i in range(of + 1, min(len(head), of + 4))
+    )
+
+
+def _our_error(words: list[str], amount: Amount) -> bool:
+    """Whether the outlet tells a figure its own earlier text gave in error ("An earlier
+    version of this article said 12 were killed"): neither a claim nor anyone's earlier
+    figure."""
+    before = words[max(0, amount.first - 14) : amount.first]
+    return any(
+        before[i : i + 3] == ["version", "of", "this"] and before[i - 1] in _STALE_WORDS
+        for i in range(1, len(before) - 2)
     )
 
 
@@ -1676,9 +1695,12 @@ def _aside_end(words: list[str], start: int, starts: set[int]) -> int | None:
     words and the aside counts nobody of its own, or breaks the figure down before its verb
     ("five soldiers, 3 civilians, and" is a list, not an aside)."""
     counts = False
-    for j in range(start, min(len(words), start + 9)):
+    relative = words[start : start + 1] in (["who"], ["whose"], ["which"], ["whom"])
+    for j in range(start, min(len(words), start + 12)):
         if words[j] in _HARD_STOPS:
             return None
+        if not relative and (words[j] in _BE or words[j] in ("have", "has", "had")):
+            return None  # "14 players, coaches and staff have been killed": the clause's verb
         if words[j] == ",":
             # "At least 24 people, 22 students and two members of staff, were killed": a
             # breakdown set off between the figure and its verb
@@ -1705,8 +1727,8 @@ def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:
         if words[opening + 1] not in _BREAKDOWN_OPENERS and all(
             words[result[m].first] in ("a", "an") for m in inside
         ):
-            if len(inside) == whole.value:
-                restated.update(inside)  # what the verb after the aside says befell them
+            restated.update(inside)  # "Two children, a boy and his sister, were among"
+            if inside and len(inside) == whole.value:  # what the verb after it says befell them
                 result[n] = replace(whole, category=result[inside[-1]].category)
             continue
         for m in inside:
@@ -2028,6 +2050,8 @@ def _settle_coordination(
         after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
         noun = _people_noun(lex, words, after)
         people = noun > 0  # "five other staff members and"
+        if not people and between_next[1:2] == ["and"] and tokens[after].text[:1].isupper():
+            people, noun = True, 1  # "41 Tellesk and 23 Marrovian soldiers": a side's
         if (
             later
             and people
