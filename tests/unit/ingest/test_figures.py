@@ -1306,6 +1306,7 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
         ("TARN POLICE\nOffice of the Commissioner for the Eastern Fells", "Tarn Police"),
         ("Ivo Dask | Head of the Tarn Regional Military Administration",
          "Tarn Regional Military Administration"),
+        ("TARN TEACHING HOSPITAL\nOffice of the Medical Director", "Tarn Teaching Hospital"),
     ],
 )  # fmt: skip
 def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
@@ -1721,6 +1722,8 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
         ("The Front said in its New Year's Day address that 1,300 fighters died.", "Front"),
         ("Drones hit the grain terminal. No one was injured, the port authority said.",
          "port authority"),  # a kind of body no word list holds
+        ("The management of Al-Nour Teaching Hospital said 23 people were killed.",
+         "Al-Nour Teaching Hospital"),
         ("A doctor at St. Lucan's Hospital said the hospital had received five bodies.",
          "St. Lucan's Hospital"),
         ("The opposition Civic Front rejected the figures, saying more than 60 protesters had"
