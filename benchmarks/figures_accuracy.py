@@ -80,9 +80,11 @@ _SAME_WORD = {"defense": "defence", "ministry's": "ministry", "regional": "regio
 def claimant_key(text: str, sides: dict[str, str] | None = None) -> frozenset[str]:
     """A claimant's name as a set of words, sides by name: "Azerbaijan's Defense Ministry" and
     "the Defence Ministry of Azerbaijan" are the same words; so are "Ostravian" and "Ostravia"
-    when the report names both (`sides`, as the reader finds them in the report)."""
+    when the report names both (`sides`, as the reader finds them in the report), and "the
+    Sudanese army" and "the Sudanese Armed Forces", which news writes for the same body."""
     parties = {**(sides or {}), **lexicon().parties}
-    words = re.findall(r"[\w-]+", text.lower().replace("’", "'").replace("'s", ""))
+    text = text.lower().replace("’", "'").replace("'s", "").replace("armed forces", "army")
+    words = re.findall(r"[\w-]+", text)
     result = set()
     for word in words:
         word = _SAME_WORD.get(word, word)
