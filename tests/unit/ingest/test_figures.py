@@ -2598,3 +2598,24 @@ def test_what_an_earlier_version_of_the_article_said_is_no_ones_figure() -> None
         " figure, according to the police command, is nine.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(9, None)]
+
+
+def test_where_a_body_posted_is_not_who_speaks() -> None:
+    text = (
+        "The Tarn Liberation Front said in a statement on its Telegram channel that 12 of"
+        " its fighters were killed.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Tarn Liberation Front"]
+
+
+def test_the_authors_press_unit_and_its_rebuttal_speak_for_the_author() -> None:
+    text = (
+        "TARN ARMED FORCES\nDirectorate of Public Information\n\n1. The Directorate of Public"
+        " Information states that 3 soldiers were killed.\n\n2. The Kell Front claimed to have"
+        " killed 60 soldiers at Tamsin Ford, when in fact 4 soldiers were killed there.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (3, "Tarn Armed Forces"),
+        (60, "Kell Front"),
+        (4, "Tarn Armed Forces"),  # "in fact": the writer's own figure
+    ]

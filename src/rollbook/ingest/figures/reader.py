@@ -224,6 +224,8 @@ class _Claimants:
         words = text.split()
         if self.authored and text.lower() in _WITNESSES:
             return self.outlet  # "forensic experts found", in the prosecutor's own statement
+        if self.authored and not text.islower() and _press_unit(text):
+            return self.outlet  # "The Directorate of Public Information states", the author's
         if (len(words) <= 2 or text.islower()) and (not attribution.new or owner is not None):
             wanted = head(text)
             for earlier in reversed(self.named):
