@@ -2619,3 +2619,13 @@ def test_the_authors_press_unit_and_its_rebuttal_speak_for_the_author() -> None:
         (60, "Kell Front"),
         (4, "Tarn Armed Forces"),  # "in fact": the writer's own figure
     ]
+
+
+def test_a_written_answer_speaks_for_the_minister_who_answered() -> None:
+    text = (
+        "NATIONAL ASSEMBLY OF TARN\nWritten questions and answers\n\nQuestion No. 4417\n"
+        "Asked by: Deputy Ines Varga (Civic Alliance)\nTo: the Minister of Defence\n\nAnswer\n"
+        "Answered by: Colonel-General (ret.) Aurel Dashkin, Minister of Defence\n\n"
+        "Since the start of the operation, 1,208 service personnel have died.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(1208, "Minister of Defence")]

@@ -1186,6 +1186,8 @@ _CARRIED = re.compile(
     r"(?:the\s+)?[a-z][\w\s-]*?\bof\s+(?:the\s+)?(?P<by>[A-Z][^,.;:()]*)"
     # "Question No. 4471, asked by ...; answered by the Minister of Defence, Halvard Senning"
     r"|\banswered\s+by\s+(?:the\s+)?(?P<answerer>[A-Z][^,.;:()]*)"
+    # "Answered by: Colonel-General (ret.) Aurel Dashkin, Minister of Defence"
+    r"|\b(?i:answered)\s+by:\s+[^,\n]*,\s+(?:the\s+)?(?P<office>[A-Z][^,.;:()\n]*)"
 )
 
 #: The words without which a line is neither a source line nor a byline.
@@ -1201,7 +1203,7 @@ def _author(text: str, every: list[Sentence]) -> str | None:
     Municipal Council of Doussoula"), or the one an outlet says issued it. Its figures are
     its own, not the outlet's that carries them (nor the monitoring service's that
     translated them)."""
-    for sentence in every[:8]:
+    for sentence in every[:16]:
         if _LABEL_WORDS.isdisjoint(sentence.words):
             continue  # most lines: neither a source line nor a byline
         line = text[sentence.start : sentence.end]
