@@ -2629,3 +2629,16 @@ def test_a_written_answer_speaks_for_the_minister_who_answered() -> None:
         "Since the start of the operation, 1,208 service personnel have died.\n"
     )
     assert [(c.value, c.claimant) for c in read(text)] == [(1208, "Minister of Defence")]
+
+
+def test_two_persons_each_counted_as_one_are_two_claims() -> None:
+    text = (
+        "Pelloway city: 2 people were killed and 7 injured, among them a 14-year-old girl.\n\n"
+        "Sennivar community: A 72-year-old man was injured.\n"
+    )
+    assert [(c.category.value, c.value) for c in read(text)] == [
+        ("killed", 2),
+        ("wounded", 7),
+        ("wounded", 1),
+        ("wounded", 1),  # another person, not the girl again
+    ]

@@ -1871,6 +1871,8 @@ def _restated(kept: FoundClaim, claim: FoundClaim, own: str) -> bool:
     group = claim.group.casefold()
     if group != kept.group.casefold() and group not in _ANYONE:
         return False
+    if kept.value == claim.value == 1 and kept.quote != claim.quote:
+        return False  # "among them a 14-year-old girl", "A 72-year-old man was injured": two
     if kept.party and claim.party and kept.party != claim.party:
         return False  # an exchange of 90 prisoners for 90
     a, b = claimant_key(kept.claimant), claimant_key(claim.claimant)
