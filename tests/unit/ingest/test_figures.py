@@ -2642,3 +2642,15 @@ def test_two_persons_each_counted_as_one_are_two_claims() -> None:
         ("wounded", 1),
         ("wounded", 1),  # another person, not the girl again
     ]
+
+
+def test_a_place_after_a_logs_reference_is_no_source() -> None:
+    text = (
+        "TARN METROPOLITAN POLICE\nDaily occurrence log\n\nRef 2573/1184 - 08:20 - Quarry Lane\n"
+        "Roadside bomb detonated beside a patrol car. Two officers injured.\n\n"
+        "About 2,400 people left their villages.\n"
+    )
+    assert [(c.category.value, c.claimant) for c in read(text)] == [
+        ("wounded", "Tarn Metropolitan Police"),
+        ("displaced", "Tarn Metropolitan Police"),
+    ]

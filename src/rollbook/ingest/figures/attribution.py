@@ -314,14 +314,23 @@ def trailing_source(sentence: Sentence) -> list[Attribution]:
     end = len(tokens) - 1 if tokens[-1].text in (".", "!") else len(tokens)
     dash = next((i for i in range(end - 1, max(0, end - 9), -1) if tokens[i].text in _DASHES), 0)
     if dash == 0 or not any(
-        t.kind == "number" and ":" not in (tokens[i - 1].text if i else "", tokens[i + 1].text)
+        t.kind == "number"
+        and _REFERENCE.isdisjoint((tokens[i - 1].text if i else "", tokens[i + 1].text))
         for i, t in enumerate(tokens[:dash])
     ):
         return []  # no figure before the dash, only a time ("13:20 - Heavy tear gas in ...")
+        # or a reference ("Ref 2573/1184 - 08:20 - Quarry Lane")
     if any(t.kind != "word" or is_number_word(t.low) for t in tokens[dash + 1 : end]):
         return []  # "- four truck drivers and two nurses": whom the figure counts
-    found = _attribution(lexicon(), tokens, sentence.words, dash + 1, end)
-    return [found] if found is not None else []
+    lex = lexicon()
+    found = _attribution(lex, tokens, sentence.words, dash + 1, end)
+    if found is None or head(found.text) not in lex.claimant_heads:
+        return []  # "- Quarry Lane": a place, not a source
+    return [found]
+
+
+#: What stands beside the number of a time or a reference, not a figure: "08:20", "2573/1184".
+_REFERENCE = frozenset([":", "/"])
 
 
 def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
