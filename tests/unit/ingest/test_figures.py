@@ -2654,3 +2654,19 @@ def test_a_place_after_a_logs_reference_is_no_source() -> None:
         ("wounded", "Tarn Metropolitan Police"),
         ("displaced", "Tarn Metropolitan Police"),
     ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "CRESCENT MONITOR - TRANSLATED STATEMENTS SERVICE\n\n[Monitor's note: The following"
+        " statement was posted on the Telegram channel of the Sons of the Valley Brigades on"
+        " Saturday evening. Translated from Arabic by the Service.]",
+        "MEKONG MONITORING SERVICE\nResistance media digest\n\nSons of the Valley Brigades"
+        " (SVB): statement on the battle\nSource: SVB Facebook page, statement No. 27, in"
+        " Burmese. Translated by MMS.",
+    ],
+)
+def test_a_monitors_translation_carries_the_figures_of_whom_it_translates(head: str) -> None:
+    text = head + "\n\nSeven of our heroic fighters were killed in the battle.\n"
+    assert [c.claimant for c in read(text)] == ["Sons of the Valley Brigades"]

@@ -1141,7 +1141,12 @@ _AUTHOR_PREFIX = re.compile(
 _ISSUED = re.compile(
     r"(?:issued|published|released|posted)\s+the\s+following\s+"
     r"(?:statement|communiqu[eé]|update|message|bulletin|post)"
-    r"|announcement\s+issued\b.*?\bby\s+the\s+(?P<by>[^:]+):",
+    r"|announcement\s+issued\b.*?\bby\s+the\s+(?P<by>[^:]+):"
+    # "The following statement was posted on the Telegram channel of the Sons of the Valley
+    # Brigades (Kataib Abna al-Wadi) on Saturday": a monitor's note on whose text it carries
+    r"|following\s+(?:statement|communiqu[eé]|message|post)\s+was\s+"
+    r"(?:posted|published|issued|released)\s+(?:on\s+the\s+[\w\s]{1,30}?\s+of|by)\s+"
+    r"(?:the\s+)?(?P<carrier>[A-Z][^,.;:()\[\]]*?)(?=\s*[,.;:(\[]|\s+on\s)",
     re.IGNORECASE,
 )
 #: "The UN Integrated Office in Haiti (BINUH) published its quarterly report on Tuesday",
@@ -1176,7 +1181,8 @@ _REPLY = re.compile(r"\W*(?:written\s+)?(?:answer|reply|response)\s+(?:of|from|b
 #: "10:40 | Source: Coastal Defence Command | Editor: ...": the line that says whose text a
 #: monitoring item or a carried statement is.
 _SOURCE_LABEL = re.compile(
-    r"(?:^|\|\s*)Source:\s+(?:the\s+)?(?P<by>[A-Z][^,|;:()]*?)\s*(?:[,|;(]|$)"
+    r"(?:^|\|\s*)(?:Source|SOURCE):\s+(?:the\s+)?(?P<by>[A-Z][^,|;:()]*?)"
+    r"(?:\s+(?:Facebook|Telegram|X|Twitter|VK|website|official)\b[^,|;:()]*)?\s*(?:[,|;(]|$)"
 )
 
 #: "Posts by Yarema Kostiv, head of the Hralna Regional Military Administration": a digest
@@ -1209,8 +1215,15 @@ def _author(text: str, every: list[Sentence]) -> str | None:
         line = text[sentence.start : sentence.end]
         label = _SOURCE_LABEL.search(line) or _CARRIED.search(line)
         name = label.group(label.lastgroup or "by") if label else ""
+        short = acronyms(text).get(name.strip())  # "Source: YH-PDF Facebook page"
+        if short is not None:
+            return short
         if name and not _NAMED_BODIES.isdisjoint(name.lower().split()):
             return name.strip()
+    for sentence in every[:6]:  # a monitor's note on whose statement it carries
+        carried = _ISSUED.search(text, sentence.start, sentence.end)
+        if carried and carried.group("carrier"):
+            return carried.group("carrier").strip()
     for n, sentence in enumerate(every[:5]):
         found = _letterhead(text, sentence)
         if found is not None:
