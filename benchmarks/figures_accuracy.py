@@ -114,7 +114,7 @@ def _initialled(name: str, other: str) -> str:
         spelled = r"\s+(?:(?:of|the|for|and)\s+)*".join([words] * len(short))
         for match in re.finditer(rf"\b{spelled}", name):
             initials = "".join(w[0] for w in match.group().split() if w[0].isupper())
-            if initials == short:
+            if initials == short and match.group() not in other:  # not where both spell it
                 return name[: match.start()] + short + name[match.end() :]
     return name
 
