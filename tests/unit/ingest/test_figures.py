@@ -2670,3 +2670,33 @@ def test_a_place_after_a_logs_reference_is_no_source() -> None:
 def test_a_monitors_translation_carries_the_figures_of_whom_it_translates(head: str) -> None:
     text = head + "\n\nSeven of our heroic fighters were killed in the battle.\n"
     assert [c.claimant for c in read(text)] == ["Sons of the Valley Brigades"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The spokesman of the Ministry of Health of Tarn, Dr. Kourosh Samimifar, in the press"
+            " conference today said: the number of martyrs reached to 1 146 people.",
+            [("killed", 1146, "Ministry of Health of Tarn")],  # not the press conference
+        ),
+        (
+            "In result of the shelling 2 persons were died - men of 54 and 61 years.",
+            [("killed", 2, OUTLET)],  # their ages, the first's "years" told once
+        ),
+        (
+            "Not one serviceman of the Tarn army was taken in captivity during the past day.",
+            [("captured", 0, OUTLET)],
+        ),
+        (
+            "Samimifar said: From the martyrs, 187 persons are women and 94 persons are children.",
+            [("killed", 187, OUTLET), ("killed", 94, OUTLET)],  # a surname no one was named by
+        ),
+        (
+            "Later one more woman died, so the number of persons deprived of life rises to 12.",
+            [("killed", 12, OUTLET)],
+        ),
+    ],
+)
+def test_english_as_translations_write_it(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert [(c.category.value, c.value, c.claimant) for c in read(text + "\n")] == expected

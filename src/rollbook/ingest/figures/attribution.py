@@ -465,6 +465,24 @@ def _numbered(words: list[str], i: int) -> bool:
     return words[i].isdigit() and i > 1 and words[i - 2 : i] == ["no", "."]
 
 
+def _before_venue(words: list[str], end: int) -> int:
+    """Where the words before a verb of saying end, before the occasion it was said at
+    ("in the press conference today", "at a news briefing"), which names no speaker."""
+    k = end
+    while k > 0 and words[k - 1] in _SKIP_BEFORE_VERB:
+        k -= 1
+    for venue in _VENUES:
+        if k >= len(venue) + 2 and words[k - len(venue) : k] == venue:
+            opening = k - len(venue) - 2
+            if words[opening] in ("in", "at") and words[opening + 1] in ("a", "the", "its"):
+                return opening
+    return end
+
+
+#: Occasions at which a figure is told: "at a press conference", "in a briefing".
+_VENUES = [["press", "conference"], ["news", "conference"], ["briefing"], ["press", "briefing"]]
+
+
 def _titled(words: list[str], i: int) -> bool:
     return words[i] == "." and i > 0 and words[i - 1] in _TITLES
 
@@ -498,6 +516,7 @@ def _phrase_before(
         end -= 2  # "The Ministry is pleased to announce", "regrets to inform"
         while end > 0 and words[end - 1] in _MINDED_BEFORE:
             end -= 1
+    end = _before_venue(words, end)  # "Dr. Samimifar, in the press conference today, said"
     for _ in range(2):  # "The International Organization for Migration (IOM) (has) said"
         if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
             end -= 3

@@ -544,6 +544,9 @@ def _crowd_or_age(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     when = words[amount.last + 1 : amount.last + 2] == ["when"] and words[start - 2] in _SOMEONE
     if words[start - 1] in _BE and ("age" in words[max(0, start - 6) : start] or when):
         return True  # "the average age of the fallen was 22", "who was 20 when he went missing"
+    after = words[amount.last + 1 : amount.last + 4]
+    if after[:1] in (["and"], [","]) and after[2:3] == ["years"] and after[1][:1].isdigit():
+        return True  # "men of 54 and 61 years": ages, the second's "years" told once
     return words[amount.first - 1] in ("under", "over") and words[amount.first - 2] in _BE
 
 
@@ -1117,7 +1120,7 @@ def _named_casualty(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -
 
 
 #: The words that may state a firm zero: "no", "none of", "not a single".
-_NO_WORDS = frozenset(["no", "none", "single", "nobody"])
+_NO_WORDS = frozenset(["no", "none", "single", "nobody", "not"])
 #: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
 _LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
 _NO_LOSS = {"losses": Category.KILLED, "casualties": Category.OTHER, "injuries": Category.WOUNDED}
@@ -1139,6 +1142,8 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             j = i  # "nobody had been killed"
         elif word == "not" and words[i + 1 : i + 3] == ["a", "single"]:
             j = i + 3  # "not a single civilian was killed"
+        elif word == "not" and words[i + 1 : i + 2] == ["one"]:
+            j = i + 2  # "Not one serviceman was taken in captivity"
         elif word != "no" or words[i + 1 : i + 2] in _NOT_NONE:
             continue  # "no more than five", "no longer"
         else:
@@ -1483,7 +1488,12 @@ def _cue_before(lex: Lexicon, words: list[str], start: int) -> Category | None:
 def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category | None:
     """ "Of those killed, 19 were children": the category the sentence opens with."""
     for i in range(max(0, start - 12), start):
-        if words[i] in ("of", "among") and words[i + 1 : i + 2] in (["those"], ["the"], ["them"]):
+        # "From the martyrs, 187 persons are women", as translations put it
+        if words[i] in ("of", "among", "from") and words[i + 1 : i + 2] in (
+            ["those"],
+            ["the"],
+            ["them"],
+        ):
             for category, phrases in lex.categories.items():
                 if phrases.starting_at(words, i + 2):
                     return category
