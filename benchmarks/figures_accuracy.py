@@ -77,13 +77,22 @@ _SAME_WORD = {"defense": "defence", "ministry's": "ministry", "regional": "regio
               "provincial": "province", "headquarter": "headquarters"}  # fmt: skip
 
 
+#: A state's long form before its name: "the Islamic Republic of Iran" is Iran.
+_REPUBLIC_OF = re.compile(
+    r"\b(?:the\s+)?(?:(?:islamic|federal|democratic|people|socialist|arab|united)\s+)*"
+    r"republic\s+of\b"
+)
+
+
 def claimant_key(text: str, sides: dict[str, str] | None = None) -> frozenset[str]:
     """A claimant's name as a set of words, sides by name: "Azerbaijan's Defense Ministry" and
     "the Defence Ministry of Azerbaijan" are the same words; so are "Ostravian" and "Ostravia"
-    when the report names both (`sides`, as the reader finds them in the report), and "the
-    Sudanese army" and "the Sudanese Armed Forces", which news writes for the same body."""
+    when the report names both (`sides`, as the reader finds them in the report), "the
+    Sudanese army" and "the Sudanese Armed Forces", which news writes for the same body, and
+    "the Republic of Veldmark" and "Veldmark"."""
     parties = {**(sides or {}), **lexicon().parties}
     text = text.lower().replace("’", "'").replace("'s", "").replace("armed forces", "army")
+    text = _REPUBLIC_OF.sub(" ", text)
     words = re.findall(r"[\w-]+", text)
     result = set()
     for word in words:
