@@ -2700,3 +2700,28 @@ def test_a_monitors_translation_carries_the_figures_of_whom_it_translates(head: 
 )
 def test_english_as_translations_write_it(text: str, expected: list[tuple[str, int, str]]) -> None:
     assert [(c.category.value, c.value, c.claimant) for c in read(text + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Residents of 3 neighbouring kebeles have fled.", []),  # places, not people
+        ("The ministry said the enemy's losses can exceed 12 thousands.", []),
+        (
+            'The newspaper claimed that "30 terrorists were annihilated" near the hill.',
+            [("killed", 30, None, None, "exact")],
+        ),
+    ],
+)
+def test_places_hypotheticals_and_killing_words_of_translations(
+    text: str, expected: list[tuple[str, int | None, int | None, int | None, str]]
+) -> None:
+    assert figures(text + "\n") == expected
+
+
+def test_a_prosecutors_office_speaks_through_its_prosecutors() -> None:
+    text = (
+        "TARN REGIONAL PROSECUTOR'S OFFICE\n\nOver the week, prosecutors recorded 9 civilians"
+        " killed and 51 injured in the region.\n"
+    )
+    assert {c.claimant for c in read(text)} == {"Tarn Regional Prosecutor's Office"}

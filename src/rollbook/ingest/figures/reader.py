@@ -425,9 +425,10 @@ _OFFICE_OF = {"minister": "ministry"}
 #: Between two names run together: "the Ministry of Health and the Ministry of Defence".
 _BOTH = re.compile(r"\s+and\s+(?:the\s+)?")
 #: Whom a statement's author cites for what it found out, speaking in the author's name.
-_WITNESSES = frozenset(["experts", "forensic experts", "investigators", "residents", "families",
-                        "relatives", "witnesses", "doctors", "medics", "volunteers", "teams",
-                        "rescuers", "our teams", "our volunteers"])  # fmt: skip
+_WITNESSES = frozenset(["experts", "forensic experts", "investigators", "prosecutors",
+                        "residents", "families", "relatives", "witnesses", "doctors", "medics",
+                        "volunteers", "teams", "rescuers", "our teams",
+                        "our volunteers"])  # fmt: skip
 #: The words of a minister's title that name no portfolio.
 _TITLE_WORDS = GRAMMAR_WORDS["title_words"]
 
