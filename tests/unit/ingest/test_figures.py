@@ -2725,3 +2725,21 @@ def test_a_prosecutors_office_speaks_through_its_prosecutors() -> None:
         " killed and 51 injured in the region.\n"
     )
     assert {c.claimant for c in read(text)} == {"Tarn Regional Prosecutor's Office"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The number of dead rose by 12 overnight to 47.", [(47, 35)]),
+        ("The ministry said the toll now stands at 41, up 9 from Monday.", [(41, 32)]),
+        (
+            "The ministry said 2,881 servicemen had been killed, an increase of 26 from its"
+            " last update.",
+            [(2881, 2855)],  # the increase is no figure of its own
+        ),
+    ],
+)
+def test_an_increase_told_with_the_new_toll_gives_the_earlier_one(
+    text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text + "\n")] == expected

@@ -988,7 +988,14 @@ def _earlier_mark(
     if words[start - 1 : start] == ["the"] and start > 1:
         start -= 1  # "to 19, from the 14 it gave this morning"
     before = words[max(0, start - 3) : start]
-    if before[-1:] == ["by"] and later and words[amount.last + 1 : amount.last + 2] == ["to"]:
+    following = words[amount.last + 1 : amount.last + 4]
+    if before[-1:] == ["by"] and later and "," not in following[: _index(following, "to")]:
+        return _Earlier(amount.first, amount.value, increment=True)  # "rose by 12 overnight to 47"
+    if (
+        before_it
+        and following[:1] in (["from"], ["since"], ["on"], ["over"])
+        and (before[-1:] == ["up"] or before[-2:] in (["increase", "of"], ["rise", "of"]))
+    ):  # "41, up 9 from Monday", "2,881, an increase of 26 from its last update"
         return _Earlier(amount.first, amount.value, increment=True)
     # "raised its toll to 19, from the 14 it gave this morning", "overnight, to 66 from 63"
     newer = start - 3 if words[start - 2 : start] == [",", "from"] else start - 2
@@ -2238,6 +2245,11 @@ def _named_after(words: list[str], index: int) -> int | None:
     if after[:1] == ["to"] and after[1:] and after[1].replace(",", "").isdigit():
         return int(after[1].replace(",", ""))
     return None
+
+
+def _index(words: list[str], word: str) -> int:
+    """Where a word stands among a few, or past them all when it is not there."""
+    return words.index(word) if word in words else len(words) + 1
 
 
 def _down_from(words: list[str], index: int) -> bool:
