@@ -318,8 +318,9 @@ def trailing_source(sentence: Sentence) -> list[Attribution]:
         and _REFERENCE.isdisjoint((tokens[i - 1].text if i else "", tokens[i + 1].text))
         for i, t in enumerate(tokens[:dash])
     ):
-        return []  # no figure before the dash, only a time ("13:20 - Heavy tear gas in ...")
-        # or a reference ("Ref 2573/1184 - 08:20 - Quarry Lane")
+        # no figure before the dash, only a time ("13:20 - Heavy tear gas in ...") or a
+        # reference ("Ref 2573/1184 - 08:20 - Quarry Lane")
+        return []
     if any(t.kind != "word" or is_number_word(t.low) for t in tokens[dash + 1 : end]):
         return []  # "- four truck drivers and two nurses": whom the figure counts
     lex = lexicon()

@@ -2296,7 +2296,8 @@ def _attach_earlier(
             continue
         # "22 casualties (9 killed and 13 injured); the total has been revised from 20 to
         # 22": the figure the words after it name again
-        named = [f for f in candidates if _named_after(words, mark.index) == f.value]
+        again = _named_after(words, mark.index)
+        named = [f for f in candidates if again is not None and f.value == again]
         nearest = min(named or pool, key=lambda f: abs(f.first - mark.index))
         previous = nearest.value - mark.value if mark.increment and nearest.value else mark.value
         if previous is not None and previous >= 0:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -266,7 +267,7 @@ class _Claimants:
                         and len(earlier.split()) >= 2
                         and earlier.split()[0].lower() not in _POSSESSIVES  # "Your ministry"
                         and not _names_another(text, earlier)  # "the health ministry"
-                        and (wanted in _DESCRIBED or wanted != _MINISTRY)
+                        and wanted != "ministry"  # "the ministry" is no Red Cross named before
                     ):
                         return earlier
             if text.islower() or owner is not None:  # "Gendarmerie spokesman Luc Ferrand"
@@ -609,8 +610,6 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
 
 
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
-#: A head that names a kind of body no other kind stands for: "the ministry" is no Red Cross.
-_MINISTRY = "ministry"
 _DESCRIBED = frozenset(["monitor", "monitors", "group", "observatory", "watchdog", "ngo",
                         "charity", "organisation", "organization", "agency"])  # fmt: skip
 
@@ -1022,7 +1021,7 @@ def _timed_updates(
     result = list(found)
     replaced: set[int] = set()
     for n, (sentence, claim) in enumerate(result):
-        update = sum(1 for t in times if t < sentence.start)
+        update = bisect_left(times, sentence.start)  # the post it stands in, counted from 1
         if not _a_toll(claim) or claim.previous_value is not None or update not in updates:
             continue
         if not _TOTALS.isdisjoint(sentence.words):
@@ -1038,7 +1037,7 @@ def _timed_updates(
                 and earlier.period_start == claim.period_start
                 and claimant_key(earlier.claimant) == key
             ):
-                if sum(1 for t in times if t < before.start) == update:
+                if bisect_left(times, before.start) == update:
                     break  # the nearest of its kind is the same update's: another figure
                 assert claim.value is not None and earlier.value is not None
                 if (
