@@ -2743,3 +2743,18 @@ def test_an_increase_told_with_the_new_toll_gives_the_earlier_one(
     text: str, expected: list[tuple[int, int | None]]
 ) -> None:
     assert [(c.value, c.previous_value) for c in read(text + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police initially said 9 people died, but later raised the figure to 12.", [(12, 9)]),
+        ("The army said 17 soldiers were killed, a figure it later lowered to 15.", [(15, 17)]),
+        ("The wounded number 118, the ministry said.", [(118, None)]),  # "number" a verb
+        ("Call number 118 for help.", []),
+    ],
+)
+def test_a_figure_raised_or_lowered_later_in_its_sentence(
+    text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text + "\n")] == expected

@@ -165,13 +165,16 @@ def figures(
             category = result[base].category
         if category is None and Category.MISSING in (section, context) and _cases(words, amount):
             category = Category.MISSING  # a tracing service's "1,243 cases were opened"
+        told = result[-1].category if result else None  # "said 9 died, later raised it to 12"
         if (
             category is None
-            and (context or recent)
+            and (told or context or recent)
             and not amount.weak
             and _names_again(lex, words, amount)
         ):
-            figure = _figure(tokens, words, amount, context or recent or Category.OTHER, lex)
+            figure = _figure(
+                tokens, words, amount, told or context or recent or Category.OTHER, lex
+            )
             result.append(replace(figure, again=True))
             continue
         if category is None and amount.value is not None and _gave_then(words, amount):
@@ -312,6 +315,8 @@ def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         named = [] if verb is None else head[verb + 1 :]
         if named and (named[0] in _POINTERS or not _TALLY_NOUNS.isdisjoint(named)):
             return True  # "raised it to", "corrected this figure to"
+        if verb is not None and not named and not _TALLY_NOUNS.isdisjoint(head[verb - 4 : verb]):
+            return True  # "17 were killed, a figure it later lowered to 15"
         if link == "to" or head[-1:] == [] or head[-1] not in _STOOD:
             return False  # else "the ministry's count stands at"
     elif link == "of":  # "its figure of 9,412", not "a total of 126 rescuers"
@@ -719,6 +724,10 @@ _POINTING = frozenset(["this", "the", "which", "each", "every", "any"])
 _YEAR_BEFORE = frozenset(["in", "since", "until", "during", "©", "copyright"])
 
 
+#: Who may "number" a figure: "The wounded number 118", "the dead number 40".
+_THE_COUNTED = [["dead"], ["wounded"], ["injured"], ["missing"], ["displaced"], ["victims"]]
+
+
 def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
     """Dates, years, times, ages and ordinals are not casualty counts."""
     first, last = amount.first, amount.last
@@ -776,10 +785,11 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             return True  # "Among the dead was Ama Okoro, 67, who sold fish"
     if before == "." and first >= 2 and words[first - 2] in ("no", "nos"):
         return True  # "Bulletin No. 27"
-    if before in _NOT_COUNTS_BEFORE or (
-        before in ("of", ":") and first >= 2 and words[first - 2] in _LABELS_NOT_COUNTS
-    ):
-        return True  # "at the age of 19", "the hotline: 1-28"
+    if (
+        before in _NOT_COUNTS_BEFORE
+        and not (before == "number" and words[first - 2 : first - 1] in _THE_COUNTED)
+    ) or (before in ("of", ":") and first >= 2 and words[first - 2] in _LABELS_NOT_COUNTS):
+        return True  # "at the age of 19", "the hotline: 1-28"; but "the wounded number 118"
     if before == "of" and first >= 2 and words[first - 2] in _KIN:
         return True  # "a father of three"
     opening = first - _qualifier_length(lexicon(), words, first)
