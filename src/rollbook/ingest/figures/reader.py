@@ -321,10 +321,10 @@ class _Claimants:
             ]
         return [name for start, name in self._organisations if start < self.position]
 
-    def named_within(self, sentence: Sentence) -> str | None:
-        """The organisation a sentence names last, if any."""
+    def named_between(self, start: int, end: int) -> str | None:
+        """The organisation a stretch of the text names last, if any."""
         self.organisations_so_far()
-        named = [n for at, n in self._organisations or [] if sentence.start <= at < sentence.end]
+        named = [n for at, n in self._organisations or [] if start <= at < end]
         return named[-1] if named else None
 
     def spoken_for(self) -> str | None:
@@ -491,7 +491,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             # or in a transcript the speaker's ("which the forensic service has since found")
         if said:
             said = _with_roles(sentence, _whose(sentence, _by_side(said, known), known))
-            said = _its_people(text, sentence, said)
+            said = _its_people(sentence, said, claimants)
             said = _outside_quotation(text, sentence, said)
         speaker = _quote_speaker(text, sentence, said)
         if (
@@ -504,7 +504,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             if subject is not None:
                 claimants.last = claimants.resolve(subject)
             else:  # "The best count comes from Kesh Body Count. It has documented 2,877"
-                claimants.last = claimants.named_within(unsaid) or claimants.last
+                claimants.last = claimants.named_between(unsaid.start, unsaid.end) or claimants.last
         named = claimants.resolve_all(said, quoted or speaker is not None, speaker)
         unsaid = None if said else sentence
         if is_row(line):
@@ -1215,7 +1215,8 @@ def _author(text: str, every: list[Sentence]) -> str | None:
         line = text[sentence.start : sentence.end]
         label = _SOURCE_LABEL.search(line) or _CARRIED.search(line)
         name = label.group(label.lastgroup or "by") if label else ""
-        short = acronyms(text).get(name.strip())  # "Source: YH-PDF Facebook page"
+        # "Source: YH-PDF Facebook page": a short name the text spells out elsewhere
+        short = acronyms(text).get(name.strip()) if name.strip().isupper() else None
         if short is not None:
             return short
         if name and not _NAMED_BODIES.isdisjoint(name.lower().split()):
@@ -1620,7 +1621,9 @@ def _bracketed_acronym(sentence: Sentence, known: dict[str, str]) -> list[Attrib
     return [Attribution(end - 2, known[short])]
 
 
-def _its_people(text: str, sentence: Sentence, said: list[Attribution]) -> list[Attribution]:
+def _its_people(
+    sentence: Sentence, said: list[Attribution], claimants: _Claimants
+) -> list[Attribution]:
     """ "Port Averil General Hospital had admitted 38, its medical director told reporters":
     a person of "its" speaks for the organisation the sentence named before them."""
     tokens = sentence.tokens
@@ -1629,19 +1632,11 @@ def _its_people(text: str, sentence: Sentence, said: list[Attribution]) -> list[
         if a.index > 0 and tokens[a.index - 1].low in ("its", "their") and not a.pronoun:
             words = a.text.lower().split()
             if any(w in _SPEAKERS for w in words[:3]):
-                owner = _organisation_in(text[sentence.start : tokens[a.index - 1].start])
+                owner = claimants.named_between(sentence.start, tokens[a.index - 1].start)
                 if owner is not None:
                     a = replace(a, text=owner)
         result.append(a)
     return result
-
-
-def _organisation_in(text: str) -> str | None:
-    """The last organisation a stretch of text names in capitals ("Port Averil General
-    Hospital")."""
-    heads = lexicon().claimant_heads
-    names = [m.group() for m in _PROPER_NAME.finditer(text)]
-    return next((n for n in reversed(names) if n.split()[-1].lower() in heads), None)
 
 
 def _by_side(said: list[Attribution], known: dict[str, str]) -> list[Attribution]:
