@@ -356,6 +356,16 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
         ("Police raised the death toll to 16 on June 9 from an initial 11.", 16, 11),
         ("The ministry lowered the number of people missing after the strike from 12 to five.",
          5, 12),
+        ("The number of soldiers registered as missing has decreased from 47 to 38.", 38, 47),
+        ("The number of missing soldiers fell from 47 to 38, the commission said.", 38, 47),
+        ("The number of wounded dropped from 43 to 31.", 31, 43),
+        ("The ministry said the number of dead has risen to 43, after 31 had been announced in "
+         "its first statement.", 43, 31),
+        ("The association announces that the number of the dead reached 57, after it was 49 in "
+         "our previous appeal.", 57, 49),
+        ("The toll of the dead rose to 43, after 31 were reported on the first day.", 43, 31),
+        ("The navy said on Thursday that it was holding two sailors, not five as it had stated "
+         "a day earlier.", 2, 5),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:
@@ -2067,6 +2077,20 @@ def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
         ),  # the author's own earlier figure
         ("Previously unreported shelling killed 12 people in Tarn.\n", [(12, None)]),
         ("Police confirm three people were killed in the explosion, not four.\n", [(3, 4)]),
+        (
+            "The ministry said 16 soldiers were killed and 23 wounded in the attack, not 60"
+            " killed.\n",
+            [(16, 60), (23, None)],  # corrected however far the toll moved
+        ),
+        (
+            "The toll from the market attack rose to 16 after two more of the wounded died.\n",
+            [(16, None), (2, None)],  # what happened after is no earlier figure
+        ),
+        (
+            "The number missing is now 4,870. The number has decreased from 6,100 reported in"
+            " May, mainly owing to the identification of remains.\n",
+            [(4870, 6100)],  # of what the words before it count, not of the remains after
+        ),
         ("61 people have sought medical help (yesterday evening: 53).\n", [(61, 53)]),
         ("88 civilians were injured this week (last week: 102).\n", [(88, None)]),
         (

@@ -61,6 +61,7 @@ class _Earlier:
     value: int
     increment: bool  # "rose by 26": the difference, not the earlier figure
     category: Category | None = None  # "the 118 dead it announced": of the killed
+    corrected: bool = False  # "two sailors, not five": replaced however far it moved
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +204,8 @@ def figures(
     # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
     # not "197, and the article described the rise as a doubling"
     counted = [a.first for a in things if not a.weak]
-    kind = _named_in(lex, words) if orphans else None
     return result, [
-        Earlier(mark.value, mark.category or kind)
+        Earlier(mark.value, mark.category or _named_in(lex, words, mark.index))
         for mark in orphans
         if not any(first < mark.index for first in counted)
     ] + stale
@@ -266,10 +266,11 @@ def _made_the_rise(words: list[str], amount: Amount, result: list[Figure]) -> bo
     )
 
 
-def _named_in(lex: Lexicon, words: list[str]) -> Category | None:
-    """The first thing a sentence says happened to people ("The cumulative number of people
-    killed has been revised upwards from 4,861"), for the earlier figure it gives alone."""
-    for i in range(len(words)):
+def _named_in(lex: Lexicon, words: list[str], end: int) -> Category | None:
+    """The first thing a sentence says happened to people before `end` ("The cumulative number
+    of people killed has been revised upwards from 4,861"), for the earlier figure it gives
+    alone; not what the words after it explain ("owing to the identification of remains")."""
+    for i in range(end):
         found = lex.category_index.longest_at(words, i)
         if found is not None and found[1] is not Category.OTHER:
             return found[1]
@@ -1066,9 +1067,16 @@ def _earlier_mark(
         and after[:1] == ["as"]
         and (after[1:] not in (["we"], ["our"]) or lex.say_verbs.isdisjoint(words[:start]))
     ):
-        return _Earlier(amount.first, amount.value, increment=False)
-    # "three people were killed in the explosion, not four"
-    if before[-2:] == [",", "not"] and not later and after[:1] in ([], ["."], [";"]):
+        return _Earlier(amount.first, amount.value, increment=False, corrected=True)
+    # "three people were killed in the explosion, not four", "..., not 60 killed."
+    named = lex.category_index.longest_at(words, amount.last + 1)
+    end = amount.last + 1 + (named[0] if named else 0)
+    if before[-2:] == [",", "not"] and not later and words[end : end + 1] in ([], ["."], [";"]):
+        return _Earlier(amount.first, amount.value, increment=False, corrected=True)
+    # "has risen to 43, after 31 had been announced", "reached 57, after it was 49"
+    if _after_earlier(words, start, amount.last) and any(
+        _rises(lex, words, a) or lex.revision_verbs.ending_at(words, a.first) for a in before_it
+    ):
         return _Earlier(amount.first, amount.value, increment=False)
     # "Earlier in the day the ministry had said five were dead."
     if _told_before(words[:start]):
@@ -1085,6 +1093,20 @@ def _earlier_mark(
             if len(between) <= 5 and _EARLIER_WORDS.issuperset(between):
                 return _Earlier(amount.first, amount.value, increment=False)
     return None
+
+
+def _after_earlier(words: list[str], start: int, last: int) -> bool:
+    """ "after 31 had been announced", "after it was 49 in our previous appeal": a figure
+    that stood before the one the clause raised, not "after two more of the wounded died"."""
+    head = words[max(0, start - 4) : start]
+    if "after" not in head:
+        return False
+    between = head[len(head) - head[::-1].index("after") :]
+    if between in (["it", "was"], ["it", "had", "been"], ["it", "stood", "at"]):
+        return True
+    tail = words[last + 1 : last + 4]  # "had been announced", "were reported"
+    stated = tail[:2] == ["had", "been"] or tail[:1] in (["were"], ["was"])
+    return not between and stated and not _SAID_BEFORE.isdisjoint(tail)
 
 
 def _next_in_list(lex: Lexicon, between: list[str]) -> bool:
@@ -1806,7 +1828,7 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
                 and i < start
                 and words[i] not in (":", "at", "to", "-", "–", "—")
             )
-            or (word in ("fell", "fallen") and words[i : i + 1] in (["to"], ["by"]))
+            or (word in ("fell", "fallen") and words[i : i + 1] in (["to"], ["by"], ["from"]))
             # "a funeral ... was held for 11": an event held, not people
             or (word == "held" and words[i : i + 1] == ["for"])
         )
@@ -2290,6 +2312,7 @@ def _attach_earlier(
             # from 41" say it moved further
             and (
                 mark.increment
+                or mark.corrected
                 or f.value >= mark.value / 2
                 or 0 < f.first - mark.index <= 3
                 or (_down_from(words, mark.index) and f.first < mark.index)
