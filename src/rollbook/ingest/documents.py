@@ -1,7 +1,7 @@
 """A report's text from its bytes: the encoding found, HTML laid out as text by inscriptis.
 
 A claim's span points into this text, so it is derived the same way every time from the
-stored bytes: line ends made "\\n", HTML without its scripts, styles and markup.
+stored bytes: line ends made "\\n", HTML without its scripts, styles, menus and markup.
 """
 
 from __future__ import annotations
@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from inscriptis import get_text
+from inscriptis.css_profiles import CSS_PROFILES
+from inscriptis.html_properties import Display
 from inscriptis.model.config import ParserConfig
+from inscriptis.model.html_element import HtmlElement
 
 from rollbook.ingest.tables import TableError, detect_encoding
 
@@ -33,7 +36,9 @@ class Document:
 
 #: Between the cells of an HTML table's row as laid out: a character no page's text holds.
 _CELLS = "\x1f"
-_HTML_LAYOUT = ParserConfig(table_cell_separator=_CELLS)
+#: A page's menus are left out: "Home Ministry Hospitals Bulletins" is no sentence and no name.
+_LAYOUT_CSS = {**CSS_PROFILES["relaxed"], "nav": HtmlElement(display=Display.none)}
+_HTML_LAYOUT = ParserConfig(css=_LAYOUT_CSS, table_cell_separator=_CELLS)
 
 
 def _html_text(html: str) -> str:

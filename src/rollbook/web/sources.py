@@ -8,6 +8,7 @@ may not see by name are not (web.access).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
@@ -66,6 +67,19 @@ def sources_data(db: Connection, seen: Viewer, page: int, per_page: int) -> dict
             "sources": shown[start : start + per_page]}  # fmt: skip
 
 
+def _located(text: str, claim: Claim) -> Claim:
+    """A claim with its span where its words stand in the text as laid out now: a report read
+    when its pages were laid out otherwise (before menus were left out) keeps its words."""
+    if claim.span is None or not claim.quote:
+        return claim
+    start, end = claim.span
+    if text[start:end] == claim.quote:
+        return claim
+    found = text.find(claim.quote)
+    span = None if found < 0 else (found, found + len(claim.quote))
+    return dataclasses.replace(claim, span=span)
+
+
 def _marked(text: str, claims: list[Claim]) -> list[dict[str, Any]]:
     """The text cut into pieces, each either plain or the words of a claim."""
     pieces: list[dict[str, Any]] = []
@@ -100,6 +114,8 @@ def source_data(
             text = document_text(raw, source["filename"]).text
         except DocumentError:
             return data
+        claims = [_located(text, c) for c in claims]
+        data["claims"] = [claim_json(c) for c in claims]
         data["text"], data["pieces"] = text, _marked(text, claims)
         return data
     statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(publish_of(request))

@@ -19,11 +19,12 @@ def test_html_loses_its_markup_scripts_and_styles() -> None:
     assert document.format == "html"
     assert "The ministry said 12 soldiers were killed & 30 wounded." in document.text
     assert "999" not in document.text and "color" not in document.text
+    assert "Home" not in document.text  # a menu is no part of the report
 
 
 def test_an_html_table_reads_as_a_markdown_table() -> None:
     page = (
-        b"<html><body><nav>Home | World</nav><table>"
+        b"<html><body><p>Home | World</p><table>"
         b"<tr><th>Region</th><th>Killed</th><th>Killed at previous update</th></tr>"
         b"<tr><td>Wendrasil</td><td>1,920</td><td>1,861</td></tr>"
         b"<tr><td>Carrowfen</td><td>1,466</td><td>1,402</td></tr>"

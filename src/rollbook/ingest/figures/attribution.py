@@ -82,14 +82,17 @@ def _cues() -> frozenset[str]:
 
 #: Verbs whose agent gives a figure: "the account given on Thursday by".
 _GIVEN = frozenset(["given", "provided", "offered", "supplied", "presented"])
+#: What a claimant gives that holds a figure: "the account given by", "the number given by".
+_ACCOUNTS = _CLAIM_NOUNS | {"account", "accounts", "version", "details", "number", "total"}
 
 
 def _given_before(words: list[str], by: int) -> bool:
-    """Whether "by" names who gave something, a few words after the verb of giving and with
-    no clause or number between ("the account given on Thursday evening by")."""
+    """Whether "by" names who gave an account, a few words after the verb of giving and with
+    no clause or number between ("the account given on Thursday evening by"); not who gave
+    anything else ("the reference samples given by relatives")."""
     for j in range(by - 1, max(-1, by - 6), -1):
-        if words[j] in _GIVEN:
-            return True
+        if words[j] in _GIVEN:  # "the account given", "The figure of 40 was given"
+            return any(w in _ACCOUNTS or w in _SOURCE_NOUNS for w in words[max(0, j - 8) : j])
         if words[j] in (",", ";", ":", "(", ")") or words[j][:1].isdigit():
             return False
     return False
