@@ -461,6 +461,8 @@ def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
          "died.", "City Hospital No. 4"),
         ("The Corvel Regional Hospital is full. The hospital's chief surgeon told us they are "
          "treating 27 wounded.", "Corvel Regional Hospital"),
+        ("The wounded were flown to the Central Military Hospital. Four attackers were killed "
+         "in combat, the Army reported.", "Army"),  # a hospital is no army
     ],
 )  # fmt: skip
 def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant: str) -> None:
@@ -510,6 +512,10 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
         ("| Date | Place | Casualties |\n|---|---|---|\n"
          "| 4 May | Saltreach | 3 killed (regional administration) |\n",
          "regional administration"),
+        ("Israel's national ambulance service said two men were lightly wounded by shrapnel.",
+         "Israel's national ambulance service"),
+        ("According to figures released on Sunday by the State Ministry of Health in West "
+         "Jebel, 23 people were killed in the attack.", "State Ministry of Health in West Jebel"),
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:

@@ -801,6 +801,12 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
     skipped = start
     while skipped < len(words) and words[skipped] in _SOURCE_NOUNS:
         skipped += 1
+    if skipped > start and skipped < len(words) and words[skipped] in _RELEASED:
+        # "according to figures released on Sunday by the State Ministry of Health"
+        by = next((j for j in range(skipped + 1, min(len(words), skipped + 7))
+                   if words[j] in ("by", ",", ";")), None)  # fmt: skip
+        if by is not None and words[by] == "by":
+            skipped = by
     if skipped > start and skipped < len(words) and words[skipped] in ("of", "from", "by"):
         start = skipped + 1
         while start < len(words) and words[start] in _ARTICLES:
@@ -819,6 +825,9 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
     return found.text if found else ""
 
 
+#: What is done to figures by whoever gives them: "figures released on Sunday by".
+_RELEASED = frozenset(["released", "published", "issued", "compiled", "provided", "given",
+                       "collected", "gathered", "supplied", "shared", "announced"])  # fmt: skip
 #: Heads of a description that a name follows: "the press freedom group Open Lens".
 _DESCRIBED_HEADS = frozenset(["group", "monitor", "organisation", "organization", "network",
                               "charity", "watchdog", "project", "initiative", "ngo"])  # fmt: skip

@@ -78,6 +78,8 @@ class FoundClaim:
 
 #: A short mention of a side's military, and the full names it stands for.
 _MILITARY = frozenset(["army", "military"])
+#: What the armed forces are called by: "forces" of "Israel Defense Forces", not "hospital".
+_ARMED_HEADS = frozenset(["forces", "force", "army", "military", "command", "staff"])
 _ARMED = r"\b(?:armed forces|army|military|defen[cs]e forces)\b"
 _INSURGENT = re.compile(
     r"\b(?:liberation|rebel|revolutionary|resistance|independence|insurgent|salvation|"
@@ -243,6 +245,7 @@ class _Claimants:
                 for earlier in [*texts, *self.acronyms.values(), *self.named][::-1]:
                     if (
                         re.search(_ARMED, earlier, re.IGNORECASE)
+                        and head(earlier) in _ARMED_HEADS  # not "Central Military Hospital"
                         and not _INSURGENT.search(earlier)  # not "the Ruvel Liberation Army"
                         and len(earlier) > len(text)
                         and not _names_another(text, earlier)
