@@ -516,6 +516,14 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          "Israel's national ambulance service"),
         ("According to figures released on Sunday by the State Ministry of Health in West "
          "Jebel, 23 people were killed in the attack.", "State Ministry of Health in West Jebel"),
+        ("Independent researchers in Dravenia, who count obituaries, said they had confirmed"
+         " the names of 31,460 soldiers killed.", "Independent researchers in Dravenia"),
+        ("The operator of a Liberian-flagged bulk carrier said two of its crew members were"
+         " missing.", "operator of a Liberian-flagged bulk carrier"),
+        ("The Vessany Regional Hospital is full. Its chief surgeon, Dr Halvard Mense, said staff"
+         " had treated 1,150 wounded people.", "Vessany Regional Hospital"),
+        ("The Kurumi Parents' Association met on Monday. Its chairman, Musa Garba-Kolo, told"
+         " us that 102 girls were missing.", "Kurumi Parents' Association"),
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:

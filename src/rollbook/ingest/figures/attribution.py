@@ -545,6 +545,9 @@ def _phrase_before(
         opening = next((j for j in range(end - 2, max(-1, end - 26), -1) if words[j] == ","), -1)
         if opening <= 0:
             return None
+        its = _its_role(tokens, words, opening)
+        if its is not None:
+            return its  # "Its chairman, Musa Garba-Kolo, told SPS": for whom "its" stands
         employer = _employer(lex, tokens, words, opening + 1) or _later_role(
             lex, tokens, words, opening + 2, end - 1
         )
@@ -640,6 +643,23 @@ def _introduced(
 
 
 _BOUNDARIES = frozenset([",", ";", ":", "that", "but", "while", "(", ")", "—", "–"])
+
+
+def _its_role(tokens: tuple[Token, ...], words: list[str], opening: int) -> Attribution | None:
+    """ "Its chief surgeon, Dr Halvard Mense,": a role of the organisation "its" stands for,
+    its holder named between the commas."""
+    start = opening
+    while start > 0 and opening - start < 4 and tokens[start - 1].text.islower():
+        start -= 1
+    if start == 0 or words[start - 1] not in ("its", "their") or start == opening:
+        return None
+    if not any(w in _ROLES or w in _OFFICES or w in _STAFF_ROLES for w in words[start:opening]):
+        return None
+    return Attribution(start, _text(tokens, start, opening - 1), pronoun=True)
+
+
+#: Who speaks for a hospital or a clinic: "its chief surgeon".
+_STAFF_ROLES = frozenset(["surgeon", "doctor", "physician", "nurse", "matron"])
 
 
 def _named_apposition(
