@@ -1592,6 +1592,16 @@ def test_a_footnote_names_the_source_of_the_figures_that_point_to_it() -> None:
         (OUTLET, 87),
         ("Tull Provincial Health Directorate", 142),
     ]
+    starred = (
+        "## Key figures\n\n| Since 3 January | |\n|---|---|\n| Civilians killed* | 1,284 |\n"
+        "| Displaced | 41,000 |\n\n\\* Source: Ministry of Health in Tarn. Not verified by the"
+        " UN.\n\n* **22** people were injured on Monday.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(starred)] == [
+        ("Ministry of Health in Tarn", 1284),
+        (OUTLET, 41000),
+        (OUTLET, 22),  # a bullet and bold figures are no mark
+    ]
 
 
 def test_subjects_past_an_acronym_an_apposition_or_an_indefinite_article() -> None:

@@ -1440,17 +1440,30 @@ _SOURCE_NOTE = re.compile(
     re.MULTILINE,
 )
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹"
+#: A note marked by an asterisk, which names a source in so many words: "* Source: Ministry
+#: of Health in Gaza." (not a list's bullet).
+_STARRED_NOTE = re.compile(
+    r"^[>\s]*\\?\*(?!\*)\s*(?:[^\n]*?\b(?:[Aa]ccording\s+to|[Ss]ources?:|supplied\s+by"
+    r"|provided\s+by|reported\s+by|[Dd]ata\s+(?:from|of))\s+)(?:[Tt]he\s+)?"
+    r"(?P<by>[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|on|in|[A-Z][\w'’-]*))*)",
+    re.MULTILINE,
+)
+#: Where a figure or its label carries an asterisk: "Palestinians killed*", "1,284*".
+_STAR_MARK = re.compile(r"(?<=[\w)])\\?\*(?!\*)")
 
 
 def _source_notes(text: str) -> dict[str, str]:
-    """The source each footnote mark stands for, from the notes that name one."""
-    if "[" not in text and not any(mark in text for mark in _SUPERSCRIPTS):
+    """The source each footnote mark stands for, from the notes that name one; "*" for a
+    note marked by an asterisk."""
+    if "[" not in text and "*" not in text and not any(mark in text for mark in _SUPERSCRIPTS):
         return {}
     notes: dict[str, str] = {}
-    for match in _SOURCE_NOTE.finditer(text):
+    found = [(m, m.group("mark") or m.group("sup")) for m in _SOURCE_NOTE.finditer(text)]
+    found += [(m, "*") for m in _STARRED_NOTE.finditer(text)]
+    for match, mark in found:
         by = re.sub(r"(?:\s+(?:of|the|for|and|on|in))+$", "", match.group("by"))
         if len(by.split()) >= 2 and head(by) in lexicon().claimant_heads:
-            notes.setdefault(match.group("mark") or match.group("sup"), by)
+            notes.setdefault(mark, by)
     return notes
 
 
@@ -1458,7 +1471,11 @@ def _noted(text: str, sentence: Sentence, notes: dict[str, str]) -> list[Attribu
     """The source a sentence's footnote mark points to ("14 people killed [1]")."""
     line = text[sentence.start : sentence.end]
     for mark, by in notes.items():
-        at = line.find(mark if mark in _SUPERSCRIPTS else f"[{mark}]")
+        if mark == "*":
+            star = _STAR_MARK.search(line)
+            at = star.start() if star else -1
+        else:
+            at = line.find(mark if mark in _SUPERSCRIPTS else f"[{mark}]")
         if at > 0 and line[:at].strip(" >"):  # a mark after words, not the note's own
             index = next(
                 (i for i, t in enumerate(sentence.tokens) if t.start >= sentence.start + at),
