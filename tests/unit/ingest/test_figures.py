@@ -2816,3 +2816,52 @@ def test_a_figure_raised_or_lowered_later_in_its_sentence(
     text: str, expected: list[tuple[int, int | None]]
 ) -> None:
     assert [(c.value, c.previous_value) for c in read(text + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A Sudanese doctors' group has raised the death toll from an assault on a camp for"
+         " displaced people in western Sudan to 37, from the 22 it reported on Wednesday.",
+         [("killed", 37, 22, "Sudanese doctors' group")]),  # the toll's kind, not the camp's
+        ("Toll from assault on displacement camp rises to 37\n",
+         [("killed", 37, None, OUTLET)]),
+        ("The ministry raised its count of people missing after the floods at the camp to 12.",
+         [("missing", 12, None, "ministry")]),
+        ("Police took the suspects to a police station near the camp that reached its capacity.",
+         []),
+    ],
+)  # fmt: skip
+def test_a_raised_toll_is_of_its_own_kind_however_far_before_the_figure(
+    text: str, found: list[tuple[str, int, int | None, str]]
+) -> None:
+    claims = read(text)
+    assert [(c.category.value, c.value, c.previous_value, c.claimant) for c in claims] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        ("The number of servicemen who became shehids has reached 84.", "killed", 84),
+        ("Seven brave sons of the soil embraced shahadat.", "killed", 7),
+        ("Eleven terrorists were sent to hell.", "killed", 11),
+        ("Two other soldiers remain under treatment.", "wounded", 2),
+    ],
+)
+def test_words_of_armed_forces_statements(text: str, category: str, value: int) -> None:
+    (claim,) = read(text)
+    assert (claim.category.value, claim.value) == (category, value)
+
+
+def test_a_group_described_then_named_is_the_one_named_also_when_mentioned_again() -> None:
+    text = (
+        "Security forces opened fire on demonstrators, killing at least seven people, a"
+        " volunteer medics' group said.\n\nThe Tirrelian Medics' Union, which runs first-aid"
+        " tents, said most were hit by live rounds. A student was among the dead, the group"
+        " said.\n\nThe Interior Ministry said two police officers were killed.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (7, "Tirrelian Medics' Union"),
+        (1, "Tirrelian Medics' Union"),
+        (2, "Interior Ministry"),
+    ]

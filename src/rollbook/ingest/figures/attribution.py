@@ -566,6 +566,7 @@ def _phrase_before(
         _claimant_word(lex, tokens[start - 1])
         or _titled(words, start - 1)
         or _numbered(words, start - 1)
+        or _plural_owner(tokens, start - 1)
     ):
         start -= 1
     if start >= 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower():
@@ -643,6 +644,20 @@ def _introduced(
 
 
 _BOUNDARIES = frozenset([",", ";", ":", "that", "but", "while", "(", ")", "—", "–"])
+
+
+def _plural_owner(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether the token at `at` is a plural possessive or its apostrophe before a body's
+    name: "doctors" and "'" of "A Sudanese doctors' group said"."""
+    token = tokens[at]
+    if token.text in ("'", "’"):
+        return at > 0 and tokens[at - 1].text.endswith("s") and tokens[at - 1].kind == "word"
+    return (
+        token.kind == "word"
+        and token.text.endswith("s")
+        and at + 1 < len(tokens)
+        and tokens[at + 1].text in ("'", "’")
+    )
 
 
 def _its_role(tokens: tuple[Token, ...], words: list[str], opening: int) -> Attribution | None:

@@ -20,6 +20,7 @@ from rollbook.model.claims import Category, Qualifier
 
 _MONTHS = GRAMMAR_WORDS["months"]
 _HARD_STOPS = frozenset('.;!?()[]|"“”')
+_CLAUSE_STOPS = _HARD_STOPS | {","}
 _NOT_COUNTS_BEFORE = GRAMMAR_WORDS["not_counts_before"]
 _PASSING = GRAMMAR_WORDS["passing"]
 # Category words that describe people rather than name them: "30 wounded" is a figure of
@@ -739,6 +740,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "the 2051-2055 war"
     if words[first] == "one" and before in _POINTING:
         return True  # "this one has killed more civilians": a pronoun, not a count
+    if words[first] in ("a", "an") and _owners_thing(tokens, last):
+        return True  # "A Sudanese doctors' group": one group, no doctors counted
     if tokens[first].kind == "range" and (amount.high or 32) <= 31 and after in _MONTHS:
         return True  # "the week of 12-18 May": days
     if tokens[first].text.startswith("0 "):
@@ -825,6 +828,20 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     # 17 girls)" breaks a figure down.
     opening = first - _qualifier_length(lexicon(), words, first)
     return opening >= 1 and words[opening - 1] == "(" and not _people_after(words, amount.last)
+
+
+def _owners_thing(tokens: tuple[Token, ...], last: int) -> bool:
+    """Whether the noun after an article belongs to people named in the plural possessive:
+    "a doctors' group", "a Sudanese mothers' association"."""
+    for n in range(last + 1, min(len(tokens) - 1, last + 4)):
+        token = tokens[n]
+        if token.kind != "word":
+            return False
+        if token.text.endswith("s") and tokens[n + 1].text in ("'", "’"):
+            return True
+        if token.text.islower():
+            return False
+    return False
 
 
 def _age_after_name(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
@@ -1420,6 +1437,14 @@ def _category(
     right = _category_right(lex, tokens, words, amount, found)
     if right is Category.OTHER:
         return right  # "lost 70 servicemen killed and wounded": a combined figure
+    raised = (
+        _raised_tally(lex, words, start)
+        if words[start - 1 : start] == ["to"] and words[amount.first] not in ("a", "an")
+        else None
+    )
+    if raised is not None and right is None:
+        return raised  # "raised the death toll from an assault on a camp for displaced people
+        # to 37": the toll's kind, however far before
     # "killing 12", "wounded at least 30": the verb right before the figure.
     named = _named_before(lex, words, start)
     if named is not None:
@@ -1443,6 +1468,39 @@ def _category(
         or (start < amount.first and _category_number_of(lex, words, amount.first))
         or _category_of_those(lex, words, start)  # ("has passed 40,000": the verb qualifies)
     )
+
+
+def _raised_tally(lex: Lexicon, words: list[str], start: int) -> Category | None:
+    """The kind of the tally a verb of revising moved to the figure at `start`, named right
+    after the verb, before words that may name other people: "raised the death toll from an
+    assault on a camp for displaced people to 37", "raised its count of people killed"."""
+    for i in range(start - 2, max(-1, start - 40), -1):
+        if words[i] in _CLAUSE_STOPS:
+            return None
+        if lex.revision_verbs.starting_at(words, i):
+            opening = i  # "Toll from RSF assault on displacement camp rises to 37"
+            while opening > 0 and words[opening - 1] not in _CLAUSE_STOPS:
+                opening -= 1
+            return _tally_kind(lex, words[i + 1 : min(start - 1, i + 9)]) or _tally_kind(
+                lex, words[opening:i]
+            )
+    return None
+
+
+def _tally_kind(lex: Lexicon, phrase: list[str]) -> Category | None:
+    """ "the death toll": killed; "the injury toll": wounded; "its count of people missing":
+    missing."""
+    for j, word in enumerate(phrase[:4]):
+        if word == "toll":
+            kind = lex.category_index.longest_at(phrase, j - 1) if j else None
+            return kind[1] if kind is not None else Category.KILLED
+        if word in _TALLY_NOUNS and phrase[j + 1 : j + 2] == ["of"]:
+            for k in range(j + 2, len(phrase)):
+                named = lex.category_index.longest_at(phrase, k)
+                if named is not None:
+                    return named[1]
+            return None
+    return None
 
 
 _BODIES_OF = (["bodies", "of"], ["body", "of"], ["remains", "of"])

@@ -625,25 +625,28 @@ def _named_later(
 ) -> list[tuple[Sentence, FoundClaim]]:
     """ "..., a war monitor said." then "The Northland Observatory for Civilian Harm ...
     said": a claimant first described, and named in one of the next two sentences, is the
-    organisation named."""
+    organisation named; so are its later mentions ("the group said")."""
     heads = lexicon().claimant_heads
     result = []
+    chosen: dict[str, str | None] = {}  # each description, the name that followed it first
     for sentence, claim in found:
         described = claim.claimant
         if described.islower() and len(described.split()) <= 3 and head(described) in _DESCRIBED:
             at = numbers[sentence.start]
-            named = next(
-                (
-                    name
-                    for n, name in mentions
-                    if at < n <= at + 2
-                    and not name.islower()
-                    and len(name.split()) >= 2
-                    and name != outlet
-                    and head(name) in heads
-                ),
-                None,
-            )
+            if described not in chosen:
+                chosen[described] = next(
+                    (
+                        name
+                        for n, name in mentions
+                        if at < n <= at + 2
+                        and not name.islower()
+                        and len(name.split()) >= 2
+                        and name != outlet
+                        and head(name) in heads
+                    ),
+                    None,
+                )
+            named = chosen[described]
             if named is not None:
                 claim = replace(claim, claimant=named)
         result.append((sentence, claim))
