@@ -2865,3 +2865,33 @@ def test_a_group_described_then_named_is_the_one_named_also_when_mentioned_again
         (1, "Tirrelian Medics' Union"),
         (2, "Interior Ministry"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The government said that six soldiers and four members of the Volunteers for the"
+         " Defence of the Homeland (VDP) were killed.", [("killed", 6), ("killed", 4)]),
+        ("Losses of the Armed Forces of Ukraine in this direction amounted to up to 230"
+         " servicemen.", [("killed", 230)]),
+        ("The enemy's sanitary losses in this direction amounted to 120 servicemen.",
+         [("wounded", 120)]),
+        ("Russia's losses in killed and wounded over the past day amounted to 1,130 personnel.",
+         [("other", 1130)]),
+        ("It put Russian personnel losses since the start of the offensive at 38,600.",
+         [("other", 38600)]),
+        ("The UN verified 212 children killed or maimed in Yemen.", [("other", 212)]),
+        ("A shell landed 200 metres from the clinic; no one inside was hurt.", [("wounded", 0)]),
+    ],
+)  # fmt: skip
+def test_losses_named_brackets_and_firm_zeros(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+def test_an_earlier_figure_of_nothing_named_revises_no_toll_told_paragraphs_before() -> None:
+    text = (
+        "The ministry says 38,600 soldiers have been killed since the war began.\n\nThe"
+        " town has had no water since January.\n\nAbout 3,100 residents remain, down from"
+        " 9,800 in December.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(38600, None)]

@@ -1213,7 +1213,7 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             category = _NO_LOSS.get(words[j], Category.KILLED if words[i - 1] == "lost" else None)
         else:
             k = j + n
-            if words[k : k + 1] in (["of"], ["from"], ["in"], ["among"]):
+            if words[k : k + 1] in _PLACED:  # "no one inside was hurt", "none of the crew"
                 k = next((m for m in range(k, min(len(words), k + 5)) if words[m] in _BE), k)
             be = next((b for b in _BE_DONE if words[k : k + len(b)] == b), None)
             if be is None and words[k : k + 1] in (["died"], ["perished"]):
@@ -1237,6 +1237,10 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             continue
         found.append(Figure(category, Qualifier.EXACT, 0, None, None, *span, first=i, last=i))
     return found
+
+
+#: Words that place the people a firm zero counts: "no one inside", "no one on board".
+_PLACED = (["of"], ["from"], ["in"], ["among"], ["inside"], ["aboard"], ["on"], ["at"])
 
 
 def _people_or_loss(lex: Lexicon, words: list[str], i: int) -> int:
@@ -1518,6 +1522,8 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
     for i in range(start - 1, max(-1, start - 40), -1):
         if words[i] in (".", ";", "!", "?"):
             return None
+        if words[i] == "losses":  # "Losses of the Armed Forces of Ukraine in this direction
+            return _losses_kind(lex, words, i)  # amounted to up to 230 servicemen"
         if words[i] in _TALLY_NOUNS:
             if words[i] == "toll":
                 return Category.KILLED
@@ -1526,6 +1532,17 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
                     if phrases.starting_at(words, j) and category is not Category.OTHER:
                         return category
     return None
+
+
+def _losses_kind(lex: Lexicon, words: list[str], at: int) -> Category | None:
+    """What "losses" ending at `at` counts: "sanitary losses" the wounded, "irretrievable
+    losses" and losses alone the killed."""
+    best: tuple[int, Category] | None = None
+    for category, phrases in lex.categories.items():
+        n = phrases.ending_at(words, at + 1)
+        if n and (best is None or n > best[0]):
+            best = (n, category)
+    return best[1] if best is not None else None
 
 
 _INCLUDES = frozenset(
@@ -1681,6 +1698,11 @@ def _category_right(
         word = words[i]
         if word == "(" and words[i + 2 : i + 3] == [")"] and tokens[i + 1].kind == "number":
             i += 3  # "a man (47) was injured": the age in brackets
+            continue
+        named = _bracketed_name(tokens, i) if word == "(" else None
+        if named is not None:  # "four members of the Volunteers for the Defence of the
+            limit = min(len(words), limit + named - i + 1)  # Homeland (VDP) were killed"
+            i = named + 1
             continue
         if i == amount.last + 1 and _day_change(words, i + 2):
             i = (_change_closed(words, i + 2) or i + 3) + 1  # "about 241,380 (+1,040)
@@ -1847,6 +1869,17 @@ def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:
 _VERB_AFTER_ASIDE = [["were"], ["was"], ["are"], ["is"], ["have"], ["has"], ["had"], ["died"]]
 
 
+def _bracketed_name(tokens: tuple[Token, ...], opening: int) -> int | None:
+    """Where a short name in brackets that opens at `opening` closes: "(VDP)", "(Red
+    Crescent)"; None when the brackets hold anything else."""
+    for j in range(opening + 1, min(len(tokens), opening + 5)):
+        if tokens[j].text == ")":
+            return j if j > opening + 1 else None
+        if tokens[j].kind != "word" or not tokens[j].text[:1].isupper():
+            return None
+    return None
+
+
 def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int) -> Category | None:
     """A verb saying what happened, shortly after a noun ("11 detainees died", "three
     hostages had been killed")."""
@@ -1877,7 +1910,9 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
         for category, phrases in lex.categories.items():
             n = phrases.ending_at(words, i)
             if (
-                (n and category is not Category.OTHER) or (n and word in ("casualties", "losses"))
+                (n and category is not Category.OTHER)
+                or (n and word in ("casualties", "losses"))
+                or n >= 3  # "losses in killed and wounded ... amounted to 1,130"
             ) and (best is None or n > best[0]):
                 best = (n, category)
         passing = (
@@ -1917,7 +1952,7 @@ def _figure(
     group, group_first, group_last = _group(lex, tokens, words, amount)
     if not group:
         group = _tally_group(lex, tokens, words, amount.first)
-    end_token = _category_end(lex, words, amount, category)
+    end_token = _category_end(lex, tokens, words, amount, category)
     first = min(start_token, group_first) if group_first >= 0 else start_token
     last = max(end_token, group_last)
     if not any(_longest_at(lex, words, i) for i in range(first, last + 1)):
@@ -2056,14 +2091,22 @@ def _tally_group(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], firs
     return ""
 
 
-def _category_end(lex: Lexicon, words: list[str], amount: Amount, category: Category) -> int:
+def _category_end(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], amount: Amount, category: Category
+) -> int:
     """The last token of the category words after the amount, or the amount itself: those of
     the figure's category where others come first ("two soldiers wounded in the clash
-    died")."""
+    died"), past a short name in brackets ("six soldiers (VDP) were killed"), as far as the
+    category was looked for."""
     i = amount.last + 1
-    limit = min(len(words), amount.last + 10)
+    limit = min(len(words), amount.last + 14)
     first_end: int | None = None
     while i < limit:
+        named = _bracketed_name(tokens, i) if words[i] == "(" else None
+        if named is not None:
+            limit = min(len(words), limit + named - i + 1)
+            i = named + 1
+            continue
         if words[i] in _HARD_STOPS or words[i] == ",":
             break
         found = lex.category_index.longest_at(words, i)
@@ -2074,7 +2117,8 @@ def _category_end(lex: Lexicon, words: list[str], amount: Amount, category: Cate
                 break  # "41 people and wounded 124": the verb is the next one's
             if found[1] is category:
                 return i + n - 1
-            first_end = i + n - 1 if first_end is None else first_end
+            if first_end is None and i < amount.last + 10:  # not another figure's words
+                first_end = i + n - 1
             i += n
             continue
         i += 1

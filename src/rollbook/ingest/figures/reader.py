@@ -573,7 +573,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         context = found[-1][1].category if found and _goes_on(found[-1][0], sentence) else None
         recent = found[-1][1].category if found else None
         sentence_figures, orphans = figures(sentence, section, context, recent)
-        _give_earlier(found, orphans)
+        _give_earlier(found, orphans, sentence.paragraph)
         if sentence_figures:  # the dates a figure may be as of (only where there are figures)
             as_of_dates, since_dates = dates_in(
                 text, sentence.start, sentence.end, published, sentence.words
@@ -740,12 +740,18 @@ _CAPITALISED = re.compile(CAPITAL + r"[\w'’-]+")
 _LABELLED = re.compile(r":\s*[\d.,\s]+(?:\(|$)", re.MULTILINE)
 
 
-def _give_earlier(found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlier]) -> None:
+def _give_earlier(
+    found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlier], paragraph: int
+) -> None:
     """An earlier figure stated on its own ("The figure was previously announced as 2,741")
-    belongs to the last figure before it, of its category when it has one."""
+    belongs to the last figure before it, of its category when it has one; one of no
+    category only to a figure of its own paragraph or the one before ("About 3,100 residents
+    remain, down from 9,800" revises no toll told long before)."""
     for orphan in orphans:
         for n in range(len(found) - 1, -1, -1):
             sentence, claim = found[n]
+            if orphan.category is None and sentence.paragraph < paragraph - 1:
+                break
             if (
                 claim.previous_value is None
                 and not claim.breakdown
