@@ -99,6 +99,10 @@ def test_qualifiers_ranges_and_vague_amounts(
         "The group demanded the release of 40 prisoners held by the army.",
         "Nine buses carrying the freed prisoners crossed the bridge.",
         "The state announced an ex gratia of Rs 25 lakh to each family.",
+        "Posted on 2591-11-07 by the press office of the killed commander's brigade.",
+        "Families of the missing may call at 40 Quay Street, Tarrow.",
+        "The IFRC has released CHF 450,000 to help those held in the camps.",
+        "The ICRC has exchanged more than 14,000 messages between detainees and families.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:

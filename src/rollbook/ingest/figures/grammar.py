@@ -718,7 +718,11 @@ def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -
 
 
 #: Marks of money or of a number's rank before a numeral: "$ 40", "Rs 5 lakh", "№ 9".
-_MONEY = frozenset(["$", "€", "£", "₹", "#", "№", "rs", "inr", "usd", "eur"])
+_MONEY = frozenset(["$", "€", "£", "₹", "#", "№", "rs", "inr", "usd", "eur", "chf", "gbp", "sdg",
+                    "uah", "rub", "ils", "ngn", "kes", "cad", "aud", "jpy", "cny"])  # fmt: skip
+#: What ends the name of a street after its number: "40 Quay Street".
+_STREETS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "square", "boulevard",
+                      "highway", "way", "drive", "place"])  # fmt: skip
 #: Words that make "one" stand for a thing named before: "this one", "the one", "which one"
 #: (not "that", which opens a clause as often: "said that one civilian was killed").
 _POINTING = frozenset(["this", "the", "which", "each", "every", "any"])
@@ -785,6 +789,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             return True
         if _dialled(tokens, first):
             return True  # "our helpline is open on 0800 4400 17"
+        if _addressed(tokens, last):
+            return True  # "40 Quay Street, Tarrow": where, not how many
         if _age_after_name(tokens, words, amount):
             return True  # "Among the dead was Ama Okoro, 67, who sold fish"
     if before == "." and first >= 2 and words[first - 2] in ("no", "nos"):
@@ -828,6 +834,18 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     # 17 girls)" breaks a figure down.
     opening = first - _qualifier_length(lexicon(), words, first)
     return opening >= 1 and words[opening - 1] == "(" and not _people_after(words, amount.last)
+
+
+def _addressed(tokens: tuple[Token, ...], last: int) -> bool:
+    """Whether a number is a house's in an address: one to three capitalised words after it,
+    then a word for a street."""
+    for n in range(last + 1, min(len(tokens), last + 5)):
+        token = tokens[n]
+        if token.kind != "word" or not token.text[:1].isupper():
+            return False
+        if n > last + 1 and token.low in _STREETS:
+            return True
+    return False
 
 
 def _owners_thing(tokens: tuple[Token, ...], last: int) -> bool:

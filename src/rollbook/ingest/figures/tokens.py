@@ -14,10 +14,11 @@ from typing import NamedTuple
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
 
 # A numeral with thousands grouped by comma, point or a (narrow, no-break) space, then
-# plain numerals and decimals; numeric compounds ("44-day", "19-year-old") and numeric
-# ranges ("30-40") are single tokens so that the grammar sees them whole.
+# plain numerals and decimals; numeric compounds ("44-day", "19-year-old"), numeric ranges
+# ("30-40") and ISO dates are single tokens so that the grammar sees them whole.
 _TOKEN = re.compile(  # words first: most tokens are, and no other kind starts with a letter
     r"(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?(?:[-'’.]?[^\W_]+)*(?:(?<=\.[^\W\d_])\.)?(?:'s|’s)?)"
+    r"|(?P<date>(?<![\w.,:])\d{4}-\d{2}-\d{2}(?![\w-]))"  # "2591-11-07": no count in it
     r"|(?P<range>(?<![\w.,:])\d[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
     r"|(?P<compound>\d+(?:[.,]\d+)?-(?:[^\W\d_]+)(?:-[^\W\d_]+)*)"
     r"|(?P<number>(?<![\w.,])\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?![\d])(?:\.\d+)?"
@@ -37,7 +38,7 @@ class Token(NamedTuple):
 
     text: str
     low: str
-    kind: str  # number, range, compound, word or punct
+    kind: str  # number, range, compound, date, word or punct
     start: int
     end: int
 
