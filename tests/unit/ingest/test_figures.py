@@ -528,6 +528,8 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          " had treated 1,150 wounded people.", "Vessany Regional Hospital"),
         ("The Kurumi Parents' Association met on Monday. Its chairman, Musa Garba-Kolo, told"
          " us that 102 girls were missing.", "Kurumi Parents' Association"),
+        ("Since the conflict began, WHO has verified 138 attacks on health care in Tarn, which"
+         " have killed 412 people.", "WHO"),  # the organisation, not a relative pronoun
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:
@@ -1345,6 +1347,7 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
         ("Ivo Dask | Head of the Tarn Regional Military Administration",
          "Tarn Regional Military Administration"),
         ("TARN TEACHING HOSPITAL\nOffice of the Medical Director", "Tarn Teaching Hospital"),
+        ("WORLD HEALTH ORGANIZATION - TARN COUNTRY OFFICE", "World Health Organization"),
     ],
 )  # fmt: skip
 def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(

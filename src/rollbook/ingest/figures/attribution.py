@@ -530,11 +530,14 @@ def _phrase_before(
             end -= 1
     if end > 0 and words[end - 1] in _PRONOUNS:
         return Attribution(end - 1, words[end - 1], pronoun=True)
-    if end > 1 and words[end - 1] in ("who", "that") and words[end - 2] != ",":
+    relative = (  # "who" opening a clause, not the "WHO" that speaks
+        end > 1 and words[end - 1] in ("who", "which", "that") and tokens[end - 1].text != "WHO"
+    )
+    if relative and words[end - 1] != "which" and words[end - 2] != ",":
         return None  # "sons who are listed as missing": the people counted, not a speaker
     if _first_person(words, end):
         return Attribution(end - 1, "we", pronoun=True)
-    if end > 1 and words[end - 1] in ("who", "which") and words[end - 2] == ",":
+    if relative and words[end - 1] != "that" and words[end - 2] == ",":
         end -= 2  # "the committee, which ..., said": the phrase before the clause
         opening = next((j for j in range(end - 1, max(-1, end - 8), -1) if words[j] == ","), -1)
         if opening > 0 and words[opening + 1] in ("a", "an"):

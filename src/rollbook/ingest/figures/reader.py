@@ -1294,7 +1294,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
             and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in name.split())
         )
         letterhead = 1 < len(words) <= 14 and named and name[:1].isupper()
-        unit = found is None or not _press_unit(name)  # a press office speaks for its own
+        # a press office or a country office speaks for the organisation above it
+        unit = found is None or not (_press_unit(name) or _PLACE_OFFICE.match(name))
         if letterhead and unit and not re.search(r"\d", name):
             found = _cased(name)
     return found
@@ -1310,6 +1311,11 @@ _ROLE_OF = re.compile(
 #: The holder's name after an office: "Governor of Kessany Region, Vadim Orsk".
 _HOLDER = re.compile(r",\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
 
+#: An organisation's office in a place: "SUDAN COUNTRY OFFICE", "Sahel Regional Office".
+_PLACE_OFFICE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?:COUNTRY|REGIONAL|FIELD|AREA|SUB-?|Country|Regional|Field"
+    r"|Area|Sub-?)\s*(?:OFFICE|Office)$"
+)
 #: Words of the units that speak for an organisation rather than for themselves.
 _PRESS = frozenset(["press", "media", "communications", "communication", "information"])
 
