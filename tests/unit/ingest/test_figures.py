@@ -1348,6 +1348,11 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
          "Tarn Regional Military Administration"),
         ("TARN TEACHING HOSPITAL\nOffice of the Medical Director", "Tarn Teaching Hospital"),
         ("WORLD HEALTH ORGANIZATION - TARN COUNTRY OFFICE", "World Health Organization"),
+        ("Press Information Bureau\nGovernment of Tarn\nMinistry of Defence\n03 JUN 2595",
+         "Ministry of Defence"),  # down the block to the most particular body
+        ("# Inter Services Public Relations (ISPR) — Press Releases",
+         "Inter Services Public Relations"),
+        ("Ministry of Defence of Tarn RU | EN | AR", "Ministry of Defence of Tarn"),
     ],
 )  # fmt: skip
 def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(

@@ -1241,11 +1241,18 @@ def _author(text: str, every: list[Sentence]) -> str | None:
         found = _letterhead(text, sentence)
         if found is not None:
             # "MINISTRY OF INTERNAL AFFAIRS" over "National Forensic Identification Centre":
-            # the unit on the line below speaks for itself.
-            below = _letterhead(text, every[n + 1]) if n + 1 < len(every) else None
-            if below is None or _press_unit(below) or _generic_unit(below):
-                return found
-            return below
+            # the unit on the line below speaks for itself, and so on down ("Press
+            # Information Bureau", "Government of India", "Ministry of Defence").
+            above = sentence
+            for below_it in every[n + 1 : n + 4]:
+                below = _letterhead(text, below_it)
+                parted = above is not sentence and below_it.paragraph != above.paragraph
+                if below is None or parted:
+                    break  # past the line right below, only lines of one block
+                if not (_press_unit(below) or _generic_unit(below)) or head(below) == "ministry":
+                    found = below  # a ministry is a body of its own, "of Defence" or not
+                above = below_it
+            return found
     for sentence in every[:6]:
         summary = _REPORTED.match(text[sentence.start : sentence.end])
         if summary:
@@ -1265,7 +1272,7 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     """The organisation a letterhead line names, the last of several ("KESTRIAN ARMED
     FORCES - GENERAL STAFF": the General Staff), or None when the line is no letterhead."""
     heads = GRAMMAR_WORDS["author_heads"]
-    line = text[sentence.start : sentence.end]
+    line = _LANGUAGES.sub("", text[sentence.start : sentence.end])
     if not (_title_like(text, sentence) or line.isupper() or line.startswith("**")):
         return None
     if line.count("|") >= 3:
@@ -1301,6 +1308,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     return found
 
 
+#: A page's choice of languages after the name at its head: "Ministry of Defence RU | EN".
+_LANGUAGES = re.compile(r"(?:\s+[A-Z]{2}(?:\s*\|\s*[A-Z]{2})+)\s*$")
 #: A page's controls written after the name at its head: "Commission on Missing Persons Menu".
 _SITE_CONTROL = re.compile(r"\s+(?:Menu|MENU|Search|SEARCH)$")
 #: A role before the body it is held in, which speaks through it: "Head of the ...".
