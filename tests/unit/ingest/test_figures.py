@@ -1123,6 +1123,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "We documented 121 civilian deaths in May, against 109 in April.",
             [("killed", 121), ("killed", 109)],
         ),
+        (
+            "The attack brings the number of aid workers killed this year to 27, compared with"
+            " 15 last year.",
+            [("killed", 27), ("killed", 15)],  # a year's count beside another's
+        ),
     ],
 )
 def test_what_happened_to_the_people_counted_across_asides_and_parts(

@@ -222,8 +222,12 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
     if not before_it or words[amount.first - 1 : amount.first] not in _SET_BESIDE:
         return False
     after = words[amount.last + 1 : amount.last + 5]
-    between = words[before_it[-1].last + 1 : amount.first]
-    return _names_period(after, earlier=True) and _names_period(between, earlier=False)
+    newer = before_it[-1]
+    between = words[newer.last + 1 : amount.first]
+    leading = words[max(0, newer.first - 8) : newer.first]  # "killed this year to 27"
+    return _names_period(after, earlier=True) and (
+        _names_period(between, earlier=False) or _names_period(leading, earlier=False)
+    )
 
 
 def _names_period(words: list[str], earlier: bool) -> bool:
@@ -233,6 +237,7 @@ def _names_period(words: list[str], earlier: bool) -> bool:
         first, second = [*words[:2], "", ""][:2]
         return (
             (first == "the" and (second in _PERIODS or second in ("previous", "preceding")))
+            or (first == "last" and second in _PERIODS)  # "15 last year"
             or (first == "in" and (second == "week" or second in _MONTHS or _a_year(second)))
             or words[:3] in (["in", "the", "whole"], ["in", "all", "of"])  # "in the whole of 2550"
         )
