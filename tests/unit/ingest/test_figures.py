@@ -2912,3 +2912,18 @@ def test_an_earlier_figure_of_nothing_named_revises_no_toll_told_paragraphs_befo
         " 9,800 in December.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(38600, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Fighters of the Kurdish-led Tarn Democratic Forces (TDF) held the town. The TDF said"
+         " it had killed 23 attackers.", "Tarn Democratic Forces"),
+        ("Rescuers of the State Emergency Service (SES) worked all night. The SES said 12"
+         " people were killed.", "State Emergency Service"),
+        ("The Tarnian Ministry of Health (MoH) opened a hotline. The MoH said 12 people were"
+         " killed.", "Tarnian Ministry of Health"),  # the side's name stays
+    ],
+)  # fmt: skip
+def test_a_short_name_stands_for_the_words_it_spells(text: str, claimant: str) -> None:
+    assert [c.claimant for c in read(text)] == [claimant]

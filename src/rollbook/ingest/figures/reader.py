@@ -706,7 +706,7 @@ def acronyms(text: str) -> dict[str, str]:
         named = _NAME_BEFORE.search(text, max(0, short.start() - 160), short.start())
         if named:
             name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", named.group(1), flags=re.IGNORECASE)
-            found[short.group(1)] = name
+            found[short.group(1)] = _spelled(name, short.group(1))
     shorts = set(_INITIALS.findall(text)) - set(found)
     if not shorts:
         return found
@@ -729,6 +729,32 @@ def acronyms(text: str) -> dict[str, str]:
     return found
 
 
+def _spelled(name: str, short: str) -> str:
+    """The end of `name` a short name spells: "Syrian Democratic Forces" of "the Kurdish-led
+    Syrian Democratic Forces (SDF)"; the whole name when no end of it does."""
+    words = name.split()
+    for start in range(len(words) - 1):
+        if start and not _before_a_name(words[start - 1]):
+            break  # "Southland Ministry of Health (MoH)": a name's own first word
+        if start and not words[start][0].isupper():
+            continue
+        kept = words[start:]
+        capitals = "".join(w[0] for w in kept if w[0].isupper())
+        letters = "".join(w[0] for w in kept if w != "the")
+        if short.lower() in (capitals.lower(), letters.lower()):
+            return " ".join(kept)
+    return name
+
+
+def _before_a_name(word: str) -> bool:
+    """Whether a word before a name may be left out of it: "the", "of" of "Rescuers of the",
+    "Kurdish-led", "Velichar's"."""
+    return word[0].islower() or "-" in word or word.endswith(("'s", "’s")) or word in _MEMBERS
+
+
+#: Who belong to a body named after them: "Fighters of the Savannah Brotherhood (SB)".
+_MEMBERS = frozenset(["Fighters", "Rescuers", "Members", "Officers", "Troops", "Soldiers",
+                      "Staff", "Volunteers"])  # fmt: skip
 #: Capitalised names, joined by "of", "the" and "for".
 _NAMES = re.compile(CAPITAL + r"[\w'’-]*(?:[^\S\n]+(?:(?:of|the|for)[^\S\n]+)*[A-Z][\w'’-]*)+")
 #: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
