@@ -530,6 +530,9 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          " us that 102 girls were missing.", "Kurumi Parents' Association"),
         ("Since the conflict began, WHO has verified 138 attacks on health care in Tarn, which"
          " have killed 412 people.", "WHO"),  # the organisation, not a relative pronoun
+        ("The Ministry of Defence in the capital said security forces had killed about 1,300"
+         " insurgents.", "Ministry of Defence"),  # the name, not where it sits
+        ("Medics at the scene said 12 people were killed.", "Medics at the scene"),
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:

@@ -721,6 +721,15 @@ def _clause_subject(
         for t in tokens[start:end]
     ):
         return None
+    # "The Ministry of Defence in the capital said": the name, not where it sits
+    at = next((i for i in range(start + 2, end - 1) if words[i] in ("in", "at")), end)
+    named = tokens[start:at]
+    if (
+        at < end
+        and sum(t.text[:1].isupper() for t in named) >= 2
+        and all(t.text.islower() for t in tokens[at:end])
+    ):
+        end = at
     return _attribution(lex, tokens, words, start, end)
 
 
