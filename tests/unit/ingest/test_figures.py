@@ -1592,6 +1592,8 @@ def test_a_column_of_an_earlier_edition_revises_the_column_of_its_kind() -> None
 def test_a_byline_is_no_letterhead() -> None:
     text = "Bus bomb kills seven\n\nBy Our Staff Reporter\n\nSeven people were killed.\n"
     assert {c.claimant for c in read(text)} == {OUTLET}
+    dated = "Monday, April 12, 2590 - By our reporter\n\nSeven people were killed.\n"
+    assert {c.claimant for c in read(dated)} == {OUTLET}  # after a dash, no source either
 
 
 def test_a_footnote_names_the_source_of_the_figures_that_point_to_it() -> None:

@@ -326,6 +326,8 @@ def trailing_source(sentence: Sentence) -> list[Attribution]:
         return []
     if any(t.kind != "word" or is_number_word(t.low) for t in tokens[dash + 1 : end]):
         return []  # "- four truck drivers and two nurses": whom the figure counts
+    if sentence.words[dash + 1 : dash + 2] == ["by"]:
+        return []  # "Monday, April 12, 2590 - By our reporter": a byline, the outlet's
     lex = lexicon()
     found = _attribution(lex, tokens, sentence.words, dash + 1, end)
     if found is None or head(found.text) not in lex.claimant_heads:
