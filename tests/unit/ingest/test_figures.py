@@ -2910,6 +2910,15 @@ def test_losses_named_brackets_and_firm_zeros(text: str, found: list[tuple[str, 
     assert [(c.category.value, c.value) for c in read(text)] == found
 
 
+def test_an_earlier_figure_is_of_what_befell_those_named_before_it() -> None:
+    text = (
+        "The death toll from the strike has risen to 14, the village head said.\n\nHe said"
+        " some of the wounded had died overnight, and that the earlier figure of nine had"
+        " counted only the bodies pulled from the compound.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(14, 9)]
+
+
 def test_an_earlier_figure_of_nothing_named_revises_no_toll_told_paragraphs_before() -> None:
     text = (
         "The ministry says 38,600 soldiers have been killed since the war began.\n\nThe"

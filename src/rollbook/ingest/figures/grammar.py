@@ -279,6 +279,9 @@ def _named_in(lex: Lexicon, words: list[str], end: int) -> Category | None:
     for i in range(end):
         found = lex.category_index.longest_at(words, i)
         if found is not None and found[1] is not Category.OTHER:
+            if words[max(0, i - 2) : i] == ["of", "the"]:  # "some of the wounded had died"
+                since = _category_word_within(lex, words, i + found[0], 3)
+                return since if since not in (None, Category.OTHER) else found[1]
             return found[1]
     return None
 
