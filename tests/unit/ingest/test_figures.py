@@ -2941,3 +2941,7 @@ def test_an_earlier_figure_of_nothing_named_revises_no_toll_told_paragraphs_befo
 )  # fmt: skip
 def test_a_short_name_stands_for_the_words_it_spells(text: str, claimant: str) -> None:
     assert [c.claimant for c in read(text)] == [claimant]
+
+
+def test_a_title_cased_headline_is_no_address() -> None:
+    assert [(c.category.value, c.value) for c in read("3 Killed On Main Road\n")] == [("killed", 3)]

@@ -846,10 +846,13 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
 
 def _addressed(tokens: tuple[Token, ...], last: int) -> bool:
     """Whether a number is a house's in an address: one to three capitalised words after it,
-    then a word for a street."""
+    then a word for a street; not a title-cased headline's "3 Killed On Main Road"."""
+    lex = lexicon()
     for n in range(last + 1, min(len(tokens), last + 5)):
         token = tokens[n]
         if token.kind != "word" or not token.text[:1].isupper():
+            return False
+        if lex.category_index.longest_at([token.low], 0) or lex.people.starting_at([token.low], 0):
             return False
         if n > last + 1 and token.low in _STREETS:
             return True
