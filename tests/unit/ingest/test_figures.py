@@ -2945,3 +2945,12 @@ def test_a_short_name_stands_for_the_words_it_spells(text: str, claimant: str) -
 
 def test_a_title_cased_headline_is_no_address() -> None:
     assert [(c.category.value, c.value) for c in read("3 Killed On Main Road\n")] == [("killed", 3)]
+
+
+def test_a_figure_told_before_is_the_earlier_figure_of_the_rise_after_it() -> None:
+    text = (
+        "The monitor has so far recorded 48 of these deaths with a name.\n\nLast week's"
+        " bulletin gave 37 civilian deaths for that week. Further reports from the villages"
+        " have brought that week's total to 44.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(48, None), (44, 37)]

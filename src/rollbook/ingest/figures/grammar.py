@@ -72,6 +72,7 @@ class Earlier:
     value: int
     category: Category | None
     bare: bool = False  # "It had given 23": a number alone, of the toll it is below
+    told: bool = False  # given before now, apart from what replaced it ("Last week's ... gave 37")
 
 
 def figures(
@@ -139,7 +140,8 @@ def figures(
         if _our_error(words, amount):
             continue  # "An earlier version of this article said that 12": no one's figure
         if _stale(words, amount) and amount.value is not None:
-            stale.append(Earlier(amount.value, _category(lex, tokens, words, amount, every)))
+            kind = _category(lex, tokens, words, amount, every)
+            stale.append(Earlier(amount.value, kind, told=True))
             continue
         if amount.weak and not _weak_counts(lex, words, amount):
             continue
@@ -180,7 +182,7 @@ def figures(
             result.append(replace(figure, again=True))
             continue
         if category is None and amount.value is not None and _gave_then(words, amount):
-            stale.append(Earlier(amount.value, None, bare=True))
+            stale.append(Earlier(amount.value, None, bare=True, told=True))
             continue
         if category is None:
             if amount.weak and not _one_more(words, amount):

@@ -458,6 +458,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     notes = _source_notes(text)
     turns = _turns(text, every)
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
+    told: list[tuple[int, int, int, list[Earlier]]] = []  # figures told before, per sentence
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
         claimants.position, claimants.sentence = sentence.end, number
@@ -573,7 +574,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         context = found[-1][1].category if found and _goes_on(found[-1][0], sentence) else None
         recent = found[-1][1].category if found else None
         sentence_figures, orphans = figures(sentence, section, context, recent)
-        _give_earlier(found, orphans, sentence.paragraph)
+        if any(o.told for o in orphans):  # for the rise after them, if one follows
+            told.append((number, sentence.paragraph, len(found), [o for o in orphans if o.told]))
+        _give_earlier(found, [o for o in orphans if not o.told], sentence.paragraph)
         if sentence_figures:  # the dates a figure may be as of (only where there are figures)
             as_of_dates, since_dates = dates_in(
                 text, sentence.start, sentence.end, published, sentence.words
@@ -604,6 +607,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.last_paragraph = sentence.paragraph
             mentions.extend((number, claimant) for _, claimant in named)
             claimants.named_at.extend((number, a.index, claimant) for a, claimant in named)
+    _told_forward(found, told, numbers)
     found = _named_later(found, mentions, numbers, outlet)
     found = _sourced_after(found, every, mentions, numbers, outlet)
     found = _raised(_unrepeated(text, found))
@@ -766,15 +770,55 @@ _CAPITALISED = re.compile(CAPITAL + r"[\w'’-]+")
 _LABELLED = re.compile(r":\s*[\d.,\s]+(?:\(|$)", re.MULTILINE)
 
 
+def _told_forward(
+    found: list[tuple[Sentence, FoundClaim]],
+    told: list[tuple[int, int, int, list[Earlier]]],
+    numbers: dict[int, int],
+) -> None:
+    """A figure told before now is the earlier figure of a toll the next sentence raises
+    ("Last week's bulletin gave 37 civilian deaths for that week. Further reports have
+    brought that week's total to 44"), else of the last one before it."""
+    for number, paragraph, upto, earlier in told:
+        following = [
+            n
+            for n in range(upto, len(found))
+            if numbers[found[n][0].start] == number + 1 and found[n][0].paragraph == paragraph
+        ]
+        left = []
+        for orphan in earlier:
+            target = next((n for n in following if _raises(found[n][1], orphan)), None)
+            if target is None:
+                left.append(orphan)
+                continue
+            sentence, claim = found[target]
+            found[target] = (sentence, replace(claim, previous_value=orphan.value))
+        _give_earlier(found, left, paragraph, upto=upto)
+
+
+def _raises(claim: FoundClaim, orphan: Earlier) -> bool:
+    """Whether a claim stated as rising (or falling) replaces an earlier figure told alone."""
+    return (
+        claim.rises
+        and claim.previous_value is None
+        and claim.value is not None
+        and claim.value != orphan.value
+        and claim.value >= orphan.value / 2
+        and (orphan.category is None or orphan.category is claim.category)
+    )
+
+
 def _give_earlier(
-    found: list[tuple[Sentence, FoundClaim]], orphans: list[Earlier], paragraph: int
+    found: list[tuple[Sentence, FoundClaim]],
+    orphans: list[Earlier],
+    paragraph: int,
+    upto: int | None = None,
 ) -> None:
     """An earlier figure stated on its own ("The figure was previously announced as 2,741")
-    belongs to the last figure before it, of its category when it has one; one of no
-    category only to a figure of its own paragraph or the one before ("About 3,100 residents
-    remain, down from 9,800" revises no toll told long before)."""
+    belongs to the last figure before it (before `upto`), of its category when it has one;
+    one of no category only to a figure of its own paragraph or the one before ("About 3,100
+    residents remain, down from 9,800" revises no toll told long before)."""
     for orphan in orphans:
-        for n in range(len(found) - 1, -1, -1):
+        for n in range(len(found) - 1 if upto is None else upto - 1, -1, -1):
             sentence, claim = found[n]
             if orphan.category is None and sentence.paragraph < paragraph - 1:
                 break
