@@ -786,7 +786,7 @@ def _told_forward(
         ]
         left = []
         for orphan in earlier:
-            target = next((n for n in following if _raises(found[n][1], orphan)), None)
+            target = next((n for n in following if _replaces_told(found[n][1], orphan)), None)
             if target is None:
                 left.append(orphan)
                 continue
@@ -795,7 +795,7 @@ def _told_forward(
         _give_earlier(found, left, paragraph, upto=upto)
 
 
-def _raises(claim: FoundClaim, orphan: Earlier) -> bool:
+def _replaces_told(claim: FoundClaim, orphan: Earlier) -> bool:
     """Whether a claim stated as rising (or falling) replaces an earlier figure told alone."""
     return (
         claim.rises
