@@ -9,6 +9,7 @@ may not see by name are not (web.access).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Request
@@ -96,6 +97,15 @@ def _marked(text: str, claims: list[Claim]) -> list[dict[str, Any]]:
     return pieces
 
 
+def _report_text(db: Connection, source: Mapping[str, Any]) -> str | None:
+    """A stored report's text as Rollbook lays it out, or None when it cannot be read."""
+    raw = open_source_bytes(db, int(source["id"]), int(source["size"])).read()
+    try:
+        return document_text(raw, source["filename"]).text
+    except DocumentError:
+        return None
+
+
 def source_data(
     db: Connection, request: Request, seen: Viewer, source_id: int, page: int, per_page: int
 ) -> dict[str, Any]:
@@ -105,18 +115,14 @@ def source_data(
         raise HTTPException(404, f"no source {source_id}")
     described = {k: v for k, v in source.items() if k not in ("options", "seq")}
     claims = source_claims(db, source_id)
-    data: dict[str, Any] = {"source": described, "claims": [claim_json(c) for c in claims],
-                            "text": None, "pieces": [], "rows": [], "total": 0,
-                            "page": page, "per_page": per_page}  # fmt: skip
-    if source["format"] in REPORT_FORMATS:
-        raw = open_source_bytes(db, source_id, int(source["size"])).read()
-        try:
-            text = document_text(raw, source["filename"]).text
-        except DocumentError:
-            return data
+    report = source["format"] in REPORT_FORMATS
+    text = _report_text(db, source) if report else None
+    if text is not None:
         claims = [_located(text, c) for c in claims]
-        data["claims"] = [claim_json(c) for c in claims]
-        data["text"], data["pieces"] = text, _marked(text, claims)
+    data: dict[str, Any] = {"source": described, "claims": [claim_json(c) for c in claims],
+                            "text": text, "pieces": [] if text is None else _marked(text, claims),
+                            "rows": [], "total": 0, "page": page, "per_page": per_page}  # fmt: skip
+    if report:
         return data
     statuses = EVERY_STATUS if seen.role.sees_everyone else named_statuses(publish_of(request))
     key = ("source", source_id, *sorted(statuses))

@@ -1513,12 +1513,13 @@ def _raised_tally(lex: Lexicon, words: list[str], start: int) -> Category | None
         if words[i] in _CLAUSE_STOPS:
             return None
         if lex.revision_verbs.starting_at(words, i):
+            after = _tally_kind(lex, words[i + 1 : min(start - 1, i + 9)])
+            if after is not None:
+                return after
             opening = i  # "Toll from RSF assault on displacement camp rises to 37"
             while opening > 0 and words[opening - 1] not in _CLAUSE_STOPS:
                 opening -= 1
-            return _tally_kind(lex, words[i + 1 : min(start - 1, i + 9)]) or _tally_kind(
-                lex, words[opening:i]
-            )
+            return _tally_kind(lex, words[opening:i])
     return None
 
 
@@ -1554,7 +1555,8 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
         if words[i] in (".", ";", "!", "?"):
             return None
         if words[i] == "losses":  # "Losses of the Armed Forces of Ukraine in this direction
-            return _losses_kind(lex, words, i)  # amounted to up to 230 servicemen"
+            return _category_left(lex, words, i + 1)  # amounted to up to 230 servicemen":
+            # the kind of "losses", "sanitary losses", "personnel losses"
         if words[i] in _TALLY_NOUNS:
             if words[i] == "toll":
                 return Category.KILLED
@@ -1563,17 +1565,6 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
                     if phrases.starting_at(words, j) and category is not Category.OTHER:
                         return category
     return None
-
-
-def _losses_kind(lex: Lexicon, words: list[str], at: int) -> Category | None:
-    """What "losses" ending at `at` counts: "sanitary losses" the wounded, "irretrievable
-    losses" and losses alone the killed."""
-    best: tuple[int, Category] | None = None
-    for category, phrases in lex.categories.items():
-        n = phrases.ending_at(words, at + 1)
-        if n and (best is None or n > best[0]):
-            best = (n, category)
-    return best[1] if best is not None else None
 
 
 _INCLUDES = frozenset(
