@@ -2954,3 +2954,42 @@ def test_a_figure_told_before_is_the_earlier_figure_of_the_rise_after_it() -> No
         " have brought that week's total to 44.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(48, None), (44, 37)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ('"We have buried 35 people," said a member of the Harrow Vale Rescue Team who gave'
+         " his name only as Tomas.", "Harrow Vale Rescue Team"),
+        ("The fighting has killed more than 150,000 people, according to the independent"
+         " Ostmark Conflict Monitor.", "Ostmark Conflict Monitor"),
+        ("The Ledger quotes the Directorate of Civil Protection: 9 civilians dead in the"
+         " valley.", "Directorate of Civil Protection"),
+        ("The Directorate cites 40 dead in the valley.", "Directorate"),
+    ],
+)  # fmt: skip
+def test_speakers_after_quotations_descriptions_and_quoting_verbs(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The Harrow Front denied any involvement and said government troops had killed four"
+         " of its fighters.", "Harrow Front"),
+        ("Velmar's Interior Ministry blamed the Harrow Front (HF) for the attack and said"
+         " security forces had killed two of the attackers.", "Velmar's Interior Ministry"),
+        ("The Dalmor Courier reported the raid. In a statement, it accused Harrow Front"
+         " artillery of firing on the market and said 14 soldiers were killed.",
+         "Dalmor Courier"),
+        ("Two aid drivers were abducted in Ambry and released the next day.", OUTLET),
+        ("All agencies to confirm that 3 staff were wounded.", OUTLET),
+        ("Ukrainian shelling has claimed the lives of 1,137 civilians in the region.", OUTLET),
+        ('The coalition had taken 27 soldiers prisoner, who would be "treated according to the'
+         ' Geneva Conventions".', OUTLET),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_coordinated_verb_and_words_that_give_no_figure(
+    text: str, claimant: str
+) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

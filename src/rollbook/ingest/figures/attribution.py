@@ -21,7 +21,10 @@ _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
 _ARTICLES = frozenset(["the", "a", "an"])
 _OWNERS = GRAMMAR_WORDS["possessives"]
-_JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&"])
+#: Words that join a name's parts, in English and in the Romance languages' names
+#: ("Observatorio de Paz y Territorio", "Comité des Droits").
+_JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&", "y", "del", "des", "du",
+                      "la", "las", "los", "et", "da", "das", "dos", "di"])  # fmt: skip
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _NOT_CLAIMANTS = GRAMMAR_WORDS["not_claimants"]
 #: Words that tell one body's list or count from another's by no name: "Central", "Main".
@@ -180,8 +183,11 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 words[i + n + 1 : i + n + 2] and words[i + n + 1] in _SOURCE_NOUNS
             ):  # "according to its statement": whoever "it" is
                 found.append(Attribution(i + n, "it", pronoun=True))
-            i += n
-            continue
+            elif n == 1 and words[i] in lex.say_verbs:
+                n = 0  # "The ministry cites 40 dead": a verb whose subject gives the figure
+            if n:
+                i += n
+                continue
         noun = i + 1
         while noun < min(len(words), i + 3) and words[noun] in _FIGURE_KINDS:
             noun += 1
@@ -220,6 +226,10 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             and not (i > 0 and _POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
             and not _releases_people(lex, tokens, words, i)
             and not (words[i] == "found" and words[i + 1 : i + 2] in _FOUND_AS)  # "found dead"
+            and not (words[i] in _CLAIM_VERBS and _LIVES.intersection(words[i + 1 : i + 3]))
+            and not (  # "All agencies to confirm": an order, "refused to confirm": no saying
+                i > 1 and words[i - 1] == "to" and words[i - 2] not in _MINDED
+            )
         ):
             subject = _phrase_before(lex, tokens, words, i) or _surname(lex, tokens, i - 1)
             if subject is not None and _befell(lex, subject.text):
@@ -231,7 +241,13 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 subject = Attribution(subject.index, subject.text, subject.pronoun, weak=True)
             if subject is not None:
                 found.append(subject)
-            elif i + 1 < len(words) and words[i + 1] not in _JOINERS:  # "said in its address"
+            if (
+                (subject is None or (subject.pronoun and subject.text in ("we", "i")))
+                and i + 1 < len(words)
+                and words[i + 1] not in _JOINERS
+            ):  # "said in its address"
+                # '"We have buried 35," said a member of the Rescue Team': the reader
+                # weighs the "we" within the quotation against the speaker after it
                 after = i + 1
                 if words[after] == "to" and words[after + 1 : after + 2] in _AUDIENCES:
                     after += 2  # "said to journalists the head of regional administration"
@@ -454,6 +470,9 @@ _INVERTED = frozenset(["said", "says", "reported", "reports", "added", "adds", "
 #: How people were found, which makes "found" no verb of saying: "Shepherds found dead".
 _FOUND_AS = [["dead"], ["alive"], ["killed"], ["murdered"], ["shot"], ["hanged"], ["buried"],
              ["beheaded"], ["drowned"]]  # fmt: skip
+#: "Shelling has claimed the lives of 30": a killing, not a claim.
+_CLAIM_VERBS = frozenset(["claimed", "claims", "claiming", "claim"])
+_LIVES = frozenset(["lives", "life"])
 #: Whom a speaker may tell before being named: "said to journalists the head of ...".
 _AUDIENCES = [["journalists"], ["reporters"], ["media"], ["press"]]
 #: Titles written short before a name: "army spokesman Col. Benedek Aran told reporters",
@@ -496,15 +515,19 @@ def _titled(words: list[str], i: int) -> bool:
 def _claimant_word(lex: Lexicon, token: Token) -> bool:
     low = token.low
     return (
-        token.kind == "word"
-        and (
-            token.text[:1].isupper()
-            or low in lex.claimant_heads
-            or low in lex.claimant_modifiers
-            or _POSSESSIVE.sub("", low) in lex.claimant_heads
-            or low in lex.parties
+        (
+            token.kind == "word"
+            and token.text != "who"  # "the Rescue Team who gave his name": not the WHO
+            and (
+                token.text[:1].isupper()
+                or low in lex.claimant_heads
+                or low in lex.claimant_modifiers
+                or _POSSESSIVE.sub("", low) in lex.claimant_heads
+                or low in lex.parties
+            )
         )
-    ) or (token.kind == "punct" and token.text in "-&")
+        or (token.kind == "punct" and token.text in "-&")
+    )
 
 
 #: How a statement may put its saying: "is pleased to announce", "deeply regrets to report".
@@ -523,6 +546,8 @@ def _phrase_before(
         while end > 0 and words[end - 1] in _MINDED_BEFORE:
             end -= 1
     end = _before_venue(words, end)  # "Dr. Samimifar, in the press conference today, said"
+    if end > 0 and words[end - 1] == "and":
+        return _coordinated(lex, tokens, words, end - 1)
     for _ in range(2):  # "The International Organization for Migration (IOM) (has) said"
         if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
             end -= 3
@@ -601,6 +626,29 @@ def _phrase_before(
     if words[start - 1 : start] in _HIS and found.text.islower():
         return Attribution(found.index, found.text, pronoun=True)  # "her office had registered"
     return _introduced(tokens, words, start, end, found)
+
+
+def _coordinated(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], conjunction: int
+) -> Attribution | None:
+    """ "The NCA denied any involvement and said", "it accused the army of firing on the
+    market and said": the subject of the clause's first verb says it, not that verb's object."""
+    opening = next(
+        (i + 1 for i in range(conjunction - 1, -1, -1) if words[i] in (",", ";", ":")), 0
+    )
+    if conjunction - opening > 20:
+        return None
+    start = opening
+    while start < conjunction and (words[start] in _ARTICLES or words[start] in _CLAUSE_OPENERS):
+        start += 1
+    if start < conjunction and words[start] in _PRONOUNS:
+        return Attribution(start, words[start], pronoun=True)
+    if start < conjunction and (tokens[start].kind != "word" or is_number_word(words[start])):
+        return None  # "Two NGO drivers were abducted and released": those counted
+    end = start
+    while end < conjunction and _claimant_word(lex, tokens[end]):
+        end += 1
+    return _attribution(lex, tokens, words, start, end) if end > start else None
 
 
 _STAFF = frozenset(["teams", "team", "staff", "doctors", "surgeons", "medics", "nurses",
@@ -871,7 +919,15 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
     if end == start:
         return ""
     found = _attribution(lex, tokens, words, start, end)
-    return found.text if found else ""
+    if found is None or head(found.text) in _RULES:
+        return ""  # "treated according to the Geneva Conventions": a rule, not a source
+    return found.text
+
+
+#: What is done according to: "according to the Geneva Conventions", "the law".
+_RULES = frozenset(["conventions", "convention", "law", "laws", "rules", "code", "protocol",
+                    "protocols", "agreement", "accords", "accord", "regulations", "charter",
+                    "constitution", "procedure", "procedures", "plan", "tradition"])  # fmt: skip
 
 
 #: What is done to figures by whoever gives them: "figures released on Sunday by".
@@ -882,6 +938,13 @@ _DESCRIBED_HEADS = frozenset(["group", "monitor", "organisation", "organization"
                               "charity", "watchdog", "project", "initiative", "ngo"])  # fmt: skip
 
 
+#: Words that describe a body before its name without being part of it.
+_DESCRIBING = frozenset(["independent", "respected", "non-governmental", "nongovernmental",
+                         "non-profit", "nonprofit", "volunteer-run", "grassroots", "leading",
+                         "prominent", "well-known", "influential", "local",
+                         "regional"])  # fmt: skip
+
+
 def _described_name(tokens: tuple[Token, ...], words: list[str], start: int) -> int:
     """Where the name starts in "the press freedom group Open Lens": after the lower-case
     words that describe it (up to four, ending in a head such as "group")."""
@@ -890,6 +953,8 @@ def _described_name(tokens: tuple[Token, ...], words: list[str], start: int) -> 
             return start
         if words[i] in _DESCRIBED_HEADS and tokens[i + 1].text[:1].isupper():
             return i + 1
+        if words[i] in _DESCRIBING and tokens[i + 1].text[:1].isupper():
+            return i + 1  # "according to the independent Yemen Conflict Monitor"
     return start
 
 

@@ -696,9 +696,11 @@ def _sourced_after(
 
 
 _SHORT = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
+#: Words that join a name's parts, also in Romance languages' names ("Observatorio de Paz y
+#: Territorio").
+_JOINS = r"of|the|for|and|on|in|de|y|del|des|du|la|las|los|et|da|das|dos|di"
 _NAME_BEFORE = re.compile(
-    r"\b((?:[A-Z][\w'’-]*|of|the|for|and|on|in)(?:[^\S\n]+(?:[A-Z][\w'’-]*|of|the|for|and|on|in))+)"
-    r"[^\S\n]*$"
+    rf"\b((?:[A-Z][\w'’-]*|{_JOINS})(?:[^\S\n]+(?:[A-Z][\w'’-]*|{_JOINS}))+)[^\S\n]*$"
 )
 
 
