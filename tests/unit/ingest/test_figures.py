@@ -2993,3 +2993,29 @@ def test_the_subject_of_a_coordinated_verb_and_words_that_give_no_figure(
     text: str, claimant: str
 ) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Of the 340 bodies returned since May, 275 have been identified, the centre said.",
+         [("killed", 340), ("killed", 275)]),
+        ("The remains of 236 persons have been exhumed and 161 have been identified and"
+         " returned to their families.", [("killed", 236), ("killed", 161)]),
+        ("So far 143 unaccompanied children were identified at the border.", []),
+        ("The families say 1,236 people who vanished in the 2590s are still unaccounted for.",
+         [("missing", 1236)]),
+        ("Enemy losses in personnel for the week amounted to around 1,900, of whom about 700"
+         " were killed.", [("other", 1900), ("killed", 700)]),
+        ("Four servicemen were evacuated alive with burns and are being treated.",
+         [("wounded", 4)]),
+        ("Eleven of the wounded were evacuated by helicopter to the state hospital.",
+         [("wounded", 11)]),
+        ("About 400 residents were evacuated from the village.", [("displaced", 400)]),
+        ("A further 44 have been evacuated home for treatment of illness.", []),
+    ],
+)  # fmt: skip
+def test_identified_remains_decades_divided_losses_and_evacuations(
+    text: str, found: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

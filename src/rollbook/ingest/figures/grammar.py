@@ -1497,12 +1497,21 @@ def _category(
         return before
     if amount.weak or _verb_of_its_own(words, start, amount.last):
         return None  # "Four pirates were neutralised and six were arrested"
-    return (
+    kind = (
         _category_left(lex, words, start)
         or _category_number_of(lex, words, start)
         or (start < amount.first and _category_number_of(lex, words, amount.first))
         or _category_of_those(lex, words, start)  # ("has passed 40,000": the verb qualifies)
     )
+    if kind is Category.KILLED and _divided(words, amount.last) and "losses" in words[:start]:
+        return Category.OTHER  # "Enemy losses ... amounted to 1,900, of whom 700 were killed"
+    return kind
+
+
+def _divided(words: list[str], last: int) -> bool:
+    """Whether the words after a figure divide it: "1,900, of whom 700 were killed"."""
+    after = words[last + 1 : last + 4]
+    return after[:2] == ["of", "whom"] or after == [",", "of", "whom"]
 
 
 def _raised_tally(lex: Lexicon, words: list[str], start: int) -> Category | None:
@@ -1706,6 +1715,8 @@ def _category_right(
         if whole is not None:
             since = _category_word_within(lex, words, amount.last + 3 + whole[0], 3)
             if since is not None and since is not whole[1]:
+                if since is Category.DISPLACED and whole[1] is Category.WOUNDED:
+                    return whole[1]  # "Eleven of the wounded were evacuated by helicopter"
                 return since
     # Where other amounts start; "a" only where it counts a person ("in a serious condition")
     starts = {a.first for a in found if not a.weak or lex.people.starting_at(words, a.last + 1)}
@@ -1771,6 +1782,13 @@ def _category_right(
         if best is not None and word in _WOUND_NOUNS and _cause_before(words, i):
             i += best[0]  # "three of them by gunshot wounds": how, not what befell them
             continue
+        if (
+            best is not None
+            and "identified" in words[i : i + best[0]]
+            and _REMAINS.isdisjoint(words)
+        ):
+            i += best[0]  # "143 separated children were identified": found alive, not dead
+            continue
         if best is not None:
             following = i + best[0]
             # "12 people and wounded 30": the verb belongs to the next amount.
@@ -1778,6 +1796,14 @@ def _category_right(
                 return None
             if word in _BODIES and i == amount.last + 1:
                 return best[1]  # "502 bodies returned": what befell them is their death
+            if word == "evacuated" and best[1] is Category.DISPLACED:
+                care = _cared_for(words, i)
+                if _ILLNESS.intersection(words[i + 1 : i + 12]):
+                    return None  # "evacuated for treatment of illness": no one was hurt
+                if care or _UNIFORMED.intersection(words[max(0, amount.first - 6) : i]):
+                    # "Four servicemen were evacuated alive to the military hospital": the
+                    # wounded are taken for care, and soldiers are not displaced
+                    return Category.WOUNDED if care else None
             if lex.people.starting_at(words, i) and word not in _PARTICIPLES:
                 later = _category_word_within(lex, words, i + best[0], 4)
                 if later is not None:
@@ -1818,6 +1844,28 @@ _KIN_OF = frozenset(["relatives", "families", "parents", "mothers", "fathers", "
 #: The dead counted by what is left of them.
 _BODIES = frozenset(["bodies", "body", "remains"])
 _WOUND_NOUNS = frozenset(["wounds", "wound", "injuries", "injury"])
+#: Where the evacuated are taken, or how, that makes them the wounded, not the displaced.
+_CARE = frozenset(["hospital", "hospitals", "alive", "medical", "treatment", "clinic",
+                   "helicopter", "surgery", "burns", "injuries"])  # fmt: skip
+
+
+def _cared_for(words: list[str], evacuated: int) -> bool:
+    """Whether the words after "evacuated" take the people for care: "to the military
+    hospital", "by helicopter", "alive with burns"; not "from the hospital"."""
+    for j in range(evacuated + 1, min(len(words), evacuated + 9)):
+        if words[j] in _CARE and "from" not in words[max(evacuated, j - 3) : j]:
+            return True
+    return False
+
+
+_ILLNESS = frozenset(["illness", "illnesses", "sickness", "disease", "diseases", "ill"])
+#: Those whom an evacuation does not displace.
+_UNIFORMED = frozenset(["servicemen", "serviceman", "soldiers", "soldier", "troops", "crew",
+                        "fighters", "officers", "personnel", "peacekeepers"])  # fmt: skip
+#: Words that make those "identified" the dead: "2,675 of the bodies have been identified".
+_REMAINS = frozenset(["remains", "bodies", "body", "victims", "dead", "exhumed", "exhumation",
+                      "exhumations", "dna", "grave", "graves", "fallen", "deceased", "bones",
+                      "forensic", "morgue", "killed"])  # fmt: skip
 
 
 def _cause_before(words: list[str], i: int) -> bool:
