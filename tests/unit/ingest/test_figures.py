@@ -3019,3 +3019,31 @@ def test_identified_remains_decades_divided_losses_and_evacuations(
     text: str, found: list[tuple[str, int]]
 ) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("A strike on a car killed three people and wounded eight others, the ministry said,"
+         " raising the toll from two announced the previous evening.",
+         [("killed", 3, 2), ("wounded", 8, None)]),
+        ("The service said 41 people have been detained since January, compared with 29 in"
+         " the same period last year.", [("captured", 41, None), ("captured", 29, None)]),
+        ("According to the Joint Commission, four civilians were killed in the village. Two"
+         " of the dead were children.\n\nIn its preliminary statement of 2 December, the"
+         " Commission had put the number of dead at three.",
+         [("killed", 4, 3), ("killed", 2, None)]),
+        ("We have revised our count for the attack on Ferrowby on 22 September to 21 civilian"
+         " deaths, from the 23 we gave to journalists on 24 September.",
+         [("killed", 21, 23)]),
+    ],
+)  # fmt: skip
+def test_whose_earlier_figure_and_which_are_none(
+    text: str, found: list[tuple[str, int, int | None]]
+) -> None:
+    assert [(c.category.value, c.value, c.previous_value) for c in read(text)] == found
+
+
+def test_a_figure_since_a_weekday_holds_now_and_covers_the_days_since() -> None:
+    (claim,) = read("The service said six people had been detained since Monday.")
+    assert (str(claim.as_of), str(claim.period_start)) == ("2020-12-03", "2020-11-30")

@@ -242,6 +242,8 @@ def _names_period(words: list[str], earlier: bool) -> bool:
             or (first == "last" and second in _PERIODS)  # "15 last year"
             or (first == "in" and (second == "week" or second in _MONTHS or _a_year(second)))
             or words[:3] in (["in", "the", "whole"], ["in", "all", "of"])  # "in the whole of 2550"
+            or words[:3] == ["in", "the", "same"]  # "compared with 29 in the same period last year"
+            or (first == "a" and second in _PERIODS and words[2:3] in (["earlier"], ["before"]))
         )
     return any(
         (w in ("this", "during", "the") and after in _PERIODS)
@@ -382,6 +384,15 @@ _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 _STATED_THEN = (["announced"], ["given"], ["reported"], ["published"], ["stated"], ["cited"])
 #: Those verbs, or the end of the sentence: "revised to 1,044 killed, from 1,009."
 _STATED_THEN_OR_END: tuple[list[str], ...] = (*_STATED_THEN, [], ["."], [";"])
+_GAVE = frozenset(["gave", "had", "reported", "announced", "published", "released", "issued",
+                   "cited", "stated", "put"])  # fmt: skip
+
+
+def _given_by_them(after: list[str]) -> bool:
+    """Whether the words after a figure say who gave it then: "from the 23 we gave"."""
+    return len(after) == 2 and after[0] in ("we", "it", "they", "he", "she") and after[1] in _GAVE
+
+
 #: Documents whose number or date in a bracket's label names an earlier edition.
 _EDITIONS = GRAMMAR_WORDS["edition_nouns"]
 #: A bracket's label for the figure of a time before: "(yesterday evening: 53)".
@@ -1072,6 +1083,7 @@ def _earlier_mark(
     )
     if raised_to and (
         words[amount.last + 1 : amount.last + 2] in _STATED_THEN_OR_END
+        or _given_by_them(words[amount.last + 1 : amount.last + 3])
         or _revision_near(words, raised_to[-1].first)
     ):  # "raised its toll to six soldiers killed, from four announced on Friday", "revised
         # to 1,044 civilians killed, from 1,009.", "revised to 21 deaths, from the 23 we gave"
@@ -2031,10 +2043,17 @@ def _figure(
         while first > 0 and words[first - 1] not in (",", ";", ":", "(", "—", "–"):
             first -= 1
     opener = words[max(0, start_token - 2) : start_token]
-    breakdown = any(w in _BREAKDOWN_WORDS for w in opener) or (
-        opener[-1:] == ["of"]
-        and not _longest_at(lex, opener, 0)  # not "the deaths of 41,288"
-        and opener[0] not in _WHOLE_OF  # nor "the names of 11 citizens", "a total of 40"
+    breakdown = (
+        any(w in _BREAKDOWN_WORDS for w in opener)
+        or (
+            opener[-1:] == ["of"]
+            and not _longest_at(lex, opener, 0)  # not "the deaths of 41,288"
+            and opener[0] not in _WHOLE_OF  # nor "the names of 11 citizens", "a total of 40"
+        )
+        or (  # "Two of the dead were children": a part of those counted before
+            words[amount.last + 1 : amount.last + 3] == ["of", "the"]
+            and _longest_at(lex, words, amount.last + 3) is not None
+        )
     )
     return Figure(
         category=category,
@@ -2463,6 +2482,15 @@ def _down_from(words: list[str], index: int) -> bool:
     return any(before[k : k + 2] == ["down", "from"] for k in range(len(before) - 1))
 
 
+def _tally_before(words: list[str], mark: int) -> Category | None:
+    """The kind of the tally named just before an earlier figure: "raising the toll from
+    two", "revised the number of wounded from 12"."""
+    for i in range(mark - 1, max(0, mark - 7), -1):
+        if words[i] in _TALLY_NOUNS:
+            return _tally_kind(lexicon(), words[i - 1 : mark])
+    return None
+
+
 def _attach_earlier(
     result: list[Figure],
     marks: list[_Earlier],
@@ -2490,8 +2518,10 @@ def _attach_earlier(
                 or (_down_from(words, mark.index) and f.first < mark.index)
             )
         ]
-        # "143 killed and 410 wounded, an increase on the 118 dead": of its own kind.
-        candidates = [f for f in candidates if f.category is mark.category] or candidates
+        # "143 killed and 410 wounded, an increase on the 118 dead": of its own kind, or of
+        # the tally it names ("killed three and wounded eight, raising the toll from two")
+        kind = mark.category or _tally_before(words, mark.index)
+        candidates = [f for f in candidates if f.category is kind] or candidates
         whole = [f for f in candidates if not f.breakdown] or candidates
         before = [f for f in whole if f.first < mark.index]
         pool = before or whole

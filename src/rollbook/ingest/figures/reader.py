@@ -942,6 +942,7 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
                 and claim.value is not None
                 and claim.value != old.value
                 and _same_speaker(claimant_key(claim.claimant), key)
+                and _same_period(old, claim)
                 and claim.value >= old.value / 2  # a toll moves by a part of itself
             ),
             None,
@@ -956,6 +957,12 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
                 result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
                 dropped.add(n)
     return [pair for n, pair in enumerate(result) if n not in dropped]
+
+
+def _same_period(old: FoundClaim, new: FoundClaim) -> bool:
+    """Whether two figures may be editions of one toll: not "six detained since Wednesday"
+    and "41 detained since January", whose stated periods differ."""
+    return old.period_start is None or new.period_start in (None, old.period_start)
 
 
 def _reported_since(
@@ -1059,6 +1066,7 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 and not earlier.added  # "two more bodies, bringing the toll to four"
                 and claimant_key(earlier.claimant) == key
                 and earlier.value is not None
+                and _same_period(earlier, claim)
                 # A revision moves a toll by a part of itself; "28 killed on Monday" is no
                 # earlier edition of a war's toll of 560.
                 and _revises(claim.value, earlier.value, corrects)

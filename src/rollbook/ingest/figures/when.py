@@ -152,7 +152,11 @@ def dates_in(
                 continue  # "the toll from Sunday's strike rose to 14": a toll of now
             day = _resolve(match.group("relative"), published)
             if day is not None and day <= published:
-                as_of.append((match.start(), PartialDate(day.year, day.month, day.day)))
+                date = PartialDate(day.year, day.month, day.day)
+                if _SINCE.search(text, max(start, match.start() - 7), match.start()):
+                    since.append((match.start(), date))  # "detained since Wednesday"
+                else:
+                    as_of.append((match.start(), date))
             continue
         marker = (match.group("marker") or match.group("marker2") or "").lower()
         last = match.group("last") or match.group("last_day")
@@ -189,6 +193,7 @@ def dates_in(
     return as_of, since
 
 
+_SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: A date that opens a line and a dash or colon after it: a timeline's or a log's entry.
 _ENTRY = re.compile(
     rf"[\s*#>•-]*(?:(?P<day>\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
