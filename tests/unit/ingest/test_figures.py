@@ -3047,3 +3047,21 @@ def test_whose_earlier_figure_and_which_are_none(
 def test_a_figure_since_a_weekday_holds_now_and_covers_the_days_since() -> None:
     (claim,) = read("The service said six people had been detained since Monday.")
     assert (str(claim.as_of), str(claim.period_start)) == ("2020-12-03", "2020-11-30")
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Two soldiers were wounded in the incident, according to the IDF.", "IDF"),
+        ("In total, 5,612 people have now been freed from captivity, according to the"
+         " coordination headquarters.", "coordination headquarters"),
+        ("The health cluster, the group of aid agencies led by the Ostmark Health Office, says"
+         " at least 118 people have been killed.", "health cluster"),
+        ("Displacement monitors of the Concord Migration Agency said 41,000 people had fled.",
+         "Concord Migration Agency"),
+        ("The number of officers killed rose to two. Our post yesterday reported one officer"
+         " killed.", OUTLET),
+    ],
+)  # fmt: skip
+def test_bodies_named_by_their_kind_and_acronyms_of_sides(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

@@ -910,7 +910,9 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
             start += 1
     start = _described_name(tokens, words, start)
     end = start
-    while end < len(words) and _claimant_word(lex, tokens[end]):
+    while end < len(words) and (
+        _claimant_word(lex, tokens[end]) or _before_head(lex, tokens, end, start)
+    ):
         if words[end] in ("said", "says"):
             break
         end += 1
@@ -922,6 +924,59 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
     if found is None or head(found.text) in _RULES:
         return ""  # "treated according to the Geneva Conventions": a rule, not a source
     return found.text
+
+
+def _before_head(lex: Lexicon, tokens: tuple[Token, ...], at: int, start: int) -> bool:
+    """Whether a word no list holds opens a body's name before its head: "coordination"
+    of "according to the coordination headquarters"."""
+    return (
+        at == start
+        and at + 1 < len(tokens)
+        and tokens[at].kind == "word"
+        and tokens[at].text.isalpha()
+        and tokens[at].text.islower()
+        and tokens[at].low not in _FUNCTION_WORDS
+        and tokens[at].low not in _SKIP_BEFORE_VERB
+        and tokens[at].low not in lex.say_verbs
+        and not is_number_word(tokens[at].low)  # "reported one officer killed"
+        and tokens[at + 1].low in lex.claimant_heads
+        and tokens[at + 1].low not in _NOT_CLAIMANTS  # "added since update No. 3"
+    )
+
+
+#: Words that open no name: "from local sources", "that government".
+_FUNCTION_WORDS = (
+    _JOINERS
+    | _ARTICLES
+    | frozenset(
+        [
+            "from",
+            "that",
+            "this",
+            "these",
+            "those",
+            "to",
+            "by",
+            "with",
+            "per",
+            "as",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "other",
+            "some",
+            "several",
+            "many",
+            "all",
+            "both",
+            "unnamed",
+            "anonymous",
+            "unidentified",
+        ]
+    )
+)
 
 
 #: What is done according to: "according to the Geneva Conventions", "the law".
@@ -1015,8 +1070,8 @@ def _attribution(
         return None
     text = _POSSESSIVE.sub("", _text(tokens, start, last))
     side = lex.parties.get(text.lower())
-    if side is not None and side.lower() != text.lower():
-        return None  # "Armenian" alone names a side's people, not who speaks
+    if side is not None and side.lower() != text.lower() and not text.isupper():
+        return None  # "Armenian" alone names a side's people, not who speaks; "IDF" speaks
     return Attribution(start, text)
 
 

@@ -1768,7 +1768,8 @@ def _by_side(said: list[Attribution], known: dict[str, str]) -> list[Attribution
     ("Israel")."""
     result = []
     for a in said:
-        side = party_of(a.text, known) if " " not in a.text and not a.pronoun else ""
+        one_word = " " not in a.text and not a.pronoun and not a.text.isupper()  # not "IDF"
+        side = party_of(a.text, known) if one_word else ""
         result.append(replace(a, text=side) if side and side.lower() != a.text.lower() else a)
     return result
 
