@@ -23,6 +23,7 @@ from rollbook.ingest.figures.attribution import (
 )
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
+from rollbook.ingest.figures.posts import poster_at, posts
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
 from rollbook.ingest.figures.tokens import CAPITAL, Sentence, sentences, tokens
 from rollbook.ingest.figures.when import dates_in, month_covered
@@ -145,6 +146,17 @@ class _Claimants:
         self.last_sentence = -10
         self.last_paragraph = -1
         self.voice: str | None = None  # in a transcript, whose turn it is ("we" are they)
+
+    def posted_by(self, poster: str | None, sentence: Sentence, number: int) -> None:
+        """In a digest of posts, each paragraph under a post's heading starts in the poster's
+        voice; the desk's own note after the posts is no one's post."""
+        if poster is None:
+            if self.voice is not None:
+                self.voice = self.last = None
+            return
+        if sentence.paragraph != self.last_paragraph or self.voice != poster:
+            self.last = self.voice = self.resolve(Attribution(0, poster))
+            self.last_paragraph, self.last_sentence = sentence.paragraph, number
 
     def resolve_all(
         self, found: list[Attribution], quoted: bool = False, speaker: Attribution | None = None
@@ -440,7 +452,8 @@ _TITLE_WORDS = GRAMMAR_WORDS["title_words"]
 def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]:
     """Every casualty claim in a report's text, in the order the text states them."""
     every = sentences(text)
-    author = _author(text, every)
+    posted = posts(text)
+    author = _author(text, every, {start for start, _ in posted})
     outlet = author or outlet
     claimants = _Claimants(outlet, text, published, every, authored=author is not None)
     known = document_parties(text)
@@ -480,8 +493,12 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 claimants.last, claimants.last_paragraph = turn.speaker, sentence.paragraph
                 claimants.last_sentence, claimants.voice = number, turn.speaker
             quoted = turn.speaker is not None
+        elif posted:
+            posted_by = poster_at(posted, sentence.start)
+            claimants.posted_by(posted_by, sentence, number)
+            quoted = posted_by is not None
         said = (
-            claimants.known_surnames(attributions(sentence), known)
+            _first_person_label(sentence, claimants.known_surnames(attributions(sentence), known))
             or _labelled_by(sentence)
             or trailing_source(sentence)
             or bracketed_source(sentence)
@@ -1295,7 +1312,7 @@ _LABEL_WORDS = frozenset(["source", "posts", "messages", "statements", "updates"
 _NAMED_BODIES = GRAMMAR_WORDS["author_heads"] | _OFFICES
 
 
-def _author(text: str, every: list[Sentence]) -> str | None:
+def _author(text: str, every: list[Sentence], headings: set[int]) -> str | None:
     """Who speaks in a statement published whole: the organisation a source line or its
     letterhead names ("MINISTRY OF DEFENCE OF THE REPUBLIC OF MAROVIA", "Statement by the
     Municipal Council of Doussoula"), or the one an outlet says issued it. Its figures are
@@ -1318,6 +1335,8 @@ def _author(text: str, every: list[Sentence]) -> str | None:
         if carried and carried.group("carrier"):
             return carried.group("carrier").strip()
     for n, sentence in enumerate(every[:5]):
+        if sentence.start in headings:
+            break  # a digest's first post: its poster's name is no letterhead
         found = _letterhead(text, sentence)
         if found is not None:
             # "MINISTRY OF INTERNAL AFFAIRS" over "National Forensic Identification Centre":
@@ -1440,6 +1459,14 @@ def _cased(name: str) -> str:
         w.lower() if n and w.lower() in _SMALL_WORDS else w[:1] + w[1:].lower()
         for n, w in enumerate(words)
     )
+
+
+def _first_person_label(sentence: Sentence, said: list[Attribution]) -> list[Attribution]:
+    """ "* **Civil Society of Bunzala (WhatsApp, 10:10):** "Our own count is 27 dead"": the
+    "we" of words under a speaker's label is the labelled speaker."""
+    if said and all(a.pronoun and a.text in ("we", "i") for a in said):
+        return _labelled_by(sentence) or said
+    return said
 
 
 def _labelled_by(sentence: Sentence) -> list[Attribution]:

@@ -1,0 +1,130 @@
+"""Posts collected in one document: a monitoring desk's digest of official channels, a log
+of text alerts, a live page that reproduces posts under their authors' names.
+
+Each post sits under a line of its own that names who posted it and where ("ZORIANE
+REGIONAL MILITARY ADMINISTRATION | Telegram", "06:47 | IDF Spokesperson (Telegram)",
+"**Free Highlands Front — official channel** · Thu 10 Apr, 21:14"). The figures below such a
+line, up to the next one or to the desk's own note, are the poster's unless they name
+someone else.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from rollbook.ingest.figures.lexicon import lexicon
+
+#: Where a post was made: the platform or channel that opens a part of a post's heading.
+_PLATFORM = re.compile(
+    r"(?:Telegram|Facebook|Twitter|Instagram|WhatsApp|TikTok|YouTube|Viber|X|app alert|"
+    r"(?:official |Telegram |WhatsApp )?channel|account|page|website|press office|press service)"
+    r"(?![\w'’])"
+)
+#: What a heading's parts are split at: bars, middle dots, dashes set off by spaces, colons.
+_PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–-]{1,3}\s+|\s*:\s*$")
+#: Parts that say when, not who: "10:15", "Thu 10 Apr, 21:14", "Sun 19:52".
+_WHEN = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*)?(?:\d{1,2}\s+\w+\.?,?\s*)?"
+    r"(?:\d{1,2}[:.]\d{2})?$",
+    re.IGNORECASE,
+)
+#: Markdown's and plain text's marks around a heading: "### ", "**", "=== ", ">> ", "* ".
+_MARKS = re.compile(r"^[\s#*_=>•-]+|[\s*_=]+$")
+#: Words of a page's own links, never a poster: "Share | Facebook | X".
+_LINKS = frozenset(["share", "follow", "subscribe", "contact", "about", "home", "watch", "join"])
+#: A closing note of the desk's: "DESK NOTE", "**Desk note.**", "### Context".
+_NOTE = re.compile(r"^(?:desk\s+note|editor'?s?\s+note|context|background|note)\b", re.IGNORECASE)
+
+
+def posts(text: str) -> list[tuple[int, str | None]]:
+    """Where each post's heading stands and who posted (None where the desk's own words
+    resume), in the order of the text; empty unless the text holds at least two posts."""
+    found: list[tuple[int, str | None]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        poster = _poster(line)
+        if poster is not None:
+            found.append((offset, poster))
+        elif found and _closes(line):
+            found.append((offset, None))
+        offset += len(line)
+    return found if sum(1 for _, p in found if p is not None) >= 2 else []
+
+
+def poster_at(found: list[tuple[int, str | None]], position: int) -> str | None:
+    """Who posted the words at `position`: the poster of the last heading before it."""
+    n = bisect_right([start for start, _ in found], position)
+    return found[n - 1][1] if n else None
+
+
+def _poster(line: str) -> str | None:
+    """The poster a line names, when it is a post's heading: a name beside the platform
+    ("(Telegram)", "| Facebook", "— official channel") or a handle beside a time."""
+    if len(line) > 140:
+        return None  # most lines: a paragraph's
+    bare = _MARKS.sub("", line.strip())
+    if not bare or len(bare) > 120 or bare.endswith((".", '"', "”")):
+        return None
+    bracketed = re.findall(r"\(([^()]*)\)", bare)
+    parts = [p.strip(" ,") for p in _PARTS.split(re.sub(r"\s*\([^()]*\)", "", bare))]
+    if bare.startswith("@"):  # "@CalderBayPolice · Sun 19:52": the handle's words
+        handle = re.match(r"@(\w+)", bare)
+        timed = any(_WHEN.match(p) for p in parts[1:] if p)
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.group(1)) if handle and timed else None
+    if not any(_PLATFORM.search(b) for b in bracketed) and not any(_platform(p) for p in parts):
+        return None
+    names = [p for p in parts if p and not _WHEN.match(p) and not _platform(p)]
+    if not names or not _named(names[0]):
+        return None
+    places = [p for p in names[1:] if len(p.split()) <= 3 and p[:1].isupper()]
+    return ", ".join([_cased(names[0]), *places[:1]])
+
+
+def _platform(part: str) -> bool:
+    """Whether a part of a heading names where the post was made: "Telegram", "X, English
+    account", "Telegram channel, Tue 26 Aug, 11:05"; not a sentence about a channel."""
+    return _PLATFORM.match(part) is not None and len(part.split()) <= 6
+
+
+def _cased(name: str) -> str:
+    """A heading's capitals as a name is written: "State Emergency Service of Ukraine",
+    "Stavok City Mayor Vira Hnatyshyn"; a short name in capitals ("OCHA Syria") stays."""
+    words = name.split()
+    if sum(1 for w in words if w.isupper() and len(w) > 2) < 2:
+        return name
+    return " ".join(
+        (w.lower() if n and w.lower() in _SMALL else w.capitalize()) if w.isupper() else w
+        for n, w in enumerate(words)
+    )
+
+
+_SMALL = frozenset(["of", "the", "and", "for", "in", "on"])
+
+
+def _named(part: str) -> bool:
+    """Whether a heading's part names a body or a person: "Ministry of Health – Gaza",
+    "IDF Spokesperson", "Mayor of Velmar, Teodor Brask"; not "Share" or a sentence."""
+    words = part.split()
+    if not words or len(words) > 12 or words[0].lower() in _LINKS or not words[0][:1].isupper():
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper())
+    heads = lexicon().claimant_heads
+    return (
+        capitals >= 2
+        or any(w.isupper() and len(w) > 1 for w in words)
+        or any(w.lower() in heads for w in words)
+    )
+
+
+def _closes(line: str) -> bool:
+    """Whether a line ends the posts above it: the desk's own note or a heading of its own
+    that names no poster ("### Context", "DESK NOTE")."""
+    stripped = line.strip()
+    bare = _MARKS.sub("", stripped)
+    if not bare:
+        return False
+    if _NOTE.match(bare):
+        return True
+    heading = stripped.startswith("#") or (bare.isupper() and len(bare) < 80)
+    return heading and not bare.startswith("-")

@@ -1,0 +1,90 @@
+"""Digests of posts: who posted the words under each post's heading."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from rollbook.ingest.figures import read_figures
+from rollbook.ingest.figures.posts import poster_at, posts
+
+DIGEST = """HARROW VALE MONITORING DESK
+Official channels digest | Friday, 14 March 2031
+
+------------------------------------------------------------
+OSTMARK REGIONAL ADMINISTRATION (head: Ilse Varga) | Telegram
+------------------------------------------------------------
+
+[06:12]
+Attack on the region tonight. Preliminary: one person killed, six injured.
+
+[08:47]
+Update. The death toll has risen to two. We thank the rescuers.
+
+------------------------------------------------------------
+STATE EMERGENCY SERVICE OF OSTMARK | Facebook
+------------------------------------------------------------
+
+[10:05]
+Rescuers recovered 3 bodies from the rubble of the building.
+
+------------------------------------------------------------
+DESK NOTE
+------------------------------------------------------------
+In all, 5 people were killed in the region overnight.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "poster"),
+    [
+        ("### Ministry of Health – Tarn (Telegram) · 10:15\n", "Ministry of Health, Tarn"),
+        ("06:47 | Harrow Army Spokesperson (Telegram)\n", "Harrow Army Spokesperson"),
+        ("**Free Highlands Front — official channel** · Thu 10 Apr, 21:14\n",
+         "Free Highlands Front"),
+        ("**11:02 — Ministry of Public Health (X)**\n", "Ministry of Public Health"),
+        ("=== Mayor of Velmar, Teodor Brask (Facebook) ===\n", "Mayor of Velmar, Teodor Brask"),
+        ("**@CalderBayPolice · Sun 19:52**\n", "Calder Bay Police"),
+        (">> Harrow Civil Defence – X – 13:45\n", "Harrow Civil Defence"),
+    ],
+)  # fmt: skip
+def test_a_posts_heading_names_its_poster(line: str, poster: str) -> None:
+    text = f"{line}Two people were killed.\n\n{line}Three people were killed.\n"
+    assert [p for _, p in posts(text)] == [poster, poster]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Share | Facebook | X\nTwo people were killed.\nShare | Facebook | X\n",
+        "Watch the special tonight on channel 24 and on the app.\nTwo were killed.\n",
+        "_Corbeny · posts of Saturday · channel administered by the hospital press office_\n",
+        "### Ministry of Health (Telegram) · 10:15\nTwo people were killed.\n",  # one post alone
+    ],
+)
+def test_lines_that_are_no_posts_headings(text: str) -> None:
+    assert posts(text) == []
+
+
+def test_the_desks_note_ends_the_posts() -> None:
+    found = posts(DIGEST)
+    assert [p for _, p in found] == [
+        "Ostmark Regional Administration",
+        "State Emergency Service of Ostmark",
+        None,
+    ]
+    assert (
+        poster_at(found, DIGEST.index("Rescuers recovered")) == "State Emergency Service of Ostmark"
+    )
+    assert poster_at(found, DIGEST.index("In all")) is None
+
+
+def test_figures_under_a_post_are_the_posters() -> None:
+    found = read_figures(DIGEST, dt.date(2031, 3, 14), "Harrow Vale Monitoring Desk")
+    assert [(c.category.value, c.value, c.previous_value, c.claimant) for c in found] == [
+        ("wounded", 6, None, "Ostmark Regional Administration"),
+        ("killed", 2, 1, "Ostmark Regional Administration"),
+        ("killed", 3, None, "State Emergency Service of Ostmark"),
+        ("killed", 5, None, "Harrow Vale Monitoring Desk"),
+    ]
