@@ -3065,3 +3065,20 @@ def test_a_figure_since_a_weekday_holds_now_and_covers_the_days_since() -> None:
 )  # fmt: skip
 def test_bodies_named_by_their_kind_and_acronyms_of_sides(text: str, claimant: str) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("title", "as_of"),
+    [
+        ("Protection of Civilians Report: First Quarter 2020", "2020-03-31"),
+        ("Quarterly report, Q2 2020", "2020-06-30"),
+        ("Human rights situation, April – June 2020", "2020-06-30"),
+        ("Casualty monitoring: first half of 2020", "2020-06-30"),
+        ("Casualty monitoring: fourth quarter of 2020", "2020-12-03"),  # not over yet
+    ],
+)
+def test_a_periodic_reports_figures_hold_as_of_the_end_of_its_period(
+    title: str, as_of: str
+) -> None:
+    (claim,) = read(f"{title}\n\nThe mission documented 41 civilians killed.\n")
+    assert str(claim.as_of) == as_of

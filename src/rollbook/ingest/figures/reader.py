@@ -26,7 +26,7 @@ from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.posts import poster_at, posts
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
 from rollbook.ingest.figures.tokens import CAPITAL, Sentence, sentences, tokens
-from rollbook.ingest.figures.when import dates_in, month_covered
+from rollbook.ingest.figures.when import dates_in, month_covered, span_covered
 from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
 
@@ -1522,6 +1522,9 @@ def _document_date(text: str, every: list[Sentence], published: dt.date) -> Part
             if dates:
                 return dates[0][1]
     for sentence in every[:3]:
+        span = span_covered(text[sentence.start : sentence.end], published)
+        if span is not None:
+            return span  # "Protection of Civilians: First Quarter 2603"
         month = month_covered(text, sentence.start, sentence.end, published)
         if month is not None:
             return month

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from rollbook.ingest.dates import parse_partial_date
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
-from rollbook.model.dates import DateError, PartialDate
+from rollbook.model.dates import MAX_YEAR, MIN_YEAR, DateError, PartialDate
 
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MONTH = (
@@ -254,3 +254,40 @@ def month_covered(text: str, start: int, end: int, published: dt.date) -> Partia
         if parsed is not None and (parsed.year, parsed.month) < (published.year, published.month):
             return PartialDate(parsed.year, parsed.month)
     return None
+
+
+#: A quarter or half year a periodic report's title names: "Q2 2598", "First Quarter 2603",
+#: "first half of 2603", "April – June 2603".
+_SPAN = re.compile(
+    rf"\b(?:q(?P<q>[1-4])|(?P<nth>first|second|third|fourth)\s+quarter(?:\s+of)?"
+    rf"|h(?P<h>[12])|(?P<half>first|second)\s+half(?:\s+of)?"
+    rf"|{_MONTH}\s*[-–—]\s*(?P<last>{_MONTH}))\s+(?P<year>\d{{4}})\b",
+    re.IGNORECASE,
+)
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def span_covered(line: str, published: dt.date) -> PartialDate | None:
+    """The last day of the quarter or months a periodic report's title names, when it ended
+    before the report appeared: "Protection of Civilians, First Quarter 2603" holds its
+    figures as of 31 March 2603."""
+    match = _SPAN.search(line)
+    if match is None:
+        return None
+    year = int(match.group("year"))
+    if match.group("q") or match.group("nth"):
+        month = 3 * (
+            int(match.group("q")) if match.group("q") else _NTH[match.group("nth").lower()]
+        )
+    elif match.group("h") or match.group("half"):
+        month = 6 * (
+            int(match.group("h")) if match.group("h") else _NTH[match.group("half").lower()]
+        )
+    else:
+        month = _MONTHS.index(match.group("last").lower()[:3]) + 1
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    last = PartialDate(year, month)
+    day = dt.date.fromordinal(last.hi)
+    return PartialDate(day.year, day.month, day.day) if day < published else None
