@@ -3082,3 +3082,19 @@ def test_a_periodic_reports_figures_hold_as_of_the_end_of_its_period(
 ) -> None:
     (claim,) = read(f"{title}\n\nThe mission documented 41 civilians killed.\n")
     assert str(claim.as_of) == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("HORODOK, September 5 /Ledger/. As a result of the strike, three people were killed."
+         "\n\nThis was reported on Telegram by Head of the Horodok Regional Military"
+         " Administration Mykyta Dovbush.", "Horodok Regional Military Administration"),
+        ("Two people were killed, head of the Hralna Regional Military Administration (RMA)"
+         " Taras Voloshyn informed on his channel.", "Hralna Regional Military Administration"),
+        ("The Vice Minister of the Interior, Ernesto Calvo, affirmed in a press conference that"
+         " the official figure is six deceased.", "Interior"),
+    ],
+)  # fmt: skip
+def test_agency_copy_in_translation_names_its_sources(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

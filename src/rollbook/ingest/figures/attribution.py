@@ -96,9 +96,15 @@ def _given_before(words: list[str], by: int) -> bool:
     for j in range(by - 1, max(-1, by - 6), -1):
         if words[j] in _GIVEN:  # "the account given", "The figure of 40 was given"
             return any(w in _ACCOUNTS or w in _SOURCE_NOUNS for w in words[max(0, j - 8) : j])
+        if words[j] in _PASSIVE_SAID and words[j - 1 : j] in (["was"], ["were"]):
+            return words[:1] in (["this"], ["it"])  # "This was reported on Telegram by"
         if words[j] in (",", ";", ":", "(", ")") or words[j][:1].isdigit():
             return False
     return False
+
+
+#: What was said of the words before: "This was reported on Telegram by the head of ...".
+_PASSIVE_SAID = frozenset(["reported", "announced", "stated", "said", "confirmed", "posted"])
 
 
 #: Say verbs that are also acts done to people: "released figures", but "released 27 people".
@@ -611,6 +617,17 @@ def _phrase_before(
             and not words[start - 1].endswith(("ed", "ing"))
         ):
             start -= 1  # "the port authority said": a kind of body no list holds
+    if (
+        start >= 4
+        and words[start - 1] == ")"
+        and words[start - 3] == "("
+        and 2 <= end - start <= 3
+        and all(t.text[:1].isupper() for t in tokens[start:end])
+    ):  # "head of the Hralna Regional Military Administration (RMA) Taras Voloshyn informed":
+        # the body whose short name stands before its head's name
+        body = _phrase_before(lex, tokens, words, start - 3)
+        if body is not None and not body.pronoun:
+            return body
     while start < end and words[start] in _JOINERS | _ARTICLES | {"-", "&"}:
         start += 1
     if start == 0 and end > 1 and words[:1] in _HIS:
@@ -1111,7 +1128,7 @@ def _organisation(
             while begin <= last and words[begin] in _ARTICLES:
                 begin += 1
             if begin <= last:
-                return begin, last
+                return begin, _before_person(lex, tokens, words, begin, last)
         speaks_for = any(w in _ORGANISATIONS for w in words[start:i])
         acronym = any(tokens[j].text.isupper() and len(tokens[j].text) > 1 for j in range(start, i))
         if (
@@ -1123,6 +1140,21 @@ def _organisation(
         ):  # but "the Office of the Resident Coordinator" is one name
             return start, i - 1
     return start, last
+
+
+def _before_person(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], begin: int, last: int
+) -> int:
+    """Where a body's name ends before the name of the person who heads it: "Head of the
+    Horodok Regional Military Administration Mykyta Dovbush" -> "... Administration"."""
+    head_at = max(
+        (j for j in range(begin, last + 1) if _POSSESSIVE.sub("", words[j]) in lex.claimant_heads),
+        default=-1,
+    )
+    person = tokens[head_at + 1 : last + 1]
+    if head_at > begin and 2 <= len(person) <= 3 and all(t.text[:1].isupper() for t in person):
+        return head_at
+    return last
 
 
 def _text(tokens: tuple[Token, ...], first: int, last: int) -> str:

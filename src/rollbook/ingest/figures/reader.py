@@ -700,13 +700,19 @@ def _sourced_after(
             if words[1:3] in (["are", "the"], ["were", "the"], ["is", "the"], ["was", "the"]):
                 words = words[:1] + words[3:]  # "Those are the figures the ... published"
             source = next((name for n, name in mentions if n == at + 1 and name != outlet), None)
-            if (
-                source is not None
-                and after.paragraph == sentence.paragraph
+            pointed = (  # "The deaths were confirmed by", "Those are the figures the ..."
+                after.paragraph == sentence.paragraph
                 and words[:1] in (["the"], ["these"], ["this"], ["those"], ["that"])
                 and words[1:2]
                 and words[1] in _FIGURES_BEFORE
-            ):
+            )
+            reported = (  # "This was reported on Telegram by the head of the administration"
+                after.paragraph <= sentence.paragraph + 1
+                and words[:2] in (["this", "was"], ["this", "is"], ["it", "was"])
+                and words[2:3]
+                and words[2] in lexicon().say_verbs
+            )
+            if source is not None and (pointed or reported):
                 claim = replace(claim, claimant=source)
         result.append((sentence, claim))
     return result
@@ -728,7 +734,9 @@ def acronyms(text: str) -> dict[str, str]:
     for short in _SHORT.finditer(text):  # each "(RSF)", then the name right before it
         named = _NAME_BEFORE.search(text, max(0, short.start() - 160), short.start())
         if named:
-            name = re.sub(r"^(?:the|of|for|and|on|in)\s+", "", named.group(1), flags=re.IGNORECASE)
+            name = re.sub(  # "of the Hralna Regional Military Administration (RMA)"
+                rf"^(?:(?:{_JOINS})\s+)+", "", named.group(1), flags=re.IGNORECASE
+            )
             found[short.group(1)] = _spelled(name, short.group(1))
     shorts = set(_INITIALS.findall(text)) - set(found)
     if not shorts:
