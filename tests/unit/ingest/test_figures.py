@@ -3098,3 +3098,29 @@ def test_a_periodic_reports_figures_hold_as_of_the_end_of_its_period(
 )  # fmt: skip
 def test_agency_copy_in_translation_names_its_sources(text: str, claimant: str) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Seventeen inmates and three prison officers died during the riot.",
+         [("killed", 17), ("killed", 3)]),
+        ("The commission estimates that between 31,000 and 38,000 people were killed between"
+         " 2581 and 2596.", [("killed", None)]),
+        ("Twenty-one people were killed, among them seven novice monks aged between nine and"
+         " 14.", [("killed", 21), ("killed", 7)]),
+        ("Count 2 concerns the attempted murder of 33 persons who were injured by gunfire.",
+         [("wounded", 33)]),
+        ("It documents the deaths of 47 detainees held by military intelligence.",
+         [("killed", 47)]),
+        ("Thousands of bodies held in state morgues have never been identified.",
+         [("killed", None)]),
+        ("The chamber reduced the number of victims of murder for which Ormen is held"
+         " responsible from 212 to 187.", [("killed", 187)]),
+        ("Eleven of them have never been found, the judge said.", [("missing", 11)]),
+        ("The commission learnt that 9 persons detained during the searches have not been seen"
+         " since.", [("missing", 9)]),
+    ],
+)  # fmt: skip
+def test_words_of_courts_and_inquiries(text: str, found: list[tuple[str, int | None]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

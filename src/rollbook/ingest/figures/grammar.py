@@ -755,6 +755,17 @@ _YEAR_BEFORE = frozenset(["in", "since", "until", "during", "©", "copyright"])
 _THE_COUNTED = [["dead"], ["wounded"], ["injured"], ["missing"], ["displaced"], ["victims"]]
 
 
+def _years_apart(low: str, high: str) -> bool:
+    """Whether two numerals are a span of years: "between 2581 and 2596"."""
+    return (
+        len(low) == len(high) == 4
+        and low.isdigit()
+        and high.isdigit()
+        and 1000 <= int(low) < int(high) <= 2999
+        and int(high) - int(low) < 200
+    )
+
+
 def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
     """Dates, years, times, ages and ordinals are not casualty counts."""
     first, last = amount.first, amount.last
@@ -778,6 +789,18 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         if value is not None and value <= 31 and _a_day(tokens, words, first, last):
             return True
         dated = before in _MONTHS or before in _YEAR_BEFORE  # "in 2164", "March 2146"
+        if (
+            before == "between"
+            and after == "and"
+            and last + 2 < len(words)
+            and _years_apart(text, tokens[last + 2].text)
+        ) or (
+            before == "and"
+            and first >= 3
+            and words[first - 3] == "between"
+            and _years_apart(tokens[first - 2].text, text)
+        ):
+            return True  # "killed between 2581 and 2596": years
         if (
             len(text) == 4
             and text.isdigit()
@@ -823,6 +846,11 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "at the age of 19", "the hotline: 1-28"; but "the wounded number 118"
     if before == "of" and first >= 2 and words[first - 2] in _KIN:
         return True  # "a father of three"
+    if before == "and" and words[max(0, first - 4) : first - 2] in (
+        ["aged", "between"],
+        ["ages", "between"],
+    ):
+        return True  # "seven monks aged between nine and 14": the older age
     opening = first - _qualifier_length(lexicon(), words, first)
     if opening >= 2 and words[opening - 1] == "of" and words[opening - 2] in _PEOPLED:
         return True  # "a region of about 900,000 people": who live there
@@ -1560,7 +1588,8 @@ def _tally_kind(lex: Lexicon, phrase: list[str]) -> Category | None:
     return None
 
 
-_BODIES_OF = (["bodies", "of"], ["body", "of"], ["remains", "of"])
+_BODIES_OF = (["bodies", "of"], ["body", "of"], ["remains", "of"], ["deaths", "of"],
+              ["death", "of"])  # fmt: skip
 #: Verbs before a figure that say less than a category word after it.
 _WEAK_CUES = [["registered"], ["recorded"]]
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
@@ -1582,9 +1611,9 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
             if words[i] == "toll":
                 return Category.KILLED
             for j in range(i + 1, start):
-                for category, phrases in lex.categories.items():
-                    if phrases.starting_at(words, j) and category is not Category.OTHER:
-                        return category
+                named = lex.category_index.longest_at(words, j)
+                if named is not None and named[1] is not Category.OTHER:
+                    return named[1]
     return None
 
 
@@ -1639,7 +1668,12 @@ def _cue_before(lex: Lexicon, words: list[str], start: int) -> Category | None:
         n = phrases.ending_at(words, start)
         if n and (best is None or n > best[0]):
             best = (n, category)
+    if best is not None and words[start - best[0] - 1 : start - best[0]] in _TRIED:
+        return None  # "the attempted murder of 33 persons who were injured": no one died
     return best[1] if best else None
+
+
+_TRIED = (["attempted"], ["attempt"], ["attempts"], ["failed"], ["foiled"], ["thwarted"])
 
 
 def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category | None:
@@ -1806,8 +1840,10 @@ def _category_right(
             # "12 people and wounded 30": the verb belongs to the next amount.
             if following in starts and i > amount.last + 1:
                 return None
-            if word in _BODIES and i == amount.last + 1:
-                return best[1]  # "502 bodies returned": what befell them is their death
+            if word in _BODIES and (
+                i == amount.last + 1 or (i == amount.last + 2 and words[i - 1] == "of")
+            ):  # "502 bodies returned", "Thousands of bodies held in morgues": they are dead
+                return best[1]
             if word == "evacuated" and best[1] is Category.DISPLACED:
                 care = _cared_for(words, i)
                 if _ILLNESS.intersection(words[i + 1 : i + 12]):
@@ -1820,6 +1856,10 @@ def _category_right(
                 later = _category_word_within(lex, words, i + best[0], 4)
                 if later is not None:
                     return later
+            if word in _PARTICIPLES and seen_people and i > amount.last + 1:
+                since = _befell_since(lex, words, i + best[0])
+                if since is not None and since is not best[1]:
+                    return since  # "9 persons detained in the raids have not been seen since"
             if (
                 best[1] is Category.KILLED
                 and word in ("fell", "lives", "toll", "remains")
@@ -1962,6 +2002,20 @@ def _bracketed_name(tokens: tuple[Token, ...], opening: int) -> int | None:
     return None
 
 
+def _befell_since(lex: Lexicon, words: list[str], start: int) -> Category | None:
+    """What the clause's main verb says befell people a participle described: "persons
+    detained during the searches have not been seen since"."""
+    for i in range(start, min(len(words), start + 8)):
+        if words[i] in _HARD_STOPS or words[i] in (",", "and", "but", "while", "whereas", "who"):
+            return None
+        if words[i] in _AUXILIARIES:
+            return _category_word_within(lex, words, i, 5)
+    return None
+
+
+_AUXILIARIES = frozenset(["have", "has", "had", "were", "was", "are", "is", "remain", "remains"])
+
+
 def _category_word_within(lex: Lexicon, words: list[str], start: int, span: int) -> Category | None:
     """A verb saying what happened, shortly after a noun ("11 detainees died", "three
     hostages had been killed")."""
@@ -1992,10 +2046,14 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
         for category, phrases in lex.categories.items():
             n = phrases.ending_at(words, i)
             if (
-                (n and category is not Category.OTHER)
-                or (n and word in ("casualties", "losses"))
-                or n >= 3  # "losses in killed and wounded ... amounted to 1,130"
-            ) and (best is None or n > best[0]):
+                (
+                    (n and category is not Category.OTHER)
+                    or (n and word in ("casualties", "losses"))
+                    or n >= 3  # "losses in killed and wounded ... amounted to 1,130"
+                )
+                and (best is None or n > best[0])
+                and lex.category_index.longest_at(words, i - n) is not None  # "held responsible"
+            ):
                 best = (n, category)
         passing = (
             (  # "killed" or "dead" with words between it and the amount, "fell to": passed by

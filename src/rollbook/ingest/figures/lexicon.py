@@ -56,22 +56,25 @@ class Kinds:
     there and its category (the first category listed, of equally long ones) in one look-up
     rather than one per category. The grammar asks this at almost every word."""
 
-    def __init__(self, kinds: Mapping[Category, Phrases]) -> None:
+    def __init__(self, kinds: Mapping[Category, Phrases], none: Phrases) -> None:
         order = {category: n for n, category in enumerate(kinds)}
-        self._by_first: dict[str, list[tuple[int, Category, tuple[str, ...]]]] = {}
+        self._by_first: dict[str, list[tuple[int, Category | None, tuple[str, ...]]]] = {}
         for category, phrases in kinds.items():
             for phrase in phrases:
                 self._by_first.setdefault(phrase[0], []).append((len(phrase), category, phrase))
+        for phrase in none:  # "held responsible": no one held captive
+            self._by_first.setdefault(phrase[0], []).append((len(phrase), None, phrase))
         for entries in self._by_first.values():
-            entries.sort(key=lambda entry: (-entry[0], order[entry[1]]))
+            entries.sort(key=lambda entry: (-entry[0], order.get(entry[1], -1)))  # type: ignore[arg-type]
 
     def longest_at(self, words: Sequence[str], start: int) -> tuple[int, Category] | None:
-        """The length and category of the longest phrase that starts at `start`, or None."""
+        """The length and category of the longest phrase that starts at `start`, or None;
+        None also where a longer phrase of no category starts there."""
         if start >= len(words):
             return None
         for n, category, phrase in self._by_first.get(words[start], ()):
             if start + n <= len(words) and (n == 1 or tuple(words[start : start + n]) == phrase):
-                return n, category
+                return None if category is None else (n, category)
         return None
 
 
@@ -133,7 +136,7 @@ def lexicon() -> Lexicon:
         qualifiers={name: Phrases(words) for name, words in raw["qualifiers"].items()},
         any_qualifier=Phrases(w for words in raw["qualifiers"].values() for w in words),
         categories=categories,
-        category_index=Kinds(categories),
+        category_index=Kinds(categories, Phrases(cues["not_categories"])),
         category_before={
             Category(name.removesuffix("_before")): Phrases(words)
             for name, words in cues.items()
