@@ -6,6 +6,7 @@ stored bytes: line ends made "\\n", HTML without its scripts, styles, menus and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from inscriptis import get_text
@@ -37,14 +38,21 @@ class Document:
 #: Between the cells of an HTML table's row as laid out: a character no page's text holds.
 _CELLS = "\x1f"
 #: A page's menus are left out: "Home Ministry Hospitals Bulletins" is no sentence and no name.
-_LAYOUT_CSS = {**CSS_PROFILES["relaxed"], "nav": HtmlElement(display=Display.none)}
+_LAYOUT_CSS = {
+    **CSS_PROFILES["relaxed"],
+    "nav": HtmlElement(display=Display.none),
+    # a definition list's term before its description: "Speaker: Ravina Castellanos, ..."
+    "dt": HtmlElement("dt", suffix=": "),
+}
+#: Where a definition list's term starts, which opens a line of its own.
+_TERM = re.compile(r"<dt\b", re.IGNORECASE)
 _HTML_LAYOUT = ParserConfig(css=_LAYOUT_CSS, table_cell_separator=_CELLS)
 
 
 def _html_text(html: str) -> str:
     """An HTML page's text, each table of it a Markdown table: its first row the header, a
     rule beneath, its cells between bars, so that a table reads as the tables reports write."""
-    lines = get_text(html.replace(_CELLS, " "), _HTML_LAYOUT).split("\n")
+    lines = get_text(_TERM.sub("<br><dt", html.replace(_CELLS, " ")), _HTML_LAYOUT).split("\n")
     result: list[str] = []
     i = 0
     while i < len(lines):

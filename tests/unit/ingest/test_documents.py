@@ -22,6 +22,17 @@ def test_html_loses_its_markup_scripts_and_styles() -> None:
     assert "Home" not in document.text  # a menu is no part of the report
 
 
+def test_a_definition_lists_terms_each_open_a_line_with_their_description() -> None:
+    page = (
+        b"<html><body><p>Briefing notes.</p><dl><dt>Speaker</dt><dd>Ilse Varga, Spokesperson"
+        b" for the Ostmark Rights Office</dd><DT>Civilians killed</DT><dd>16-19</dd></dl>"
+        b"<p>We are alarmed.</p></body></html>"
+    )
+    lines = document_text(page, "notes.html").text.splitlines()
+    assert "Speaker: Ilse Varga, Spokesperson for the Ostmark Rights Office" in lines
+    assert "Civilians killed: 16-19" in lines
+
+
 def test_an_html_table_reads_as_a_markdown_table() -> None:
     page = (
         b"<html><body><p>Home | World</p><table>"

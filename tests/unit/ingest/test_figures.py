@@ -3124,3 +3124,12 @@ def test_agency_copy_in_translation_names_its_sources(text: str, claimant: str) 
 )  # fmt: skip
 def test_words_of_courts_and_inquiries(text: str, found: list[tuple[str, int | None]]) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+def test_briefing_notes_are_the_speakers_office() -> None:
+    text = (
+        "Press briefing notes\nSpeaker: Ilse Varga, Spokesperson for the Ostmark Rights"
+        " Office\nDate: 3 December 2020\n\nOur Office has verified the killing of 211"
+        " civilians since August.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(211, "Ostmark Rights Office")]

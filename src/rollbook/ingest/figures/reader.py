@@ -1314,6 +1314,13 @@ _CARRIED = re.compile(
 )
 
 #: The words without which a line is neither a source line nor a byline.
+#: Briefing notes' speaker, whose office speaks: "Speaker: Ravina Castellanos-Mbah,
+#: Spokesperson for the UN High Commissioner for Human Rights".
+_SPEAKER = re.compile(
+    r"^[ \t]*Speaker:[ \t]*[^,\n]+,[ \t]+(?:the[ \t]+)?[A-Za-z][\w -]*?[ \t]+"
+    r"(?:for|of)[ \t]+(?:the[ \t]+)?(?P<by>[A-Z][^,.;:()\n]*)",
+    re.MULTILINE,
+)
 _LABEL_WORDS = frozenset(["source", "posts", "messages", "statements", "updates", "remarks",
                           "answered"])  # fmt: skip
 #: Words one of which a source line's or a byline's name must hold: a body or an office.
@@ -1338,6 +1345,9 @@ def _author(text: str, every: list[Sentence], headings: set[int]) -> str | None:
             return short
         if name and not _NAMED_BODIES.isdisjoint(name.lower().split()):
             return name.strip()
+    speaker = _SPEAKER.search(text, 0, every[min(len(every), 12) - 1].end if every else 0)
+    if speaker:  # briefing notes: "Speaker: Ravina Castellanos, Spokesperson for the ..."
+        return speaker.group("by").strip()
     for sentence in every[:6]:  # a monitor's note on whose statement it carries
         carried = _ISSUED.search(text, sentence.start, sentence.end)
         if carried and carried.group("carrier"):
