@@ -3133,3 +3133,18 @@ def test_briefing_notes_are_the_speakers_office() -> None:
         " civilians since August.\n"
     )
     assert [(c.value, c.claimant) for c in read(text)] == [(211, "Ostmark Rights Office")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("From obituaries and two handwritten lists, we were able to identify 58 of the dead by"
+         " name.", [("killed", 58)]),
+        ("The monitor has not been able to confirm the two servicemen reported missing.", []),
+        ("The clinic is able to treat 200 patients a day.", []),
+        ("Its volunteers had evacuated at least 70 wounded people to hospitals.",
+         [("wounded", 70)]),
+    ],
+)  # fmt: skip
+def test_what_researchers_were_able_to_verify(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

@@ -1453,6 +1453,11 @@ def _to_follows(words: list[str], last: int) -> bool:
     return words[last + 1 : last + 2] == ["to"]
 
 
+#: What a counter was able to do with the dead: "we were able to verify 44 deaths".
+_KNOWING = [["identify"], ["verify"], ["confirm"], ["document"], ["establish"], ["match"],
+            ["corroborate"], ["name"], ["count"], ["record"]]  # fmt: skip
+
+
 def _hypothetical(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     """A figure the sentence only imagines, fears or denies."""
     start = amount.first
@@ -1469,6 +1474,13 @@ def _hypothetical(lex: Lexicon, words: list[str], amount: Amount) -> bool:
             estimate = then[:1] == ["be"] and not (len(then) == 2 and then[1].endswith("ing"))
             if word in ("some", "likely") or (word == "could" and estimate):
                 continue
+            if (
+                word == "able"
+                and words[i - 1 : i] in (["were"], ["was"], ["been"])
+                and words[i + 2 : i + 3] in _KNOWING
+                and "not" not in words[max(0, i - 3) : i]  # "has not been able to confirm"
+            ):
+                continue  # "we were able to identify 58 of the dead": done, not imagined
             if i + phrase_len <= start:
                 return True
     denied = any(
@@ -1529,6 +1541,8 @@ def _category(
         return before  # "the bodies of three hostages": whatever they were, they are dead
     if right is not None and words[start - 1 : start] in _WEAK_CUES:
         return right  # "had registered 860 people held by the government"
+    if before is Category.DISPLACED and right is Category.WOUNDED:
+        return right  # "evacuated at least 70 wounded people to hospitals"
     if before is not None and not _category_word_after(lex, words, amount.last, stop_at_verb=True):
         return before
     if right is not None:
