@@ -3148,3 +3148,11 @@ def test_briefing_notes_are_the_speakers_office() -> None:
 )  # fmt: skip
 def test_what_researchers_were_able_to_verify(text: str, found: list[tuple[str, int]]) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+def test_staff_at_a_place_named_first_speak_for_it() -> None:
+    text = (
+        "At Harrow District Hospital in the regional capital, some 40 kilometres away, staff"
+        " said they had received 23 wounded civilians.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(23, "Harrow District Hospital")]

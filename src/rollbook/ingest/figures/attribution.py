@@ -679,6 +679,17 @@ def _staff_of(
     staff they are, named before them."""
     if words[start] not in _STAFF:
         return None
+    if words[:1] == ["at"] and "," in words[1:start]:
+        # "At Daarusalaam Hospital in the regional capital, staff said": the place's staff
+        end = 1
+        while end < start and (
+            tokens[end].text[:1].isupper()
+            or (words[end] in _JOINERS and tokens[end + 1].text[:1].isupper())
+        ):
+            end += 1
+        place = _attribution(lex, tokens, words, 1, end) if end > 1 else None
+        if place is not None and head(place.text) in lex.claimant_heads:
+            return place
     at = start
     while (
         at > max(0, start - 2) and tokens[at - 1].text.isalpha() and tokens[at - 1].text.islower()
