@@ -3156,3 +3156,18 @@ def test_staff_at_a_place_named_first_speak_for_it() -> None:
         " said they had received 23 wounded civilians.\n"
     )
     assert [(c.value, c.claimant) for c in read(text)] == [(23, "Harrow District Hospital")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The committee concludes that the strikes killed 63 civilians, 19 of them children,"
+         " and injured a further 37.", [("killed", 63), ("killed", 19), ("wounded", 37)]),
+        ("The ministry said 31 were freed, seven of them with injuries.",
+         [("captured", 31), ("wounded", 7)]),
+        ("Two militants were detained alive, one of them wounded.",
+         [("captured", 2), ("wounded", 1)]),
+    ],
+)  # fmt: skip
+def test_who_some_of_them_were_is_no_new_verb(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

@@ -1768,6 +1768,8 @@ def _category_right(
     if picked_from is not None and _whole_of_part(lex, words, picked_from, found):
         return _category_right(lex, tokens, words, picked_from, found)  # "eight of its 12 crew were
         # killed": what befell the part the words after the whole tell
+    if _who_they_are(lex, words, amount):
+        return None  # "killed 63 civilians, 19 of them children, and injured 37": a part
     if words[amount.last + 1 : amount.last + 3] in (["of", "the"], ["of", "those"]):
         # "two of the wounded died in hospital", "nine of those released are seriously
         # wounded": what happened to them since, not before
@@ -2014,6 +2016,21 @@ def _bracketed_name(tokens: tuple[Token, ...], opening: int) -> int | None:
         if tokens[j].kind != "word" or not tokens[j].text[:1].isupper():
             return None
     return None
+
+
+def _who_they_are(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """Whether a figure set off after another says only who some of those were: ", 19 of
+    them children,"; not what befell them (", seven of them with injuries")."""
+    if amount.first == 0 or words[amount.first - 1] != ",":
+        return False
+    if words[amount.last + 1 : amount.last + 3] != ["of", "them"]:
+        return False
+    noun = amount.last + 3
+    people = lex.people.starting_at(words, noun)
+    if not people or _longest_at(lex, words, noun) is not None:
+        return False  # ", one of them wounded": what befell one of them
+    after = words[noun + people : noun + people + 2]
+    return after[:1] in ([")"], ["."], []) or after in ([",", "and"], ["and"])
 
 
 def _befell_since(lex: Lexicon, words: list[str], start: int) -> Category | None:
