@@ -3171,3 +3171,11 @@ def test_staff_at_a_place_named_first_speak_for_it() -> None:
 )  # fmt: skip
 def test_who_some_of_them_were_is_no_new_verb(text: str, found: list[tuple[str, int]]) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+def test_an_earlier_figure_told_alone_is_that_of_the_figure_standing_now() -> None:
+    text = (
+        "The Interior Ministry initially put the toll at 58. Its count now stands at 63 dead"
+        " and 212 injured, the ministry said.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(63, 58), (212, None)]

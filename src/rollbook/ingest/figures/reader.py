@@ -591,9 +591,12 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         context = found[-1][1].category if found and _goes_on(found[-1][0], sentence) else None
         recent = found[-1][1].category if found else None
         sentence_figures, orphans = figures(sentence, section, context, recent)
-        if any(o.told for o in orphans):  # for the rise after them, if one follows
-            told.append((number, sentence.paragraph, len(found), [o for o in orphans if o.told]))
-        _give_earlier(found, [o for o in orphans if not o.told], sentence.paragraph)
+        # for the rise after them, if one follows: a figure told before now, or an earlier
+        # figure a sentence gives alone ("The ministry initially put the toll at 58.")
+        ahead = [o for o in orphans if o.told or not sentence_figures]
+        if ahead:
+            told.append((number, sentence.paragraph, len(found), ahead))
+        _give_earlier(found, [o for o in orphans if o not in ahead], sentence.paragraph)
         if sentence_figures:  # the dates a figure may be as of (only where there are figures)
             as_of_dates, since_dates = dates_in(
                 text, sentence.start, sentence.end, published, sentence.words
@@ -813,7 +816,9 @@ def _told_forward(
         ]
         left = []
         for orphan in earlier:
-            target = next((n for n in following if _replaces_told(found[n][1], orphan)), None)
+            target = next(
+                (n for n in following if _replaces_told(found[n][1], orphan, found[n][0])), None
+            )
             if target is None:
                 left.append(orphan)
                 continue
@@ -822,10 +827,11 @@ def _told_forward(
         _give_earlier(found, left, paragraph, upto=upto)
 
 
-def _replaces_told(claim: FoundClaim, orphan: Earlier) -> bool:
-    """Whether a claim stated as rising (or falling) replaces an earlier figure told alone."""
+def _replaces_told(claim: FoundClaim, orphan: Earlier, sentence: Sentence) -> bool:
+    """Whether a claim stated as rising (or falling), or as standing now ("Its count now
+    stands at 63"), replaces an earlier figure told alone ("initially put the toll at 58")."""
     return (
-        claim.rises
+        (claim.rises or "now" in sentence.words)
         and claim.previous_value is None
         and claim.value is not None
         and claim.value != orphan.value
