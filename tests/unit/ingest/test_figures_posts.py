@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from rollbook.ingest.figures import read_figures
+from rollbook.ingest.figures.attribution import cased
 from rollbook.ingest.figures.posts import poster_at, posts
 
 DIGEST = """HARROW VALE MONITORING DESK
@@ -88,3 +89,17 @@ def test_figures_under_a_post_are_the_posters() -> None:
         ("killed", 3, None, "State Emergency Service of Ostmark"),
         ("killed", 5, None, "Harrow Vale Monitoring Desk"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("MINISTRY OF DEFENCE", "Ministry of Defence"),
+        ("UN PRESS STATEMENTS SERVICE", "UN Press Statements Service"),
+        ("OCHA", "OCHA"),
+        ("STAVOK CITY MAYOR Vira Hnatyshyn", "Stavok City Mayor Vira Hnatyshyn"),
+        ("OCHA Tarn", "OCHA Tarn"),
+    ],
+)
+def test_names_in_capitals_are_written_as_names(name: str, written: str) -> None:
+    assert cased(name) == written

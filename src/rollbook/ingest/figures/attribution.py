@@ -1178,6 +1178,29 @@ def _text(tokens: tuple[Token, ...], first: int, last: int) -> str:
     return "".join(parts)
 
 
+def cased(name: str) -> str:
+    """A name written in capitals as it is written in a sentence: "MINISTRY OF DEFENCE" ->
+    "Ministry of Defence", "STAVOK CITY MAYOR Vira Hnatyshyn" -> "Stavok City Mayor Vira
+    Hnatyshyn"; short names stay ("UN PRESS SERVICE" -> "UN Press Service", "OCHA Syria")."""
+    words = name.split()
+    if len(words) == 1 and len(name) <= 5:
+        return name  # "OCHA", "ICRC"
+    if not name.isupper() and sum(1 for w in words if w.isupper() and len(w) > 2) < 2:
+        return name
+    heads = lexicon().claimant_heads
+    return " ".join(
+        w
+        if not w.isupper() or (len(w) <= 3 and w.lower() in heads and n + 1 < len(words))
+        else w.lower()
+        if n and w.lower() in _SMALL_WORDS
+        else w.capitalize()
+        for n, w in enumerate(words)
+    )
+
+
+_SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
+
+
 @lru_cache(maxsize=1 << 12)
 def head(claimant: str) -> str:
     """The head noun of a claimant's name ("ministry" of "the Defence Ministry of Armenia")."""

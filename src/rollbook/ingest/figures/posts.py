@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from rollbook.ingest.figures.attribution import cased
 from rollbook.ingest.figures.lexicon import lexicon
 
 #: Where a post was made: the platform or channel that opens a part of a post's heading.
@@ -78,28 +79,13 @@ def _poster(line: str) -> str | None:
     if not names or not _named(names[0]):
         return None
     places = [p for p in names[1:] if len(p.split()) <= 3 and p[:1].isupper()]
-    return ", ".join([_cased(names[0]), *places[:1]])
+    return ", ".join([cased(names[0]), *places[:1]])
 
 
 def _platform(part: str) -> bool:
     """Whether a part of a heading names where the post was made: "Telegram", "X, English
     account", "Telegram channel, Tue 26 Aug, 11:05"; not a sentence about a channel."""
     return _PLATFORM.match(part) is not None and len(part.split()) <= 6
-
-
-def _cased(name: str) -> str:
-    """A heading's capitals as a name is written: "State Emergency Service of Ukraine",
-    "Stavok City Mayor Vira Hnatyshyn"; a short name in capitals ("OCHA Syria") stays."""
-    words = name.split()
-    if sum(1 for w in words if w.isupper() and len(w) > 2) < 2:
-        return name
-    return " ".join(
-        (w.lower() if n and w.lower() in _SMALL else w.capitalize()) if w.isupper() else w
-        for n, w in enumerate(words)
-    )
-
-
-_SMALL = frozenset(["of", "the", "and", "for", "in", "on"])
 
 
 def _named(part: str) -> bool:

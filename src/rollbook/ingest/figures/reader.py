@@ -14,6 +14,7 @@ from rollbook.ingest.figures.attribution import (
     Attribution,
     attributions,
     bracketed_source,
+    cased,
     colon_speaker,
     document_parties,
     head,
@@ -232,7 +233,7 @@ class _Claimants:
         if text.lower() in _SPOKESPEOPLE:  # "a spokesman said", "its spokeswoman said"
             return self.spoken_for() or text
         if text.isupper() and " " in text:
-            text = _cased(text)  # a transcript's "POLICE COMMANDER:": capitals of a label
+            text = cased(text)  # a transcript's "POLICE COMMANDER:": capitals of a label
         owner = _employer_named(text) if text.islower() else _role_of(text)
         if owner is not None:
             text = owner  # "the hospital's chief surgeon", "Gendarmerie spokesman Luc Ferrand"
@@ -1427,7 +1428,7 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         # a press office or a country office speaks for the organisation above it
         unit = found is None or not (_press_unit(name) or _PLACE_OFFICE.match(name))
         if letterhead and unit and not re.search(r"\d", name):
-            found = _cased(name)
+            found = cased(name)
     return found
 
 
@@ -1472,17 +1473,6 @@ def _generic_unit(name: str) -> bool:
 
 #: The area a unit serves, after its name: "for the Eastern Fells", "for Kessany Region".
 _UNIT_AREA = re.compile(r"\s+(?:for|in)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*)+$")
-
-
-def _cased(name: str) -> str:
-    """A letterhead's capitals as a name is written: "Office of the Prosecutor General"."""
-    if not name.isupper():
-        return name
-    words = name.split()
-    return " ".join(
-        w.lower() if n and w.lower() in _SMALL_WORDS else w[:1] + w[1:].lower()
-        for n, w in enumerate(words)
-    )
 
 
 def _first_person_label(sentence: Sentence, said: list[Attribution]) -> list[Attribution]:
@@ -1693,7 +1683,7 @@ def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
         who = label.group("who")
         if presenter and who:
             presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", who))
-        turns[sentence.paragraph] = _Turn(sentence.start, None if presenter else _cased(name))
+        turns[sentence.paragraph] = _Turn(sentence.start, None if presenter else cased(name))
     speakers = {turn.speaker for turn in turns.values()}
     return turns if None in speakers and len(speakers) > 1 else {}
 
