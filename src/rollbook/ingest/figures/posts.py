@@ -22,6 +22,9 @@ _PLATFORM = re.compile(
     r"(?:official |Telegram |WhatsApp )?channel|account|page|website|press office|press service)"
     r"(?![\w'’])"
 )
+#: The platform's words anywhere in a line: whether a line may be a post's heading at all.
+_ANYWHERE = re.compile(r"Telegram|Facebook|Twitter|Instagram|WhatsApp|TikTok|YouTube|Viber|"
+                       r"\bX\b|alert|channel|account|page|website|press")  # fmt: skip
 #: What a heading's parts are split at: bars, middle dots, dashes set off by spaces, colons.
 _PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–-]{1,3}\s+|\s*:\s*$")
 #: Parts that say when, not who: "10:15", "Thu 10 Apr, 21:14", "Sun 19:52".
@@ -62,8 +65,8 @@ def poster_at(found: list[tuple[int, str | None]], position: int) -> str | None:
 def _poster(line: str) -> str | None:
     """The poster a line names, when it is a post's heading: a name beside the platform
     ("(Telegram)", "| Facebook", "— official channel") or a handle beside a time."""
-    if len(line) > 140:
-        return None  # most lines: a paragraph's
+    if len(line) > 140 or ("@" not in line and not _ANYWHERE.search(line)):
+        return None  # most lines: a paragraph's, or one that names no platform
     bare = _MARKS.sub("", line.strip())
     if not bare or len(bare) > 120 or bare.endswith((".", '"', "”")):
         return None
