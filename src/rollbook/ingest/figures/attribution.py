@@ -973,38 +973,11 @@ def _before_head(lex: Lexicon, tokens: tuple[Token, ...], at: int, start: int) -
 
 
 #: Words that open no name: "from local sources", "that government".
-_FUNCTION_WORDS = (
-    _JOINERS
-    | _ARTICLES
-    | frozenset(
-        [
-            "from",
-            "that",
-            "this",
-            "these",
-            "those",
-            "to",
-            "by",
-            "with",
-            "per",
-            "as",
-            "its",
-            "their",
-            "his",
-            "her",
-            "our",
-            "other",
-            "some",
-            "several",
-            "many",
-            "all",
-            "both",
-            "unnamed",
-            "anonymous",
-            "unidentified",
-        ]
-    )
-)
+_FUNCTION_WORDS = _JOINERS | _ARTICLES | frozenset(
+    ["from", "that", "this", "these", "those", "to", "by", "with", "per", "as", "its", "their",
+     "his", "her", "our", "other", "some", "several", "many", "all", "both", "unnamed",
+     "anonymous", "unidentified"]
+)  # fmt: skip
 
 
 #: What is done according to: "according to the Geneva Conventions", "the law".
