@@ -23,7 +23,7 @@ _ARTICLES = frozenset(["the", "a", "an"])
 _OWNERS = GRAMMAR_WORDS["possessives"]
 #: Words that join a name's parts, in English and in the Romance languages' names
 #: ("Observatorio de Paz y Territorio", "Comité des Droits").
-_JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&", "y", "del", "des", "du",
+JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&", "y", "del", "des", "du",
                       "la", "las", "los", "et", "da", "das", "dos", "di"])  # fmt: skip
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _NOT_CLAIMANTS = GRAMMAR_WORDS["not_claimants"]
@@ -250,7 +250,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             if (
                 (subject is None or (subject.pronoun and subject.text in ("we", "i")))
                 and i + 1 < len(words)
-                and words[i + 1] not in _JOINERS
+                and words[i + 1] not in JOINERS
             ):  # "said in its address"
                 # '"We have buried 35," said a member of the Rescue Team': the reader
                 # weighs the "we" within the quotation against the speaker after it
@@ -628,7 +628,7 @@ def _phrase_before(
         body = _phrase_before(lex, tokens, words, start - 3)
         if body is not None and not body.pronoun:
             return body
-    while start < end and words[start] in _JOINERS | _ARTICLES | {"-", "&"}:
+    while start < end and words[start] in JOINERS | _ARTICLES | {"-", "&"}:
         start += 1
     if start == 0 and end > 1 and words[:1] in _HIS:
         start = 1  # "Its coordinator told me", the sentence's first word capitalised
@@ -684,7 +684,7 @@ def _staff_of(
         end = 1
         while end < start and (
             tokens[end].text[:1].isupper()
-            or (words[end] in _JOINERS and tokens[end + 1].text[:1].isupper())
+            or (words[end] in JOINERS and tokens[end + 1].text[:1].isupper())
         ):
             end += 1
         place = _attribution(lex, tokens, words, 1, end) if end > 1 else None
@@ -765,7 +765,7 @@ def _named_apposition(
     commas, when what comes before them only describes it."""
     inner = range(opening + 1, closing)
     if not inner or any(
-        tokens[j].kind != "word" or not (tokens[j].text[:1].isupper() or words[j] in _JOINERS)
+        tokens[j].kind != "word" or not (tokens[j].text[:1].isupper() or words[j] in JOINERS)
         for j in inner
     ):
         return None
@@ -944,7 +944,7 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
         if words[end] in ("said", "says"):
             break
         end += 1
-    while end > start and words[end - 1] in _JOINERS | _ARTICLES | {"-", "&"}:
+    while end > start and words[end - 1] in JOINERS | _ARTICLES | {"-", "&"}:
         end -= 1
     if end == start:
         return ""
@@ -973,7 +973,7 @@ def _before_head(lex: Lexicon, tokens: tuple[Token, ...], at: int, start: int) -
 
 
 #: Words that open no name: "from local sources", "that government".
-_FUNCTION_WORDS = _JOINERS | _ARTICLES | frozenset(
+_FUNCTION_WORDS = JOINERS | _ARTICLES | frozenset(
     ["from", "that", "this", "these", "those", "to", "by", "with", "per", "as", "its", "their",
      "his", "her", "our", "other", "some", "several", "many", "all", "both", "unnamed",
      "anonymous", "unidentified"]
@@ -1022,11 +1022,11 @@ def _attribution(
         or words[start] in _CLAUSE_OPENERS
         or words[start] in lex.own
         or words[start] in _SKIP_BEFORE_VERB
-        or words[start] in _JOINERS
+        or words[start] in JOINERS
         or (words[start] == "may" and start > 0 and words[start - 1] == "in")
     ):
         start += 1
-    while end > start and (words[end - 1] in _SKIP_BEFORE_VERB or words[end - 1] in _JOINERS):
+    while end > start and (words[end - 1] in _SKIP_BEFORE_VERB or words[end - 1] in JOINERS):
         end -= 1
     if start >= end or words[start] in ("neither", "no", "none", "nobody"):
         return None  # "Neither government counts the journalists killed"
@@ -1118,7 +1118,7 @@ def _organisation(
         if (
             words[i] in _ROLES
             and i > start
-            and words[i - 1] not in _JOINERS | _ARTICLES
+            and words[i - 1] not in JOINERS | _ARTICLES
             and (speaks_for or acronym)
             and not (tokens[i].text[:1].isupper() and "of" in words[start:i])
         ):  # but "the Office of the Resident Coordinator" is one name
@@ -1165,13 +1165,14 @@ def cased(name: str) -> str:
         w
         if not w.isupper() or (len(w) <= 3 and w.lower() in heads and n + 1 < len(words))
         else w.lower()
-        if n and w.lower() in _SMALL_WORDS
+        if n and w.lower() in SMALL_WORDS
         else w.capitalize()
         for n, w in enumerate(words)
     )
 
 
-_SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
+#: Words a name written in capitals keeps in lower case: "Ministry of Defence".
+SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
 
 
 @lru_cache(maxsize=1 << 12)

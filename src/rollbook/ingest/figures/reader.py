@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rollbook.ingest.figures.attribution import (
+    JOINERS,
+    SMALL_WORDS,
     Attribution,
     attributions,
     bracketed_source,
@@ -723,9 +725,9 @@ def _sourced_after(
 
 
 _SHORT = re.compile(r"\(([A-Z][A-Za-z0-9-]{1,9})\)")
-#: Words that join a name's parts, also in Romance languages' names ("Observatorio de Paz y
-#: Territorio").
-_JOINS = r"of|the|for|and|on|in|de|y|del|des|du|la|las|los|et|da|das|dos|di"
+#: The words that join a name's parts ("Observatorio de Paz y Territorio"), and "the"; not "at",
+#: which sets a place after a name ("the committee at Harrow"), nor "&".
+_JOINS = "|".join(["the", *sorted(JOINERS - {"at", "&"})])
 _NAME_BEFORE = re.compile(
     rf"\b((?:[A-Z][\w'’-]*|{_JOINS})(?:[^\S\n]+(?:[A-Z][\w'’-]*|{_JOINS}))+)[^\S\n]*$"
 )
@@ -1256,7 +1258,6 @@ def _reported_before(
     return n + 1
 
 
-_SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
 _AUTHOR_PREFIX = re.compile(
     r"^(?:#+\s*)?(?:\*\*)?(?P<statement>(?:joint\s+)?(?:statement|communiqu[eé]|press\s+release|"
     r"bulletin|announcement)\s+(?:by|of|from)\s+)?(?:the\s+)?",
@@ -1422,7 +1423,7 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         named = (
             named
             and not re.search(r"[/:]", name)
-            and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in name.split())
+            and all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in name.split())
         )
         letterhead = 1 < len(words) <= 14 and named and name[:1].isupper()
         # a press office or a country office speaks for the organisation above it
