@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
 from rollbook.ingest.figures.numbers import is_number_word
-from rollbook.ingest.figures.tokens import CAPITAL, Sentence, Token
+from rollbook.ingest.figures.tokens import CAPITAL, WORDS, Sentence, Token
 
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
@@ -1178,12 +1178,16 @@ SMALL_WORDS = frozenset(["of", "the", "and", "for", "in", "on", "at", "to"])
 @lru_cache(maxsize=1 << 12)
 def head(claimant: str) -> str:
     """The head noun of a claimant's name ("ministry" of "the Defence Ministry of Armenia")."""
-    words: list[str] = [w.lower() for w in re.findall(r"[\w'’-]+", claimant)]
+    words: list[str] = [w.lower() for w in WORDS.findall(claimant)]
     lex = lexicon()
     for word in reversed(words):
         if word in lex.claimant_heads:
             return word
     return words[-1] if words else ""
+
+
+#: The words of a phrase that may name a side, dots kept ("U.S.").
+_PHRASE_WORDS = re.compile(r"[\w'’.-]+")
 
 
 def party_of(text: str, known: dict[str, str]) -> str:
@@ -1192,7 +1196,7 @@ def party_of(text: str, known: dict[str, str]) -> str:
     if text.isalpha():  # one word, the common case: "Velorian", "Armenia"
         low = text.lower()
         return lex.parties[low] if low in lex.parties else known.get(low, "")
-    words = re.findall(r"[\w'’.-]+", text.lower())
+    words = _PHRASE_WORDS.findall(text.lower())
     for n in (2, 1):
         for i in range(len(words) - n + 1):
             phrase = " ".join(words[i : i + n]).replace("’", "'")
@@ -1206,7 +1210,7 @@ def party_of(text: str, known: dict[str, str]) -> str:
 
 _NAME_WORD = re.compile(CAPITAL + r"[a-z]{2,}\b")
 #: A word in lower case between spaces or before punctuation (not in an address or handle).
-_LOWER_WORD = re.compile(r"(?:(?<=[\s(\"“])|^)[a-z]{3,}(?=[\s,;:.!?)\"”]|$)", re.MULTILINE)
+_LOWER_WORD = re.compile(r"(?<![^\s(\"“])[a-z]{3,}(?![^\s,;:.!?)\"”])")
 
 
 def document_parties(text: str) -> dict[str, str]:

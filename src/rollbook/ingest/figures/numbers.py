@@ -65,13 +65,16 @@ class Amount(NamedTuple):
 
 
 _FRACTION = re.compile(r"\d+[.,]\d{1,2}")
+#: A numeral with its thousands grouped ("2,881", "2.881", "2 881").
+_GROUPED = re.compile(r"\d{1,3}(?:[,. \u00a0\u202f\u2009]\d{3})+")
+_NOT_DIGIT = re.compile(r"\D")
 
 
 def numeral(text: str) -> int | None:
     """The integer a numeral writes, reading ',', '.' and spaces as thousands marks."""
-    grouped = re.fullmatch(r"\d{1,3}(?:[,. \u00a0\u202f\u2009]\d{3})+", text)
+    grouped = _GROUPED.fullmatch(text)
     if grouped:
-        return int(re.sub(r"\D", "", text))
+        return int(_NOT_DIGIT.sub("", text))
     try:
         return round(float(text.replace(",", "")))
     except ValueError:

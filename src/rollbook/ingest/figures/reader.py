@@ -28,7 +28,7 @@ from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.posts import poster_at, posts
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
-from rollbook.ingest.figures.tokens import CAPITAL, Sentence, sentences, tokens
+from rollbook.ingest.figures.tokens import CAPITAL, WORDS, Sentence, sentences, tokens
 from rollbook.ingest.figures.when import dates_in, month_covered, span_covered
 from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
@@ -305,7 +305,7 @@ class _Claimants:
         Ostap Reyn"): the one the text names with the title's portfolio, nearest before, else
         after; or, with none named, the portfolio's ministry ("the Health Minister": "Health
         Ministry"). A prime minister has no ministry."""
-        words = re.findall(r"[\w'’-]+", title)
+        words = WORDS.findall(title)
         at = next(n for n, w in enumerate(words) if w.lower() == "minister")
         if "prime" in title.lower():
             return None
@@ -1393,6 +1393,13 @@ def _author(text: str, every: list[Sentence], headings: set[int]) -> str | None:
     return None
 
 
+#: The parts of a letterhead line: "A - B", "A | B", "**A**, B" and "A, Monday 3 May".
+_HEAD_PARTS = re.compile(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)")
+_BRACKET_ON = re.compile(r"\s*\(.*$")
+_PATH_MARK = re.compile(r"[/:]")  # an address or a time: no name
+_DIGIT = re.compile(r"\d")
+
+
 def _letterhead(text: str, sentence: Sentence) -> str | None:
     """The organisation a letterhead line names, the last of several ("KESTRIAN ARMED
     FORCES - GENERAL STAFF": the General Staff), or None when the line is no letterhead."""
@@ -1405,30 +1412,30 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     if _TURN.match(line) and not line.rstrip("*").endswith(":"):
         return None  # a speaker's turn in a transcript: "**POLICE COMMANDER:** Good morning."
     found = None
-    for part in re.split(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)", line):
+    for part in _HEAD_PARTS.split(line):
         if part.strip().startswith(("By ", "by ")):
             continue  # a byline: "By Our Staff Reporter" wrote it for the outlet
         prefix = _AUTHOR_PREFIX.match(part.strip())
         name = part.strip()[prefix.end() if prefix else 0 :].strip(" *#")
-        name = re.sub(r"\s*\(.*$", "", name)  # "UN Human Rights Office (OHCHR)"
+        name = _BRACKET_ON.sub("", name)  # "UN Human Rights Office (OHCHR)"
         name = _SITE_CONTROL.sub("", name)  # a page's "Menu" button beside its name
         name = _ROLE_OF.sub("", name)  # "Head of the Lessary Regional Military Administration"
         offices = heads
         if prefix and prefix.group("statement"):  # "Statement by the Governor of Kessany
             offices = heads | _OFFICES  # Region, Vadim Orsk": an office speaks too
             name = _HOLDER.sub("", name)
-        words = re.findall(r"[\w'’-]+", name.lower())
+        words = WORDS.findall(name.lower())
         named = any(w.removesuffix("'s") in offices for w in words) or words[:1] == ["un"]
         # A letterhead is a name: capitalised words and the small words between them.
         named = (
             named
-            and not re.search(r"[/:]", name)
+            and not _PATH_MARK.search(name)
             and all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in name.split())
         )
         letterhead = 1 < len(words) <= 14 and named and name[:1].isupper()
         # a press office or a country office speaks for the organisation above it
         unit = found is None or not (_press_unit(name) or _PLACE_OFFICE.match(name))
-        if letterhead and unit and not re.search(r"\d", name):
+        if letterhead and unit and not _DIGIT.search(name):
             found = cased(name)
     return found
 

@@ -17,6 +17,9 @@ from rollbook.model.claims import Category, Qualifier
 
 _SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _CELL = re.compile(r"[^|]+")
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]{3}")  # a cell's words, beside its figure
+_WORDS = re.compile(r"[\w']+")  # a heading's or a column's words
 _AMOUNT = re.compile(
     r"(?P<words>[^\d]*?)\s*(?P<number>\d{1,3}(?:[,. \u00a0]\d{3})+|\d+(?:\.\d+)?)"
     r"\s*(?P<scale>million|thousand|m|k)?\+?"
@@ -77,7 +80,7 @@ def cells(line: str) -> list[str]:
 def category_of(text: str) -> Category | None:
     """The category a heading or column names ("Killed", "Displaced people in sites")."""
     index = lexicon().category_index
-    words = re.findall(r"[\w']+", text.lower())
+    words = _WORDS.findall(text.lower())
     for i in range(len(words)):
         found = index.longest_at(words, i)
         if found is not None:
@@ -112,7 +115,7 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
         before = category
         amount = _cell_amount(text)
         if amount is None:
-            if re.search(r"\d", text) and re.search(r"[^\W\d_]{3}", text):
+            if _DIGIT.search(text) and _LETTERS.search(text):
                 prose.append((offset + a, offset + b, category))
             continue
         value, low, high, qualifier = amount
@@ -139,7 +142,7 @@ _EDITIONS = GRAMMAR_WORDS["edition_nouns"]
 def _earlier_edition(column: str) -> bool:
     """Whether a column gives the figures of an earlier edition: the cell before it (the
     figure now) revises its cell."""
-    return not _EDITIONS.isdisjoint(re.findall(r"[\w']+", column.lower()))
+    return not _EDITIONS.isdisjoint(_WORDS.findall(column.lower()))
 
 
 def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifier] | None:
@@ -174,5 +177,5 @@ def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifi
 def _counts_people(column: str) -> bool:
     """A column under a category heading counts people unless it names things."""
     lex = lexicon()
-    words = re.findall(r"[\w']+", column.lower())
+    words = _WORDS.findall(column.lower())
     return not any(lex.not_people.starting_at(words, i) for i in range(len(words)))

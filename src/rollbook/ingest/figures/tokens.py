@@ -31,6 +31,9 @@ _TOKEN = re.compile(  # words first: most tokens are, and no other kind starts w
 #: instead of trying the pattern at every place in the text.
 CAPITAL = r"[A-Z](?<=\b[A-Z])"
 
+#: A word with the apostrophes and hyphens inside it, for taking a name or a heading apart.
+WORDS = re.compile(r"[\w'’-]+")
+
 
 class Token(NamedTuple):
     """One word, numeral or mark, with where it stands in the document (a named tuple:
@@ -71,14 +74,14 @@ def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
         word = match.group()
         kind = match.lastgroup or "punct"
         if kind == "word":  # most tokens
-            add(make(Token, (word, word.lower(), kind, *match.span())))
+            add(make(Token, (word, word.lower(), kind, match.start(), match.end())))
             continue
         if kind == "punct":
             if word in _QUOTES or (word == "*" and found):
                 continue  # a quoted figure, or one in Markdown's bold, reads as the same figure
-            add(make(Token, (word, word, kind, *match.span())))
+            add(make(Token, (word, word, kind, match.start(), match.end())))
         else:
-            add(make(Token, (word, word.lower(), kind, *match.span())))
+            add(make(Token, (word, word.lower(), kind, match.start(), match.end())))
     return tuple(found)
 
 
