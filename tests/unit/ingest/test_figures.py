@@ -3179,3 +3179,36 @@ def test_an_earlier_figure_told_alone_is_that_of_the_figure_standing_now() -> No
         " and 212 injured, the ministry said.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(63, 58), (212, None)]
+
+
+def test_a_list_opened_by_a_line_that_names_whose_it_is_is_theirs() -> None:
+    text = (
+        "The provisional balance sheet established by the Joint Staff is as follows:\n\n"
+        "- Friendly side: 6 dead and 9 wounded;\n"
+        "- Enemy side: about thirty assailants killed.\n\n"
+        "In the town itself, 14 people were wounded.\n\n"
+        "- 3 more people were reported missing.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (6, "Joint Staff"),
+        (9, "Joint Staff"),
+        (30, "Joint Staff"),
+        (14, OUTLET),
+        (3, OUTLET),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("According to a local elected official reached by telephone, 40 residents fled.",
+         "local elected official"),
+        ("The attack was claimed by the Front for the Defence of the Hills (FDH), an armed"
+         " coalition, which said its fighters had killed 70 soldiers.",
+         "Front for the Defence of the Hills"),
+        ("The balance drawn up by the regional administration is 12 killed.",
+         "regional administration"),
+    ],
+)  # fmt: skip
+def test_officials_described_and_bodies_set_off_by_an_apposition(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

@@ -84,15 +84,18 @@ def _cues() -> frozenset[str]:
 
 
 #: Verbs whose agent gives a figure: "the account given on Thursday by".
-_GIVEN = frozenset(["given", "provided", "offered", "supplied", "presented"])
+_GIVEN = frozenset(["given", "provided", "offered", "supplied", "presented", "established",
+                    "drawn"])  # fmt: skip
 #: What a claimant gives that holds a figure: "the account given by", "the number given by".
-_ACCOUNTS = _CLAIM_NOUNS | {"account", "accounts", "version", "details", "number", "total"}
+_ACCOUNTS = _CLAIM_NOUNS | {"account", "accounts", "version", "details", "number", "total",
+                           "balance"}  # fmt: skip
 
 
 def _given_before(words: list[str], by: int) -> bool:
     """Whether "by" names who gave an account, a few words after the verb of giving and with
-    no clause or number between ("the account given on Thursday evening by"); not who gave
-    anything else ("the reference samples given by relatives")."""
+    no clause or number between ("the account given on Thursday evening by", "the balance
+    sheet drawn up by"); not who gave anything else ("the reference samples given by
+    relatives")."""
     for j in range(by - 1, max(-1, by - 6), -1):
         if words[j] in _GIVEN:  # "the account given", "The figure of 40 was given"
             return any(w in _ACCOUNTS or w in _SOURCE_NOUNS for w in words[max(0, j - 8) : j])
@@ -575,6 +578,8 @@ def _phrase_before(
         opening = next((j for j in range(end - 1, max(-1, end - 8), -1) if words[j] == ","), -1)
         if opening > 0 and words[opening + 1] in ("a", "an"):
             end = opening  # "Drunmark Casualty Watch, a monitoring group, which has recorded"
+        if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
+            end -= 3  # "the Group for the Defence of the Faithful (GDF), ..., which said"
     elif end > 0 and words[end - 1] == ",":
         # "The Resistance Committees, a network of activists, said": skip the apposition,
         # unless it names whom a person speaks for ("Ivan Petrov, a spokesman for the army").

@@ -149,6 +149,7 @@ class _Claimants:
         self.last_sentence = -10
         self.last_paragraph = -1
         self.voice: str | None = None  # in a transcript, whose turn it is ("we" are they)
+        self.listing: str | None = None  # who gives the list that follows a line ending ":"
 
     def posted_by(self, poster: str | None, sentence: Sentence, number: int) -> None:
         """In a digest of posts, each paragraph under a post's heading starts in the poster's
@@ -577,6 +578,10 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         table_claimant = None
         if introduces:
             table_claimant = named[-1][1] if named else _heading_source(line, claimants)
+        if line.endswith(":"):  # "The balance established by the General Staff is as follows:"
+            claimants.listing = named[-1][1] if named else None
+        elif not _bullet(sentence):
+            claimants.listing = None
         # "Answer of the Minister of Health, Dr Piet Almqvist, received on 2 June 2347"
         heading = line.endswith(":") or (line[-1:].isalnum() and _REPLY.match(line) is not None)
         answering = _ANSWER.match(line) if heading else None
@@ -1883,12 +1888,15 @@ def _claimant_for(
         pool = same or named
         return min(pool, key=lambda pair: abs(pair[0].index - first))[1]
     # A sentence without a claimant goes on with the one before it in its paragraph; a list
-    # item or a new paragraph does not, and "we" and "our" are the author's own words, or in
-    # a quotation the words of whoever was named before it.
+    # item or a new paragraph does not (unless the line that opens the list names whose it
+    # is), and "we" and "our" are the author's own words, or in a quotation the words of
+    # whoever was named before it.
     words = set(sentence.words)
     if quoted and claimants.last and words & {"we", "our"}:
         return claimants.voice or claimants.last
-    bullet = sentence.tokens[0].text in ("-", "*", "•")
+    bullet = _bullet(sentence)
+    if bullet and claimants.listing:
+        return claimants.listing  # an item of a list its introducing line attributes
     if (
         claimants.last
         and not bullet
@@ -1900,6 +1908,11 @@ def _claimant_for(
     ):
         return claimants.last
     return claimants.outlet
+
+
+def _bullet(sentence: Sentence) -> bool:
+    """Whether a sentence is an item of a list."""
+    return sentence.tokens[0].text in ("-", "*", "•")
 
 
 def _years_before(sentence: Sentence, published: dt.date) -> bool:
