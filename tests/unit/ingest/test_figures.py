@@ -3212,3 +3212,20 @@ def test_a_list_opened_by_a_line_that_names_whose_it_is_is_theirs() -> None:
 )  # fmt: skip
 def test_officials_described_and_bodies_set_off_by_an_apposition(text: str, claimant: str) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Officials said some 11,400 residents had fled to nine evacuation centres.",
+         [("displaced", 11400)]),
+        ("Eleven militants were killed in Zarghun Kach and six near Tor Ghundai.",
+         [("killed", 11), ("killed", 6)]),
+        ("That leaves 951 people whose fate is still unknown.", [("missing", 951)]),
+        ("A shell landed in a sheep pen, killing a shepherd and wounding his two grandsons.",
+         [("killed", 1), ("wounded", 2)]),
+        ("Her family had been displaced five times.", []),
+    ],
+)  # fmt: skip
+def test_places_kin_and_fates_unknown(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

@@ -1682,12 +1682,15 @@ def _cue_before(lex: Lexicon, words: list[str], start: int) -> Category | None:
         n = phrases.ending_at(words, start)
         if n and (best is None or n > best[0]):
             best = (n, category)
+    if best is None and start > 1 and words[start - 1] in _POSSESSIVES:
+        return _cue_before(lex, words, start - 1)  # "wounding his two grandsons"
     if best is not None and words[start - best[0] - 1 : start - best[0]] in _TRIED:
         return None  # "the attempted murder of 33 persons who were injured": no one died
     return best[1] if best else None
 
 
 _TRIED = (["attempted"], ["attempt"], ["attempts"], ["failed"], ["foiled"], ["thwarted"])
+_POSSESSIVES = frozenset(["his", "her", "their", "its", "our"])
 
 
 def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category | None:
@@ -1754,6 +1757,20 @@ def _category_word_after(
     if best is not None and _describes(lex, words, i, best[0]):
         return None
     return best[1] if best and (not stop_at_verb or i == last + 1) else None
+
+
+def _places_at(lex: Lexicon, words: list[str], found: list[Amount], first: int) -> bool:
+    """Whether the amount starting at `first` counts the places a verb's preposition leads
+    to ("fled to nine camps")."""
+    there = next((a for a in found if a.first == first), None)
+    return (
+        there is not None
+        and words[first - 1] in _TOWARDS
+        and bool(lex.not_people.starting_at(words, there.last + 1))
+    )
+
+
+_TOWARDS = frozenset(["to", "into", "in", "at", "from", "across", "towards", "toward"])
 
 
 def _category_right(
@@ -1853,8 +1870,13 @@ def _category_right(
             continue
         if best is not None:
             following = i + best[0]
-            # "12 people and wounded 30": the verb belongs to the next amount.
-            if following in starts and i > amount.last + 1:
+            # "12 people and wounded 30": the verb belongs to the next amount, unless that
+            # counts things ("11,400 residents fled to nine camps")
+            if (
+                following in starts
+                and i > amount.last + 1
+                and not _places_at(lex, words, found, following)
+            ):
                 return None
             if word in _BODIES and (
                 i == amount.last + 1 or (i == amount.last + 2 and words[i - 1] == "of")
@@ -2316,6 +2338,8 @@ _OF_THOSE = (["of", "them"], ["of", "whom"], ["of", "which"], ["of", "these"], [
 _FATAL = (["fatal"], ["fatally"], ["dead"], ["killed"])
 #: At most this many words from one amount of an enumeration to the next.
 _ENUMERATION_GAP = 10
+#: Where the next of a list of amounts was: "eleven were killed in Kach and six near Tor".
+_PLACE_PREPOSITIONS = (["in"], ["at"], ["near"], ["outside"], ["around"], ["inside"])
 
 
 def _settle_coordination(
@@ -2408,7 +2432,7 @@ def _settle_coordination(
         if (
             earlier
             and opener[-1:] in (["and"], [","])
-            and closer[:1] in (["in"], ["at"])
+            and closer[:1] in _PLACE_PREPOSITIONS
             and amount.last + 2 < len(tokens)
             and tokens[amount.last + 2].text[:1].isupper()
             and amount.first - earlier[-1].last <= _ENUMERATION_GAP
