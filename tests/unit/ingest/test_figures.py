@@ -3229,3 +3229,21 @@ def test_officials_described_and_bodies_set_off_by_an_apposition(text: str, clai
 )  # fmt: skip
 def test_places_kin_and_fates_unknown(text: str, found: list[tuple[str, int]]) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Ministry of Defence of the Republic of Kessary RU | EN | FR\n\nMain page / Briefings\n\n"
+         "The enemy lost up to 230 servicemen over the past day.\n",
+         "Ministry of Defence of the Republic of Kessary"),
+        ("ORVANI - National News Agency of Kessary | English Service\n\n"
+         "KESH, May 4 /Orvani/. Nine people were killed in the shelling of Kesh.\n", OUTLET),
+        ("Defence Ministry English Service\n\n"
+         "The enemy lost up to 230 servicemen over the past day.\n", "Defence Ministry"),
+    ],
+)  # fmt: skip
+def test_a_sites_name_beside_its_languages_and_a_news_agencys_masthead(
+    text: str, claimant: str
+) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

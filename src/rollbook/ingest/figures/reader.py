@@ -1409,8 +1409,10 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     """The organisation a letterhead line names, the last of several ("KESTRIAN ARMED
     FORCES - GENERAL STAFF": the General Staff), or None when the line is no letterhead."""
     heads = GRAMMAR_WORDS["author_heads"]
-    line = _LANGUAGES.sub("", text[sentence.start : sentence.end])
-    if not (_title_like(text, sentence) or line.isupper() or line.startswith("**")):
+    whole = text[sentence.start : sentence.end]
+    line = _LANGUAGES.sub("", whole)
+    switcher = len(line) < len(whole)  # a site's name beside its languages: "... RU | EN"
+    if not (switcher or _title_like(text, sentence) or line.isupper() or line.startswith("**")):
         return None
     if line.count("|") >= 3:
         return None  # a site's navigation: "Home | About the Centre | News | Contacts"
@@ -1424,6 +1426,9 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         name = part.strip()[prefix.end() if prefix else 0 :].strip(" *#")
         name = _BRACKET_ON.sub("", name)  # "UN Human Rights Office (OHCHR)"
         name = _SITE_CONTROL.sub("", name)  # a page's "Menu" button beside its name
+        name = _LANGUAGE_SERVICE.sub("", name)  # "Defence Ministry English Service"
+        if not name or _NEWS_NAME.search(name):
+            continue  # a news agency's masthead: the outlet's own, no one else's statement
         name = _ROLE_OF.sub("", name)  # "Head of the Lessary Regional Military Administration"
         offices = heads
         if prefix and prefix.group("statement"):  # "Statement by the Governor of Kessany
@@ -1448,6 +1453,12 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
 #: A page's choice of languages after the name at its head: "Ministry of Defence RU | EN".
 _LANGUAGES = re.compile(r"(?:\s+[A-Z]{2}(?:\s*\|\s*[A-Z]{2})+)\s*$")
 #: A page's controls written after the name at its head: "Commission on Missing Persons Menu".
+#: A site's edition in a language, after the name of whose site it is.
+_LANGUAGE_SERVICE = re.compile(
+    r"\s*\b(?:English|French|Arabic|Spanish|Russian|Portuguese|World)\s+Service$"
+)
+#: A news organisation's name: "National News Agency of Ukraine", "Djoliba Press Agency".
+_NEWS_NAME = re.compile(r"\b(?:news|press\s+agency)\b", re.IGNORECASE)
 _SITE_CONTROL = re.compile(r"\s+(?:Menu|MENU|Search|SEARCH)$")
 #: A role before the body it is held in, which speaks through it: "Head of the ...".
 _ROLE_OF = re.compile(
