@@ -3247,3 +3247,20 @@ def test_a_sites_name_beside_its_languages_and_a_news_agencys_masthead(
     text: str, claimant: str
 ) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The Joint Ceasefire Commission for the Orvaal Line said shelling went on. According to"
+         " information verified by the Commission's monitoring teams, four civilians were"
+         " killed.", "Joint Ceasefire Commission for the Orvaal Line"),
+        ("The Kestrian Coordination Bureau for Prisoners of War said talks went on. The"
+         " Bureau's head said 3,400 servicemen remain in captivity.",
+         "Kestrian Coordination Bureau for Prisoners of War"),
+        ("According to the Federation's Commissioner for Human Rights, more than 1,700 citizens"
+         " remain in captivity.", "Federation's Commissioner for Human Rights"),
+    ],
+)  # fmt: skip
+def test_a_bodys_own_people_speak_for_it(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

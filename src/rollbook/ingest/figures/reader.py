@@ -1817,10 +1817,18 @@ def _its_people(
     sentence: Sentence, said: list[Attribution], claimants: _Claimants
 ) -> list[Attribution]:
     """ "Port Averil General Hospital had admitted 38, its medical director told reporters":
-    a person of "its" speaks for the organisation the sentence named before them."""
+    a person of "its" speaks for the organisation the sentence named before them, and the
+    people of a body named as its own speak for it ("the Commission's monitoring teams")."""
     tokens = sentence.tokens
     result = []
     for a in said:
+        owned = _OWNED.match(a.text)
+        if (
+            owned
+            and head(owned.group(1)) in lexicon().claimant_heads
+            and not _OWN_PEOPLE.isdisjoint(owned.group(2).lower().split())
+        ):
+            a = replace(a, text=owned.group(1))  # not "Ukraine's General Staff"
         if a.index > 0 and tokens[a.index - 1].low in ("its", "their") and not a.pronoun:
             words = a.text.lower().split()
             if any(w in _SPEAKERS for w in words[:3]):
@@ -1829,6 +1837,15 @@ def _its_people(
                     a = replace(a, text=owner)
         result.append(a)
     return result
+
+
+#: A body's own people: "Commission's monitoring teams", "the Mission's patrols".
+_OWNED = re.compile(r"^([A-Z][\w\s'’-]*?)['’]s\s+(.+)$")
+#: Who of a body speaks for it, named as its own ("the Bureau's head"); an office holder
+#: speaks as the office ("the Federation's Commissioner for Human Rights").
+_OWN_PEOPLE = (GRAMMAR_WORDS["roles"] - {"minister"}) | frozenset(
+    ["team", "teams", "personnel", "observers", "patrols", "patrol"]
+)
 
 
 def _by_side(said: list[Attribution], known: dict[str, str]) -> list[Attribution]:
