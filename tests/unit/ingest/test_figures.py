@@ -3264,3 +3264,18 @@ def test_a_sites_name_beside_its_languages_and_a_news_agencys_masthead(
 )  # fmt: skip
 def test_a_bodys_own_people_speak_for_it(text: str, claimant: str) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The General Staff of Kessary did not confirm the loss of the village. It put enemy"
+         " losses at 1,090 troops killed and wounded.", "General Staff of Kessary"),
+        ("The Unit's national register now lists 124,734 persons deemed missing.", "Unit"),
+        ("The army's own monthly report put the number of fighters killed at 31.", "army"),
+        ("Kessary's commissioner for missing persons lists 14,950 soldiers as missing.",
+         "Kessary's commissioner for missing persons"),
+    ],
+)  # fmt: skip
+def test_a_subject_ends_before_its_negation_and_owns_its_records(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

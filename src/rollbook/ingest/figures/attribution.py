@@ -1060,6 +1060,15 @@ def _attribution(
         return None
     if words[last] in _FIGURE_ADJECTIVES and _POSSESSIVE.search(words[last - 1]):
         last -= 1  # "the mission's latest figures": the mission's
+    elif words[last + 1 : last + 2] and words[last + 1] in _NOT_CLAIMANTS:
+        # "The Unit's national register", "the army's own monthly report": the owner's
+        owner = next((i for i in range(last, start, -1) if _POSSESSIVE.search(words[i - 1])), None)
+        if (
+            owner is not None
+            and all(t.text.islower() for t in tokens[owner : last + 1])
+            and lex.claimant_heads.isdisjoint(words[owner : last + 1])  # "'s commissioner"
+        ):
+            last = owner - 1
     phrase = [t.low for t in tokens[start : last + 1]]
     capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and t.text[:1].isupper()]
     has_head = any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)
