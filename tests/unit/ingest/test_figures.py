@@ -3279,3 +3279,20 @@ def test_a_bodys_own_people_speak_for_it(text: str, claimant: str) -> None:
 )  # fmt: skip
 def test_a_subject_ends_before_its_negation_and_owns_its_records(text: str, claimant: str) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Two militants were killed in the encounter, Senior Superintendent of Police Irfan"
+         " Qadri said.", "Police"),
+        ("Four people were wounded, Dhalchhara Superintendent of Police Md Nazmul Karim told"
+         " reporters.", "Dhalchhara police"),
+        ("Three insurgents were killed, Pol Maj Gen Somkiat Wongprasert said.", "Police"),
+        ("The Sonwar district police gave no figure on Monday. On Tuesday, Senior"
+         " Superintendent of Police Irfan Qadri said two militants were killed.",
+         "Sonwar district police"),
+    ],
+)  # fmt: skip
+def test_a_police_officer_by_rank_speaks_for_the_police(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

@@ -337,6 +337,7 @@ class _Claimants:
                 (match.start(), _DOCUMENT_OF.sub("", match.group()))
                 for match in _PROPER_NAME.finditer(self.text)
                 if head(match.group()) in lexicon().claimant_heads
+                and not _POLICE_RANK.match(match.group())  # an officer, not a body
             ]
         return [name for start, name in self._organisations if start < self.position]
 
@@ -382,9 +383,23 @@ _PRESENTERS = GRAMMAR_WORDS["presenters"]
 _SPOKESPEOPLE = GRAMMAR_WORDS["spokespeople"]
 
 
+#: A police officer's rank, with the place whose police they are before it: "Dhalchhara
+#: Superintendent of Police", "Inspector General of Police", "District Police Officer", and
+#: the "Pol" that opens police ranks in Thai English ("Pol Maj Gen").
+_POLICE_RANK = re.compile(
+    r"(?P<place>(?:[A-Z][\w'’-]+\s+)*?)(?:(?:Senior|Additional|Deputy|Assistant|Chief)\s+)*"
+    r"(?:(?:Superintendent|Inspector[- ]General|Inspector|Commissioner|Director[- ]General)"
+    r"\s+of\s+Police\b|(?=District\s+Police\s+Officer\b)|Pol\s+(?=(?:[A-Z][a-z]*\.?\s+)+))"
+)
+
+
 def _role_of(text: str) -> str | None:
     """The organisation a named person's role is of: "Gendarmerie spokesman Captain Luc
     Ferrand", "Defence Ministry spokesperson Ana Reyes"."""
+    ranked = _POLICE_RANK.match(text)
+    if ranked:  # "Senior Superintendent of Police Irfan Qadri", "Pol Maj Gen Somkiat Wong"
+        place = ranked.group("place").removeprefix("The ").removeprefix("the ")
+        return f"{place}police".capitalize()
     words = text.split()
     for i, word in enumerate(words[1:4], 1):
         if word.lower() in _SPOKESPEOPLE:  # "the Tarn Army's spokesman": the Tarn Army
