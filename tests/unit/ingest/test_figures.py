@@ -3296,3 +3296,14 @@ def test_a_subject_ends_before_its_negation_and_owns_its_records(text: str, clai
 )  # fmt: skip
 def test_a_police_officer_by_rank_speaks_for_the_police(text: str, claimant: str) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+def test_a_media_wing_described_is_the_public_relations_office_the_text_names() -> None:
+    text = (
+        "Eleven fighters were killed in a clash, the military's media wing said on Saturday.\n\n"
+        "According to a statement issued by the Directorate of Forces Public Relations (DFPR),"
+        " the group tried to cross at three points.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (11, "Directorate of Forces Public Relations")
+    ]

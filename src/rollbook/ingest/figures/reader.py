@@ -235,6 +235,8 @@ class _Claimants:
             return self.outlet  # "Press Release No. 13 gave": the publisher's own series
         if text.lower() in _SPOKESPEOPLE:  # "a spokesman said", "its spokeswoman said"
             return self.spoken_for() or text
+        if _MEDIA_WING.search(text) and (wing := _PUBLIC_RELATIONS.search(self.text)):
+            return wing.group()  # "the military's media wing": its Public Relations office
         if text.isupper() and " " in text:
             text = cased(text)  # a transcript's "POLICE COMMANDER:": capitals of a label
         owner = _employer_named(text) if text.islower() else _role_of(text)
@@ -383,6 +385,11 @@ _PRESENTERS = GRAMMAR_WORDS["presenters"]
 _SPOKESPEOPLE = GRAMMAR_WORDS["spokespeople"]
 
 
+#: An armed force's or a ministry's office for the press, described rather than named.
+_MEDIA_WING = re.compile(r"\b(?:media|press|public relations) (?:wing|cell)\b")
+#: Such an office by name: "Inter-Services Public Relations", "Directorate of Forces Public
+#: Relations".
+_PUBLIC_RELATIONS = re.compile(r"(?:[A-Z][\w'’-]*\s+(?:of\s+(?:the\s+)?)?)+Public Relations\b")
 #: A police officer's rank, with the place whose police they are before it: "Dhalchhara
 #: Superintendent of Police", "Inspector General of Police", "District Police Officer", and
 #: the "Pol" that opens police ranks in Thai English ("Pol Maj Gen").
