@@ -3307,3 +3307,11 @@ def test_a_media_wing_described_is_the_public_relations_office_the_text_names() 
     assert [(c.value, c.claimant) for c in read(text)] == [
         (11, "Directorate of Forces Public Relations")
     ]
+
+
+def test_a_byline_names_no_author() -> None:
+    text = (
+        "# Landslides force thousands from camp shelters\n\n**Staff Correspondent** |"
+        " Ghumdhumia\n\nMore than 1,200 people were displaced by landslides on Monday.\n"
+    )
+    assert {c.claimant for c in read(text)} == {OUTLET}

@@ -1442,8 +1442,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         return None  # a speaker's turn in a transcript: "**POLICE COMMANDER:** Good morning."
     found = None
     for part in _HEAD_PARTS.split(line):
-        if part.strip().startswith(("By ", "by ")):
-            continue  # a byline: "By Our Staff Reporter" wrote it for the outlet
+        if part.strip().startswith(("By ", "by ")) or _BYLINE.search(part):
+            continue  # a byline: "By Our Staff Reporter", "Staff Correspondent", the outlet's
         prefix = _AUTHOR_PREFIX.match(part.strip())
         name = part.strip()[prefix.end() if prefix else 0 :].strip(" *#")
         name = _BRACKET_ON.sub("", name)  # "UN Human Rights Office (OHCHR)"
@@ -1475,6 +1475,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
 #: A page's choice of languages after the name at its head: "Ministry of Defence RU | EN".
 _LANGUAGES = re.compile(r"(?:\s+[A-Z]{2}(?:\s*\|\s*[A-Z]{2})+)\s*$")
 #: A page's controls written after the name at its head: "Commission on Missing Persons Menu".
+#: Who wrote a piece for the outlet, on its byline: "Staff Correspondent".
+_BYLINE = re.compile(r"\b(?:Correspondents?|Reporters?|Writers?)\b")
 #: A site's edition in a language, after the name of whose site it is.
 _LANGUAGE_SERVICE = re.compile(
     r"\s*\b(?:English|French|Arabic|Spanish|Russian|Portuguese|World)\s+Service$"
