@@ -3315,3 +3315,16 @@ def test_a_byline_names_no_author() -> None:
         " Ghumdhumia\n\nMore than 1,200 people were displaced by landslides on Monday.\n"
     )
     assert {c.claimant for c in read(text)} == {OUTLET}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Of them, 1,130 were last seen in the custody of the state security forces.",
+         [("missing", 1130, OUTLET)]),
+        ("The Union of Border War Veterans on Friday unveiled a memorial. The union says 14"
+         " soldiers are still missing.", [("missing", 14, "Union of Border War Veterans")]),
+    ],
+)  # fmt: skip
+def test_last_seen_and_a_name_ended_by_a_day(text: str, found: list[tuple[str, int, str]]) -> None:
+    assert [(c.category.value, c.value, c.claimant) for c in read(text)] == found

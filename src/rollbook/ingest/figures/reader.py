@@ -453,9 +453,15 @@ _SPEAKERS = GRAMMAR_WORDS["roles"] | _OFFICES | {"surgeon", "doctor", "physician
 _RANKS = GRAMMAR_WORDS["ranks"]
 #: A title and a surname: "Mr Odeyo", "Dr. Aslan", "Colonel Haskell".
 _TITLED_SURNAME = re.compile(r"([A-Z][a-z]+\.?)\s+([A-Z][a-z'’-]+)")
+#: The days and months that end a name rather than go on with it: "... Veterans on Friday".
+_DAY_NAMES = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
+    r"|April|May|June|July|August|September|October|November|December)\b"
+)
 #: A name: capitalised words and the small words between them, on one line.
 _PROPER_NAME = re.compile(
-    r"\b[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|for|on|in|and)[^\S\n]+)*[A-Z][\w'’-]*)+"
+    r"\b[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|for|on|in|and)[^\S\n]+)*(?!" + _DAY_NAMES + r")"
+    r"[A-Z][\w'’-]*)+"
     r"(?:(?<=No)\.\s?\d+)?"  # "City Hospital No. 4"
 )
 #: What comes before an organisation's name in a capitalised run: "The", "Statement of the".
