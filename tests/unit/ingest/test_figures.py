@@ -3328,3 +3328,20 @@ def test_a_byline_names_no_author() -> None:
 )  # fmt: skip
 def test_last_seen_and_a_name_ended_by_a_day(text: str, found: list[tuple[str, int, str]]) -> None:
     assert [(c.category.value, c.value, c.claimant) for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In the whole of last year the project recorded 2,140 people dead and missing on the"
+         " route.", [("other", 2140)]),
+        ("At least 348 people died at sea last year, and another 221 were never found.",
+         [("killed", 348), ("missing", 221)]),
+        ("The panel recommended compensation of ₦10 million to each family of the dead and"
+         " missing.", []),
+    ],
+)  # fmt: skip
+def test_the_dead_and_missing_together_and_those_never_found(
+    text: str, found: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

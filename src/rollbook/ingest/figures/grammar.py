@@ -739,8 +739,9 @@ def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -
 
 
 #: Marks of money or of a number's rank before a numeral: "$ 40", "Rs 5 lakh", "№ 9".
-_MONEY = frozenset(["$", "€", "£", "₹", "#", "№", "rs", "inr", "usd", "eur", "chf", "gbp", "sdg",
-                    "uah", "rub", "ils", "ngn", "kes", "cad", "aud", "jpy", "cny"])  # fmt: skip
+_MONEY = frozenset(["$", "€", "£", "₹", "₦", "¥", "₽", "₴", "₪", "₺", "₸", "₱", "₩", "₫", "₵",
+                    "#", "№", "rs", "inr", "usd", "eur", "chf", "gbp", "sdg", "uah", "rub", "ils",
+                    "ngn", "kes", "cad", "aud", "jpy", "cny"])  # fmt: skip
 #: What ends the name of a street after its number: "40 Quay Street".
 _STREETS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "square", "boulevard",
                       "highway", "way", "drive", "place"])  # fmt: skip
