@@ -3345,3 +3345,20 @@ def test_the_dead_and_missing_together_and_those_never_found(
     text: str, found: list[tuple[str, int]]
 ) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The bombing killed 64 people, the police said, updating the toll of 58 it gave in"
+         " the days after the attack.", [(64, 58)]),
+        ("The government, which in the first days put the toll at more than 700, now says"
+         " nearly 3,000 people were killed.", [(3000, 700)]),
+        ("Officials put the number of dead at 12, and the army now says 30 soldiers are"
+         " missing.", [(12, None), (30, None)]),
+    ],
+)  # fmt: skip
+def test_a_toll_updated_and_one_put_before_the_figure_now(
+    text: str, found: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == found

@@ -1167,6 +1167,14 @@ def _earlier_mark(
         _rises(lex, words, a) or lex.revision_verbs.ending_at(words, a.first) for a in before_it
     ):
         return _Earlier(amount.first, amount.value, increment=False)
+    # "which in the first days put the toll at more than 700, now says nearly 3,000"
+    if (
+        later
+        and words[start - 1 : start] == ["at"]
+        and "put" in words[max(0, start - 4) : start]
+        and "now" in words[max(amount.last + 1, later[0].first - 4) : later[0].first]
+    ):
+        return _Earlier(amount.first, amount.value, increment=False)
     # "Earlier in the day the ministry had said five were dead."
     if _told_before(words[:start]):
         return _Earlier(amount.first, amount.value, increment=False)
