@@ -3362,3 +3362,17 @@ def test_a_toll_updated_and_one_put_before_the_figure_now(
     text: str, found: list[tuple[int, int | None]]
 ) -> None:
     assert [(c.value, c.previous_value) for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The UN Integrated Office in Kessary published its report on Monday. Fighting has"
+         " forced 5,600 people from their homes since July, according to the Ombudsman's"
+         " Office.", [(5600, "Ombudsman's Office")]),
+        ('"The civilian population is trapped between two armed groups," said the regional'
+         " ombudsman.", []),
+    ],
+)  # fmt: skip
+def test_an_offices_own_name_and_groups_counted(text: str, found: list[tuple[int, str]]) -> None:
+    assert [(c.value, c.claimant) for c in read(text)] == found

@@ -105,10 +105,11 @@ def _names_another(short: str, full: str) -> bool:
     """Whether a short name's own word ("the Pelland army", "the health ministry") is
     missing from a fuller name, which is then another body's ("the Kethry Free Army", "the
     Defence Ministry")."""
-    own = [
-        w.lower().replace("defense", "defence")
+    own = [  # an office's possessive tells bodies apart ("the Ombudsman's Office"), a side's not
+        w.lower().replace("defense", "defence").removesuffix("'s").removesuffix("’s")
         for w in short.split()[:-1]
-        if w.lower() not in _UNDISTINGUISHING and not w.lower().endswith(("'s", "’s"))
+        if w.lower() not in _UNDISTINGUISHING
+        and (not w.lower().endswith(("'s", "’s")) or w.lower()[:-2] in _OFFICES)
     ]
     named = full.lower().replace("defense", "defence")
     return bool(own) and not all(w in named for w in own)
