@@ -3376,3 +3376,11 @@ def test_a_toll_updated_and_one_put_before_the_figure_now(
 )  # fmt: skip
 def test_an_offices_own_name_and_groups_counted(text: str, found: list[tuple[int, str]]) -> None:
     assert [(c.value, c.claimant) for c in read(text)] == found
+
+
+def test_the_earlier_figure_a_body_gave_on_a_weekday_told_after_the_rise() -> None:
+    text = (
+        "The prison authority raised the death toll from Sunday's riot to 19 inmates. On"
+        " Monday it had reported 14 dead.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(19, 14)]

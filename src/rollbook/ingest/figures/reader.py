@@ -1250,10 +1250,12 @@ def _toll_before(found: list[tuple[Sentence, FoundClaim]], n: int) -> int | None
     return None
 
 
-#: Words that date a statement before the report's own: "Yesterday evening we reported 11".
+#: Words that date a statement before the report's own: "Yesterday evening we reported 11",
+#: "On Monday it had reported 14 dead".
 _BEFORE_TODAY = frozenset(
-    ["yesterday", "earlier", "previously", "initially", "originally", "morning", "last"]
-)
+    ["yesterday", "earlier", "previously", "initially", "originally", "morning", "last",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
 
 
 #: Words that say a figure was set right, up or down: "corrected to 34", "The correct figure".
