@@ -3380,7 +3380,8 @@ def test_an_offices_own_name_and_groups_counted(text: str, found: list[tuple[int
 
 def test_the_earlier_figure_a_body_gave_on_a_weekday_told_after_the_rise() -> None:
     text = (
-        "The prison authority raised the death toll from Sunday's riot to 19 inmates. On"
-        " Monday it had reported 14 dead.\n"
+        "### Kessary\n\nThe state prosecutor's office said forensic teams had recovered 11"
+        " bodies from a grave.\n\n### Orvania\n\nThe prison authority raised the death toll"
+        " from Sunday's riot to 19 inmates. On Monday it had reported 14 dead.\n"
     )
-    assert [(c.value, c.previous_value) for c in read(text)] == [(19, 14)]
+    assert [(c.value, c.previous_value) for c in read(text)] == [(11, None), (19, 14)]
