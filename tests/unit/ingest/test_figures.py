@@ -3385,3 +3385,20 @@ def test_the_earlier_figure_a_body_gave_on_a_weekday_told_after_the_rise() -> No
         " from Sunday's riot to 19 inmates. On Monday it had reported 14 dead.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(11, None), (19, 14)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The database records 63 fatalities on the corridor since 1 January, compared with 22"
+         " in the same period of 2613.", [(63, None), (22, None)]),
+        ("The ministry says 41 people were abducted in the first half of 2614, compared"
+         " with 17 in the whole of 2613.", [(41, None), (17, None)]),
+        ("The ministry said 17,406 people had been killed since 4 November, up from 17,112 a"
+         " week earlier.", [(17406, 17112)]),
+    ],
+)  # fmt: skip
+def test_a_count_since_a_day_beside_another_years(
+    text: str, found: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == found

@@ -227,8 +227,17 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
     newer = before_it[-1]
     between = words[newer.last + 1 : amount.first]
     leading = words[max(0, newer.first - 8) : newer.first]  # "killed this year to 27"
+    # a count since a day beside one of another year ("63 since 1 January, compared with 22
+    # in the same period of 2613"); but "since 4 November, up from 17,112 a week earlier" is
+    # the same running count, raised
+    since_day = any(
+        w == "since" and after[:1].isdigit()
+        for w, after in zip(between, [*between[1:], ""], strict=True)
+    )
     return _names_period(after, earlier=True) and (
-        _names_period(between, earlier=False) or _names_period(leading, earlier=False)
+        _names_period(between, earlier=False)
+        or _names_period(leading, earlier=False)
+        or (since_day and after[:1] == ["in"])
     )
 
 
@@ -248,6 +257,7 @@ def _names_period(words: list[str], earlier: bool) -> bool:
     return any(
         (w in ("this", "during", "the") and after in _PERIODS)
         or (w in ("in", "since") and (after in _MONTHS or after == "week"))
+        or (w in ("first", "second") and after in ("half", "quarter"))  # "in the first half"
         for w, after in zip(words, [*words[1:], ""], strict=True)
     )
 
