@@ -1663,7 +1663,10 @@ def _named_before(lex: Lexicon, words: list[str], start: int) -> Category | None
     if i < 1 or words[i] not in _INCLUDES:
         return None
     for n in (2, 1):
-        if i - n >= 1 and words[i - n - 1] in ("the", "those"):
+        article = i - n - 1
+        if article >= 1 and (words[article][:1].isdigit() or is_number_word(words[article])):
+            article -= 1  # "Among the 17 dead are four children"
+        if i - n >= 1 and words[article] in ("the", "those"):
             for category, phrases in lex.categories.items():
                 if tuple(words[i - n : i]) in phrases and category is not Category.OTHER:
                     return category
