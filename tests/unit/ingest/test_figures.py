@@ -3408,3 +3408,22 @@ def test_a_count_since_a_day_beside_another_years(
     text: str, found: list[tuple[int, int | None]]
 ) -> None:
     assert [(c.value, c.previous_value) for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("On the government side, one (1) soldier sustained a gunshot wound.",
+         [("wounded", 1)]),
+        ("Pursuing troops clashed with the group, killing two (2) more and capturing three (3).",
+         [("killed", 2), ("captured", 3)]),
+        ("Around 2.4 lakh people have been shifted to relief camps set up in schools.",
+         [("displaced", 240000)]),
+        ("Of the affected, 1.12 lakh people have taken shelter in 386 schools.",
+         [("displaced", 112000)]),
+    ],
+)  # fmt: skip
+def test_a_number_word_with_its_figure_in_brackets_and_relief_camps(
+    text: str, found: list[tuple[str, int]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

@@ -127,9 +127,26 @@ def amounts(tokens: tuple[Token, ...], words: list[str]) -> list[Amount]:
             if amount is None and token.low in lex.singular:
                 amount = Amount(i, i, value=1, weak=True)
         if amount is not None:
+            amount = _with_its_numeral(tokens, amount)
             found.append(amount)
             after = amount.last + 1
     return found
+
+
+def _with_its_numeral(tokens: tuple[Token, ...], amount: Amount) -> Amount:
+    """A number word with its figure after it in brackets, as one amount: "two (2) more"."""
+    bracket = tokens[amount.last + 1 : amount.last + 4]
+    if (
+        len(bracket) == 3
+        and bracket[0].text == "("
+        and bracket[2].text == ")"
+        and bracket[1].kind == "number"
+        and amount.value is not None
+        and numeral(bracket[1].text) == amount.value
+        and tokens[amount.last].kind == "word"
+    ):
+        return amount._replace(last=amount.last + 3)
+    return amount
 
 
 def _numeral_amount(tokens: tuple[Token, ...], words: list[str], i: int) -> Amount | None:
