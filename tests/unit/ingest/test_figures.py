@@ -3421,6 +3421,8 @@ def test_a_count_since_a_day_beside_another_years(
          [("displaced", 240000)]),
         ("Of the affected, 1.12 lakh people have taken shelter in 386 schools.",
          [("displaced", 112000)]),
+        ('Police said officers returned fire and "sent three terrorists to hell" during the'
+         " gun battle.", [("killed", 3)]),
     ],
 )  # fmt: skip
 def test_a_number_word_with_its_figure_in_brackets_and_relief_camps(
