@@ -3225,6 +3225,8 @@ def test_officials_described_and_bodies_set_off_by_an_apposition(text: str, clai
         ("A shell landed in a sheep pen, killing a shepherd and wounding his two grandsons.",
          [("killed", 1), ("wounded", 2)]),
         ("Her family had been displaced five times.", []),
+        ("A schoolteacher in a car behind the patrol was also hurt by flying glass.",
+         [("wounded", 1)]),
         ("Among the 17 dead are at least four children, the coroner's office said.",
          [("killed", 17), ("killed", 4)]),
         ("The Red Cross said three makeshift rafts carrying families fleeing the fighting"
