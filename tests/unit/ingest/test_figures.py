@@ -3431,3 +3431,12 @@ def test_a_number_word_with_its_figure_in_brackets_and_relief_camps(
     text: str, found: list[tuple[str, int]]
 ) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+def test_a_count_of_a_years_months_is_no_earlier_edition_of_the_wars_toll() -> None:
+    text = (
+        "The network said on Monday it had documented 41,370 deaths since the fighting"
+        " began.\n\nIn the twelve months since the last anniversary, the network recorded"
+        " 12,905 deaths, it said.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(41370, None), (12905, None)]

@@ -1011,7 +1011,7 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
                 and claim.value != old.value
                 and _same_speaker(claimant_key(claim.claimant), key)
                 and _same_period(old, claim)
-                and claim.value >= old.value / 2  # a toll moves by a part of itself
+                and old.value / 2 <= claim.value <= old.value * 2  # by a part of itself
             ),
             None,
         )
@@ -1055,7 +1055,7 @@ def _reported_since(
             and not (claim.breakdown or claim.reported_then or claim.told_before)
             and claim.value is not None
             and claim.value != value
-            and claim.value >= value * 0.8
+            and value * 0.8 <= claim.value <= value * 2  # a rise by a part of itself
             and _same_speaker(claimant_key(claim.claimant), key)
         ):
             return m
