@@ -1712,7 +1712,7 @@ def _cue_before(lex: Lexicon, words: list[str], start: int) -> Category | None:
 
 
 _TRIED = (["attempted"], ["attempt"], ["attempts"], ["failed"], ["foiled"], ["thwarted"])
-_POSSESSIVES = frozenset(["his", "her", "their", "its", "our"])
+_POSSESSIVES = GRAMMAR_WORDS["possessives"]
 
 
 def _category_of_those(lex: Lexicon, words: list[str], start: int) -> Category | None:
@@ -1893,7 +1893,7 @@ def _category_right(
         if best is not None:
             following = i + best[0]
             # "12 people and wounded 30": the verb belongs to the next amount, unless that
-            # counts things ("11,400 residents fled to nine camps")
+            # counts the places it led to ("11,400 residents fled to nine camps")
             if (
                 following in starts
                 and i > amount.last + 1

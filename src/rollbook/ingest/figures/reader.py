@@ -1483,7 +1483,6 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
 
 #: A page's choice of languages after the name at its head: "Ministry of Defence RU | EN".
 _LANGUAGES = re.compile(r"(?:\s+[A-Z]{2}(?:\s*\|\s*[A-Z]{2})+)\s*$")
-#: A page's controls written after the name at its head: "Commission on Missing Persons Menu".
 #: Who wrote a piece for the outlet, on its byline: "Staff Correspondent".
 _BYLINE = re.compile(r"\b(?:Correspondents?|Reporters?|Writers?)\b")
 #: A site's edition in a language, after the name of whose site it is.
@@ -1492,6 +1491,7 @@ _LANGUAGE_SERVICE = re.compile(
 )
 #: A news organisation's name: "National News Agency of Ukraine", "Djoliba Press Agency".
 _NEWS_NAME = re.compile(r"\b(?:news|press\s+agency)\b", re.IGNORECASE)
+#: A page's controls written after the name at its head: "Commission on Missing Persons Menu".
 _SITE_CONTROL = re.compile(r"\s+(?:Menu|MENU|Search|SEARCH)$")
 #: A role before the body it is held in, which speaks through it: "Head of the ...".
 _ROLE_OF = re.compile(
