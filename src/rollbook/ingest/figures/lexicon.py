@@ -65,7 +65,7 @@ class Kinds:
         for phrase in none:  # "held responsible": no one held captive
             self._by_first.setdefault(phrase[0], []).append((len(phrase), None, phrase))
         for entries in self._by_first.values():
-            entries.sort(key=lambda entry: (-entry[0], order.get(entry[1], -1)))  # type: ignore[arg-type]
+            entries.sort(key=lambda e: (-e[0], -1 if e[1] is None else order[e[1]]))
 
     def longest_at(self, words: Sequence[str], start: int) -> tuple[int, Category] | None:
         """The length and category of the longest phrase that starts at `start`, or None;

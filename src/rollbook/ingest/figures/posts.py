@@ -16,15 +16,16 @@ from bisect import bisect_right
 from rollbook.ingest.figures.attribution import cased
 from rollbook.ingest.figures.lexicon import lexicon
 
+#: The platforms posts are made on, by name.
+_PLATFORMS = "Telegram|Facebook|Twitter|Instagram|WhatsApp|TikTok|YouTube|Viber"
 #: Where a post was made: the platform or channel that opens a part of a post's heading.
 _PLATFORM = re.compile(
-    r"(?:Telegram|Facebook|Twitter|Instagram|WhatsApp|TikTok|YouTube|Viber|X|app alert|"
-    r"(?:official |Telegram |WhatsApp )?channel|account|page|website|press office|press service)"
-    r"(?![\w'’])"
+    rf"(?:{_PLATFORMS}|X|app alert|(?:official |Telegram |WhatsApp )?channel|account|page|"
+    r"website|press office|press service)(?![\w'’])"
 )
-#: The platform's words anywhere in a line: whether a line may be a post's heading at all.
-_ANYWHERE = re.compile(r"Telegram|Facebook|Twitter|Instagram|WhatsApp|TikTok|YouTube|Viber|"
-                       r"\bX\b|alert|channel|account|page|website|press")  # fmt: skip
+#: The platform's words anywhere in a line: whether a line may be a post's heading at all
+#: (a looser and quicker look than `_PLATFORM`'s, made at every line).
+_ANYWHERE = re.compile(rf"{_PLATFORMS}|\bX\b|alert|channel|account|page|website|press")
 #: What a heading's parts are split at: bars, middle dots, dashes set off by spaces, colons.
 _PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–-]{1,3}\s+|\s*:\s*$")
 #: Parts that say when, not who: "10:15", "Thu 10 Apr, 21:14", "Sun 19:52".

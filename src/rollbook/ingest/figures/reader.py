@@ -456,8 +456,9 @@ _RANKS = GRAMMAR_WORDS["ranks"]
 _TITLED_SURNAME = re.compile(r"([A-Z][a-z]+\.?)\s+([A-Z][a-z'’-]+)")
 #: The days and months that end a name rather than go on with it: "... Veterans on Friday".
 _DAY_NAMES = (
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b"
+    "(?:"
+    + "|".join(sorted(w.capitalize() for w in GRAMMAR_WORDS["weekdays"] | GRAMMAR_WORDS["months"]))
+    + r")\b"
 )
 #: A name: capitalised words and the small words between them, on one line.
 _PROPER_NAME = re.compile(
@@ -1252,10 +1253,9 @@ def _toll_before(found: list[tuple[Sentence, FoundClaim]], n: int) -> int | None
 
 #: Words that date a statement before the report's own: "Yesterday evening we reported 11",
 #: "On Monday it had reported 14 dead".
-_BEFORE_TODAY = frozenset(
-    ["yesterday", "earlier", "previously", "initially", "originally", "morning", "last",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)  # fmt: skip
+_BEFORE_TODAY = GRAMMAR_WORDS["weekdays"] | frozenset(
+    ["yesterday", "earlier", "previously", "initially", "originally", "morning", "last"]
+)
 
 
 #: Words that say a figure was set right, up or down: "corrected to 34", "The correct figure".

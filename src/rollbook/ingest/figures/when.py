@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from rollbook.ingest.dates import parse_partial_date
+from rollbook.ingest.dates import month_number, parse_partial_date
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
 from rollbook.model.dates import MAX_YEAR, MIN_YEAR, DateError, PartialDate
 
@@ -265,7 +265,6 @@ _SPAN = re.compile(
     re.IGNORECASE,
 )
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def span_covered(line: str, published: dt.date) -> PartialDate | None:
@@ -276,6 +275,7 @@ def span_covered(line: str, published: dt.date) -> PartialDate | None:
     if match is None:
         return None
     year = int(match.group("year"))
+    month: int | None
     if match.group("q") or match.group("nth"):
         month = 3 * (
             int(match.group("q")) if match.group("q") else _NTH[match.group("nth").lower()]
@@ -285,8 +285,8 @@ def span_covered(line: str, published: dt.date) -> PartialDate | None:
             int(match.group("h")) if match.group("h") else _NTH[match.group("half").lower()]
         )
     else:
-        month = _MONTHS.index(match.group("last").lower()[:3]) + 1
-    if not MIN_YEAR <= year <= MAX_YEAR:
+        month = month_number(match.group("last"))  # "April – June 2603": June
+    if month is None or not MIN_YEAR <= year <= MAX_YEAR:
         return None
     last = PartialDate(year, month)
     day = dt.date.fromordinal(last.hi)
