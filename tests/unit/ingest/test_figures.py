@@ -2701,14 +2701,14 @@ def test_the_authors_press_unit_and_its_rebuttal_speak_for_the_author() -> None:
     ]
 
 
-def test_a_written_answer_speaks_for_the_minister_who_answered() -> None:
+def test_a_written_answer_speaks_for_the_ministry_of_the_minister_who_answered() -> None:
     text = (
         "NATIONAL ASSEMBLY OF TARN\nWritten questions and answers\n\nQuestion No. 4417\n"
         "Asked by: Deputy Ines Varga (Civic Alliance)\nTo: the Minister of Defence\n\nAnswer\n"
         "Answered by: Colonel-General (ret.) Aurel Dashkin, Minister of Defence\n\n"
         "Since the start of the operation, 1,208 service personnel have died.\n"
     )
-    assert [(c.value, c.claimant) for c in read(text)] == [(1208, "Minister of Defence")]
+    assert [(c.value, c.claimant) for c in read(text)] == [(1208, "Ministry of Defence")]
 
 
 def test_two_persons_each_counted_as_one_are_two_claims() -> None:
@@ -3440,3 +3440,48 @@ def test_a_count_of_a_years_months_is_no_earlier_edition_of_the_wars_toll() -> N
         " 12,905 deaths, it said.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(41370, None), (12905, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Eleven residents are listed as missing, the council added.", [(11, "council")]),
+        ("Four more soldiers were reported killed, the army said.", [(4, "army")]),
+    ],
+)  # fmt: skip
+def test_the_subject_of_a_passive_is_counted_not_a_claimant(
+    text: str, found: list[tuple[int, str]]
+) -> None:
+    assert [(c.value, c.claimant) for c in read(text)] == found
+
+
+def test_a_ministers_turn_in_a_verbatim_record_goes_on_to_the_next_label() -> None:
+    text = (
+        "**THE PRESIDENT:** The Minister of the Interior has the floor.\n\n"
+        "**Mrs ORVALE, Minister of the Interior:** I thank the member for the question.\n\n"
+        "Since the first attacks in March 2019, 212 gendarmes have lost their lives.\n\n"
+        "The attack on the post on Monday cost the lives of four gendarmes.\n\n"
+        "*(Applause)*\n\n"
+        "**Mr TEMBRO:** Nine more officers were killed at the post in Sarn last week.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (212, "Ministry of the Interior"),
+        (4, "Ministry of the Interior"),
+        (9, "Mr TEMBRO"),
+    ]
+
+
+def test_a_written_answer_is_the_answering_bodys() -> None:
+    text = (
+        "Asked by Dr Ilse Marrow, to ask the Secretary of State how many personnel have died.\n\n"
+        "Answered on 18 November 2020 by Tam Orrin, Minister for the Armed Forces,"
+        " Ministry of Defence\n\n"
+        "Since the deployment began, 14 Service personnel have died.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(14, "Ministry of Defence")]
+
+
+def test_another_before_a_number_is_that_number() -> None:
+    assert figures("The army said it had buried another nine men.") == [
+        ("killed", 9, None, None, "exact")
+    ]

@@ -20,6 +20,7 @@ from rollbook.ingest.figures.tokens import CAPITAL, WORDS, Sentence, Token
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
 _ARTICLES = frozenset(["the", "a", "an"])
+_PASSIVE_BE = frozenset(["is", "are", "was", "were", "been", "being"])
 _OWNERS = GRAMMAR_WORDS["possessives"]
 #: Words that join a name's parts, in English and in the Romance languages' names
 #: ("Observatorio de Paz y Territorio", "Comité des Droits").
@@ -238,6 +239,9 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             and not (words[i] in _CLAIM_VERBS and _LIVES.intersection(words[i + 1 : i + 3]))
             and not (  # "All agencies to confirm": an order, "refused to confirm": no saying
                 i > 1 and words[i - 1] == "to" and words[i - 2] not in _MINDED
+            )
+            and not (  # "Eleven residents are listed as missing": the counted, not who counts
+                i > 0 and words[i - 1] in _PASSIVE_BE and words[i].endswith(("ed", "aid", "old"))
             )
         ):
             subject = _phrase_before(lex, tokens, words, i) or _surname(lex, tokens, i - 1)

@@ -124,7 +124,10 @@ def amounts(tokens: tuple[Token, ...], words: list[str]) -> list[Amount]:
             following = words[i + 1] if i + 1 < len(words) else ""
             plain = token.low in ("a", "an") and following not in _after_a()
             amount = None if plain else _word_amount(words, i)
-            if amount is None and token.low in lex.singular:
+            counted = i + 1 < len(tokens) and (
+                tokens[i + 1].kind in _NUMERALS or following in _NUMBER_WORDS
+            )  # "another nine men": nine, not one
+            if amount is None and token.low in lex.singular and not counted:
                 amount = Amount(i, i, value=1, weak=True)
         if amount is not None:
             amount = _with_its_numeral(tokens, amount)

@@ -150,6 +150,7 @@ class _Claimants:
         self.last_sentence = -10
         self.last_paragraph = -1
         self.voice: str | None = None  # in a transcript, whose turn it is ("we" are they)
+        self.turn: str | None = None  # a transcript's speaker, whose background is theirs
         self.listing: str | None = None  # who gives the list that follows a line ending ":"
 
     def posted_by(self, poster: str | None, sentence: Sentence, number: int) -> None:
@@ -304,6 +305,10 @@ class _Claimants:
         self.named.append(text)
         return text
 
+    def speaks_for(self, name: str) -> str:
+        """Whom a body or an office holder speaks for: a minister, for the ministry."""
+        return (head(name) == "minister" and self.ministry_of(name)) or name
+
     def ministry_of(self, title: str) -> str | None:
         """The ministry a minister named by title speaks for ("Defence Minister", "Minister
         Ostap Reyn"): the one the text names with the title's portfolio, nearest before, else
@@ -330,7 +335,8 @@ class _Claimants:
         if not portfolio:
             return None
         ministry = words[at].replace("ster", "stry").replace("STER", "STRY")
-        return " ".join([*kept, ministry] if not after else [ministry, "of", *kept])
+        the = ["the"] if [w.lower() for w in after[1:2]] == ["the"] else []  # "of the Interior"
+        return " ".join([*kept, ministry] if not after else [ministry, "of", *the, *kept])
 
     def organisations_so_far(self) -> list[str]:
         """The organisations the text names up to this sentence, in order; the text's names
@@ -517,6 +523,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 claimants.last = poster.group("by").strip()
             if claimants.last:
                 claimants.last_paragraph = sentence.paragraph
+        claimants.turn = turns[sentence.paragraph].speaker if sentence.paragraph in turns else None
         if interviewee and _answer_opens(text, sentence):
             claimants.last, quoted = interviewee, True  # "A: We have identified 1,207"
         elif interviewee and _in_answer(text, sentence):
@@ -524,8 +531,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         elif sentence.paragraph in turns:
             turn = turns[sentence.paragraph]
             if turn.start == sentence.start:  # the speaker's words start here
-                claimants.last, claimants.last_paragraph = turn.speaker, sentence.paragraph
-                claimants.last_sentence, claimants.voice = number, turn.speaker
+                voice = turn.speaker and claimants.speaks_for(turn.speaker)
+                claimants.last, claimants.last_paragraph = voice, sentence.paragraph
+                claimants.last_sentence, claimants.voice = number, voice
             quoted = turn.speaker is not None
         elif posted:
             posted_by = poster_at(posted, sentence.start)
@@ -617,8 +625,11 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         answering = _ANSWER.match(line) if heading else None
         if answering and head(by := answering.group("by")) in lexicon().claimant_heads:
             # what follows is its text; a minister's answer is the ministry's
-            claimants.outlet = (head(by) == "minister" and claimants.ministry_of(by)) or by
+            claimants.outlet = claimants.speaks_for(by)
             named = []  # the heading names who answers, not someone who speaks in it
+        elif (answered := _ANSWERED.match(line)) and (office := _office(answered.group("by"))):
+            claimants.outlet = claimants.speaks_for(office)
+            named = []
         if _heading(text, sentence):
             section = category_of(line)
         elif line.endswith(":") and (listed := category_of(line)) not in (None, Category.OTHER):
@@ -1333,6 +1344,9 @@ _ANSWER = re.compile(
     r"\s*(?:[,(][^:]*)?:?$",
     re.IGNORECASE,
 )
+#: A written answer's line that names who answered and for whom: "Answered on 18 February
+#: 2622 by Tobias Quennell-Ward, Minister for the Armed Forces, Ministry of Defence".
+_ANSWERED = re.compile(r"\W*answered\s+(?:on\s+[^,:]{4,30}?\s+)?by:?\s+(?P<by>[^\n]+)", re.I)
 #: An answer's heading, which may end without a colon: "Answer of the Minister of Health,
 #: Dr Piet Almqvist, received on 2 June 2347".
 _REPLY = re.compile(r"\W*(?:written\s+)?(?:answer|reply|response)\s+(?:of|from|by)\s", re.I)
@@ -1369,6 +1383,16 @@ _LABEL_WORDS = frozenset(["source", "posts", "messages", "statements", "updates"
                           "answered"])  # fmt: skip
 #: Words one of which a source line's or a byline's name must hold: a body or an office.
 _NAMED_BODIES = GRAMMAR_WORDS["author_heads"] | _OFFICES
+
+
+def _office(names: str) -> str | None:
+    """Of "Tobias Quennell-Ward, Minister for the Armed Forces, Ministry of Defence", the
+    body an answer comes from, else the office of the one who gave it."""
+    parts = [part.strip() for part in names.split(",")]
+    heads = lexicon().claimant_heads
+    bodies = [part for part in parts if head(part) in heads and head(part) != "minister"]
+    offices = [part for part in parts if head(part) == "minister"]
+    return (bodies or offices)[-1] if bodies or offices else None
 
 
 def _author(text: str, every: list[Sentence], headings: set[int]) -> str | None:
@@ -1713,34 +1737,49 @@ class _Turn:
 
 
 #: A speaker's label opening a paragraph of a transcript: "**POLICE COMMANDER (Daniel
-#: Rotich):**", "COL. VEY (recorded):", "19:04:20 ANCHOR:".
+#: Rotich):**", "COL. VEY (recorded):", "19:04:20 ANCHOR:", with the office they speak
+#: from: "**Mrs FRATESCU, Minister of the Interior:**".
 _TURN = re.compile(
     r"[*#\s]*(?:\[?\d\d?:\d\d(?::\d\d)?\]?\s+)?"
     r"(?P<label>[A-Z][A-Z.'’ -]*[A-Z.]|[A-Z][\w.'’-]*(?:\s+(?:of|the|[A-Z][\w.'’-]*)){0,5})"
+    r"(?:,\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|[A-Z][\w'’-]*)){0,6}))?"
     r"\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:"
 )
+_CHAIRS = GRAMMAR_WORDS["chairs"]
 
 
 def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
-    """A broadcast transcript's turns, by paragraph: each paragraph a speaker's label opens
-    is that speaker's to its end. Only a text where a presenter takes turns with others is a
+    """A transcript's turns, by paragraph: each paragraph a speaker's label opens is that
+    speaker's, and so are the paragraphs after it up to the next label, heading or stage
+    direction. Only a text where a presenter takes turns with others is a
     transcript; elsewhere "UPDATE:" or "KILLED:" is no one speaking."""
     turns: dict[int, _Turn] = {}
     seen: set[int] = set()
     presenters = set(_PRESENTERS)  # and their names: "CORRESPONDENT (Teo Rask)", then "RASK:"
+    last: _Turn | None = None  # the turn a paragraph with no label goes on with
     for sentence in every:
         if sentence.paragraph in seen:
             continue
         seen.add(sentence.paragraph)
         label = _TURN.match(text, sentence.start, sentence.end)
         if label is None:
+            if last is not None and text[sentence.start] not in "#(*_-":
+                turns[sentence.paragraph] = _Turn(sentence.start, last.speaker)  # goes on
+            else:
+                last = None  # a heading or a stage direction: "*(Applause)*"
             continue
         name = label.group("label").rstrip(" .")
-        presenter = name.split()[0].lower() in presenters or name.lower() in presenters
+        called = name.lower().split()
+        presenter = (
+            called[0] in presenters
+            or name.lower() in presenters
+            or (len(called) == 2 and called[0] in ("the", "madam", "mr") and called[1] in _CHAIRS)
+        )
         who = label.group("who")
         if presenter and who:
             presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", who))
-        turns[sentence.paragraph] = _Turn(sentence.start, None if presenter else cased(name))
+        speaker = label.group("office") or cased(name)
+        last = turns[sentence.paragraph] = _Turn(sentence.start, None if presenter else speaker)
     speakers = {turn.speaker for turn in turns.values()}
     return turns if None in speakers and len(speakers) > 1 else {}
 
@@ -1962,7 +2001,7 @@ def _claimant_for(
         claimants.last
         and not bullet
         and not words & {"we", "our"}
-        and not _years_before(sentence, claimants.published)
+        and (claimants.turn is not None or not _years_before(sentence, claimants.published))
         and (
             claimants.last_paragraph == sentence.paragraph or number - claimants.last_sentence <= 1
         )

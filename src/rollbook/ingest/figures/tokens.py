@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
 
@@ -46,16 +45,28 @@ class Token(NamedTuple):
     end: int
 
 
-@dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence (or a headline, list item or table row) of the document."""
+    """A sentence (or a headline, list item or table row) of the document: a plain class
+    with final fields rather than a dataclass, so that the compiled reader makes and reads
+    it natively (a report makes dozens, and every rule reads them)."""
 
-    start: int
-    end: int
-    tokens: tuple[Token, ...]
-    paragraph: int
-    headline: bool
-    words: list[str]  # its tokens in lower case, made once for all readers
+    __slots__ = ("end", "headline", "paragraph", "start", "tokens", "words")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        tokens: tuple[Token, ...],
+        paragraph: int,
+        headline: bool,
+        words: list[str],
+    ) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.tokens: Final = tokens
+        self.paragraph: Final = paragraph
+        self.headline: Final = headline
+        self.words: Final = words  # its tokens in lower case, made once for all readers
 
 
 _ABBREVIATIONS = GRAMMAR_WORDS["abbreviations"]
