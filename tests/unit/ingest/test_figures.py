@@ -3485,3 +3485,33 @@ def test_another_before_a_number_is_that_number() -> None:
     assert figures("The army said it had buried another nine men.") == [
         ("killed", 9, None, None, "exact")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The Secretariat of Security said 1,604 homicides had been recorded since January.",
+         [("killed", 1604)]),
+        ("The observatory recorded 264 victims of homicide in November.", [("killed", 264)]),
+        ("The attacks have pushed the murder count to 112, the police said.", [("killed", 112)]),
+        ("Prosecutors charged 61 officers with homicide.", []),
+    ],
+)  # fmt: skip
+def test_homicides_and_murders_are_killed(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+def test_a_count_for_the_same_period_last_year_is_a_count_of_its_own() -> None:
+    text = (
+        "The murder count rose to 112 since January 1, the police commissioner told a press"
+        " briefing, compared with 97 for the same period last year."
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(112, None), (97, None)]
+
+
+def test_a_sides_things_are_not_its_people() -> None:
+    text = (
+        "Four officers were killed. A state of emergency covering three police divisions"
+        " took effect at 6 p.m."
+    )
+    assert [(c.category.value, c.value) for c in read(text)] == [("killed", 4)]

@@ -121,8 +121,10 @@ def figures(
         if mark is not None:
             named = lex.category_index.longest_at(words, amount.last + 1)
             earlier[n] = replace(mark, category=named[1] if named else None)
-    things = [
-        a for n, a in enumerate(every) if n not in earlier and _counts_things(tokens, words, a)
+    things = [  # a count of another period has its period right after it, no noun
+        a
+        for n, a in enumerate(every)
+        if n not in earlier and a not in compared and _counts_things(tokens, words, a)
     ]
     found = [a for n, a in enumerate(every) if n not in earlier and a not in things]
     result: list[Figure] = []
@@ -224,7 +226,7 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
     if not before_it or words[amount.first - 1 : amount.first] not in _SET_BESIDE:
         return False
     after = words[amount.last + 1 : amount.last + 5]
-    newer = before_it[-1]
+    newer = next((a for a in reversed(before_it) if not a.weak), before_it[-1])  # not "a"
     between = words[newer.last + 1 : amount.first]
     leading = words[max(0, newer.first - 8) : newer.first]  # "killed this year to 27"
     # a count since a day beside one of another year ("63 since 1 January, compared with 22
@@ -251,7 +253,8 @@ def _names_period(words: list[str], earlier: bool) -> bool:
             or (first == "last" and second in _PERIODS)  # "15 last year"
             or (first == "in" and (second == "week" or second in _MONTHS or _a_year(second)))
             or words[:3] in (["in", "the", "whole"], ["in", "all", "of"])  # "in the whole of 2550"
-            or words[:3] == ["in", "the", "same"]  # "compared with 29 in the same period last year"
+            or (words[1:3] == ["the", "same"] and first in ("in", "for", "over", "during"))
+            # "compared with 29 in the same period last year", "97 for the same period"
             or (first == "a" and second in _PERIODS and words[2:3] in (["earlier"], ["before"]))
         )
     return any(
@@ -983,10 +986,13 @@ def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) 
         return fraction or lex.people.starting_at(words, last + 1 + things) == 0
     if _names_a_thing(lex, words, last + 2 if words[last + 1 : last + 2] == ["of"] else last + 1):
         return True  # "12 militant hideouts", "dozens of militant targets"
+    people = lex.people.starting_at(words, last + 1)
+    if people and lex.not_people.starting_at(words, last + 1 + people):
+        return True  # "three police divisions", "two army bases": whose things
     return (
         last + 2 < len(words)
         and (words[last + 1] not in lex.links or words[last + 1] in ("more", "other"))
-        and (lex.people.starting_at(words, last + 1) == 0 or words[last + 1] in ("more", "other"))
+        and (people == 0 or words[last + 1] in ("more", "other"))
         and lex.not_people.starting_at(words, last + 2) > 0
     )
 
@@ -1612,6 +1618,8 @@ def _tally_kind(lex: Lexicon, phrase: list[str]) -> Category | None:
         if word == "toll":
             kind = lex.category_index.longest_at(phrase, j - 1) if j else None
             return kind[1] if kind is not None else Category.KILLED
+        if word in _TALLY_NOUNS and j and phrase[j - 1] in _DEATHS:
+            return Category.KILLED  # "the murder count rose to 112"
         if word in _TALLY_NOUNS and phrase[j + 1 : j + 2] == ["of"]:
             for k in range(j + 2, len(phrase)):
                 named = lex.category_index.longest_at(phrase, k)
@@ -1626,6 +1634,8 @@ _BODIES_OF = (["bodies", "of"], ["body", "of"], ["remains", "of"], ["deaths", "o
 #: Verbs before a figure that say less than a category word after it.
 _WEAK_CUES = [["registered"], ["recorded"]]
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
+#: What a tally of the killed may be called by: "the murder count", "the homicide tally".
+_DEATHS = frozenset(["death", "murder", "homicide", "fatality"])
 _TALLY_VERBS = GRAMMAR_WORDS["tally_verbs"]
 
 
