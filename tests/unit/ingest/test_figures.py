@@ -3515,3 +3515,22 @@ def test_a_sides_things_are_not_its_people() -> None:
         " took effect at 6 p.m."
     )
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 4)]
+
+
+def test_a_list_of_persons_ages_is_no_count() -> None:
+    text = (
+        "The commission said 5 civilians are held by the other side.\n\n"
+        "## Civilians detained\n\n| Name | Age | Detained |\n|---|---|---|\n"
+        "| Resident A | 67 | village of Lomisi, March 2019 |\n"
+        "| Resident B | 41 | Orvi checkpoint, July 2020 |\n"
+    )
+    assert [(c.category.value, c.value) for c in read(text)] == [("captured", 5)]
+
+
+def test_the_last_monthly_summarys_figures_are_the_earlier_edition() -> None:
+    text = (
+        "The office said 781 children had been killed and 2,140 injured since the war began."
+        " The toll has grown since the office's last monthly summary, which gave 776 children"
+        " killed and 2,118 injured.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(781, 776), (2140, 2118)]

@@ -130,6 +130,7 @@ def figures(
     result: list[Figure] = []
     pending: list[tuple[int, Amount]] = []
     stale: list[Earlier] = []
+    stale_end = -1  # where the last figure given before now ends
     for amount in found:
         if amount in compared:
             if result:
@@ -141,9 +142,13 @@ def figures(
             continue  # "a rally of several thousand people", "of those detained were under 18"
         if _our_error(words, amount):
             continue  # "An earlier version of this article said that 12": no one's figure
-        if _stale(words, amount) and amount.value is not None:
+        joined = words[stale_end + 1 : amount.first]  # "gave 776 killed and 2,118 injured"
+        if (
+            _stale(words, amount) or (stale_end >= 0 and joined[-1:] == ["and"] and len(joined) < 5)
+        ) and amount.value is not None:
             kind = _category(lex, tokens, words, amount, every)
             stale.append(Earlier(amount.value, kind, told=True))
+            stale_end = amount.last
             continue
         if amount.weak and not _weak_counts(lex, words, amount):
             continue
@@ -376,7 +381,8 @@ def _stale(words: list[str], amount: Amount) -> bool:
     for i in range(amount.first - 1, max(0, amount.first - 8) - 1, -1):
         if words[i] == ":":
             break  # "yesterday's figure of two dead: a man who was injured on Monday died"
-        if words[i] in _STALE_WORDS and words[i + 1] in _DOCUMENT_NOUNS:
+        noun = i + 2 if words[i + 1] in _PERIODICAL else i + 1  # "last monthly summary"
+        if words[i] in _STALE_WORDS and noun < len(words) and words[noun] in _DOCUMENT_NOUNS:
             # not "our earlier figure also wrongly included 9 auxiliaries": a part of it
             return _INCLUDED.isdisjoint(words[i + 2 : amount.first])
     clause = words[max(0, amount.first - 10) : amount.first]
@@ -391,6 +397,7 @@ def _stale(words: list[str], amount: Amount) -> bool:
 
 
 _INCLUDED = GRAMMAR_WORDS["included"]
+_PERIODICAL = frozenset(["daily", "weekly", "monthly", "quarterly", "annual"])
 #: Words that put a time in the past: "a week ago", "yesterday", "last week".
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 #: Verbs that say a figure was given before: "from four announced on Friday".

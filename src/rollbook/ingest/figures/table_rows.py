@@ -175,7 +175,14 @@ def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifi
 
 
 def _counts_people(column: str) -> bool:
-    """A column under a category heading counts people unless it names things."""
+    """A column under a category heading counts people unless it names things, or tells
+    something of each person listed ("| Name | Age | Detained |")."""
     lex = lexicon()
     words = _WORDS.findall(column.lower())
+    if words[:1] and words[0] in _OF_EACH:
+        return False
     return not any(lex.not_people.starting_at(words, i) for i in range(len(words)))
+
+
+#: Columns of a list of persons that give something of each: not a count.
+_OF_EACH = frozenset(["age", "aged", "ages", "year", "born", "date", "no", "rank", "unit"])
