@@ -3534,3 +3534,23 @@ def test_the_last_monthly_summarys_figures_are_the_earlier_edition() -> None:
         " killed and 2,118 injured.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(781, 776), (2140, 2118)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('"As I said last night, we had 11 confirmed dead. This morning the number of dead'
+         ' has risen to 14," the governor told reporters.', [(14, 11)]),
+        ('"As I said yesterday, we have 42 dead, all of them civilians," she said.',
+         [(42, None)]),
+    ],
+)  # fmt: skip
+def test_a_figure_a_speaker_gave_before_is_the_earlier_one(
+    text: str, found: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == found
+
+
+def test_bodies_taken_out_are_dead_whoever_took_them() -> None:
+    text = "Overnight rescuers took three more bodies out from under the slabs, the governor said."
+    assert [(c.category.value, c.value) for c in read(text)] == [("killed", 3)]

@@ -385,6 +385,8 @@ def _stale(words: list[str], amount: Amount) -> bool:
         if words[i] in _STALE_WORDS and noun < len(words) and words[noun] in _DOCUMENT_NOUNS:
             # not "our earlier figure also wrongly included 9 auxiliaries": a part of it
             return _INCLUDED.isdisjoint(words[i + 2 : amount.first])
+    if _as_said_then(words, amount):
+        return True
     clause = words[max(0, amount.first - 10) : amount.first]
     if "," in clause:
         clause = clause[len(clause) - clause[::-1].index(",") :]
@@ -396,6 +398,28 @@ def _stale(words: list[str], amount: Amount) -> bool:
     )
 
 
+def _as_said_then(words: list[str], amount: Amount) -> bool:
+    """ "As I said last night, we had 11 confirmed dead", "As I said yesterday, 19 was the
+    figure": a speaker's figure of a time past, unless the speaker says it still holds ("we
+    have 42 dead") or what follows it moves to now ("so we are now at 23")."""
+    for i in range(amount.first - 3):
+        if (
+            words[i] == "as"
+            and words[i + 1] in ("i", "we")
+            and words[i + 2] in ("said", "told", "reported", "announced", "mentioned")
+        ):
+            between = words[i + 3 : amount.first]
+            return (
+                not _PAST.isdisjoint(between[:4])
+                and _NOW.isdisjoint(between)
+                and not _WAS.isdisjoint([*between, *words[amount.last + 1 : amount.last + 3]])
+            )
+    return False
+
+
+_WAS = frozenset(["had", "was", "were", "gave", "stood"])
+#: Words that bring a figure to the present: "so the figure this morning is 14".
+_NOW = frozenset(["now", "today", "morning", "currently", "latest"])
 _INCLUDED = GRAMMAR_WORDS["included"]
 _PERIODICAL = frozenset(["daily", "weekly", "monthly", "quarterly", "annual"])
 #: Words that put a time in the past: "a week ago", "yesterday", "last week".
@@ -1556,6 +1580,9 @@ def _category(
     right = _category_right(lex, tokens, words, amount, found)
     if right is Category.OTHER:
         return right  # "lost 70 servicemen killed and wounded": a combined figure
+    corpses = not _CORPSES.isdisjoint(words[amount.last + 1 : amount.last + 3])
+    if right is Category.KILLED and corpses:
+        return right  # "the rescuers took three more bodies out": dead, whoever took them
     raised = (
         _raised_tally(lex, words, start)
         if words[start - 1 : start] == ["to"] and words[amount.first] not in ("a", "an")
@@ -1636,6 +1663,7 @@ def _tally_kind(lex: Lexicon, phrase: list[str]) -> Category | None:
     return None
 
 
+_CORPSES = frozenset(["bodies", "corpses"])
 _BODIES_OF = (["bodies", "of"], ["body", "of"], ["remains", "of"], ["deaths", "of"],
               ["death", "of"])  # fmt: skip
 #: Verbs before a figure that say less than a category word after it.
