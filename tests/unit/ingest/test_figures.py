@@ -3554,3 +3554,15 @@ def test_a_figure_a_speaker_gave_before_is_the_earlier_one(
 def test_bodies_taken_out_are_dead_whoever_took_them() -> None:
     text = "Overnight rescuers took three more bodies out from under the slabs, the governor said."
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Hundreds of people followed the bodies of the victims through the streets on Sunday.",
+         []),
+        ("About 300 mourners attended the funeral of the nine villagers killed on Friday.", [9]),
+    ],
+)  # fmt: skip
+def test_a_crowd_at_a_funeral_is_no_count_of_the_dead(text: str, found: list[int]) -> None:
+    assert [c.value for c in read(text)] == found

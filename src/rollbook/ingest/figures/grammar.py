@@ -609,6 +609,12 @@ def _crowd_or_age(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     start = amount.first - _qualifier_length(lex, words, amount.first)
     if words[start - 2 : start - 1] and words[start - 1] == "of" and words[start - 2] in _CROWDS:
         return True
+    noun = (
+        amount.last + 2 if words[amount.last + 1 : amount.last + 2] == ["of"] else amount.last + 1
+    )
+    people = lex.people.starting_at(words, noun)
+    if people and words[noun + people : noun + people + 1] in _GATHERED:
+        return True  # "Hundreds of people followed the bodies", "200 mourners attended"
     if amount.value is None or amount.value > 120 or _people_after(words, amount.last):
         return False
     if amount.first < 2 or start < 2:
@@ -622,6 +628,9 @@ def _crowd_or_age(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     return words[amount.first - 1] in ("under", "over") and words[amount.first - 2] in _BE
 
 
+#: What a crowd does: "thousands of people attended the funeral".
+_GATHERED = (["followed"], ["attended"], ["gathered"], ["marched"], ["joined"], ["lined"],
+             ["accompanied"], ["mourned"], ["filled"], ["packed"])  # fmt: skip
 #: Who may have been an age "when" something befell them.
 _SOMEONE = frozenset(["who", "he", "she", "i", "they", "we"])
 
