@@ -3566,3 +3566,17 @@ def test_bodies_taken_out_are_dead_whoever_took_them() -> None:
 )  # fmt: skip
 def test_a_crowd_at_a_funeral_is_no_count_of_the_dead(text: str, found: list[int]) -> None:
     assert [c.value for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Oct 2, 2620 (NWS) - The number of soldiers killed has risen to seven, the ministry"
+         " said.", [7]),
+        ("Paramedics treated 38 people, among them a man of about 60, the service said.", [38, 1]),
+        ("Nine of them are in a serious condition, including a child of six, the director said.",
+         [9, 1]),
+    ],
+)  # fmt: skip
+def test_a_datelines_year_and_a_persons_age_are_no_counts(text: str, found: list[int]) -> None:
+    assert [c.value for c in read(text)] == found

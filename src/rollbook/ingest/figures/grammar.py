@@ -842,7 +842,11 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         text = tokens[first].text
         if value is not None and value <= 31 and _a_day(tokens, words, first, last):
             return True
-        dated = before in _MONTHS or before in _YEAR_BEFORE  # "in 2164", "March 2146"
+        dated = (
+            before in _MONTHS
+            or before in _YEAR_BEFORE  # "in 2164", "March 2146"
+            or (before == "," and first >= 3 and words[first - 3] in _MONTHS)  # "Oct 2, 2620"
+        )
         if (
             before == "between"
             and after == "and"
@@ -908,8 +912,12 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     opening = first - _qualifier_length(lexicon(), words, first)
     if opening >= 2 and words[opening - 1] == "of" and words[opening - 2] in _PEOPLED:
         return True  # "a region of about 900,000 people": who live there
-    if before == "of" and first >= 2 and words[first - 2] in _ONE_PERSON:
-        return True  # "a woman of 64": her age
+    if (
+        words[opening - 1 : opening] == ["of"]
+        and opening >= 2
+        and words[opening - 2] in _ONE_PERSON
+    ):
+        return True  # "a woman of 64", "a man of about 60", "a child of six": an age
     if before in ("is", "was") and not _YOUNGEST.isdisjoint(words[max(0, first - 6) : first]):
         return True  # "the oldest of whom is 68", "the youngest victim was 20"
     if before in _YOUNGEST:
@@ -1006,7 +1014,8 @@ _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "g
 _OF_AN_AGE = frozenset(["children", "child", "boys", "girls", "minors", "men", "women", "adults",
                         "pupils", "people", "persons", "those", "residents"])  # fmt: skip
 _DESTROYED = Phrases(["destroyed", "destroyed up to", "destroyed about", "destroyed over"])
-_ONE_PERSON = frozenset(["man", "woman", "boy", "girl", "person", "resident", "pensioner"])
+_ONE_PERSON = frozenset(["man", "woman", "boy", "girl", "person", "resident", "pensioner",
+                         "child", "teenager", "youth", "baby", "infant"])  # fmt: skip
 _YOUNGEST = frozenset(["youngest", "oldest", "eldest"])
 
 
