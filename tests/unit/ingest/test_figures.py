@@ -3580,3 +3580,12 @@ def test_a_crowd_at_a_funeral_is_no_count_of_the_dead(text: str, found: list[int
 )  # fmt: skip
 def test_a_datelines_year_and_a_persons_age_are_no_counts(text: str, found: list[int]) -> None:
     assert [c.value for c in read(text)] == found
+
+
+def test_a_figure_put_at_first_is_the_earlier_one_of_the_update_after_it() -> None:
+    text = (
+        "The head of the administration said the strike had killed five people. He initially"
+        " put the number of wounded at 11. In an update on Friday morning, the administration"
+        " said 14 people had been injured.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(5, None), (14, 11)]

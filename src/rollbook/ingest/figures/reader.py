@@ -1045,6 +1045,11 @@ def _same_period(old: FoundClaim, new: FoundClaim) -> bool:
     return old.period_start is None or new.period_start in (None, old.period_start)
 
 
+#: Words that mark a figure as the first edition, which a later one replaces: "He initially
+#: put the number of wounded at 11. In an update on Friday, ... said 14".
+_FIRST = frozenset(["initially", "originally", "first"])
+
+
 def _reported_since(
     found: list[tuple[Sentence, FoundClaim]],
     n: int,
@@ -1054,14 +1059,16 @@ def _reported_since(
 ) -> int | None:
     """ "19 people are known to have died; yesterday evening we reported 15 dead": the claim
     of the same kind and speaker just before a figure given at a past time (with its value),
-    in its paragraph or right before it, that it rose from (or fell from by a fifth at most)."""
+    in its paragraph or right before it, that it rose from (or fell from by a fifth at most);
+    or, of a figure given first, the claim just after it."""
     old, value = given
     key = claimant_key(old.claimant)
-    for m in range(n - 1, max(-1, n - 3), -1):
+    after = range(n + 1, min(len(found), n + 3) if not _FIRST.isdisjoint(sentence.words) else n)
+    for m in [*range(n - 1, max(-1, n - 3), -1), *after]:
         before, claim = found[m]
         if (
             m not in dropped
-            and (before.paragraph == sentence.paragraph or m == n - 1)
+            and (before.paragraph == sentence.paragraph or abs(m - n) == 1)
             and claim.category is old.category
             and claim.previous_value is None
             and not (claim.breakdown or claim.reported_then or claim.told_before)
