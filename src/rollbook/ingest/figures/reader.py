@@ -1064,7 +1064,8 @@ def _reported_since(
     old, value = given
     key = claimant_key(old.claimant)
     after = range(n + 1, min(len(found), n + 3) if not _FIRST.isdisjoint(sentence.words) else n)
-    for m in [*range(n - 1, max(-1, n - 3), -1), *after]:
+    candidates: list[int] = [*range(n - 1, max(-1, n - 3), -1), *after]
+    for m in candidates:
         before, claim = found[m]
         if (
             m not in dropped
