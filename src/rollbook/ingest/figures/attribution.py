@@ -1227,8 +1227,9 @@ def party_of(text: str, known: dict[str, str]) -> str:
 
 
 _NAME_WORD = re.compile(CAPITAL + r"[a-z]{2,}\b")
-#: A word in lower case between spaces or before punctuation (not in an address or handle).
-_LOWER_WORD = re.compile(r"(?<![^\s(\"“])[a-z]{3,}(?![^\s,;:.!?)\"”])")
+#: A word in lower case between spaces or before punctuation (not in an address or handle);
+#: the space or bracket before it is matched, not looked back at from every letter: quicker.
+_LOWER_WORD = re.compile(r"[\s(\"“]([a-z]{3,})(?![^\s,;:.!?)\"”])")
 
 
 def document_parties(text: str) -> dict[str, str]:
@@ -1237,7 +1238,7 @@ def document_parties(text: str) -> dict[str, str]:
     A capitalised adjective counts as a demonym only when the text also names the place
     it is formed from, so ordinary capitalised words do not become sides.
     """
-    common = set(_LOWER_WORD.findall(text))
+    common = set(_LOWER_WORD.findall(" " + text))  # a space before the opening word
     # "Civilian", also written "civilian", is a word, not a side's name
     written = Counter(_NAME_WORD.findall(text))
     names = {

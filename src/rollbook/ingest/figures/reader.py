@@ -1424,8 +1424,8 @@ def _author(text: str, every: list[Sentence], headings: set[int]) -> str | None:
     speaker = _SPEAKER.search(text, 0, every[min(len(every), 12) - 1].end if every else 0)
     if speaker:  # briefing notes: "Speaker: Ravina Castellanos, Spokesperson for the ..."
         return speaker.group("by").strip()
-    for sentence in every[:6]:  # a monitor's note on whose statement it carries
-        carried = _ISSUED.search(text, sentence.start, sentence.end)
+    issued = [_ISSUED.search(text, sentence.start, sentence.end) for sentence in every[:6]]
+    for carried in issued:  # a monitor's note on whose statement it carries
         if carried and carried.group("carrier"):
             return carried.group("carrier").strip()
     for n, sentence in enumerate(every[:5]):
@@ -1446,13 +1446,12 @@ def _author(text: str, every: list[Sentence], headings: set[int]) -> str | None:
                     found = below  # a ministry is a body of its own, "of Defence" or not
                 above = below_it
             return found
-    for sentence in every[:6]:
+    for sentence, match in zip(every[:6], issued, strict=True):
         summary = _REPORTED.match(text[sentence.start : sentence.end])
         if summary:
             name = re.sub(r"\s*\([^)]*\)", "", summary.group("by"))  # "(DTM)"
             if 1 < len(name.split()) <= 12:
                 return name
-        match = _ISSUED.search(text, sentence.start, sentence.end)
         if match and match.group("by"):
             return match.group("by").strip()
         issuers = attributions(sentence) if match else []
@@ -1473,7 +1472,7 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     FORCES - GENERAL STAFF": the General Staff), or None when the line is no letterhead."""
     heads = GRAMMAR_WORDS["author_heads"]
     whole = text[sentence.start : sentence.end]
-    line = _LANGUAGES.sub("", whole)
+    line = _LANGUAGES.sub("", whole) if "|" in whole else whole
     switcher = len(line) < len(whole)  # a site's name beside its languages: "... RU | EN"
     if not (switcher or _title_like(text, sentence) or line.isupper() or line.startswith("**")):
         return None

@@ -17,10 +17,11 @@ from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS
 # ("30-40") and ISO dates are single tokens so that the grammar sees them whole.
 _TOKEN = re.compile(  # words first: most tokens are, and no other kind starts with a letter
     r"(?P<word>[^\W\d_]+(?:\.(?=[^\W\d_]\.))?(?:[-'’.]?[^\W_]+)*(?:(?<=\.[^\W\d_])\.)?(?:'s|’s)?)"
-    r"|(?P<date>(?<![\w.,:])(?:\d{4}-\d{2}-\d{2}(?![\w-])|\d{3}0s\b))"  # "2591-11-07", "1990s"
-    r"|(?P<range>(?<![\w.,:])\d[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
+    # a digit first, then what stands before it: the engine tries the look back at digits only
+    r"|(?P<date>\d(?<![\w.,:]\d)(?:\d{3}-\d{2}-\d{2}(?![\w-])|\d{2}0s\b))"  # "2591-11-07", "1990s"
+    r"|(?P<range>\d(?<![\w.,:]\d)[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
     r"|(?P<compound>\d+(?:[.,]\d+)?-(?:[^\W\d_]+)(?:-[^\W\d_]+)*)"
-    r"|(?P<number>(?<![\w.,])\d{1,3}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?![\d])(?:\.\d+)?"
+    r"|(?P<number>\d(?<![\w.,]\d)\d{0,2}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?![\d])(?:\.\d+)?"
     r"|\d+(?:\.\d+)?)"
     r"|(?P<punct>[^\w\s])"
 )
