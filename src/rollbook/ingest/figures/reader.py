@@ -843,7 +843,6 @@ _NAMES = re.compile(CAPITAL + r"[\w'’-]*(?:[^\S\n]+(?:(?:of|the|for)[^\S\n]+)*
 #: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
 _INITIALS = re.compile(CAPITAL + r"(?:[A-Z]{1,5}|[A-Z]*[a-z][A-Z]+)\b")
 #: Capitalised words, the sides' names among them.
-_CAPITALISED = re.compile(CAPITAL + r"[\w'’-]+")
 
 
 _LABELLED = re.compile(r":\s*[\d.,\s]+(?:\(|$)", re.MULTILINE)
@@ -1636,8 +1635,9 @@ def _document_date(text: str, every: list[Sentence], published: dt.date) -> Part
 def _sides(text: str, known: dict[str, str]) -> list[tuple[str, int]]:
     """The sides a report names, most named first, with how often; a side named as the one
     that strikes ("a Vyskarnian missile strike on Tormasse") is not named as one with losses."""
-    named = Counter(_CAPITALISED.findall(text))
-    named.subtract(_STRIKER.findall(text))
+    found = _CAPITALISED.findall(text)
+    named = Counter(word for word, _ in found)  # in the order first named: it ranks ties
+    named.subtract(word for word, striking in found if striking)
     counts: Counter[str] = Counter()
     for word, times in named.items():
         side = party_of(word, known) if times > 0 else None  # each word looked up once
@@ -2086,8 +2086,11 @@ _STRIKES = frozenset(["shelling", "strike", "strikes", "airstrike", "airstrikes"
                       "assault"])  # fmt: skip
 #: Who strikes, which after a figure may be those it counts: "killed 40 Ulthanian troops".
 _STRIKERS = frozenset(["forces", "troops", "army"])
-#: A capitalised word naming the side that strikes: "Vyskarnian" of "Vyskarnian shelling".
-_STRIKER = re.compile(CAPITAL + r"[\w'’-]+(?=\s+(?:" + "|".join(sorted(_STRIKES)) + r")\b)")
+#: A capitalised word, and what it strikes with when it names the side that strikes:
+#: "Vyskarnian" of "Vyskarnian shelling".
+_CAPITALISED = re.compile(
+    "(" + CAPITAL + r"[\w'’-]+)(?=(\s+(?:" + "|".join(sorted(_STRIKES)) + r")\b)?)"
+)
 
 
 def _strikes_next(words: list[str], i: int) -> bool:
