@@ -468,7 +468,7 @@ _DAY_NAMES = (
 )
 #: A name: capitalised words and the small words between them, on one line.
 _PROPER_NAME = re.compile(
-    r"\b[A-Z][\w'’-]*(?:[^\S\n]+(?:(?:of|the|for|on|in|and)[^\S\n]+)*(?!" + _DAY_NAMES + r")"
+    CAPITAL + r"[\w'’-]*(?:[^\S\n]+(?:(?:of|the|for|on|in|and)[^\S\n]+)*(?!" + _DAY_NAMES + r")"
     r"[A-Z][\w'’-]*)+"
     r"(?:(?<=No)\.\s?\d+)?"  # "City Hospital No. 4"
 )
