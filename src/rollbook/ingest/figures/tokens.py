@@ -85,15 +85,16 @@ def tokens(text: str, start: int, end: int) -> tuple[Token, ...]:
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         kind = match.lastgroup or "punct"
+        first, last = match.span()
         if kind == "word":  # most tokens
-            add(make(Token, (word, word.lower(), kind, match.start(), match.end())))
+            add(make(Token, (word, word.lower(), kind, first, last)))
             continue
         if kind == "punct":
             if word in _QUOTES or (word == "*" and found):
                 continue  # a quoted figure, or one in Markdown's bold, reads as the same figure
-            add(make(Token, (word, word, kind, match.start(), match.end())))
+            add(make(Token, (word, word, kind, first, last)))
         else:
-            add(make(Token, (word, word.lower(), kind, match.start(), match.end())))
+            add(make(Token, (word, word.lower(), kind, first, last)))
     return tuple(found)
 
 
