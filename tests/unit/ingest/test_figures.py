@@ -3589,3 +3589,11 @@ def test_a_figure_put_at_first_is_the_earlier_one_of_the_update_after_it() -> No
         " said 14 people had been injured.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(5, None), (14, 11)]
+
+
+def test_a_figure_against_one_reported_before_revises_it() -> None:
+    text = (
+        "The Mayor reported that 214 residents have been killed since the invasion began,"
+        " against 198 reported to the October session."
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(214, 198)]

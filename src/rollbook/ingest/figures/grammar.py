@@ -1201,8 +1201,15 @@ def _earlier_mark(
     n = lex.previous_before.ending_at(words, start)
     if n and words[start - n] not in ("from", "was", "before", "against", "stood", "initially"):
         return _Earlier(amount.first, amount.value, increment=False)
-    if n and words[start - n] == "against" and not _PAST.isdisjoint(words[amount.last + 1 :][:4]):
-        return _Earlier(amount.first, amount.value, increment=False)  # "against 71 a week ago"
+    if (
+        n
+        and words[start - n] == "against"
+        and (
+            not _PAST.isdisjoint(words[amount.last + 1 :][:4])
+            or words[amount.last + 1 : amount.last + 2] in _STATED_THEN
+        )
+    ):  # "against 71 a week ago", "against 198 reported to the October session"
+        return _Earlier(amount.first, amount.value, increment=False)
     if before[-2:] == ["(", "was"]:
         return _Earlier(amount.first, amount.value, increment=False)  # "5 dead (was 3)"
     if words[start - 1 : start] == [":"] and "(" in words[max(0, start - 6) : start]:
