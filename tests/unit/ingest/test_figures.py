@@ -3597,3 +3597,17 @@ def test_a_figure_against_one_reported_before_revises_it() -> None:
         " against 198 reported to the October session."
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(214, 198)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Some 2,600 residents of the Velsk district have been moved to reception centres,"
+         " he said.", [("displaced", 2600)]),
+        ("Since Sunday, some 3,500 residents have been moved to temporary accommodation in"
+         " schools, the office said.", [("displaced", 3500)]),
+        ("Twelve people were moved to the regional hospital.", []),
+    ],
+)  # fmt: skip
+def test_people_moved_to_shelter_are_displaced(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found
