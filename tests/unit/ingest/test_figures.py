@@ -3611,3 +3611,21 @@ def test_a_figure_against_one_reported_before_revises_it() -> None:
 )  # fmt: skip
 def test_people_moved_to_shelter_are_displaced(text: str, found: list[tuple[str, int]]) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The ministry believes that between 10 and 15 people remain under the debris.",
+         [("missing", None)]),
+        ("Volunteers said at least three people were still believed to be buried under it.",
+         [("missing", 3)]),
+        ("Rescuers pulled 4 people alive from under the rubble during the night.", []),
+        ("The bodies of 46 people, three of them recovered from under rubble, reached"
+         " hospitals, the ministry said.", [("killed", 46), ("killed", 3)]),
+    ],
+)  # fmt: skip
+def test_people_under_the_debris_are_missing_until_pulled_out(
+    text: str, found: list[tuple[str, int | None]]
+) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

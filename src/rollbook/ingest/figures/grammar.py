@@ -1953,6 +1953,9 @@ def _category_right(
         if best is not None and word in _WOUND_NOUNS and _cause_before(words, i):
             i += best[0]  # "three of them by gunshot wounds": how, not what befell them
             continue
+        if best is not None and word == "under" and words[i - 1] == "from":
+            i += best[0]  # "pulled four people alive from under the rubble": out of it
+            continue
         if (
             best is not None
             and "identified" in words[i : i + best[0]]
