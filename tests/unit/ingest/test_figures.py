@@ -3629,3 +3629,15 @@ def test_people_under_the_debris_are_missing_until_pulled_out(
     text: str, found: list[tuple[str, int | None]]
 ) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("This year 238 officers and soldiers were killed, the army said.", [("killed", 238)]),
+        ("An attack on a camp killed eight guerrillas, according to the army.",
+         [("killed", 8)]),
+    ],
+)  # fmt: skip
+def test_this_years_count_and_guerrillas(text: str, found: list[tuple[str, int]]) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == found

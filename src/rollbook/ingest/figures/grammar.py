@@ -900,8 +900,10 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     if (
         before in _NOT_COUNTS_BEFORE
         and not (before == "number" and words[first - 2 : first - 1] in _THE_COUNTED)
+        and not (before in _PERIODS and words[first - 2 : first - 1] in (["this"], ["last"]))
     ) or (before in ("of", ":") and first >= 2 and words[first - 2] in _LABELS_NOT_COUNTS):
-        return True  # "at the age of 19", "the hotline: 1-28"; but "the wounded number 118"
+        return True  # "at the age of 19", "the hotline: 1-28"; but "the wounded number 118",
+        # "this year 238 soldiers"
     if before == "of" and first >= 2 and words[first - 2] in _KIN:
         return True  # "a father of three"
     if before == "and" and words[max(0, first - 4) : first - 2] in (
