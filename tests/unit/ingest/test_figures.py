@@ -3641,3 +3641,8 @@ def test_people_under_the_debris_are_missing_until_pulled_out(
 )  # fmt: skip
 def test_this_years_count_and_guerrillas(text: str, found: list[tuple[str, int]]) -> None:
     assert [(c.category.value, c.value) for c in read(text)] == found
+
+
+def test_the_rescuers_involved_are_no_count() -> None:
+    text = "Rescuers evacuated 11 people from the building.\nInvolved: 64 personnel, 17 units.\n"
+    assert [(c.category.value, c.value) for c in read(text)] == [("displaced", 11)]

@@ -1008,7 +1008,8 @@ def _dialled(tokens: tuple[Token, ...], first: int) -> bool:
     return len(text) > 2 and text[0] == "0" and text.isdigit()
 
 
-_LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", "tel", "fax"])
+_LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", "tel", "fax",
+                                "involved", "deployed", "engaged"])  # fmt: skip
 _YEARS = re.compile(r"(?:19|20|21)\d\d\s*[-–]\s*(?:19|20|21)\d\d")
 #: "A father of three": the children one has, not people counted.
 _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
