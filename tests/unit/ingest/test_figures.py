@@ -3646,3 +3646,19 @@ def test_this_years_count_and_guerrillas(text: str, found: list[tuple[str, int]]
 def test_the_rescuers_involved_are_no_count() -> None:
     text = "Rescuers evacuated 11 people from the building.\nInvolved: 64 personnel, 17 units.\n"
     assert [(c.category.value, c.value) for c in read(text)] == [("displaced", 11)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("According to the public registry of the National Search Commission, 1,847 people are"
+         " listed as missing.", "National Search Commission"),
+        ("The Director General of Inter-Services Public Relations, Major General Faiz Kohan,"
+         " said 238 soldiers were killed.", "Inter-Services Public Relations"),
+        ("At 31 December the Veterans' Benefits Office was paying pensions to the families of"
+         " 2,418 servicemen killed in the campaign, according to the office's annual report.",
+         "Veterans' Benefits Office"),
+    ],
+)  # fmt: skip
+def test_a_bodys_register_head_or_report_is_the_bodys(text: str, claimant: str) -> None:
+    assert [c.claimant for c in read(text)] == [claimant]

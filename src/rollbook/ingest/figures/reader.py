@@ -407,6 +407,13 @@ _POLICE_RANK = re.compile(
 )
 
 
+#: The head of a body, named by the body: "Head of the Regional Military Administration".
+_HEAD_OF = re.compile(
+    r"(?:[Tt]he\s+)?(?:Head|Chief|Director|Commander|Chairman|Chairwoman|Chairperson|Coordinator)"
+    r"(?:[\s-]General)?\s+of\s+(?:the\s+)?(?=[A-Z])"
+)
+
+
 def _role_of(text: str) -> str | None:
     """The organisation a named person's role is of: "Gendarmerie spokesman Captain Luc
     Ferrand", "Defence Ministry spokesperson Ana Reyes"."""
@@ -414,6 +421,9 @@ def _role_of(text: str) -> str | None:
     if ranked:  # "Senior Superintendent of Police Irfan Qadri", "Pol Maj Gen Somkiat Wong"
         place = ranked.group("place").removeprefix("The ").removeprefix("the ")
         return f"{place}police".capitalize()
+    heading = _HEAD_OF.match(text)
+    if heading:  # "Director General of Inter-Services Public Relations": that body
+        return text[heading.end() :]
     words = text.split()
     for i, word in enumerate(words[1:4], 1):
         if word.lower() in _SPOKESPEOPLE:  # "the Tarn Army's spokesman": the Tarn Army
@@ -472,9 +482,11 @@ _PROPER_NAME = re.compile(
     r"[A-Z][\w'’-]*)+"
     r"(?:(?<=No)\.\s?\d+)?"  # "City Hospital No. 4"
 )
-#: What comes before an organisation's name in a capitalised run: "The", "Statement of the".
+#: What comes before an organisation's name in a capitalised run: "The", "Statement of the",
+#: a day or a month ("At 31 December the Veterans' Benefits Office").
 _DOCUMENT_OF = re.compile(
-    r"^(?:The\s+)?(?:(?:Statement|Report|Update|Bulletin|Communiqu[eé])\s+(?:of|by)\s+(?:the\s+)?)?"
+    r"^(?:" + _DAY_NAMES + r"\s+)?(?:[Tt]he\s+)?"
+    r"(?:(?:Statement|Report|Update|Bulletin|Communiqu[eé])\s+(?:of|by)\s+(?:the\s+)?)?"
 )
 #: The organisation an office-holder speaks for.
 _OFFICE_OF = {"minister": "ministry"}
