@@ -3662,3 +3662,21 @@ def test_the_rescuers_involved_are_no_count() -> None:
 )  # fmt: skip
 def test_a_bodys_register_head_or_report_is_the_bodys(text: str, claimant: str) -> None:
     assert [c.claimant for c in read(text)] == [claimant]
+
+
+def test_a_toll_that_went_up_to_a_figure_is_that_figure() -> None:
+    text = "The number of people killed has gone up to 12 from nine, police said."
+    assert [(c.value, c.qualifier.value, c.previous_value) for c in read(text)] == [
+        (12, "exact", 9)
+    ]
+
+
+def test_an_organisations_name_before_its_possessive_apostrophe_ends_there() -> None:
+    text = (
+        "Security forces killed 23 rebels in June, according to the State Police Headquarters'"
+        " monthly review.\n\nThe number of rebels killed in Monday's encounter has risen to"
+        " 12, after security forces recovered three more bodies on Tuesday, police said.\n"
+    )
+    found = read(text)
+    assert [c.value for c in found] == [23, 12, 3]
+    assert [c.claimant for c in found if c.claimant.endswith(("'", "’"))] == []

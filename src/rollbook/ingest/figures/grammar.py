@@ -1811,14 +1811,15 @@ def _qualifier_length(lex: Lexicon, words: list[str], start: int) -> int:
 
 def _preposition_before(words: list[str], start: int) -> bool:
     """ "handed over 90 servicemen": "over" the verb's, not "more than" 90; "information
-    about 4 perished persons": "about" the noun's, not "nearly" 4; "add up to 27": a sum."""
+    about 4 perished persons": "about" the noun's, not "nearly" 4; "add up to 27": a sum,
+    "went up to 15": a rise."""
     if start < 2:
         return False
     word = words[start - 1]
     return (
         (word == "over" and words[start - 2] in _HANDING)
         or (word == "about" and words[start - 2] in _TOLD_ABOUT)
-        # "add up to 27": the verb's "up", a sum of 27, not at most 27
+        # "add up to 27", "has gone up to 12": the verb's "up", not at most 27
         or (word == "to" and words[start - 2] == "up" and start > 2 and words[start - 3] in _ADDING)
     )
 
@@ -1826,7 +1827,8 @@ def _preposition_before(words: list[str], start: int) -> bool:
 _HANDING = frozenset(["handed", "hand", "hands", "handing", "turned", "turning"])
 #: A clause that sets a new figure in place of the one it names: ", revising upward the figure of".
 _REVISING = frozenset(["revising", "raising", "lowering", "correcting", "replacing", "superseding"])
-_ADDING = frozenset(["add", "adds", "added", "adding", "sum", "sums", "summed", "total"])
+_ADDING = frozenset(["add", "adds", "added", "adding", "sum", "sums", "summed", "total", "gone",
+                    "went", "go", "goes", "going"])  # fmt: skip
 #: What one has or gives about people: "information about 4 perished persons".
 _TOLD_ABOUT = frozenset(["information", "data", "news", "details", "reports", "knowledge"])
 

@@ -343,8 +343,8 @@ class _Claimants:
         are found once, when first asked for."""
         if self._organisations is None:
             self._organisations = [
-                (match.start(), _DOCUMENT_OF.sub("", match.group()))
-                for match in _PROPER_NAME.finditer(self.text)
+                (match.start(), _DOCUMENT_OF.sub("", match.group()).rstrip("'’"))
+                for match in _PROPER_NAME.finditer(self.text)  # "the Headquarters' review"
                 if head(match.group()) in lexicon().claimant_heads
                 and not _POLICE_RANK.match(match.group())  # an officer, not a body
             ]
