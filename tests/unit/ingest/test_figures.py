@@ -3680,3 +3680,16 @@ def test_an_organisations_name_before_its_possessive_apostrophe_ends_there() -> 
     found = read(text)
     assert [c.value for c in found] == [23, 12, 3]
     assert [c.claimant for c in found if c.claimant.endswith(("'", "’"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("At least 30 militia members were killed, according to two security sources.",
+         "security sources"),
+        ("Seventeen people died, according to the volunteer Taung Lay Rescue Team.",
+         "Taung Lay Rescue Team"),
+    ],
+)  # fmt: skip
+def test_how_many_sources_and_a_volunteer_team_say_it(text: str, claimant: str) -> None:
+    assert [c.claimant for c in read(text)] == [claimant]

@@ -175,7 +175,9 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             continue
         n = lex.according.starting_at(words, i)
         if n:
-            phrase = _side_tallies(tokens, words, i + n) or _phrase_after(lex, tokens, words, i + n)
+            at = i + n  # "according to two security sources": the sources
+            at += words[i] == "according" and words[at : at + 1] in _HOW_MANY
+            phrase = _side_tallies(tokens, words, at) or _phrase_after(lex, tokens, words, at)
             cue = words[i : i + n]
             if phrase and cue[-1:] == ["by"] and cue[-2:-1] in (["cited"], ["quoted"]):
                 found.append(Attribution(i, phrase, weak=True))  # relays another's figure
@@ -999,6 +1001,8 @@ _RULES = frozenset(["conventions", "convention", "law", "laws", "rules", "code",
 _RELEASED = frozenset(["released", "published", "issued", "compiled", "provided", "given",
                        "collected", "gathered", "supplied", "shared", "announced"])  # fmt: skip
 #: Heads of a description that a name follows: "the press freedom group Open Lens".
+#: How many sources say it: "according to two security sources", "several witnesses".
+_HOW_MANY = (["two"], ["three"], ["four"], ["five"], ["several"], ["multiple"], ["various"])
 _DESCRIBED_HEADS = frozenset(["group", "monitor", "organisation", "organization", "network",
                               "charity", "watchdog", "project", "initiative", "ngo"])  # fmt: skip
 
@@ -1007,7 +1011,7 @@ _DESCRIBED_HEADS = frozenset(["group", "monitor", "organisation", "organization"
 _DESCRIBING = frozenset(["independent", "respected", "non-governmental", "nongovernmental",
                          "non-profit", "nonprofit", "volunteer-run", "grassroots", "leading",
                          "prominent", "well-known", "influential", "local",
-                         "regional"])  # fmt: skip
+                         "regional", "volunteer", "voluntary", "community"])  # fmt: skip
 
 
 def _described_name(tokens: tuple[Token, ...], words: list[str], start: int) -> int:
