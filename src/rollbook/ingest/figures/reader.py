@@ -854,7 +854,6 @@ _MEMBERS = frozenset(["Fighters", "Rescuers", "Members", "Officers", "Troops", "
 _NAMES = re.compile(CAPITAL + r"[\w'’-]*(?:[^\S\n]+(?:(?:of|the|for)[^\S\n]+)*[A-Z][\w'’-]*)+")
 #: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
 _INITIALS = re.compile(CAPITAL + r"(?:[A-Z]{1,5}|[A-Z]*[a-z][A-Z]+)\b")
-#: Capitalised words, the sides' names among them.
 
 
 _LABELLED = re.compile(r":\s*[\d.,\s]+(?:\(|$)", re.MULTILINE)
@@ -1770,8 +1769,8 @@ _CHAIRS = GRAMMAR_WORDS["chairs"]
 def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
     """A transcript's turns, by paragraph: each paragraph a speaker's label opens is that
     speaker's, and so are the paragraphs after it up to the next label, heading or stage
-    direction. Only a text where a presenter takes turns with others is a
-    transcript; elsewhere "UPDATE:" or "KILLED:" is no one speaking."""
+    direction. Only a text where a presenter or a chair ("THE PRESIDENT:") takes turns with
+    others is a transcript; elsewhere "UPDATE:" or "KILLED:" is no one speaking."""
     turns: dict[int, _Turn] = {}
     seen: set[int] = set()
     presenters = set(_PRESENTERS)  # and their names: "CORRESPONDENT (Teo Rask)", then "RASK:"
