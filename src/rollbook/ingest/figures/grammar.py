@@ -417,10 +417,12 @@ def _as_said_then(words: list[str], amount: Amount) -> bool:
     return False
 
 
+#: Verbs that put a figure in its time: "we had 11", "19 was the figure".
 _WAS = frozenset(["had", "was", "were", "gave", "stood"])
 #: Words that bring a figure to the present: "so the figure this morning is 14".
 _NOW = frozenset(["now", "today", "morning", "currently", "latest"])
 _INCLUDED = GRAMMAR_WORDS["included"]
+#: How often a document comes out, between "last" and its noun: "the last monthly summary".
 _PERIODICAL = frozenset(["daily", "weekly", "monthly", "quarterly", "annual"])
 #: Words that put a time in the past: "a week ago", "yesterday", "last week".
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
@@ -1820,15 +1822,21 @@ def _preposition_before(words: list[str], start: int) -> bool:
         (word == "over" and words[start - 2] in _HANDING)
         or (word == "about" and words[start - 2] in _TOLD_ABOUT)
         # "add up to 27", "has gone up to 12": the verb's "up", not at most 27
-        or (word == "to" and words[start - 2] == "up" and start > 2 and words[start - 3] in _ADDING)
+        or (
+            word == "to"
+            and words[start - 2] == "up"
+            and start > 2
+            and words[start - 3] in _UP_VERBS
+        )
     )
 
 
 _HANDING = frozenset(["handed", "hand", "hands", "handing", "turned", "turning"])
 #: A clause that sets a new figure in place of the one it names: ", revising upward the figure of".
 _REVISING = frozenset(["revising", "raising", "lowering", "correcting", "replacing", "superseding"])
-_ADDING = frozenset(["add", "adds", "added", "adding", "sum", "sums", "summed", "total", "gone",
-                    "went", "go", "goes", "going"])  # fmt: skip
+#: Verbs whose "up" is their own: "add up to 27", "has gone up to 12".
+_UP_VERBS = frozenset(["add", "adds", "added", "adding", "sum", "sums", "summed", "total",
+                       "gone", "went", "go", "goes", "going"])  # fmt: skip
 #: What one has or gives about people: "information about 4 perished persons".
 _TOLD_ABOUT = frozenset(["information", "data", "news", "details", "reports", "knowledge"])
 
