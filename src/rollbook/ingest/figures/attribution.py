@@ -20,6 +20,7 @@ from rollbook.ingest.figures.tokens import CAPITAL, WORDS, Sentence, Token
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
 _ARTICLES = frozenset(["the", "a", "an"])
+#: The verb before a participle that makes its subject the one acted on: "are listed".
 _PASSIVE_BE = frozenset(["is", "are", "was", "were", "been", "being"])
 _OWNERS = GRAMMAR_WORDS["possessives"]
 #: Words that join a name's parts, in English and in the Romance languages' names
@@ -175,8 +176,9 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             continue
         n = lex.according.starting_at(words, i)
         if n:
-            at = i + n  # "according to two security sources": the sources
-            at += words[i] == "according" and words[at : at + 1] in _HOW_MANY
+            at = i + n
+            if words[i] == "according" and words[at : at + 1] in _HOW_MANY:
+                at += 1  # "according to two security sources": the sources
             phrase = _side_tallies(tokens, words, at) or _phrase_after(lex, tokens, words, at)
             cue = words[i : i + n]
             if phrase and cue[-1:] == ["by"] and cue[-2:-1] in (["cited"], ["quoted"]):
@@ -243,7 +245,9 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 i > 1 and words[i - 1] == "to" and words[i - 2] not in _MINDED
             )
             and not (  # "Eleven residents are listed as missing": the counted, not who counts
-                i > 0 and words[i - 1] in _PASSIVE_BE and words[i].endswith(("ed", "aid", "old"))
+                i > 0
+                and words[i - 1] in _PASSIVE_BE
+                and (words[i].endswith("ed") or words[i] in ("said", "told"))
             )
         ):
             subject = _phrase_before(lex, tokens, words, i) or _surname(lex, tokens, i - 1)
