@@ -3693,3 +3693,11 @@ def test_an_organisations_name_before_its_possessive_apostrophe_ends_there() -> 
 )  # fmt: skip
 def test_how_many_sources_and_a_volunteer_team_say_it(text: str, claimant: str) -> None:
     assert [c.claimant for c in read(text)] == [claimant]
+
+
+def test_a_figure_spoken_of_last_night_is_the_earlier_one() -> None:
+    text = (
+        "Today I can confirm that the number of dead has risen to eleven; last night we were"
+        " speaking of seven, the governor said."
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(11, 7)]

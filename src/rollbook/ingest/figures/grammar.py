@@ -2299,7 +2299,7 @@ def _reported_then(head: list[str]) -> bool:
     reported 27": a figure a verb of reporting in the past gave at a time before now."""
     put_at = head[-1:] == ["at"] and "put" in head  # "initially put the number of dead at 63"
     return (
-        (head[-1:] in _REPORTED_THEN or put_at)
+        (head[-1:] in _REPORTED_THEN or put_at or head[-2:] in _SPOKE_OF)
         and not _PAST_TIMES.isdisjoint(head[:-1])
         and "not" not in head
         and "been" not in head
@@ -2307,6 +2307,8 @@ def _reported_then(head: list[str]) -> bool:
 
 
 _REPORTED_THEN = [["reported"], ["gave"], ["announced"], ["counted"], ["recorded"]]
+#: "last night we were speaking of seven": a figure spoken of then.
+_SPOKE_OF = [["speaking", "of"], ["spoke", "of"], ["talking", "of"], ["talked", "of"]]
 #: Times before now that a figure given then may be named by.
 _PAST_TIMES = GRAMMAR_WORDS["weekdays"] | {
     *("yesterday", "earlier", "morning", "last", "overnight", "initially", "originally")
