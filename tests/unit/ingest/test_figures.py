@@ -3701,3 +3701,15 @@ def test_a_figure_spoken_of_last_night_is_the_earlier_one() -> None:
         " speaking of seven, the governor said."
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(11, 7)]
+
+
+def test_a_minister_is_not_of_another_sides_ministry_named_later() -> None:
+    text = (
+        "YEREVAN. The number of servicemen killed in the clashes has risen to 71, Deputy Defence"
+        " Minister Aram Sarkis told parliament on Wednesday.\n\nAzerbaijan's Defence Ministry"
+        " said 12 of its servicemen were killed.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (71, "Defence Ministry"),
+        (12, "Azerbaijan's Defence Ministry"),
+    ]

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -330,8 +331,11 @@ class _Claimants:
             if head(part) == "ministry" and portfolio <= set(part.lower().split())
         ]
         before = [name for start, name in named if start < self.position]
-        if before or named:
-            return before[-1] if before else named[0][1]
+        if before:
+            return before[-1]
+        later = [name for _, name in named if not _a_sides(name, parties)]
+        if later:  # named later, and not as a side's own ("Azerbaijan's Defence Ministry")
+            return later[0]
         if not portfolio:
             return None
         ministry = words[at].replace("ster", "stry").replace("STER", "STRY")
@@ -412,6 +416,11 @@ _HEAD_OF = re.compile(
     r"(?:[Tt]he\s+)?(?:Head|Chief|Director|Commander|Chairman|Chairwoman|Chairperson|Coordinator)"
     r"(?:[\s-]General)?\s+of\s+(?:the\s+)?(?=[A-Z])"
 )
+
+
+def _a_sides(name: str, parties: Mapping[str, str]) -> bool:
+    """Whether a name is a side's by its possessive: "Azerbaijan's Defence Ministry"."""
+    return any(w.endswith(("'s", "’s")) and w in parties for w in name.lower().split())
 
 
 def _role_of(text: str) -> str | None:
