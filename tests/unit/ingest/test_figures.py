@@ -3713,3 +3713,11 @@ def test_a_minister_is_not_of_another_sides_ministry_named_later() -> None:
         (71, "Defence Ministry"),
         (12, "Azerbaijan's Defence Ministry"),
     ]
+
+
+def test_a_body_a_headline_names_in_capitals_ends_before_its_verb() -> None:
+    text = (
+        "TEACHERS' FEDERATION SAYS 46 TEACHERS KILLED THIS YEAR\n\n"
+        "Nine teachers are missing, the federation said.\n"
+    )
+    assert [c.claimant for c in read(text) if c.value == 9] == ["Teachers' Federation"]

@@ -347,10 +347,10 @@ class _Claimants:
         are found once, when first asked for."""
         if self._organisations is None:
             self._organisations = [
-                (match.start(), _DOCUMENT_OF.sub("", match.group()).rstrip("'’"))
+                (match.start(), cased(_DOCUMENT_OF.sub("", name).rstrip("'’")))
                 for match in _PROPER_NAME.finditer(self.text)  # "the Headquarters' review"
-                if head(match.group()) in lexicon().claimant_heads
-                and not _POLICE_RANK.match(match.group())  # an officer, not a body
+                if head(name := _UNTIL_SAID.sub("", match.group())) in lexicon().claimant_heads
+                and not _POLICE_RANK.match(name)  # an officer, not a body
             ]
         return [name for start, name in self._organisations if start < self.position]
 
@@ -496,6 +496,10 @@ _PROPER_NAME = re.compile(
 _DOCUMENT_OF = re.compile(
     r"^(?:" + _DAY_NAMES + r"\s+)?(?:[Tt]he\s+)?"
     r"(?:(?:Statement|Report|Update|Bulletin|Communiqu[eé])\s+(?:of|by)\s+(?:the\s+)?)?"
+)
+#: A headline's verb of saying after the name in capitals: "TEACHERS' FEDERATION SAYS".
+_UNTIL_SAID = re.compile(
+    r"\s+(?:" + "|".join(w.upper() for w in sorted(GRAMMAR_WORDS["speech"])) + r")\b.*$"
 )
 #: The organisation an office-holder speaks for.
 _OFFICE_OF = {"minister": "ministry"}
