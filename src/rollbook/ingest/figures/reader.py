@@ -411,13 +411,6 @@ _POLICE_RANK = re.compile(
 )
 
 
-#: The head of a body, named by the body: "Head of the Regional Military Administration".
-_HEAD_OF = re.compile(
-    r"(?:[Tt]he\s+)?(?:Head|Chief|Director|Commander|Chairman|Chairwoman|Chairperson|Coordinator)"
-    r"(?:[\s-]General)?\s+of\s+(?:the\s+)?(?=[A-Z])"
-)
-
-
 def _a_sides(name: str, parties: Mapping[str, str]) -> bool:
     """Whether a name is a side's by its possessive: "Azerbaijan's Defence Ministry"."""
     return any(w.endswith(("'s", "’s")) and w in parties for w in name.lower().split())
@@ -430,9 +423,9 @@ def _role_of(text: str) -> str | None:
     if ranked:  # "Senior Superintendent of Police Irfan Qadri", "Pol Maj Gen Somkiat Wong"
         place = ranked.group("place").removeprefix("The ").removeprefix("the ")
         return f"{place}police".capitalize()
-    heading = _HEAD_OF.match(text)
-    if heading:  # "Director General of Inter-Services Public Relations": that body
-        return text[heading.end() :]
+    role = _ROLE_OF.match(text)
+    if role and role.group("role").lower() != "minister":  # a minister's ministry is named
+        return text[role.end() :]  # "Director General of Inter-Services Public Relations"
     words = text.split()
     for i, word in enumerate(words[1:4], 1):
         if word.lower() in _SPOKESPEOPLE:  # "the Tarn Army's spokesman": the Tarn Army
@@ -1549,7 +1542,8 @@ _NEWS_NAME = re.compile(r"\b(?:news|press\s+agency)\b", re.IGNORECASE)
 _SITE_CONTROL = re.compile(r"\s+(?:Menu|MENU|Search|SEARCH)$")
 #: A role before the body it is held in, which speaks through it: "Head of the ...".
 _ROLE_OF = re.compile(
-    rf"^(?:{'|'.join(sorted(GRAMMAR_WORDS['roles']))})\s+of\s+(?:the\s+)?(?=[A-Z])",
+    rf"^(?:the\s+)?(?P<role>{'|'.join(sorted(GRAMMAR_WORDS['roles']))})(?:[\s-]general)?"
+    r"\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )
 #: The holder's name after an office: "Governor of Kessany Region, Vadim Orsk".
