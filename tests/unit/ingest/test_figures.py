@@ -3721,3 +3721,12 @@ def test_a_body_a_headline_names_in_capitals_ends_before_its_verb() -> None:
         "Nine teachers are missing, the federation said.\n"
     )
     assert [c.claimant for c in read(text) if c.value == 9] == ["Teachers' Federation"]
+
+
+@pytest.mark.parametrize("short", ["the organisation", "the group", "the service"])
+def test_a_civil_defence_named_before_is_the_body_a_short_mention_stands_for(short: str) -> None:
+    text = (
+        "Since Monday a team from the Tarvel Civil Defence has been digging at the quarry.\n\n"
+        f"So far the team has recovered the remains of 47 people, {short} said.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Tarvel Civil Defence"]

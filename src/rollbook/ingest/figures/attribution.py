@@ -1206,10 +1206,15 @@ def head(claimant: str) -> str:
     """The head noun of a claimant's name ("ministry" of "the Defence Ministry of Armenia")."""
     words: list[str] = [w.lower() for w in WORDS.findall(claimant)]
     lex = lexicon()
-    for word in reversed(words):
-        if word in lex.claimant_heads:
-            return word
+    for at in range(len(words) - 1, -1, -1):
+        if words[at] in lex.claimant_heads:
+            return words[at]
+        if words[at] in _CIVIL_HEADS and words[at - 1 : at] == ["civil"]:
+            return "service"  # "the Syria Civil Defence", though a ministry's "Defence" is none
     return words[-1] if words else ""
+
+
+_CIVIL_HEADS = frozenset(["defence", "defense", "protection"])
 
 
 #: The words of a phrase that may name a side, dots kept ("U.S.").
