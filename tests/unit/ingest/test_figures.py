@@ -3730,3 +3730,19 @@ def test_a_civil_defence_named_before_is_the_body_a_short_mention_stands_for(sho
         f"So far the team has recovered the remains of 47 people, {short} said.\n"
     )
     assert [c.claimant for c in read(text)] == ["Tarvel Civil Defence"]
+
+
+@pytest.mark.parametrize(
+    ("body", "short"),
+    [
+        ("the Tarvel Doctors Network", "the medical group"),
+        ("the Rapid Shield Forces", "the paramilitary group"),
+        ("the Tarvel Civil Defence", "the rescue group"),
+    ],
+)
+def test_a_group_described_by_what_it_does_is_the_body_named_before(body: str, short: str) -> None:
+    text = (
+        f"Fighting resumed on Monday around Kessa, where {body} has been active since March.\n\n"
+        f"At least 14 people were killed there, {short} said.\n"
+    )
+    assert [c.claimant for c in read(text)] == [body.removeprefix("the ")]

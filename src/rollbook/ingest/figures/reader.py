@@ -296,7 +296,11 @@ class _Claimants:
                         return earlier
             if text.islower() or owner is not None:  # "Gendarmerie spokesman Luc Ferrand"
                 organisation = self.organisation_before(wanted)
-                if organisation and not (owner is None and _names_another(text, organisation)):
+                if organisation and (
+                    owner is not None
+                    or wanted in _DESCRIBED_KINDS  # "the rescue group": what it does, no name
+                    or not _names_another(text, organisation)
+                ):
                     self.named.append(organisation)
                     return organisation
         if not text.islower() and head(text) == "minister":
@@ -706,6 +710,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
 _DESCRIBED = frozenset(["monitor", "monitors", "group", "observatory", "watchdog", "ngo",
                         "charity", "organisation", "organization", "agency"])  # fmt: skip
+#: Those of them whose lower-case words say what the body does, not which body it is.
+_DESCRIBED_KINDS = frozenset(["group", "watchdog", "ngo", "charity", "organisation",
+                              "organization"])  # fmt: skip
 
 
 def _named_later(
