@@ -3746,3 +3746,19 @@ def test_a_group_described_by_what_it_does_is_the_body_named_before(body: str, s
         f"At least 14 people were killed there, {short} said.\n"
     )
     assert [c.claimant for c in read(text)] == [body.removeprefix("the ")]
+
+
+def test_whom_a_channel_quoted_as_saying_is_the_claimant() -> None:
+    text = (
+        "State television quoted the Tarvel Guard Corps as saying that its missiles had killed"
+        " 40 soldiers at the base.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Tarvel Guard Corps"]
+
+
+def test_staff_at_a_hospital_speak_for_the_hospital() -> None:
+    text = (
+        "Two medical staff at Kessa General Hospital, who asked not to be named, said 26 bodies"
+        " had been brought in.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Kessa General Hospital"]

@@ -1054,6 +1054,9 @@ def _attribution(
         if words[i] in _DASHES:
             start = i + 1  # "12:40 GMT - Israeli army says": a time stamp before the name
             break
+        if words[i - 1] in ("quoted", "cited") and words[end - 1] == "as":
+            start, end = i + (words[i] in _ARTICLES), end - 1  # "quoted the Corps as saying"
+            break
     # "the ministry's statement said": the statement is the ministry's.
     last = end - 1
     while last > start and words[last] in _NOT_CLAIMANTS:

@@ -427,6 +427,9 @@ def _role_of(text: str) -> str | None:
     if ranked:  # "Senior Superintendent of Police Irfan Qadri", "Pol Maj Gen Somkiat Wong"
         place = ranked.group("place").removeprefix("The ").removeprefix("the ")
         return f"{place}police".capitalize()
+    staff = _STAFF_AT.match(text)
+    if staff and head(text[staff.end() :]) in lexicon().claimant_heads:
+        return text[staff.end() :]  # "Two medical staff at Debre Gur General Hospital"
     role = _ROLE_OF.match(text)
     if role and role.group("role").lower() != "minister":  # a minister's ministry is named
         return text[role.end() :]  # "Director General of Inter-Services Public Relations"
@@ -1552,6 +1555,11 @@ _ROLE_OF = re.compile(
     rf"^(?:the\s+)?(?P<role>{'|'.join(sorted(GRAMMAR_WORDS['roles']))})(?:[\s-]general)?"
     r"\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
+)
+#: People who work for an organisation, before its name: "two medical staff at".
+_STAFF_AT = re.compile(
+    r"^(?:[\w-]+\s+){0,2}?(?:staff|doctors|medics|nurses|workers|employees|personnel|volunteers)"
+    r"\s+(?:at|of|from)\s+(?:the\s+)?(?=[A-Z])"
 )
 #: The holder's name after an office: "Governor of Kessany Region, Vadim Orsk".
 _HOLDER = re.compile(r",\s+(?:[A-Z][\w'’.-]+\s*){1,4}$")
