@@ -3762,3 +3762,16 @@ def test_staff_at_a_hospital_speak_for_the_hospital() -> None:
         " had been brought in.\n"
     )
     assert [c.claimant for c in read(text)] == ["Kessa General Hospital"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over the past day, 212 people were taken to safer areas.",
+        "212 residents have been taken to the temporary accommodation centre at School No. 4.",
+        "212 residents have been placed in the municipal shelter at the Sports Palace.",
+        "The city said 212 residents had been provided with temporary housing.",
+    ],
+)
+def test_people_taken_to_shelter_or_rehoused_are_displaced(sentence: str) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("displaced", 212)]
