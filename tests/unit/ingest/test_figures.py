@@ -3775,3 +3775,18 @@ def test_staff_at_a_hospital_speak_for_the_hospital() -> None:
 )
 def test_people_taken_to_shelter_or_rehoused_are_displaced(sentence: str) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == [("displaced", 212)]
+
+
+def test_a_described_group_is_the_body_its_description_fits() -> None:
+    text = (
+        "At least 16 people were killed on Sunday, the Kessa Doctors Network said, accusing the"
+        " Swift Shield Forces of the attack.\n\n"
+        "Four children were among the dead, the medical group said.\n\n"
+        "The Kessan Armed Forces said nine drones were shot down. In a message, the paramilitary"
+        " group said it had killed 30 soldiers.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (16, "Kessa Doctors Network"),
+        (4, "Kessa Doctors Network"),
+        (30, "Swift Shield Forces"),
+    ]

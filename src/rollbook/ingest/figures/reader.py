@@ -120,6 +120,40 @@ def _names_another(short: str, full: str) -> bool:
 _UNDISTINGUISHING = _POSSESSIVES | {"the", "a", "an", "local", "same"}
 
 
+def _described_as(short: str, full: str) -> bool:
+    """Whether a short mention may stand for a fuller name: "the health ministry" not for the
+    Defence Ministry; "the medical group" for a doctors' network, not for an armed force."""
+    if head(short) not in _DESCRIBED_KINDS:
+        return not _names_another(short, full)
+    named = set(WORDS.findall(full.lower()))
+    said = short.lower().split()
+    if (
+        not _NON_STATE.isdisjoint(said)
+        and not _INSURGENT.search(full)
+        and (named.isdisjoint(_ARMED_NAMES) or re.search(_ARMED, full, re.IGNORECASE))
+    ):
+        return False  # "the paramilitary group" is no state's armed forces
+    return all(not named.isdisjoint(_KINDS_NAMED[word]) for word in said if word in _KINDS_NAMED)
+
+
+#: What a group's describing word says it is, and the words of a name that say so too.
+_ARMED_NAMES = frozenset(["forces", "force", "army", "militia", "front", "brigade", "brigades",
+                          "guard", "movement", "fighters", "resistance"])  # fmt: skip
+_AID_NAMES = frozenset(["aid", "relief", "humanitarian", "cross", "crescent", "charity", "fund",
+                        "help", "rescue", "emergency"])  # fmt: skip
+#: The words that describe an armed group as no state's: "the paramilitary group".
+_NON_STATE = frozenset(["paramilitary", "armed", "rebel", "militant", "insurgent", "jihadist"])
+_KINDS_NAMED = {
+    "medical": frozenset(["doctors", "medical", "health", "hospital", "physicians", "medics",
+                          "nurses"]),
+    "rescue": frozenset(["rescue", "civil", "helmets", "emergency", "emergencies"]),
+    "rights": frozenset(["rights", "watch", "ombudsman", "defender", "justice", "liberties"]),
+    "aid": _AID_NAMES,
+    "relief": _AID_NAMES,
+    "humanitarian": _AID_NAMES,
+}  # fmt: skip
+
+
 def _many(claimant: str | None) -> bool:
     """Whether a claimant is people described, not named: "relatives", "local officials"."""
     return claimant is not None and claimant.islower() and claimant.endswith("s")
@@ -290,17 +324,13 @@ class _Claimants:
                         not earlier.islower()
                         and len(earlier.split()) >= 2
                         and earlier.split()[0].lower() not in _POSSESSIVES  # "Your ministry"
-                        and not _names_another(text, earlier)  # "the health ministry"
+                        and _described_as(text, earlier)  # not "the health ministry"
                         and wanted != "ministry"  # "the ministry" is no Red Cross named before
                     ):
                         return earlier
             if text.islower() or owner is not None:  # "Gendarmerie spokesman Luc Ferrand"
-                organisation = self.organisation_before(wanted)
-                if organisation and (
-                    owner is not None
-                    or wanted in _DESCRIBED_KINDS  # "the rescue group": what it does, no name
-                    or not _names_another(text, organisation)
-                ):
+                organisation = self.organisation_before(wanted, None if owner else text)
+                if organisation:
                     self.named.append(organisation)
                     return organisation
         if not text.islower() and head(text) == "minister":
@@ -375,16 +405,19 @@ class _Claimants:
         before = [pair for pair in named if pair[0] < self.position]
         return max(before)[1] if before else self.last
 
-    def organisation_before(self, wanted: str) -> str | None:
+    def organisation_before(self, wanted: str, short: str | None = None) -> str | None:
         """The organisation a text named last, up to this sentence, though not as anyone's
         source, that "the network" or "the minister" stands for: "the minister" speaks for
-        the ministry, "the group" for whatever organisation that was."""
+        the ministry, "the group" for whatever organisation that was; the `short` mention,
+        when given, must fit it ("the medical group" a doctors' network)."""
         wanted = _OFFICE_OF.get(wanted, wanted)
-        if head(self.outlet) == wanted:
+        if head(self.outlet) == wanted and (short is None or _described_as(short, self.outlet)):
             return self.outlet  # "the delegation" in the delegation's own statement
         for name in reversed(self.organisations_so_far()):
             found = head(name)
-            if found == wanted or (wanted in _DESCRIBED and found not in _OFFICES):
+            if (found == wanted or (wanted in _DESCRIBED and found not in _OFFICES)) and (
+                short is None or _described_as(short, name)
+            ):
                 return name
         return None
 
