@@ -3790,3 +3790,36 @@ def test_a_described_group_is_the_body_its_description_fits() -> None:
         (4, "Kessa Doctors Network"),
         (30, "Swift Shield Forces"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The network recorded nearly 41,000 people displaced in October, up from about"
+            " 29,000 in September.",
+            [("displaced", 41000, None), ("displaced", 29000, None)],
+        ),
+        (
+            "The ministry recorded 59 people killed this week, compared with 44 killed the"
+            " previous week.",
+            [("killed", 59, None), ("killed", 44, None)],
+        ),
+        (
+            "Five aid workers were killed and four abducted in the first half of 2630, compared"
+            " with three killed in the whole of 2629.",
+            [("killed", 5, None), ("captured", 4, None), ("killed", 3, None)],
+        ),
+    ],
+)
+def test_a_count_of_another_period_set_beside_is_its_own_claim(
+    sentence: str, expected: list[tuple[str, int, int | None]]
+) -> None:
+    found = read_figures(sentence + "\n", dt.date(2630, 11, 20), "Ledger")
+    assert [(c.category, c.value, c.previous_value) for c in found] == expected
+
+
+def test_a_count_of_another_month_set_beside_is_as_of_that_month() -> None:
+    text = "The network recorded 41,000 people displaced in October, up from 29,000 in September.\n"
+    found = read_figures(text, dt.date(2630, 11, 20), "Ledger")
+    assert [(c.value, str(c.as_of)) for c in found] == [(41000, "2630-10"), (29000, "2630-09")]

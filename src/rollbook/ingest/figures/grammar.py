@@ -52,6 +52,7 @@ class Figure:
     told_before: bool = False  # "the ministry had put the toll at 24": said before now
     again: bool = False  # "raised it to 142": a figure told before, of a kind the text set
     reported_then: bool = False  # "yesterday evening we reported 15 dead": given at a past time
+    compared: bool = False  # "against 64 the previous week": another period's, set beside
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +134,10 @@ def figures(
     stale_end = -1  # where the last figure given before now ends
     for amount in found:
         if amount in compared:
-            if result:
-                result.append(_figure(tokens, words, amount, result[-1].category, lex))
+            if result:  # of the kind named after it ("against three killed"), else the newer's
+                named = lex.category_index.longest_at(words, amount.last + 1)
+                of_kind = named[1] if named else result[-1].category
+                result.append(replace(_figure(tokens, words, amount, of_kind, lex), compared=True))
             continue
         if _hypothetical(lex, words, amount) or _made_the_rise(words, amount, result):
             continue
@@ -228,9 +231,14 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
     """ "23 deaths this week, down from 35 the week before", "121 deaths in May, against 109
     in April": the count of another period beside this period's, a figure of its own rather
     than one the newer count replaced (a total "up from 373 last week" replaced one)."""
-    if not before_it or words[amount.first - 1 : amount.first] not in _SET_BESIDE:
+    beside = amount.first - 1
+    while beside > 0 and words[beside] in _ROUGHLY:
+        beside -= 1  # "up from about 29,000 in September"
+    if not before_it or words[beside : beside + 1] not in _SET_BESIDE:
         return False
-    after = words[amount.last + 1 : amount.last + 5]
+    after = words[amount.last + 1 : amount.last + 7]
+    while after and after[0] in _COUNTED:
+        after = after[1:]  # "compared with 44 killed the previous week"
     newer = next((a for a in reversed(before_it) if not a.weak), before_it[-1])  # not "a"
     between = words[newer.last + 1 : amount.first]
     leading = words[max(0, newer.first - 8) : newer.first]  # "killed this year to 27"
@@ -274,6 +282,14 @@ def _a_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit()
 
 
+#: The words that make an amount approximate or a bound: "about", "more than".
+_ROUGHLY = frozenset(["about", "around", "some", "nearly", "almost", "roughly", "approximately",
+                      "over", "under", "just", "more", "than", "fewer", "less", "at", "least",
+                      "most", "only"])  # fmt: skip
+#: Words for whom a count counts, between it and its period: "44 killed the previous week".
+_COUNTED = frozenset(["killed", "dead", "deaths", "people", "civilians", "wounded", "injured",
+                      "displaced", "missing", "fatalities", "casualties", "persons",
+                      "injuries"])  # fmt: skip
 #: The words that set a count beside another: "down from", "compared with", "against".
 _SET_BESIDE = (["from"], ["with"], ["to"], ["against"], ["versus"])
 

@@ -2168,7 +2168,10 @@ def _own_dates(
     text: str, figure: Figure, dates: list[tuple[int, PartialDate]]
 ) -> list[tuple[int, PartialDate]]:
     """The dates a figure may be as of, without those of the earlier figure it revises:
-    "lowered the number of injured to 60, from 75 reported on Sunday"."""
+    "lowered the number of injured to 60, from 75 reported on Sunday"; for a count of another
+    period set beside a newer one, those after it."""
+    if figure.compared:  # "against 64 the previous week": the period named after it
+        return [(at, date) for at, date in dates if at >= figure.end] or dates
     if figure.previous is None:
         return dates
     return [
