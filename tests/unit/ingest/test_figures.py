@@ -3823,3 +3823,15 @@ def test_a_count_of_another_month_set_beside_is_as_of_that_month() -> None:
     text = "The network recorded 41,000 people displaced in October, up from 29,000 in September.\n"
     found = read_figures(text, dt.date(2630, 11, 20), "Ledger")
     assert [(c.value, str(c.as_of)) for c in found] == [(41000, "2630-10"), (29000, "2630-09")]
+
+
+def test_a_months_own_figure_is_a_claim_of_that_month_not_an_earlier_figure() -> None:
+    text = (
+        "The agency said 57 civilians were killed by shelling in October. The agency's"
+        " September figure was 41.\n"
+    )
+    found = read_figures(text, dt.date(2630, 11, 3), "Ledger")
+    assert [(c.value, c.previous_value, str(c.as_of)) for c in found] == [
+        (57, None, "2630-10"),
+        (41, None, "2630-09"),
+    ]

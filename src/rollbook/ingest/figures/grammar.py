@@ -1514,7 +1514,9 @@ def _given_then(head: list[str]) -> bool:
     figure given then."""
     if _superseded_document(head):
         return True
-    if _DOCUMENT_NOUNS.isdisjoint(head):
+    if _DOCUMENT_NOUNS.isdisjoint(head) or any(
+        month in _MONTHS and noun in _DOCUMENT_NOUNS for month, noun in pairwise(head)
+    ):  # "The agency's September figure was 41": a month's own count, not an earlier one
         return False
     dated = not (_MONTHS.isdisjoint(head) and _DAYS.isdisjoint(head))
     if head[-1:] in (["was"], ["were"]):

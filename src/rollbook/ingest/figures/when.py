@@ -23,6 +23,12 @@ _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)(?![a-z])\.?"
 )
+#: A month's full name, which may stand before a count as the month it counts.
+_MONTH_NAME = (
+    r"(?:january|february|march|april|june|july|august|september|october|november|december)"
+)
+#: The nouns of a count a month's name may qualify: "the agency's September figure".
+_COUNT_NOUN = r"(?:figure|estimate|total|toll|count|tally)\b"
 _DAY_MONTH = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:,?\s+\d{4})?"
@@ -33,7 +39,8 @@ _DATE = re.compile(
     rf"|\b(?P<marker2>as\s+of|as\s+at|by|until|through|since|in|during)\s+(?P<month>{_MONTH}(?:\s+\d{{4}})?)\b"
     rf"|\bbetween\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<first_month>{_MONTH}))?"
     rf"\s+and\s+(?P<last>{_DAY_MONTH})"
-    rf"|(?<![\d,.])\b(?P<first_day>\d{{1,2}})\s*[-–]\s*(?P<last_day>{_DAY_MONTH})",
+    rf"|(?<![\d,.])\b(?P<first_day>\d{{1,2}})\s*[-–]\s*(?P<last_day>{_DAY_MONTH})"
+    rf"|\b(?P<month_of>{_MONTH_NAME})(?:['’]s)?\s+(?={_COUNT_NOUN})",  # "its September figure"
     re.IGNORECASE,
 )
 #: The same pattern for text already lowered, which it reads much faster than ignoring case.
@@ -172,7 +179,7 @@ def dates_in(
                     since.append((match.start(), first))
                 continue
         else:
-            parsed = _resolve("1 " + match.group("month"), published)
+            parsed = _resolve("1 " + (match.group("month") or match.group("month_of")), published)
             if parsed is None:
                 continue
             date = PartialDate(parsed.year, parsed.month)
