@@ -3835,3 +3835,19 @@ def test_a_months_own_figure_is_a_claim_of_that_month_not_an_earlier_figure() ->
         (57, None, "2630-10"),
         (41, None, "2630-09"),
     ]
+
+
+def test_a_part_set_off_before_a_clause_is_of_the_figure_before_it() -> None:
+    text = (
+        "The mission said 29 people had been killed, 11 of them children, when militiamen"
+        " attacked the displacement camp overnight.\n"
+    )
+    assert [(c.category, c.value) for c in read(text)] == [("killed", 29), ("killed", 11)]
+
+
+def test_a_number_after_a_weekday_is_a_day_of_the_month() -> None:
+    text = (
+        "The service reported 46 civilians killed and 131 wounded between Monday 7 and Sunday"
+        " 13 January.\n"
+    )
+    assert [(c.category, c.value) for c in read(text)] == [("killed", 46), ("wounded", 131)]

@@ -793,12 +793,12 @@ _RATIO_AFTER = frozenset(["of", ",", ".", ")", ";", "were", "was", "are", "is"])
 
 def _a_day(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -> bool:
     """Whether a number of 31 or less is a day of a month: "14 May", "May 14", "Feb. 29",
-    and the first of two days, "between 1 and 31 May", "on 9 and 10 March"."""
+    "Monday 7", and the first of two days, "between 1 and 31 May", "on 9 and 10 March"."""
     after = words[last + 1] if last + 1 < len(words) else ""
     if after in _MONTHS:
         return True
-    if first and words[first - 1] in _MONTHS:
-        return not _people_after(words, last)  # "May 14", but "in November 9 civilians"
+    if first and (words[first - 1] in _MONTHS or words[first - 1] in _DAYS):
+        return not _people_after(words, last)  # "May 14", "Monday 7", but "in November 9 civilians"
     if first >= 2 and words[first - 1] == "." and words[first - 2] in _MONTHS:
         return True
     return (
@@ -2178,7 +2178,17 @@ def _who_they_are(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     if not people or _longest_at(lex, words, noun) is not None:
         return False  # ", one of them wounded": what befell one of them
     after = words[noun + people : noun + people + 2]
-    return after[:1] in ([")"], ["."], []) or after in ([",", "and"], ["and"])
+    return (
+        after[:1] in ([")"], ["."], [";"], [])
+        or after in ([",", "and"], ["and"])
+        or (after[:1] == [","] and len(after) > 1 and after[1] in _CLAUSE_AFTER)
+    )  # ", 11 of them children, when militiamen attacked": the figure's verb came before
+
+
+#: Words that open a clause after a part set off by commas, which is then no verb's subject.
+_CLAUSE_AFTER = frozenset(["when", "after", "as", "while", "in", "on", "at", "during", "near",
+                           "according", "including", "since", "following", "before", "until",
+                           "across", "mostly", "many"])  # fmt: skip
 
 
 def _befell_since(lex: Lexicon, words: list[str], start: int) -> Category | None:
