@@ -3851,3 +3851,14 @@ def test_a_number_after_a_weekday_is_a_day_of_the_month() -> None:
         " 13 January.\n"
     )
     assert [(c.category, c.value) for c in read(text)] == [("killed", 46), ("wounded", 131)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen stopped the convoy and took away 14 drivers, the association said.",
+        "Fourteen drivers were led away into the forest by the gunmen.",
+    ],
+)
+def test_people_taken_or_led_away_are_captured(sentence: str) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("captured", 14)]
