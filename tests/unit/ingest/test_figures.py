@@ -3862,3 +3862,16 @@ def test_a_number_after_a_weekday_is_a_day_of_the_month() -> None:
 )
 def test_people_taken_or_led_away_are_captured(sentence: str) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == [("captured", 14)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("One fisherman was killed when the cutter rammed the boat.", 1),
+        ("Among the dead was a night watchman at the depot.", 1),
+        ("Gunmen killed 14 drivers at the checkpoint.", 14),
+        ("Six farmers were killed in their fields.", 6),
+    ],
+)
+def test_people_counted_by_their_work_are_casualties(sentence: str, value: int) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("killed", value)]
