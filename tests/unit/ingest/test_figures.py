@@ -3875,3 +3875,14 @@ def test_people_taken_or_led_away_are_captured(sentence: str) -> None:
 )
 def test_people_counted_by_their_work_are_casualties(sentence: str, value: int) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == [("killed", value)]
+
+
+def test_a_ministry_of_one_side_is_not_the_other_sides_named_before() -> None:
+    text = (
+        "Azerbaijan's Defence Ministry said that 87 Azerbaijani servicemen had been killed.\n\n"
+        "In mid-September, Armenia's ministry put the number of servicemen killed at 131.\n"
+    )
+    assert [(c.value, c.claimant, c.previous_value) for c in read(text)] == [
+        (87, "Azerbaijan's Defence Ministry", None),
+        (131, "Armenia's ministry", None),
+    ]

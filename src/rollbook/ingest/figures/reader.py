@@ -113,7 +113,16 @@ def _names_another(short: str, full: str) -> bool:
         and (not w.lower().endswith(("'s", "’s")) or w.lower()[:-2] in _OFFICES)
     ]
     named = full.lower().replace("defense", "defence")
-    return bool(own) and not all(w in named for w in own)
+    if bool(own) and not all(w in named for w in own):
+        return True
+    sides = lexicon().parties  # "Armenia's ministry" is not "Azerbaijan's Defence Ministry"
+    side = next((sides[w] for w in _SIDE_WORDS.findall(short.lower()) if w in sides), None)
+    other = next((sides[w] for w in _SIDE_WORDS.findall(named) if w in sides), None)
+    return side is not None and other is not None and side != other
+
+
+#: A side's word in a name, without its possessive ending: "armenia" of "Armenia's".
+_SIDE_WORDS = re.compile(r"[\w-]+(?=(?:['’]s)?\b)")
 
 
 #: Words before a body's head that do not tell one body from another: "its ministry".
