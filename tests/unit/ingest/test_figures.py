@@ -3886,3 +3886,22 @@ def test_a_ministry_of_one_side_is_not_the_other_sides_named_before() -> None:
         (87, "Azerbaijan's Defence Ministry", None),
         (131, "Armenia's ministry", None),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2630, three people were killed and four injured in mine incidents, the centre said,"
+        " compared with one killed and two injured in 2629.",
+        "Unexploded ordnance killed three people and injured four in 2630, compared with one"
+        " death and two injuries the year before.",
+    ],
+)
+def test_counts_of_another_year_set_beside_are_claims_of_their_own(sentence: str) -> None:
+    found = read_figures(sentence + "\n", dt.date(2631, 4, 4), "Ledger")
+    assert [(c.category, c.value, c.previous_value) for c in found] == [
+        ("killed", 3, None),
+        ("wounded", 4, None),
+        ("killed", 1, None),
+        ("wounded", 2, None),
+    ]

@@ -113,6 +113,13 @@ def figures(
         if set_beside and not (mark and mark.increment) and _other_period(words, amount, every[:n]):
             compared.append(amount)
             continue
+        if (
+            n
+            and every[n - 1] in compared
+            and _next_in_list(lex, words[every[n - 1].last + 1 : amount.first])
+        ):
+            compared.append(amount)  # "compared with nine killed and 41 injured in 2630"
+            continue
         listed = n - 1 in earlier and _next_in_list(
             lex, words[every[n - 1].last + 1 : amount.first]
         )
@@ -236,9 +243,9 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
         beside -= 1  # "up from about 29,000 in September"
     if not before_it or words[beside : beside + 1] not in _SET_BESIDE:
         return False
-    after = words[amount.last + 1 : amount.last + 7]
-    while after and after[0] in _COUNTED:
-        after = after[1:]  # "compared with 44 killed the previous week"
+    after = words[amount.last + 1 : amount.last + 11]
+    while after and (after[0] in _COUNTED or after[0] == "and" or _a_numeral(after[0])):
+        after = after[1:]  # "compared with 44 killed (and 51 injured) the previous week"
     newer = next((a for a in reversed(before_it) if not a.weak), before_it[-1])  # not "a"
     between = words[newer.last + 1 : amount.first]
     leading = words[max(0, newer.first - 8) : newer.first]  # "killed this year to 27"
@@ -254,6 +261,14 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
         or _names_period(leading, earlier=False)
         or (since_day and after[:1] == ["in"])
     )
+
+
+#: Words that date a running count rather than a period: "since 4 March 2622", "as of".
+_RUNNING = frozenset(["since", "as"])
+
+
+def _a_numeral(word: str) -> bool:
+    return word.replace(",", "").isdigit() or is_number_word(word)
 
 
 def _names_period(words: list[str], earlier: bool) -> bool:
@@ -274,6 +289,8 @@ def _names_period(words: list[str], earlier: bool) -> bool:
         (w in ("this", "during", "the") and after in _PERIODS)
         or (w in ("in", "since") and (after in _MONTHS or after == "week"))
         or (w in ("first", "second") and after in ("half", "quarter"))  # "in the first half"
+        or (w in ("in", "of", "during") and _a_year(after))  # "killed 17 people in 2630"
+        or (w in _MONTHS and _a_year(after) and _RUNNING.isdisjoint(words))  # "to 24 Dec 2609"
         for w, after in zip(words, [*words[1:], ""], strict=True)
     )
 
@@ -287,9 +304,9 @@ _ROUGHLY = frozenset(["about", "around", "some", "nearly", "almost", "roughly", 
                       "over", "under", "just", "more", "than", "fewer", "less", "at", "least",
                       "most", "only"])  # fmt: skip
 #: Words for whom a count counts, between it and its period: "44 killed the previous week".
-_COUNTED = frozenset(["killed", "dead", "deaths", "people", "civilians", "wounded", "injured",
-                      "displaced", "missing", "fatalities", "casualties", "persons",
-                      "injuries"])  # fmt: skip
+_COUNTED = frozenset(["killed", "dead", "deaths", "death", "people", "civilians", "wounded",
+                      "injured", "displaced", "missing", "fatalities", "fatality", "casualties",
+                      "casualty", "persons", "person", "injuries", "injury"])  # fmt: skip
 #: The words that set a count beside another: "down from", "compared with", "against".
 _SET_BESIDE = (["from"], ["with"], ["to"], ["against"], ["versus"])
 
@@ -776,6 +793,7 @@ def _ratio(tokens: tuple[Token, ...], words: list[str], first: int, last: int) -
         return (
             0 <= i < len(words)
             and (tokens[i].kind == "number" or is_number_word(words[i]))
+            and not _a_year(words[i])  # "injured four in 2630, compared with"
             and (after in _RATIO_AFTER or lexicon().people.starting_at(words, i + 1) > 0)
         )
 
