@@ -3905,3 +3905,14 @@ def test_counts_of_another_year_set_beside_are_claims_of_their_own(sentence: str
         ("killed", 1, None),
         ("wounded", 2, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "So far this year 71 people have been victims of anti-personnel mines, the centre said.",
+        "With the latest incident, 71 people have fallen victim to mines since the war ended.",
+    ],
+)
+def test_victims_of_mines_are_killed_and_injured_together(sentence: str) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("other", 71)]
