@@ -121,10 +121,11 @@ def _initialled(name: str, other: str) -> str:
             continue
         words = r"[A-Z][\w'’-]*"
         spelled = r"\s+(?:(?:of|the|for|and)\s+)*".join([words] * len(short))
-        for match in re.finditer(rf"\b{spelled}", name):
-            initials = "".join(w[0] for w in match.group().split() if w[0].isupper())
-            if initials == short and match.group() not in other:  # not where both spell it
-                return name[: match.start()] + short + name[match.end() :]
+        for match in re.finditer(rf"(?=\b({spelled}))", name):  # at every word, overlapping
+            words_of: str = match.group(1)
+            initials = "".join(w[0] for w in words_of.split() if w[0].isupper())
+            if initials == short and words_of not in other:  # not where both spell it
+                return name[: match.start()] + short + name[match.start() + len(words_of) :]
     return name
 
 
