@@ -3916,3 +3916,19 @@ def test_counts_of_another_year_set_beside_are_claims_of_their_own(sentence: str
 )
 def test_victims_of_mines_are_killed_and_injured_together(sentence: str) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == [("other", 71)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A drone struck the clinic, killing a surgeon and two patients.",
+            [("killed", 1), ("killed", 2)],
+        ),
+        ("One logistician was lightly injured.", [("wounded", 1)]),
+    ],
+)
+def test_health_workers_are_people_a_figure_counts(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
