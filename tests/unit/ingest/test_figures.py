@@ -3932,3 +3932,13 @@ def test_health_workers_are_people_a_figure_counts(
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+def test_an_official_named_alone_had_given_the_earlier_figure_of_the_body() -> None:
+    text = (
+        "The death toll from the strike on Verkhnopil rose to nine on Thursday, the head of the"
+        " regional military administration said.\n\n"
+        "Serhiy Hnatenko wrote on Telegram that rescuers were still searching the block. He had"
+        " put the toll at six in the morning.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(9, 6)]

@@ -490,16 +490,9 @@ def _a_person(text: str) -> bool:
     words = text.replace(",", " ").split()
     if len(words) < 3:
         return False
-    lex = lexicon()
     name, role = words[-2:], [w.lower().rstrip(".") for w in words[:-2]]
     return (
-        all(w[:1].isupper() and not w.isupper() for w in name)
-        and not any(
-            w.lower() in lex.claimant_heads
-            or w.lower() in lex.claimant_modifiers
-            or w.lower() in lex.parties
-            for w in name
-        )
+        _a_name(name)
         and all(w.islower() or w.lower() in _RANKS for w in words[:-2])
         and any(w in _SPEAKERS or w in _RANKS for w in role)
     )
@@ -1089,7 +1082,13 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
                 and not claim.told_before
                 and claim.value is not None
                 and claim.value != old.value
-                and _same_speaker(claimant_key(claim.claimant), key)
+                and (
+                    _same_speaker(claimant_key(claim.claimant), key)
+                    or (  # "Serhiy Hnatenko ... He had put the toll at six": the official
+                        _bare_name(old.claimant)
+                        and 0 <= sentence.paragraph - found[m][0].paragraph <= 2
+                    )
+                )
                 and _same_period(old, claim)
                 and old.value / 2 <= claim.value <= old.value * 2  # by a part of itself
             ),
@@ -1105,6 +1104,25 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
                 result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
                 dropped.add(n)
     return [pair for n, pair in enumerate(result) if n not in dropped]
+
+
+def _bare_name(claimant: str) -> bool:
+    """Whether a claimant is a person's name alone ("Serhiy Hnatenko"), who speaks for
+    whichever body the report named them with."""
+    words = claimant.split()
+    return 2 <= len(words) <= 3 and _a_name(words)
+
+
+def _a_name(words: list[str]) -> bool:
+    """Whether words are a person's names: capitalised, and none a body's, a side's or a
+    word that describes a body ("Jonas Ferrik", not "Civil Defence")."""
+    lex = lexicon()
+    return all(w[:1].isupper() and not w.isupper() for w in words) and not any(
+        w.lower() in lex.claimant_heads
+        or w.lower() in lex.claimant_modifiers
+        or w.lower() in lex.parties
+        for w in words
+    )
 
 
 def _same_period(old: FoundClaim, new: FoundClaim) -> bool:
