@@ -3942,3 +3942,8 @@ def test_an_official_named_alone_had_given_the_earlier_figure_of_the_body() -> N
         " put the toll at six in the morning.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(9, 6)]
+
+
+def test_how_a_body_announces_is_not_part_of_its_name() -> None:
+    text = "The General Staff with deep sorrow informs that 12 soldiers were killed.\n"
+    assert [c.claimant for c in read(text)] == ["General Staff"]

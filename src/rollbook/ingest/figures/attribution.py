@@ -1045,6 +1045,9 @@ def _attribution(
         start += 1
     while end > start and (words[end - 1] in _SKIP_BEFORE_VERB or words[end - 1] in JOINERS):
         end -= 1
+    with_at = next((i for i in range(start + 1, end - 1) if words[i] == "with"), end)
+    if with_at < end and tokens[with_at + 1].text.islower() and words[with_at + 1] not in _ARTICLES:
+        end = with_at  # "The Ministry of Defence with deep sorrow informs": how, not who
     if start >= end or words[start] in ("neither", "no", "none", "nobody"):
         return None  # "Neither government counts the journalists killed"
     for i in range(end - 2, start, -1):
