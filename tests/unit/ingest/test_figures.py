@@ -3947,3 +3947,14 @@ def test_an_official_named_alone_had_given_the_earlier_figure_of_the_body() -> N
 def test_how_a_body_announces_is_not_part_of_its_name() -> None:
     text = "The General Staff with deep sorrow informs that 12 soldiers were killed.\n"
     assert [c.claimant for c in read(text)] == ["General Staff"]
+
+
+def test_a_letterhead_line_naming_whom_the_author_answers_to_is_not_the_author() -> None:
+    text = (
+        "KESSA DEFENCE FORCES\n"
+        "Under the Ministry of Defence, National Unity Government\n"
+        "PRESS RELEASE No. 14/2629\n"
+        "11 May 2629\n\n"
+        "Our forces killed 47 enemy soldiers and lost three comrades.\n"
+    )
+    assert {c.claimant for c in read(text)} == {"Kessa Defence Forces"}

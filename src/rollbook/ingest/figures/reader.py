@@ -1570,6 +1570,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     for part in _HEAD_PARTS.split(line):
         if part.strip().startswith(("By ", "by ")) or _BYLINE.search(part):
             continue  # a byline: "By Our Staff Reporter", "Staff Correspondent", the outlet's
+        if part.strip().startswith(("Under ", "UNDER ")):
+            continue  # "Under the Ministry of Defence": whom the author answers to
         prefix = _AUTHOR_PREFIX.match(part.strip())
         name = part.strip()[prefix.end() if prefix else 0 :].strip(" *#")
         name = _BRACKET_ON.sub("", name)  # "UN Human Rights Office (OHCHR)"
@@ -1605,6 +1607,7 @@ _BYLINE = re.compile(r"\b(?:Correspondents?|Reporters?|Writers?)\b")
 #: A site's edition in a language, after the name of whose site it is.
 _LANGUAGE_SERVICE = re.compile(
     r"\s*\b(?:English|French|Arabic|Spanish|Russian|Portuguese|World)\s+Service$"
+    r"|^Service\s+in\s+(?:English|French|Arabic|Spanish|Russian|Portuguese)\b.*$"
 )
 #: A news organisation's name: "National News Agency of Ukraine", "Djoliba Press Agency".
 _NEWS_NAME = re.compile(r"\b(?:news|press\s+agency)\b", re.IGNORECASE)
