@@ -3958,3 +3958,8 @@ def test_a_letterhead_line_naming_whom_the_author_answers_to_is_not_the_author()
         "Our forces killed 47 enemy soldiers and lost three comrades.\n"
     )
     assert {c.claimant for c in read(text)} == {"Kessa Defence Forces"}
+
+
+def test_an_adverb_between_a_body_and_its_verb_keeps_the_body_the_speaker() -> None:
+    text = "The Kessa Monitoring Mission has individually verified 11,207 civilian deaths.\n"
+    assert [c.claimant for c in read(text)] == ["Kessa Monitoring Mission"]
