@@ -1220,6 +1220,7 @@ def head(claimant: str) -> str:
     return words[-1] if words else ""
 
 
+#: The heads of a civil defence or civil protection service's name, after "Civil".
 _CIVIL_HEADS = frozenset(["defence", "defense", "protection"])
 
 

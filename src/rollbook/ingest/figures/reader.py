@@ -121,8 +121,9 @@ def _names_another(short: str, full: str) -> bool:
     return side is not None and other is not None and side != other
 
 
-#: A side's word in a name, without its possessive ending: "armenia" of "Armenia's".
-_SIDE_WORDS = re.compile(r"[\w-]+(?=(?:['’]s)?\b)")
+#: The words of a name that may be a side's, each without a possessive ending: "armenia"
+#: of "Armenia's".
+_SIDE_WORDS = re.compile(r"[\w-]+")
 
 
 #: Words before a body's head that do not tell one body from another: "its ministry".
@@ -145,13 +146,15 @@ def _described_as(short: str, full: str) -> bool:
     return all(not named.isdisjoint(_KINDS_NAMED[word]) for word in said if word in _KINDS_NAMED)
 
 
-#: What a group's describing word says it is, and the words of a name that say so too.
+#: The words of an armed body's name: "Rapid Support Forces", "Kelsmoor People's Guard".
 _ARMED_NAMES = frozenset(["forces", "force", "army", "militia", "front", "brigade", "brigades",
                           "guard", "movement", "fighters", "resistance"])  # fmt: skip
+#: The words of a relief body's name: "Nile Crescent Relief Fund".
 _AID_NAMES = frozenset(["aid", "relief", "humanitarian", "cross", "crescent", "charity", "fund",
                         "help", "rescue", "emergency"])  # fmt: skip
 #: The words that describe an armed group as no state's: "the paramilitary group".
 _NON_STATE = frozenset(["paramilitary", "armed", "rebel", "militant", "insurgent", "jihadist"])
+#: What a group's describing word says it is, and the words of a name that say so too.
 _KINDS_NAMED = {
     "medical": frozenset(["doctors", "medical", "health", "hospital", "physicians", "medics",
                           "nurses"]),
