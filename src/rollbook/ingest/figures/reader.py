@@ -115,15 +115,8 @@ def _names_another(short: str, full: str) -> bool:
     named = full.lower().replace("defense", "defence")
     if bool(own) and not all(w in named for w in own):
         return True
-    sides = lexicon().parties  # "Armenia's ministry" is not "Azerbaijan's Defence Ministry"
-    side = next((sides[w] for w in _SIDE_WORDS.findall(short.lower()) if w in sides), None)
-    other = next((sides[w] for w in _SIDE_WORDS.findall(named) if w in sides), None)
-    return side is not None and other is not None and side != other
-
-
-#: The words of a name that may be a side's, each without a possessive ending: "armenia"
-#: of "Armenia's".
-_SIDE_WORDS = re.compile(r"[\w-]+")
+    side, other = party_of(short, {}), party_of(full, {})
+    return bool(side and other) and side != other  # "Armenia's ministry", "Azerbaijan's ..."
 
 
 #: Words before a body's head that do not tell one body from another: "its ministry".
