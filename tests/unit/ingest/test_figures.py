@@ -3963,3 +3963,34 @@ def test_a_letterhead_line_naming_whom_the_author_answers_to_is_not_the_author()
 def test_an_adverb_between_a_body_and_its_verb_keeps_the_body_the_speaker() -> None:
     text = "The Kessa Monitoring Mission has individually verified 11,207 civilian deaths.\n"
     assert [c.claimant for c in read(text)] == ["Kessa Monitoring Mission"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 40 people were killed, according to an annual report released on Tuesday by"
+        " the Tessaly Peace Monitor.",
+        "At least 40 people were killed, according to a monthly bulletin of the Tessaly Peace"
+        " Monitor.",
+    ],
+)
+def test_a_report_named_by_its_kind_is_the_report_of_the_body_that_issued_it(
+    sentence: str,
+) -> None:
+    assert [c.claimant for c in read(sentence + "\n")] == ["Tessaly Peace Monitor"]
+
+
+def test_a_relative_clause_in_an_aside_does_not_end_the_figure_before_its_verb() -> None:
+    text = (
+        "Four people, including a 10-year-old girl who was separated from her family in the"
+        " crowd, remain unaccounted for.\n"
+    )
+    assert [(c.category, c.value) for c in read(text)] == [("missing", 4), ("missing", 1)]
+
+
+def test_an_attribution_after_a_relative_clause_is_no_aside_before_the_verb() -> None:
+    text = (
+        "The institute has so far identified six people, whose remains were handed to their"
+        " families in February, the Unit said.\n"
+    )
+    assert [(c.category, c.value) for c in read(text)] == [("killed", 6)]

@@ -2123,20 +2123,27 @@ def _died_since(words: list[str], start: int, starts: set[int]) -> bool:
     return False
 
 
+#: Words that open a relative clause, whose verb is not the clause's own.
+_RELATIVES = frozenset(["who", "whose", "which", "whom"])
+
+
 def _aside_end(words: list[str], start: int, starts: set[int]) -> int | None:
     """The comma that closes an aside opened just before `start`, when one does within a few
     words and the aside counts nobody of its own, or breaks the figure down before its verb
     ("five soldiers, 3 civilians, and" is a list, not an aside)."""
     counts = False
-    relative = words[start : start + 1] in (["who"], ["whose"], ["which"], ["whom"])
-    for j in range(start, min(len(words), start + 12)):
+    relative = False  # "including a girl who was separated from her family": its own verb
+    for j in range(start, min(len(words), start + 16)):
         if words[j] in _HARD_STOPS:
             return None
+        relative = relative or words[j] in _RELATIVES
         if not relative and (words[j] in _BE or words[j] in ("have", "has", "had")):
             return None  # "14 players, coaches and staff have been killed": the clause's verb
         if words[j] == ",":
             # "At least 24 people, 22 students and two members of staff, were killed": a
             # breakdown set off between the figure and its verb
+            if relative and words[j + 1 : j + 2] in (["the"], ["a"], ["an"]):
+                return None  # "six people, whose remains were returned, the Unit said"
             verb_next = words[j + 1 : j + 2] in _VERB_AFTER_ASIDE
             return j if not counts or words[start] in ("including", "among") or verb_next else None
         counts = counts or (j in starts and words[j] not in ("a", "an"))
