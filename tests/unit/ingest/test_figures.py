@@ -3994,3 +3994,25 @@ def test_an_attribution_after_a_relative_clause_is_no_aside_before_the_verb() ->
         " families in February, the Unit said.\n"
     )
     assert [(c.category, c.value) for c in read(text)] == [("killed", 6)]
+
+
+def test_a_surname_after_according_to_is_whom_the_text_introduced() -> None:
+    text = (
+        "The toll rose to nine, the head of the Velsk Regional Administration, Oren Dashkov,"
+        " said on Telegram.\n\n"
+        "The Defence Ministry of Kessa said its forces had shot down 20 drones overnight.\n\n"
+        "According to Dashkov, 31 people were injured.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (9, "Velsk Regional Administration"),
+        (31, "Velsk Regional Administration"),
+    ]
+
+
+def test_a_correspondent_passes_on_the_figure_of_the_one_named_with_it() -> None:
+    text = (
+        "This was reported by the head of the Velsk Regional Administration on his Telegram"
+        " channel, a Caspian Wire correspondent reports.\n\n"
+        '"So far, 31 injured people have been taken to hospital," he wrote.\n'
+    )
+    assert [c.claimant for c in read(text)] == ["Velsk Regional Administration"]

@@ -193,6 +193,8 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 found.append(Attribution(i, phrase))
             elif phrase:
                 found.append(_role_after(lex, tokens, words, i + n) or Attribution(i, phrase))
+            elif words[i] == "according" and (surname := _surname(lex, tokens, at)) is not None:
+                found.append(surname)  # "According to Hnatyshyn, 31 were injured"
             elif words[i + n : i + n + 1] in (["its"], ["their"]) and (
                 words[i + n + 1 : i + n + 2] and words[i + n + 1] in _SOURCE_NOUNS
             ):  # "according to its statement": whoever "it" is
@@ -283,7 +285,15 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     # "WHO said hospitals in Goma had treated 4,100": who says it, not who treated them.
     if any(not a.weak for a in found):
         found = [a for a in found if not a.weak]
+    if len(found) > 1 and any(a.text.lower().endswith(_JOURNALISTS) for a in found):
+        # "This was reported by the head of the administration, an Ukrvisti correspondent
+        # reports": the journalist passes on the figure of the one named with it
+        found = [a for a in found if not a.text.lower().endswith(_JOURNALISTS)] or found
     return found
+
+
+#: Who reports for the outlet, passing on what others say.
+_JOURNALISTS = ("correspondent", "correspondents", "reporter", "reporters")
 
 
 def _surname(lex: Lexicon, tokens: tuple[Token, ...], at: int) -> Attribution | None:
