@@ -4016,3 +4016,30 @@ def test_a_correspondent_passes_on_the_figure_of_the_one_named_with_it() -> None
         '"So far, 31 injured people have been taken to hospital," he wrote.\n'
     )
     assert [c.claimant for c in read(text)] == ["Velsk Regional Administration"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The unit handed over 312 identified remains to their families.", [("killed", 312)]),
+        ("So far 12 of the bodies returned on Thursday have been identified.", [("killed", 12)]),
+        ("That brings to 315 the number of bodies returned since the truce.", [("killed", 315)]),
+        ("The fate of 17 remains unknown, the ministry said.", [("missing", 17)]),
+        ("One remains in hospital.", [("wounded", 1)]),
+    ],
+)
+def test_bodies_and_remains_are_the_dead_whatever_is_done_with_them(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Since the war began, 71 exchanges have been held.",
+        "The unit has merged 38 databases held by state agencies.",
+    ],
+)
+def test_exchanges_and_databases_held_are_things(sentence: str) -> None:
+    assert read(sentence + "\n") == []

@@ -1649,6 +1649,9 @@ def _category(
     corpses = not _CORPSES.isdisjoint(words[amount.last + 1 : amount.last + 3])
     if right is Category.KILLED and corpses:
         return right  # "the rescuers took three more bodies out": dead, whoever took them
+    if _bodies_counted(lex, words, amount):
+        return Category.KILLED  # "handed over 312 identified remains", "12 of the bodies
+        # returned": the dead, whatever is done with them
     raised = (
         _raised_tally(lex, words, start)
         if words[start - 1 : start] == ["to"] and words[amount.first] not in ("a", "an")
@@ -1732,6 +1735,30 @@ def _tally_kind(lex: Lexicon, phrase: list[str]) -> Category | None:
 _CORPSES = frozenset(["bodies", "corpses"])
 _BODIES_OF = (["bodies", "of"], ["body", "of"], ["remains", "of"], ["deaths", "of"],
               ["death", "of"])  # fmt: skip
+#: What the dead are counted as when what is done with them is all a sentence tells.
+_THE_DEAD = frozenset(["bodies", "body", "corpses", "corpse", "remains"])
+#: Words between a figure and the dead it counts: "312 identified remains".
+_OF_THE_DEAD = frozenset(["identified", "unidentified", "more", "further", "additional"])
+
+
+def _bodies_counted(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """Whether the amount counts bodies or remains: "312 identified remains", "12 of the
+    bodies"; not "one remains in hospital" or "the fate of 17 remains unknown", where
+    "remains" is a verb."""
+    at = amount.last + 1
+    if words[at : at + 2] == ["of", "the"]:
+        at += 2
+    elif words[at : at + 3] == ["the", "number", "of"]:
+        at += 3  # "That brings to 315 the number of bodies returned"
+    elif words[at : at + 1] and words[at] in _OF_THE_DEAD:
+        at += 1
+    noun = words[at] if at < len(words) else ""
+    if noun == "remains":
+        verb = lex.category_index.longest_at(words, at)
+        return amount.value != 1 and (verb is None or verb[0] == 1)
+    return noun in _THE_DEAD
+
+
 #: Verbs before a figure that say less than a category word after it.
 _WEAK_CUES = [["registered"], ["recorded"]]
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
