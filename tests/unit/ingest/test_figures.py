@@ -4043,3 +4043,24 @@ def test_bodies_and_remains_are_the_dead_whatever_is_done_with_them(
 )
 def test_exchanges_and_databases_held_are_things(sentence: str) -> None:
     assert read(sentence + "\n") == []
+
+
+def test_a_table_introduced_by_a_bodys_breakdown_is_that_bodys() -> None:
+    text = (
+        "The Veldra Commission on Missing Persons lowered its count on Tuesday.\n\n"
+        "The commission's updated breakdown of those still sought:\n\n"
+        "| Category | Still missing |\n|---|---|\n| Servicemen | 1,902 |\n| Civilians | 1,246 |\n"
+    )
+    assert {c.claimant for c in read(text)} == {"Veldra Commission on Missing Persons"}
+
+
+def test_a_paragraph_opening_among_the_people_just_counted_breaks_their_figure_down() -> None:
+    text = (
+        "The commission said 1,246 civilians are still missing.\n\n"
+        "Among the civilians are 214 women and 97 children, it said.\n"
+    )
+    assert [(c.category, c.value) for c in read(text)] == [
+        ("missing", 1246),
+        ("missing", 214),
+        ("missing", 97),
+    ]

@@ -49,7 +49,7 @@ class Attribution:
 #: "the ministry's figure of 2,881", "its statement that": what a claimant states.
 _CLAIM_NOUNS = frozenset(["claim", "figure", "figures", "toll", "estimate", "count", "tally",
                           "data", "statement", "announcement", "assertion", "communique",
-                          "communiqué", "bulletin"])  # fmt: skip
+                          "communiqué", "bulletin", "breakdown"])  # fmt: skip
 #: Words between an owner and its figures: "the mission's latest figures".
 _FIGURE_ADJECTIVES = frozenset(["latest", "preliminary", "updated", "revised", "provisional",
                                 "confirmed", "official", "own", "new", "last", "daily", "weekly",
@@ -211,7 +211,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             noun < len(words)
             and words[noun] in _CLAIM_NOUNS
             and (
-                words[noun + 1 : noun + 2] in (["of"], ["that"])
+                words[noun + 1 : noun + 2] in (["of"], ["that"], [":"])
                 or (words[noun] in _FIGURE_NOUNS and _stated_next(words, noun + 1))
             )
             and _POSSESSIVE.search(words[i])

@@ -1032,10 +1032,14 @@ _OF_THEM = (["among", "them"], ["of", "them"], ["of", "these"], ["of", "those"])
 
 def _goes_on(before: Sentence, sentence: Sentence) -> bool:
     """Whether a sentence may break down the figure of the one before: in its paragraph, or
-    opening the next paragraph with "Among them"."""
-    return before.paragraph == sentence.paragraph or (
-        before.paragraph + 1 == sentence.paragraph
-        and sentence.words[opening(sentence.words) :][:2] in _OF_THEM
+    opening the next paragraph with "Among them", or with "Among the civilians" after a
+    figure of civilians."""
+    if before.paragraph == sentence.paragraph:
+        return True
+    words = sentence.words[opening(sentence.words) :]
+    return before.paragraph + 1 == sentence.paragraph and (
+        words[:2] in _OF_THEM
+        or (words[:2] in (["among", "the"], ["of", "the"]) and words[2:3][0] in before.words)
     )
 
 
