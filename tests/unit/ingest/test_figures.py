@@ -4064,3 +4064,17 @@ def test_a_paragraph_opening_among_the_people_just_counted_breaks_their_figure_d
         ("missing", 214),
         ("missing", 97),
     ]
+
+
+def test_a_role_speaking_at_the_place_a_sentence_opens_with_speaks_for_it() -> None:
+    text = (
+        "At the Debre Talo general hospital, the medical director said staff had received 40"
+        " wounded patients over the weekend.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Debre Talo general hospital"]
+
+
+@pytest.mark.parametrize("died", ["Seven of the 40 later died.", "Seven of the 40 died."])
+def test_the_whole_a_part_is_picked_out_of_is_the_figure_told_before(died: str) -> None:
+    text = f"The hospital said it had received 40 wounded patients. {died}\n"
+    assert [(c.category, c.value) for c in read(text)] == [("wounded", 40), ("killed", 7)]

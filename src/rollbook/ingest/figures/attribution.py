@@ -285,6 +285,11 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     # "WHO said hospitals in Goma had treated 4,100": who says it, not who treated them.
     if any(not a.weak for a in found):
         found = [a for a in found if not a.weak]
+    if found and words[:1] == ["at"] and any(_unattached_role(a) for a in found):
+        place = _phrase_after(lex, tokens, words, 1)
+        if place and head(place) in lex.claimant_heads:
+            # "At the Debre Wegel general hospital, the medical director said": its figures
+            found = [Attribution(a.index, place) if _unattached_role(a) else a for a in found]
     if len(found) > 1 and any(a.text.lower().endswith(_JOURNALISTS) for a in found):
         # "This was reported by the head of the administration, an Ukrvisti correspondent
         # reports": the journalist passes on the figure of the one named with it
@@ -292,6 +297,17 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     return found
 
 
+def _unattached_role(attribution: Attribution) -> bool:
+    """Whether an attribution is a person named only by what they do: "the medical director",
+    "a senior doctor"."""
+    text = attribution.text
+    return (
+        not attribution.pronoun and text.islower() and text.rsplit(" ", 1)[-1] in _ROLES | _CARERS
+    )
+
+
+#: Who speaks for a hospital without being its director.
+_CARERS = frozenset(["doctor", "doctors", "surgeon", "surgeons", "nurse", "physician", "medic"])
 #: Who reports for the outlet, passing on what others say.
 _JOURNALISTS = ("correspondent", "correspondents", "reporter", "reporters")
 

@@ -684,7 +684,9 @@ def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[A
         return False
     people = lex.people.starting_at(words, amount.last + 1)
     after = amount.last + 1 + people
-    return people > 0 and after < len(words) and words[after] in _MAIN_VERBS
+    if people == 0 and words[after : after + 1] in (["later"], ["since"], ["subsequently"]):
+        after += 1  # "Seven of the 40 later died": the 40 told before
+    return after < len(words) and words[after] in _MAIN_VERBS
 
 
 _OF_A_WHOLE = (["of", "the"], ["of", "its"], ["of", "their"], ["of", "our"])
