@@ -4078,3 +4078,16 @@ def test_a_role_speaking_at_the_place_a_sentence_opens_with_speaks_for_it() -> N
 def test_the_whole_a_part_is_picked_out_of_is_the_figure_told_before(died: str) -> None:
     text = f"The hospital said it had received 40 wounded patients. {died}\n"
     assert [(c.category, c.value) for c in read(text)] == [("wounded", 40), ("killed", 7)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deaths bring the number of servicemen killed to 186, the General Staff said on"
+        " Monday. A week ago it gave the figure as 171.\n",
+        "The General Staff said on Wednesday that 186 servicemen had been killed. On Tuesday"
+        " the General Staff had listed 171 servicemen as killed.\n",
+    ],
+)
+def test_a_figure_given_a_week_ago_or_listed_before_is_the_earlier_figure(text: str) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == [(186, 171)]

@@ -1472,7 +1472,7 @@ _EARLIER_MARKERS = ("previously", "earlier", "initially", "formerly", "originall
                     "initial")  # fmt: skip
 _BEFORE_NOW = frozenset(["earlier", "previously", "initially", "originally"])
 _SAID_BEFORE = frozenset(
-    ["said", "reported", "announced", "put", "given", "stated", "counted", "spoken"]
+    ["said", "reported", "announced", "put", "given", "stated", "counted", "spoken", "listed"]
 )
 
 
@@ -1538,7 +1538,7 @@ def _given_then(head: list[str]) -> bool:
         month in _MONTHS and noun in _DOCUMENT_NOUNS for month, noun in pairwise(head)
     ):  # "The agency's September figure was 41": a month's own count, not an earlier one
         return False
-    dated = not (_MONTHS.isdisjoint(head) and _DAYS.isdisjoint(head))
+    dated = not (_MONTHS.isdisjoint(head) and _DAYS.isdisjoint(head) and _AGO.isdisjoint(head))
     if head[-1:] in (["was"], ["were"]):
         return dated or not _GIVEN.isdisjoint(head)
     # "The ministry's first statement, on the evening of 20 July, gave a toll of 21", "These
@@ -1560,6 +1560,8 @@ def _superseded_document(head: list[str]) -> bool:
 
 
 _SUPERSEDED = frozenset(["original", "initial", "earlier", "previous", "first"])
+#: Words that date a figure given before now without a day: "A week ago it gave 171".
+_AGO = _BEFORE_NOW | {"ago"}
 _EARLIER_DOCUMENTS = _DOCUMENT_NOUNS | {"answer", "release", "communique", "post"}
 _GIVEN = GRAMMAR_WORDS["given"]
 _DAYS = GRAMMAR_WORDS["weekdays"]
