@@ -4091,3 +4091,19 @@ def test_the_whole_a_part_is_picked_out_of_is_the_figure_told_before(died: str) 
 )
 def test_a_figure_given_a_week_ago_or_listed_before_is_the_earlier_figure(text: str) -> None:
     assert [(c.value, c.previous_value) for c in read(text)] == [(186, 171)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Centre had recorded 744 executions in 2638.", [("killed", 744)]),
+        ("The institute documented 168 killings of social leaders.", [("killed", 168)]),
+        ("It documented 211 executions of prisoners of war.", [("killed", 211)]),
+        ("The group documented 1,086 cases of enforced disappearance.", [("missing", 1086)]),
+        ("Two former officers were convicted in 2631 of ordering the killings.", []),
+    ],
+)
+def test_executions_killings_and_enforced_disappearances_are_counted_by_their_names(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected

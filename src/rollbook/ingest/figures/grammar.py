@@ -2043,6 +2043,17 @@ def _category_right(
         ):
             i += best[0]  # "143 separated children were identified": found alive, not dead
             continue
+        if (
+            best is not None
+            and word in _EVENT_NOUNS
+            and i > amount.last + 1
+            and (
+                amount.weak
+                or any(w in _BE or w.endswith("ing") for w in words[amount.last + 1 : i])
+            )
+        ):
+            i += best[0]  # "Two officers were convicted of ordering the killings": not them
+            continue
         if best is not None:
             following = i + best[0]
             # "12 people and wounded 30": the verb belongs to the next amount, unless that
@@ -2108,6 +2119,8 @@ _KIN_OF = frozenset(["relatives", "families", "parents", "mothers", "fathers", "
                      "wife", "widow"])  # fmt: skip
 #: The dead counted by what is left of them.
 _BODIES = frozenset(["bodies", "body", "remains"])
+#: Deaths named as deeds, which a count before them counts only in their own clause.
+_EVENT_NOUNS = frozenset(["killings", "executions", "hangings"])
 _WOUND_NOUNS = frozenset(["wounds", "wound", "injuries", "injury"])
 #: Where the evacuated are taken, or how, that makes them the wounded, not the displaced.
 _CARE = frozenset(["hospital", "hospitals", "alive", "medical", "treatment", "clinic",
