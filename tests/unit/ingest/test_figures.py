@@ -3972,6 +3972,8 @@ def test_an_adverb_between_a_body_and_its_verb_keeps_the_body_the_speaker() -> N
         " the Tessaly Peace Monitor.",
         "At least 40 people were killed, according to a monthly bulletin of the Tessaly Peace"
         " Monitor.",
+        "According to a communique of the Tessaly Peace Monitor, made public on Sunday, at least"
+        " 40 people were killed.",
     ],
 )
 def test_a_report_named_by_its_kind_is_the_report_of_the_body_that_issued_it(
