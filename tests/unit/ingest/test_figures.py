@@ -4109,3 +4109,11 @@ def test_executions_killings_and_enforced_disappearances_are_counted_by_their_na
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+def test_a_body_named_after_the_clause_of_the_figure_speaks_for_it() -> None:
+    text = (
+        "As a result of the exchange held with the mediation of the Red Cross, 48 servicemen"
+        " returned home from captivity, informed the Coordination Headquarters.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Coordination Headquarters"]

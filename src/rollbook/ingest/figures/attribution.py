@@ -622,6 +622,8 @@ def _phrase_before(
         opening = next((j for j in range(end - 2, max(-1, end - 26), -1) if words[j] == ","), -1)
         if opening <= 0:
             return None
+        if end - opening > 3 and tokens[opening + 1].kind == "number":
+            return None  # "..., 48 Zaltovians returned home, informed the Headquarters"
         its = _its_role(tokens, words, opening)
         if its is not None:
             return its  # "Its chairman, Musa Garba-Kolo, told SPS": for whom "its" stands
