@@ -4117,3 +4117,22 @@ def test_a_body_named_after_the_clause_of_the_figure_speaks_for_it() -> None:
         " returned home from captivity, informed the Coordination Headquarters.\n"
     )
     assert [c.claimant for c in read(text)] == ["Coordination Headquarters"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "The Mabindo general referral hospital received 21 wounded people on Tuesday,"
+            " according to the medical director.\n",
+            "Mabindo general referral hospital",
+        ),
+        (
+            "The Kabaro Referral Hospital has received 73 wounded people since Friday, according"
+            " to its medical director.\n",
+            "Kabaro Referral Hospital",
+        ),
+    ],
+)
+def test_a_role_speaks_for_the_hospital_the_sentence_opens_with(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}

@@ -285,16 +285,39 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     # "WHO said hospitals in Goma had treated 4,100": who says it, not who treated them.
     if any(not a.weak for a in found):
         found = [a for a in found if not a.weak]
-    if found and words[:1] == ["at"] and any(_unattached_role(a) for a in found):
-        place = _phrase_after(lex, tokens, words, 1)
-        if place and head(place) in lex.claimant_heads:
-            # "At the Debre Wegel general hospital, the medical director said": its figures
-            found = [Attribution(a.index, place) if _unattached_role(a) else a for a in found]
+    if found and any(_unattached_role(a) for a in found):
+        body = _body_of_role(lex, sentence)
+        if body:
+            # "At the Debre Wegel general hospital, the medical director said", "The referral
+            # hospital received 21 wounded, according to the medical director": its figures
+            found = [Attribution(a.index, body) if _unattached_role(a) else a for a in found]
     if len(found) > 1 and any(a.text.lower().endswith(_JOURNALISTS) for a in found):
         # "This was reported by the head of the administration, an Ukrvisti correspondent
         # reports": the journalist passes on the figure of the one named with it
         found = [a for a in found if not a.text.lower().endswith(_JOURNALISTS)] or found
     return found
+
+
+def _body_of_role(lex: Lexicon, sentence: Sentence) -> str:
+    """The body a sentence opens with, at which or for which a person named only by their role
+    speaks: "At the Debre Wegel general hospital, ...", "The referral hospital received ..."."""
+    words = sentence.words
+    if words[:1] == ["at"]:
+        place = _phrase_after(lex, sentence.tokens, words, 1)
+        return place if place and head(place) in lex.claimant_heads else ""
+    if words[:1] in (["a"], ["an"]):
+        return ""  # "A hospital spokeswoman said": the hospital named before
+    first = 1 if words[:1] == ["the"] else 0
+    named = next((k for k in range(first, min(len(words), 6)) if words[k] in _PLACES_OF_CARE), 0)
+    if named <= first or not all(
+        t.kind == "word"
+        and (t.text[:1].isupper() or t.low in lex.claimant_modifiers or t.low in _CARE_KINDS)
+        for t in sentence.tokens[first:named]
+    ):
+        return ""  # "The hospital" alone names none, "Two passengers died in hospital" none
+    if not first and not sentence.tokens[0].text[:1].isupper():
+        return ""
+    return _text(sentence.tokens, first, named)
 
 
 def _unattached_role(attribution: Attribution) -> bool:
@@ -306,6 +329,10 @@ def _unattached_role(attribution: Attribution) -> bool:
     )
 
 
+#: Where a doctor or a director speaks for the place: "The Mabindo referral hospital".
+_PLACES_OF_CARE = frozenset(["hospital", "clinic", "infirmary", "morgue"])
+#: What kind of hospital a name may say it is: "The Mabindo general referral hospital".
+_CARE_KINDS = frozenset(["referral", "teaching", "field", "university", "children's"])
 #: Who speaks for a hospital without being its director.
 _CARERS = frozenset(["doctor", "doctors", "surgeon", "surgeons", "nurse", "physician", "medic"])
 #: Who reports for the outlet, passing on what others say.
