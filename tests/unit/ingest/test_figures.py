@@ -4136,3 +4136,18 @@ def test_a_body_named_after_the_clause_of_the_figure_speaks_for_it() -> None:
 )
 def test_a_role_speaks_for_the_hospital_the_sentence_opens_with(text: str, claimant: str) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Inquiry has established that the number of persons deceased is 71. The Inquiry's"
+        " interim report, published in March, recorded 69 deaths.\n",
+        "The Court is satisfied that the number of persons deceased is 71. The original"
+        " indictment charged the deaths of 69 persons.\n",
+        "The Ministry reported that a total of 71 persons had been killed. This represents an"
+        " increase on the figure of 69 persons deceased which I provided to the House.\n",
+    ],
+)
+def test_a_figure_of_an_earlier_document_is_the_earlier_figure(text: str) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == [(71, 69)]

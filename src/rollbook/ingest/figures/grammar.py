@@ -127,7 +127,10 @@ def figures(
             # "up from 5,209 and 12,314": the next of a list of earlier figures
             mark = replace(earlier[n - 1], index=amount.first, value=amount.value)
         if mark is not None:
-            named = lex.category_index.longest_at(words, amount.last + 1)
+            after = amount.last + 1  # "the figure of 4,610 persons deceased": of the killed
+            named = lex.category_index.longest_at(words, after) or lex.category_index.longest_at(
+                words, after + lex.people.starting_at(words, after)
+            )
             earlier[n] = replace(mark, category=named[1] if named else None)
     things = [  # a count of another period has its period right after it, no noun
         a
@@ -1554,15 +1557,17 @@ def _given_then(head: list[str]) -> bool:
 def _superseded_document(head: list[str]) -> bool:
     """ "The original answer stated that", "the initial report said": a document an earlier
     edition of which gives the figure."""
-    return not _SAID_BEFORE.isdisjoint(head) and any(
+    return not _DOCUMENT_SAID.isdisjoint(head) and any(
         head[i] in _SUPERSEDED and head[i + 1] in _EARLIER_DOCUMENTS for i in range(len(head) - 1)
     )
 
 
-_SUPERSEDED = frozenset(["original", "initial", "earlier", "previous", "first"])
+_SUPERSEDED = frozenset(["original", "initial", "earlier", "previous", "first", "interim"])
+#: What an earlier document did with a figure: "The interim report recorded 69 deaths".
+_DOCUMENT_SAID = _SAID_BEFORE | {"recorded", "charged", "gave", "listed", "counted"}
 #: Words that date a figure given before now without a day: "A week ago it gave 171".
 _AGO = _BEFORE_NOW | {"ago"}
-_EARLIER_DOCUMENTS = _DOCUMENT_NOUNS | {"answer", "release", "communique", "post"}
+_EARLIER_DOCUMENTS = _DOCUMENT_NOUNS | {"answer", "release", "communique", "post", "indictment"}
 _GIVEN = GRAMMAR_WORDS["given"]
 _DAYS = GRAMMAR_WORDS["weekdays"]
 _FIRST = GRAMMAR_WORDS["editions"]
