@@ -4151,3 +4151,8 @@ def test_a_role_speaks_for_the_hospital_the_sentence_opens_with(text: str, claim
 )
 def test_a_figure_of_an_earlier_document_is_the_earlier_figure(text: str) -> None:
     assert [(c.value, c.previous_value) for c in read(text)] == [(71, 69)]
+
+
+def test_a_question_word_opening_a_clause_is_not_part_of_the_speakers_name() -> None:
+    text = "What the Kessa Defence Ministry said was that 86 rebels were killed.\n"
+    assert [c.claimant for c in read(text)] == ["Kessa Defence Ministry"]
