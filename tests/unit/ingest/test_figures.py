@@ -4156,3 +4156,11 @@ def test_a_figure_of_an_earlier_document_is_the_earlier_figure(text: str) -> Non
 def test_a_question_word_opening_a_clause_is_not_part_of_the_speakers_name() -> None:
     text = "What the Kessa Defence Ministry said was that 86 rebels were killed.\n"
     assert [c.claimant for c in read(text)] == ["Kessa Defence Ministry"]
+
+
+def test_a_groups_media_office_gives_the_groups_own_figures() -> None:
+    text = (
+        "The Tessaly Liberation Front attacked the base on Sunday.\n\n"
+        "The group's media office said its fighters had killed four soldiers.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Tessaly Liberation Front"]

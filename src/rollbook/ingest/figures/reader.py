@@ -502,7 +502,13 @@ def _employer_named(text: str) -> str | None:
     for n, word in enumerate(words[:-1]):
         if word in heads and word not in _SPEAKERS and any(w in _SPEAKERS for w in words[n + 1 :]):
             return word
+    if len(words) > 2 and words[0] in heads and words[-2] in _PRESS and text.split()[0] != words[0]:
+        return words[0]  # "the group's media office": the group's own words
     return None
+
+
+#: What an organisation's office for the press is called: "media office", "press service".
+_PRESS = frozenset(["media", "press", "information", "communications", "propaganda"])
 
 
 #: Who speaks for an organisation: its roles, and its doctors.
