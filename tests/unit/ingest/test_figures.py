@@ -4164,3 +4164,24 @@ def test_a_groups_media_office_gives_the_groups_own_figures() -> None:
         "The group's media office said its fighters had killed four soldiers.\n"
     )
     assert [c.claimant for c in read(text)] == ["Tessaly Liberation Front"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        (
+            "A drone struck a fuel station, killing two people, according to the town's Emergency"
+            " Response Room, a volunteer group.\n",
+            "Emergency Response Room",
+        ),
+        (
+            "The organisers, the Mothers of the Disappeared of Tessaly, say 1,284 people were"
+            " disappeared by the security forces.\n",
+            "Mothers of the Disappeared of Tessaly",
+        ),
+    ],
+)
+def test_a_body_named_after_a_place_or_a_description_is_the_speaker(
+    text: str, claimant: str
+) -> None:
+    assert [c.claimant for c in read(text)] == [claimant]

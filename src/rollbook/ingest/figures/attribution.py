@@ -835,7 +835,8 @@ def _named_apposition(
     commas, when what comes before them only describes it."""
     inner = range(opening + 1, closing)
     if not inner or any(
-        tokens[j].kind != "word" or not (tokens[j].text[:1].isupper() or words[j] in JOINERS)
+        tokens[j].kind != "word"
+        or not (tokens[j].text[:1].isupper() or words[j] in JOINERS or words[j] in _ARTICLES)
         for j in inner
     ):
         return None
@@ -847,9 +848,16 @@ def _named_apposition(
     described = words[start:opening]
     if any(w in _ROLES or w in _OFFICES for w in described):
         return None  # "A ministry spokeswoman, Ilka Varo, said": she speaks for the ministry
-    if not any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in described):
+    if not any(
+        _POSSESSIVE.sub("", w) in lex.claimant_heads or w in _CAMPAIGNERS for w in described
+    ):
         return None
     return _attribution(lex, tokens, words, opening + 1, closing)
+
+
+#: People who speak as the group a name after them gives: "The organisers, the Mothers of
+#: the Disappeared of Sarnova, say".
+_CAMPAIGNERS = frozenset(["organisers", "organizers", "campaigners", "activists"])
 
 
 def _clause_subject(
@@ -989,9 +997,15 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
         start + 1 < len(words)
         and tokens[start].text.islower()
         and _POSSESSIVE.search(words[start])
-        and words[start + 1] in _OFFICES
+        and (
+            words[start + 1] in _OFFICES
+            or (  # but "the government's Registry of Victims" is the government's
+                tokens[start + 1].text[:1].isupper()
+                and _POSSESSIVE.sub("", words[start]) not in lex.claimant_heads
+            )
+        )
     ):
-        start += 1  # "according to the city's mayor": the mayor
+        start += 1  # "according to the city's mayor", "the town's Emergency Response Room"
     # "according to (official) data of the Commission": the Commission.
     skipped = start
     while skipped < len(words) and words[skipped] in _SOURCE_NOUNS:
