@@ -4185,3 +4185,15 @@ def test_a_body_named_after_a_place_or_a_description_is_the_speaker(
     text: str, claimant: str
 ) -> None:
     assert [c.claimant for c in read(text)] == [claimant]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commander of the 14th Division, Colonel Abdi Warsame, told reporters that troops"
+        " had killed 40 militants.\n",
+        "Forty militants were killed, said the 14th Division.\n",
+    ],
+)
+def test_an_ordinal_is_part_of_a_units_name(text: str) -> None:
+    assert [c.claimant for c in read(text)] == ["14th Division"]

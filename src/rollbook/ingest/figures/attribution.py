@@ -559,7 +559,22 @@ def _numbered(words: list[str], i: int) -> bool:
         return (
             i > 0 and words[i - 1] == "no" and words[i + 1 : i + 2] != [] and words[i + 1].isdigit()
         )
-    return words[i].isdigit() and i > 1 and words[i - 2 : i] == ["no", "."]
+    if words[i] in _ORDINAL_ENDINGS:
+        return i > 0 and words[i - 1].isdigit()  # "the 14th Division"
+    return words[i].isdigit() and (
+        (i > 1 and words[i - 2 : i] == ["no", "."]) or words[i + 1 : i + 2] in _ORDINAL_SUFFIXES
+    )
+
+
+def _ordinal_in_name(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], i: int) -> bool:
+    """Whether the number or ending at `i` is an ordinal a name goes on after: "14th Division"."""
+    if words[i] in _ORDINAL_ENDINGS:
+        return True
+    return i + 2 < len(words) and _claimant_word(lex, tokens[i + 2])
+
+
+_ORDINAL_ENDINGS = frozenset(["st", "nd", "rd", "th"])
+_ORDINAL_SUFFIXES = [[w] for w in sorted(_ORDINAL_ENDINGS)]
 
 
 def _before_venue(words: list[str], end: int) -> int:
@@ -1023,7 +1038,9 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
     start = _described_name(tokens, words, start)
     end = start
     while end < len(words) and (
-        _claimant_word(lex, tokens[end]) or _before_head(lex, tokens, end, start)
+        _claimant_word(lex, tokens[end])
+        or _before_head(lex, tokens, end, start)
+        or (_numbered(words, end) and _ordinal_in_name(lex, tokens, words, end))
     ):
         if words[end] in ("said", "says"):
             break
