@@ -4197,3 +4197,16 @@ def test_a_body_named_after_a_place_or_a_description_is_the_speaker(
 )
 def test_an_ordinal_is_part_of_a_units_name(text: str) -> None:
     assert [c.claimant for c in read(text)] == ["14th Division"]
+
+
+def test_it_said_within_a_sentence_is_the_body_the_sentence_opens_with() -> None:
+    text = (
+        "The Kessa Defence Ministry on Thursday repeated its daily formula: over the past 24"
+        " hours, it said, enemy forces had lost up to 160 servicemen.\n\n"
+        "The Velsk Regional Administration issued a statement. Security forces had killed 17"
+        " attackers while clearing the town, it said.\n"
+    )
+    assert [c.claimant for c in read(text)] == [
+        "Kessa Defence Ministry",
+        "Velsk Regional Administration",
+    ]

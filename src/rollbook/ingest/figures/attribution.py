@@ -285,6 +285,21 @@ def attributions(sentence: Sentence) -> list[Attribution]:
     # "WHO said hospitals in Goma had treated 4,100": who says it, not who treated them.
     if any(not a.weak for a in found):
         found = [a for a in found if not a.weak]
+    if any(a.pronoun and a.text in ("it", "they") for a in found):
+        subject = opening_subject(sentence)
+        if (
+            subject is not None
+            and not subject.pronoun
+            and not is_number_word(subject.text.split()[0].lower())  # "Eleven residents"
+            and head(subject.text) in lex.claimant_heads
+            and not head(subject.text).endswith("s")  # "Security forces ..., it said": not they
+        ):
+            # "The Defence Ministry on Thursday repeated its formula: over the past day, it
+            # said, ...": "it" is the body the sentence opens with
+            found = [
+                subject if a.pronoun and a.text in ("it", "they") and subject.index < a.index else a
+                for a in found
+            ]
     if found and any(_unattached_role(a) for a in found):
         body = _body_of_role(lex, sentence)
         if body:
