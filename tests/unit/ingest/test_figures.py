@@ -4210,3 +4210,14 @@ def test_it_said_within_a_sentence_is_the_body_the_sentence_opens_with() -> None
         "Kessa Defence Ministry",
         "Velsk Regional Administration",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Troops ended the siege on Thursday, killing all five gunmen, police said.", 5),
+        ("A mine sank the trawler off the coast, killing all nine of her crew.", 9),
+    ],
+)
+def test_all_before_a_figure_keeps_the_verb_before_it(sentence: str, value: int) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("killed", value)]

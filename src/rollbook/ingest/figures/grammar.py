@@ -1673,7 +1673,8 @@ def _category(
     named = _named_before(lex, words, start)
     if named is not None:
         return named
-    before = _cue_before(lex, words, _before_attribution(words, start))
+    cue_end = start - 1 if words[start - 1 : start] == ["all"] else start  # "killing all five"
+    before = _cue_before(lex, words, _before_attribution(words, cue_end))
     if before is Category.KILLED and words[start - 2 : start] in _BODIES_OF:
         return before  # "the bodies of three hostages": whatever they were, they are dead
     if right is not None and words[start - 1 : start] in _WEAK_CUES:
