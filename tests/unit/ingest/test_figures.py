@@ -4221,3 +4221,8 @@ def test_it_said_within_a_sentence_is_the_body_the_sentence_opens_with() -> None
 )
 def test_all_before_a_figure_keeps_the_verb_before_it(sentence: str, value: int) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == [("killed", value)]
+
+
+def test_contact_lost_with_soldiers_makes_them_missing() -> None:
+    text = "The ministry said that contact had been lost with two soldiers from a forward post.\n"
+    assert [(c.category, c.value) for c in read(text)] == [("missing", 2)]
