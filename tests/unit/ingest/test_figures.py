@@ -4226,3 +4226,16 @@ def test_all_before_a_figure_keeps_the_verb_before_it(sentence: str, value: int)
 def test_contact_lost_with_soldiers_makes_them_missing() -> None:
     text = "The ministry said that contact had been lost with two soldiers from a forward post.\n"
     assert [(c.category, c.value) for c in read(text)] == [("missing", 2)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 4,000 of the town's 11,000 residents had fled, she said.", [("displaced", 4000)]),
+        ("Eleven had undergone surgery by mid-afternoon, she said.", [("wounded", 11)]),
+    ],
+)
+def test_a_part_of_a_places_people_and_those_operated_on(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected

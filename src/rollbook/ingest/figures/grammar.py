@@ -681,18 +681,24 @@ def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[A
     """Whether the amount is the whole group a part of it is picked out of, before the verb
     that tells what befell the part: "eight of its 12 crew were killed", "Eight of the 40
     passengers died"; not "four of the 15 people injured in the attack remain"."""
-    if words[amount.first - 2 : amount.first] not in _OF_A_WHOLE:
-        return False
-    if not any(a.last == amount.first - 3 and a.value is not None for a in every):
+    opening = amount.first - 2
+    if words[opening : amount.first] not in _OF_A_WHOLE:
+        opening = amount.first - 3  # "4,000 of the town's 11,000 residents"
+        if words[opening : opening + 2] != ["of", "the"] or not _POSSESSIVE_END.search(
+            words[amount.first - 1]
+        ):
+            return False
+    if not any(a.last == opening - 1 and a.value is not None for a in every):
         return False
     people = lex.people.starting_at(words, amount.last + 1)
     after = amount.last + 1 + people
     if people == 0 and words[after : after + 1] in (["later"], ["since"], ["subsequently"]):
         after += 1  # "Seven of the 40 later died": the 40 told before
-    return after < len(words) and words[after] in _MAIN_VERBS
+    return after < len(words) and (words[after] in _MAIN_VERBS or words[after] == "had")
 
 
 _OF_A_WHOLE = (["of", "the"], ["of", "its"], ["of", "their"], ["of", "our"])
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _day_change(words: list[str], first: int) -> bool:
@@ -1959,7 +1965,15 @@ def _category_right(
     found: list[Amount],
 ) -> Category | None:
     """A category word after the amount, over people nouns, adjectives and auxiliaries."""
-    picked_from = next((a for a in found if a.first == amount.last + 3), None)
+    picked_from = next(
+        (
+            a
+            for a in found
+            if a.first == amount.last + 3
+            or (a.first == amount.last + 4 and _POSSESSIVE_END.search(words[a.first - 1]))
+        ),
+        None,
+    )
     if picked_from is not None and _whole_of_part(lex, words, picked_from, found):
         return _category_right(lex, tokens, words, picked_from, found)  # "eight of its 12 crew were
         # killed": what befell the part the words after the whole tell
