@@ -4239,3 +4239,8 @@ def test_a_part_of_a_places_people_and_those_operated_on(
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+def test_a_count_of_places_after_the_verb_leaves_the_people_its_subject() -> None:
+    text = "More than 1,450 people have fled five rural hamlets since Sunday, it said.\n"
+    assert [(c.category, c.value) for c in read(text)] == [("displaced", 1450)]

@@ -1947,10 +1947,18 @@ def _places_at(lex: Lexicon, words: list[str], found: list[Amount], first: int) 
     """Whether the amount starting at `first` counts the places a verb's preposition leads
     to ("fled to nine camps")."""
     there = next((a for a in found if a.first == first), None)
-    return (
-        there is not None
-        and words[first - 1] in _TOWARDS
-        and bool(lex.not_people.starting_at(words, there.last + 1))
+    if there is None:
+        return False
+    if words[first - 1] in _TOWARDS:
+        return bool(lex.not_people.starting_at(words, there.last + 1))
+    # "have fled five rural hamlets": the verb's own places, past a word that describes them
+    after = there.last + 1
+    return bool(
+        lex.not_people.starting_at(words, after)
+        or (
+            not lex.people.starting_at(words, after)
+            and lex.not_people.starting_at(words, after + 1)
+        )
     )
 
 
