@@ -4244,3 +4244,14 @@ def test_a_part_of_a_places_people_and_those_operated_on(
 def test_a_count_of_places_after_the_verb_leaves_the_people_its_subject() -> None:
     text = "More than 1,450 people have fled five rural hamlets since Sunday, it said.\n"
     assert [(c.category, c.value) for c in read(text)] == [("displaced", 1450)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("No serviceman of the Armed Forces has been captured.", ("captured", 0)),
+        ("No soldier has died in these operations, the general said.", ("killed", 0)),
+    ],
+)
+def test_a_firm_zero_in_the_perfect(sentence: str, expected: tuple[str, int]) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [expected]

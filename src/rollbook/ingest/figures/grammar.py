@@ -1416,7 +1416,19 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
         else:
             k = j + n
             if words[k : k + 1] in _PLACED:  # "no one inside was hurt", "none of the crew"
-                k = next((m for m in range(k, min(len(words), k + 5)) if words[m] in _BE), k)
+                k = next(
+                    (
+                        m
+                        for m in range(k, min(len(words), k + 6))
+                        if words[m] in _BE or words[m : m + 2] in _BE_DONE
+                    ),
+                    k,
+                )
+            if words[k : k + 1] in (["has"], ["have"], ["had"]) and words[k + 1 : k + 2] in (
+                ["died"],
+                ["perished"],
+            ):
+                k += 1  # "No soldier has died in these operations"
             be = next((b for b in _BE_DONE if words[k : k + len(b)] == b), None)
             if be is None and words[k : k + 1] in (["died"], ["perished"]):
                 be = []  # "no student died in captivity"
