@@ -4255,3 +4255,18 @@ def test_a_count_of_places_after_the_verb_leaves_the_people_its_subject() -> Non
 )
 def test_a_firm_zero_in_the_perfect(sentence: str, expected: tuple[str, int]) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The military has denied that any civilians were killed in the strike.\n",
+         [("killed", 0, "military")]),
+        ("The ministry denied that any of its men had been captured.\n",
+         [("captured", 0, "ministry")]),
+    ],
+)  # fmt: skip
+def test_denying_that_any_were_harmed_states_a_zero(
+    text: str, expected: list[tuple[str, int, str]]
+) -> None:
+    assert [(c.category, c.value, c.claimant) for c in read(text)] == expected

@@ -1378,7 +1378,7 @@ def _named_casualty(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -
 
 
 #: The words that may state a firm zero: "no", "none of", "not a single".
-_NO_WORDS = frozenset(["no", "none", "single", "nobody", "not"])
+_NO_WORDS = frozenset(["no", "none", "single", "nobody", "not", "any"])
 #: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
 _LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
 _NO_LOSS = {"losses": Category.KILLED, "casualties": Category.OTHER, "injuries": Category.WOUNDED}
@@ -1396,6 +1396,13 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             # "none of its crew", "none of the attackers"
             owned = words[i + 2 : i + 3] in _OWNERS or words[i + 2 : i + 3] == ["the"]
             j = i + 3 if owned else i + 2
+        elif word == "any" and words[i - 2 : i] in (["denied", "that"], ["denies", "that"]):
+            # "It denied that any soldiers had died", "denied that any of its men had been
+            # captured": a zero it states
+            owned = words[i + 1 : i + 2] == ["of"] and (
+                words[i + 2 : i + 3] in _OWNERS or words[i + 2 : i + 3] == ["the"]
+            )
+            j = i + 3 if owned else i + 1
         elif word == "nobody":
             j = i  # "nobody had been killed"
         elif word == "not" and words[i + 1 : i + 3] == ["a", "single"]:
