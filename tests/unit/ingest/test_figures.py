@@ -4270,3 +4270,8 @@ def test_denying_that_any_were_harmed_states_a_zero(
     text: str, expected: list[tuple[str, int, str]]
 ) -> None:
     assert [(c.category, c.value, c.claimant) for c in read(text)] == expected
+
+
+def test_a_paragraph_of_only_among_the_or_of_the_is_read_without_error() -> None:
+    text = "The commission said 12 people are missing.\n\nOf the\n"
+    assert [(c.category, c.value) for c in read(text)] == [("missing", 12)]

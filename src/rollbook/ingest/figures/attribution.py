@@ -572,7 +572,8 @@ _TITLES = frozenset(["col", "gen", "lt", "maj", "capt", "sgt", "dr", "prof", "mr
 
 
 def _numbered(words: list[str], i: int) -> bool:
-    """Whether word `i` is part of a name's number: "City Hospital No. 2"."""
+    """Whether word `i` is part of a name's number: "City Hospital No. 2", "the 14th
+    Division"."""
     if words[i] == ".":
         return (
             i > 0 and words[i - 1] == "no" and words[i + 1 : i + 2] != [] and words[i + 1].isdigit()

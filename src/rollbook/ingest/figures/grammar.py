@@ -680,7 +680,8 @@ _CROWDS = frozenset(["rally", "crowd", "protest", "demonstration", "march", "gat
 def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[Amount]) -> bool:
     """Whether the amount is the whole group a part of it is picked out of, before the verb
     that tells what befell the part: "eight of its 12 crew were killed", "Eight of the 40
-    passengers died"; not "four of the 15 people injured in the attack remain"."""
+    passengers died", "4,000 of the town's 11,000 residents had fled", "Seven of the 40
+    later died"; not "four of the 15 people injured in the attack remain"."""
     opening = amount.first - 2
     if words[opening : amount.first] not in _OF_A_WHOLE:
         opening = amount.first - 3  # "4,000 of the town's 11,000 residents"
@@ -1377,7 +1378,7 @@ def _named_casualty(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -
     return None
 
 
-#: The words that may state a firm zero: "no", "none of", "not a single".
+#: The words that may state a firm zero: "no", "none of", "not a single", "denied that any".
 _NO_WORDS = frozenset(["no", "none", "single", "nobody", "not", "any"])
 #: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
 _LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
@@ -1964,7 +1965,7 @@ def _category_word_after(
 
 def _places_at(lex: Lexicon, words: list[str], found: list[Amount], first: int) -> bool:
     """Whether the amount starting at `first` counts the places a verb's preposition leads
-    to ("fled to nine camps")."""
+    to ("fled to nine camps") or the verb acts on ("have fled five rural hamlets")."""
     there = next((a for a in found if a.first == first), None)
     if there is None:
         return False

@@ -1045,7 +1045,11 @@ def _goes_on(before: Sentence, sentence: Sentence) -> bool:
     words = sentence.words[opening(sentence.words) :]
     return before.paragraph + 1 == sentence.paragraph and (
         words[:2] in _OF_THEM
-        or (words[:2] in (["among", "the"], ["of", "the"]) and words[2:3][0] in before.words)
+        or (
+            words[:2] in (["among", "the"], ["of", "the"])
+            and words[2:3] != []
+            and words[2] in before.words
+        )
     )
 
 
