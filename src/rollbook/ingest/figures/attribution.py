@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
 from rollbook.ingest.figures.numbers import is_number_word
-from rollbook.ingest.figures.tokens import CAPITAL, WORDS, Sentence, Token
+from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, Token
 
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
@@ -27,7 +27,6 @@ _OWNERS = GRAMMAR_WORDS["possessives"]
 #: ("Observatorio de Paz y Territorio", "Comité des Droits").
 JOINERS = frozenset(["of", "for", "in", "on", "and", "de", "at", "&", "y", "del", "des", "du",
                       "la", "las", "los", "et", "da", "das", "dos", "di"])  # fmt: skip
-_POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _NOT_CLAIMANTS = GRAMMAR_WORDS["not_claimants"]
 #: Words that tell one body's list or count from another's by no name: "Central", "Main".
 _GENERIC = GRAMMAR_WORDS["unit_words"]
@@ -214,7 +213,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 words[noun + 1 : noun + 2] in (["of"], ["that"], [":"])
                 or (words[noun] in _FIGURE_NOUNS and _stated_next(words, noun + 1))
             )
-            and _POSSESSIVE.search(words[i])
+            and POSSESSIVE.search(words[i])
         ):  # "the General Staff's claim of 12,000", "the government's statement that 140",
             # "the Ministry's confirmed figure, as of 1 March, is 27,340", "the ministry's
             # death toll since 8 October now stands at 2,367"
@@ -239,7 +238,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             )
             and not (i > 0 and words[i - 1] in _ARTICLES)  # "an estimated 340"
             and not (i > 0 and words[i - 1] in _OWNERS)  # "revised its count": a noun
-            and not (i > 0 and _POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
+            and not (i > 0 and POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
             and not _releases_people(lex, tokens, words, i)
             and not (words[i] == "found" and words[i + 1 : i + 2] in _FOUND_AS)  # "found dead"
             and not (words[i] in _DENY and words[i + 1 : i + 2] != ["that"])  # "denied it"
@@ -288,12 +287,13 @@ def attributions(sentence: Sentence) -> list[Attribution]:
         found = [a for a in found if not a.weak]
     if any(a.pronoun and a.text in ("it", "they") for a in found):
         subject = opening_subject(sentence)
+        kind = head(subject.text) if subject is not None else ""
         if (
             subject is not None
             and not subject.pronoun
             and not is_number_word(subject.text.split()[0].lower())  # "Eleven residents"
-            and head(subject.text) in lex.claimant_heads
-            and not head(subject.text).endswith("s")  # "Security forces ..., it said": not they
+            and kind in lex.claimant_heads
+            and not kind.endswith("s")  # "Security forces ..., it said": not they
         ):
             # "The Defence Ministry on Thursday repeated its formula: over the past day, it
             # said, ...": "it" is the body the sentence opens with
@@ -340,17 +340,13 @@ def _unattached_role(attribution: Attribution) -> bool:
     """Whether an attribution is a person named only by what they do: "the medical director",
     "a senior doctor"."""
     text = attribution.text
-    return (
-        not attribution.pronoun and text.islower() and text.rsplit(" ", 1)[-1] in _ROLES | _CARERS
-    )
+    return not attribution.pronoun and text.islower() and text.rsplit(" ", 1)[-1] in _ROLE_WORDS
 
 
 #: Where a doctor or a director speaks for the place: "The Mabindo referral hospital".
 _PLACES_OF_CARE = frozenset(["hospital", "clinic", "infirmary", "morgue"])
 #: What kind of hospital a name may say it is: "The Mabindo general referral hospital".
 _CARE_KINDS = frozenset(["referral", "teaching", "field", "university", "children's"])
-#: Who speaks for a hospital without being its director.
-_CARERS = frozenset(["doctor", "doctors", "surgeon", "surgeons", "nurse", "physician", "medic"])
 #: Who reports for the outlet, passing on what others say.
 _JOURNALISTS = ("correspondent", "correspondents", "reporter", "reporters")
 
@@ -556,7 +552,7 @@ _INVERTED = frozenset(["said", "says", "reported", "reports", "added", "adds", "
                        "states", "informs", "informed", "announced", "announces", "confirmed",
                        "confirms", "wrote", "writes"])  # fmt: skip
 #: Verbs of denying, which say a figure only in what they deny: "denied that any died".
-_DENY = frozenset(["denied", "denies"])
+_DENY = GRAMMAR_WORDS["denying"]
 #: How people were found, which makes "found" no verb of saying: "Shepherds found dead".
 _FOUND_AS = [["dead"], ["alive"], ["killed"], ["murdered"], ["shot"], ["hanged"], ["buried"],
              ["beheaded"], ["drowned"]]  # fmt: skip
@@ -581,7 +577,8 @@ def _numbered(words: list[str], i: int) -> bool:
     if words[i] in _ORDINAL_ENDINGS:
         return i > 0 and words[i - 1].isdigit()  # "the 14th Division"
     return words[i].isdigit() and (
-        (i > 1 and words[i - 2 : i] == ["no", "."]) or words[i + 1 : i + 2] in _ORDINAL_SUFFIXES
+        (i > 1 and words[i - 2 : i] == ["no", "."])
+        or (i + 1 < len(words) and words[i + 1] in _ORDINAL_ENDINGS)
     )
 
 
@@ -593,7 +590,6 @@ def _ordinal_in_name(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], 
 
 
 _ORDINAL_ENDINGS = frozenset(["st", "nd", "rd", "th"])
-_ORDINAL_SUFFIXES = [[w] for w in sorted(_ORDINAL_ENDINGS)]
 
 
 def _before_venue(words: list[str], end: int) -> int:
@@ -628,7 +624,7 @@ def _claimant_word(lex: Lexicon, token: Token) -> bool:
                 token.text[:1].isupper()
                 or low in lex.claimant_heads
                 or low in lex.claimant_modifiers
-                or _POSSESSIVE.sub("", low) in lex.claimant_heads
+                or POSSESSIVE.sub("", low) in lex.claimant_heads
                 or low in lex.parties
             )
         )
@@ -711,7 +707,7 @@ def _phrase_before(
         start -= 1
     if start >= 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower():
         owner = tokens[start - 2]
-        if _POSSESSIVE.search(owner.text) and owner.text[:1].isupper():
+        if POSSESSIVE.search(owner.text) and owner.text[:1].isupper():
             start -= 2  # "The Concord's refugee agency says": a word no list holds
         elif (
             start < end
@@ -882,9 +878,7 @@ def _named_apposition(
     described = words[start:opening]
     if any(w in _ROLES or w in _OFFICES for w in described):
         return None  # "A ministry spokeswoman, Ilka Varo, said": she speaks for the ministry
-    if not any(
-        _POSSESSIVE.sub("", w) in lex.claimant_heads or w in _CAMPAIGNERS for w in described
-    ):
+    if not any(POSSESSIVE.sub("", w) in lex.claimant_heads or w in _CAMPAIGNERS for w in described):
         return None
     return _attribution(lex, tokens, words, opening + 1, closing)
 
@@ -949,9 +943,9 @@ def _employer(
             return Attribution(i + 2, name)
     # "FSI's medical coordinator", "the ministry's spokesman": whose role it is.
     for j in range(i, min(len(words), i + 4)):
-        if _POSSESSIVE.search(words[j]) and any(w in _ROLES for w in words[j + 1 : j + 4]):
-            owner = _POSSESSIVE.sub("", _text(tokens, i, j))
-            if owner[:1].isupper() or _POSSESSIVE.sub("", words[j]) in lex.claimant_heads:
+        if POSSESSIVE.search(words[j]) and any(w in _ROLES for w in words[j + 1 : j + 4]):
+            owner = POSSESSIVE.sub("", _text(tokens, i, j))
+            if owner[:1].isupper() or POSSESSIVE.sub("", words[j]) in lex.claimant_heads:
                 return Attribution(i, owner)
             return None
         if not _claimant_word(lex, tokens[j]):
@@ -1013,7 +1007,7 @@ def _side_tallies(tokens: tuple[Token, ...], words: list[str], start: int) -> st
         end < len(words)
         and tokens[start].kind == "word"
         and tokens[start].text[:1].isupper()
-        and not _POSSESSIVE.search(words[start])  # "the Ministry's figures": the ministry
+        and not POSSESSIVE.search(words[start])  # "the Ministry's figures": the ministry
         and words[end] in _TALLIES
         and words[end + 1 : end + 2] not in (["of"], ["from"], ["by"])
     ):
@@ -1030,12 +1024,12 @@ def _phrase_after(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], sta
     if (
         start + 1 < len(words)
         and tokens[start].text.islower()
-        and _POSSESSIVE.search(words[start])
+        and POSSESSIVE.search(words[start])
         and (
             words[start + 1] in _OFFICES
             or (  # but "the government's Registry of Victims" is the government's
                 tokens[start + 1].text[:1].isupper()
-                and _POSSESSIVE.sub("", words[start]) not in lex.claimant_heads
+                and POSSESSIVE.sub("", words[start]) not in lex.claimant_heads
             )
         )
     ):
@@ -1173,7 +1167,7 @@ def _attribution(
         last < end - 1
         and tokens[last + 1].text[:1].isupper()
         and not any(
-            _POSSESSIVE.sub("", t.low) in lex.claimant_heads and t.text[:1].isupper()
+            POSSESSIVE.sub("", t.low) in lex.claimant_heads and t.text[:1].isupper()
             for t in tokens[start : last + 1]
         )
         and not all(w in _GENERIC for w in words[start : last + 1])  # "the Central Register"
@@ -1181,11 +1175,11 @@ def _attribution(
         last = end - 1  # "the project Fallen Register", a name that no body's word holds
     elif words[last] in _NOT_CLAIMANTS:
         return None
-    if words[last] in _FIGURE_ADJECTIVES and _POSSESSIVE.search(words[last - 1]):
+    if words[last] in _FIGURE_ADJECTIVES and POSSESSIVE.search(words[last - 1]):
         last -= 1  # "the mission's latest figures": the mission's
     elif words[last + 1 : last + 2] and words[last + 1] in _NOT_CLAIMANTS:
         # "The Unit's national register", "the army's own monthly report": the owner's
-        owner = next((i for i in range(last, start, -1) if _POSSESSIVE.search(words[i - 1])), None)
+        owner = next((i for i in range(last, start, -1) if POSSESSIVE.search(words[i - 1])), None)
         if (
             owner is not None
             and all(t.text.islower() for t in tokens[owner : last + 1])
@@ -1194,7 +1188,7 @@ def _attribution(
             last = owner - 1
     phrase = [t.low for t in tokens[start : last + 1]]
     capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and t.text[:1].isupper()]
-    has_head = any(_POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)
+    has_head = any(POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)
     named = len(capitals) >= 2 or any(
         sum(c.isupper() for c in t.text) >= 2 or t.low in lex.parties  # "IOM", "MoH"
         for t in capitals
@@ -1206,7 +1200,7 @@ def _attribution(
         t.text[:1].isupper() for t in tokens[start : last + 1]
     ):
         return None
-    text = _POSSESSIVE.sub("", _text(tokens, start, last))
+    text = POSSESSIVE.sub("", _text(tokens, start, last))
     side = lex.parties.get(text.lower())
     if side is not None and side.lower() != text.lower() and not text.isupper():
         return None  # "Armenian" alone names a side's people, not who speaks; "IDF" speaks
@@ -1215,6 +1209,10 @@ def _attribution(
 
 _ORGANISATIONS = GRAMMAR_WORDS["organisations"]
 _ROLES = GRAMMAR_WORDS["roles"]
+#: Who speaks for a hospital without being its director.
+_CARERS = frozenset(["doctor", "doctors", "surgeon", "surgeons", "nurse", "physician", "medic"])
+#: What a person named only by their role is: "the medical director", "a senior doctor".
+_ROLE_WORDS = _ROLES | _CARERS
 #: Offices a person holds, which speak for themselves: "President Ilan Corvas" is the
 #: president, "the regional governor, Petr Amalik," the governor.
 _OFFICES = GRAMMAR_WORDS["offices"]
@@ -1226,7 +1224,7 @@ def _organisation(
     """The organisation a person speaks for: "a spokesman for the ministry" -> the ministry,
     "ministry spokeswoman Narine Avetyan" -> ministry, "President Ilan Corvas" -> President;
     a person without one stays."""
-    body = _POSSESSIVE.sub("", words[last]) in lex.claimant_heads and words[last] not in _OFFICES
+    body = POSSESSIVE.sub("", words[last]) in lex.claimant_heads and words[last] not in _OFFICES
     for i in range(start, last):
         if (
             words[i] in _OFFICES
@@ -1269,7 +1267,7 @@ def _before_person(
     """Where a body's name ends before the name of the person who heads it: "Head of the
     Horodok Regional Military Administration Mykyta Dovbush" -> "... Administration"."""
     head_at = max(
-        (j for j in range(begin, last + 1) if _POSSESSIVE.sub("", words[j]) in lex.claimant_heads),
+        (j for j in range(begin, last + 1) if POSSESSIVE.sub("", words[j]) in lex.claimant_heads),
         default=-1,
     )
     person = tokens[head_at + 1 : last + 1]
@@ -1345,7 +1343,7 @@ def party_of(text: str, known: dict[str, str]) -> str:
             phrase = " ".join(words[i : i + n]).replace("’", "'")
             if phrase in lex.parties:
                 return lex.parties[phrase]
-            stripped = _POSSESSIVE.sub("", phrase)
+            stripped = POSSESSIVE.sub("", phrase)
             if stripped in known:
                 return known[stripped]
     return ""

@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, Phrases, lexicon
 from rollbook.ingest.figures.numbers import Amount, amounts, is_number_word
-from rollbook.ingest.figures.tokens import Sentence, Token
+from rollbook.ingest.figures.tokens import POSSESSIVE, Sentence, Token
 from rollbook.model.claims import Category, Qualifier
 
 _MONTHS = GRAMMAR_WORDS["months"]
@@ -685,7 +685,7 @@ def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[A
     opening = amount.first - 2
     if words[opening : amount.first] not in _OF_A_WHOLE:
         opening = amount.first - 3  # "4,000 of the town's 11,000 residents"
-        if words[opening : opening + 2] != ["of", "the"] or not _POSSESSIVE_END.search(
+        if words[opening : opening + 2] != ["of", "the"] or not POSSESSIVE.search(
             words[amount.first - 1]
         ):
             return False
@@ -699,7 +699,6 @@ def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[A
 
 
 _OF_A_WHOLE = (["of", "the"], ["of", "its"], ["of", "their"], ["of", "our"])
-_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _day_change(words: list[str], first: int) -> bool:
@@ -1378,8 +1377,9 @@ def _named_casualty(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -
     return None
 
 
+_DENYING = GRAMMAR_WORDS["denying"]
 #: The words that may state a firm zero: "no", "none of", "not a single", "denied that any".
-_NO_WORDS = frozenset(["no", "none", "single", "nobody", "not", "any"])
+_NO_WORDS = frozenset(["no", "none", "single", "nobody", "not"]) | _DENYING
 #: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
 _LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
 _NO_LOSS = {"losses": Category.KILLED, "casualties": Category.OTHER, "injuries": Category.WOUNDED}
@@ -1395,14 +1395,16 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
     for i, word in enumerate(words):
         if word == "none" and words[i + 1 : i + 2] == ["of"]:
             # "none of its crew", "none of the attackers"
-            owned = words[i + 2 : i + 3] in _OWNERS or words[i + 2 : i + 3] == ["the"]
-            j = i + 3 if owned else i + 2
-        elif word == "any" and words[i - 2 : i] in (["denied", "that"], ["denies", "that"]):
+            j = i + 3 if words[i + 2 : i + 3] in _OWNERS else i + 2
+        elif (
+            word == "any"
+            and words[i - 1 : i] == ["that"]
+            and words[i - 2 : i - 1]
+            and (words[i - 2] in _DENYING)
+        ):
             # "It denied that any soldiers had died", "denied that any of its men had been
             # captured": a zero it states
-            owned = words[i + 1 : i + 2] == ["of"] and (
-                words[i + 2 : i + 3] in _OWNERS or words[i + 2 : i + 3] == ["the"]
-            )
+            owned = words[i + 1 : i + 2] == ["of"] and words[i + 2 : i + 3] in _OWNERS
             j = i + 3 if owned else i + 1
         elif word == "nobody":
             j = i  # "nobody had been killed"
@@ -1769,10 +1771,12 @@ def _tally_kind(lex: Lexicon, phrase: list[str]) -> Category | None:
 
 
 _CORPSES = frozenset(["bodies", "corpses"])
+#: The dead counted by what is left of them.
+_BODIES = frozenset(["bodies", "body", "remains"])
 _BODIES_OF = (["bodies", "of"], ["body", "of"], ["remains", "of"], ["deaths", "of"],
               ["death", "of"])  # fmt: skip
 #: What the dead are counted as when what is done with them is all a sentence tells.
-_THE_DEAD = frozenset(["bodies", "body", "corpses", "corpse", "remains"])
+_THE_DEAD = _BODIES | _CORPSES | {"corpse"}
 #: Words between a figure and the dead it counts: "312 identified remains".
 _OF_THE_DEAD = frozenset(["identified", "unidentified", "more", "further", "additional"])
 
@@ -1998,7 +2002,7 @@ def _category_right(
             a
             for a in found
             if a.first == amount.last + 3
-            or (a.first == amount.last + 4 and _POSSESSIVE_END.search(words[a.first - 1]))
+            or (a.first == amount.last + 4 and POSSESSIVE.search(words[a.first - 1]))
         ),
         None,
     )
@@ -2165,8 +2169,6 @@ _THE_TALLIES = [["the", noun] for noun in sorted(_TALLY_NOUNS)]
 _KIN_OF = frozenset(["relatives", "families", "parents", "mothers", "fathers", "wives",
                      "husbands", "widows", "kin", "relative", "family", "mother", "father",
                      "wife", "widow"])  # fmt: skip
-#: The dead counted by what is left of them.
-_BODIES = frozenset(["bodies", "body", "remains"])
 #: Deaths named as deeds, which a count before them counts only in their own clause.
 _EVENT_NOUNS = frozenset(["killings", "executions", "hangings"])
 _WOUND_NOUNS = frozenset(["wounds", "wound", "injuries", "injury"])

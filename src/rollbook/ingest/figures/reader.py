@@ -29,7 +29,7 @@ from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.posts import poster_at, posts
 from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
-from rollbook.ingest.figures.tokens import CAPITAL, WORDS, Sentence, sentences, tokens
+from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, sentences, tokens
 from rollbook.ingest.figures.when import dates_in, month_covered, span_covered
 from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
@@ -502,13 +502,10 @@ def _employer_named(text: str) -> str | None:
     for n, word in enumerate(words[:-1]):
         if word in heads and word not in _SPEAKERS and any(w in _SPEAKERS for w in words[n + 1 :]):
             return word
-    if len(words) > 2 and words[0] in heads and words[-2] in _PRESS and text.split()[0] != words[0]:
+    owner = text.split()[0]
+    if len(words) > 2 and words[0] in heads and words[-2] in _PRESS and POSSESSIVE.search(owner):
         return words[0]  # "the group's media office": the group's own words
     return None
-
-
-#: What an organisation's office for the press is called: "media office", "press service".
-_PRESS = frozenset(["media", "press", "information", "communications", "propaganda"])
 
 
 #: Who speaks for an organisation: its roles, and its doctors.

@@ -33,6 +33,8 @@ CAPITAL = r"[A-Z](?<=\b[A-Z])"
 
 #: A word with the apostrophes and hyphens inside it, for taking a name or a heading apart.
 WORDS = re.compile(r"[\w'’-]+")
+#: A word's possessive ending: "ministry's", "town’s".
+POSSESSIVE = re.compile(r"(?:'s|’s)$")
 
 
 class Token(NamedTuple):
