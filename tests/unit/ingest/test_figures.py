@@ -4275,3 +4275,44 @@ def test_denying_that_any_were_harmed_states_a_zero(
 def test_a_paragraph_of_only_among_the_or_of_the_is_read_without_error() -> None:
     text = "The commission said 12 people are missing.\n\nOf the\n"
     assert [(c.category, c.value) for c in read(text)] == [("missing", 12)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category"),
+    [
+        ("A reporter was shot dead at the checkpoint, the union said.", "killed"),
+        ("A photographer for the weekly was freed on Saturday.", "captured"),
+        ("An interpreter working for the monitors was wounded.", "wounded"),
+    ],
+)
+def test_a_single_media_worker_or_interpreter_counts_one(sentence: str, category: str) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [(category, 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A reporter asked the spokesman how many civilians had been killed.",
+        "Asked by a journalist about the prisoners who died, he gave no answer.",
+        "A reporter from a foreign agency asked whether anyone was wounded.",
+    ],
+)
+def test_the_one_who_asks_about_the_dead_is_no_count(sentence: str) -> None:
+    assert read(sentence + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The society said more than 9,300 Palestinians remain in Israeli prisons.", 9300),
+        ("The union said 8 journalists were in Houthi detention.", 8),
+        ("Some 1,200 soldiers remain in Vardanian captivity, the headquarters said.", 1200),
+    ],
+)
+def test_those_in_a_sides_prisons_or_captivity_are_captured(sentence: str, value: int) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("captured", value)]
+
+
+def test_sentenced_to_death_is_no_death() -> None:
+    text = "The monitor said at least 119 people have been sentenced to death since the coup.\n"
+    assert read(text) == []

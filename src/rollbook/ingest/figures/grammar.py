@@ -542,12 +542,42 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         return False
     if article and any(_names_a_thing(lex, words, i) for i in (nxt, nxt + 1)):
         return False  # "an official figure", "a militia checkpoint", "a volunteer project"
+    before = words[max(0, amount.first - 2) : amount.first]
+    if article and (
+        any(_speaks(lex, words, i) for i in (nxt, nxt + 1))
+        or _asks(lex, words, nxt)
+        or before[-1:] in (["asked"], ["told"])
+        or before == ["asked", "by"]
+    ):
+        return False  # "A reporter asked how many had been killed": who asks, no one counted
     # "one is still held" counts by its verb; "a death toll", "a report released" do not
     return any(
         lex.people.starting_at(words, i)
         or (not article and lex.category_index.longest_at(words, i))
         for i in (nxt, nxt + 1)
     )
+
+
+def _speaks(lex: Lexicon, words: list[str], at: int) -> bool:
+    """Whether the person named at `at` speaks or asks in the words right after."""
+    length = lex.people.starting_at(words, at)
+    return bool(length) and words[at + length : at + length + 1] in _ASKS
+
+
+def _asks(lex: Lexicon, words: list[str], start: int) -> bool:
+    """Whether a question comes before any casualty word after `start`: "a reporter from a
+    news agency asked how many had been killed"."""
+    for i in range(start, len(words)):
+        if words[i] in _QUESTIONS:
+            return True
+        if lex.category_index.longest_at(words, i):
+            return False
+    return False
+
+
+_QUESTIONS = frozenset(["asked", "asks", "asking", "how", "whether", "why"])
+#: What a person does who tells or asks about the dead rather than being one of them.
+_ASKS = [[w] for w in (*_SPEECH, "asked", "asks", "wanted", "pressed", "questioned")]
 
 
 def _fate_clarified(words: list[str], amount: Amount) -> bool:
@@ -1989,6 +2019,22 @@ def _places_at(lex: Lexicon, words: list[str], found: list[Amount], first: int) 
 _TOWARDS = frozenset(["to", "into", "in", "at", "from", "across", "towards", "toward"])
 
 
+def _held_by_side(tokens: tuple[Token, ...], words: list[str], at: int) -> bool:
+    """Whether the "in" at `at` opens a side's captivity: "in Russian captivity", "in
+    Israeli prisons", "in Houthi detention"."""
+    return (
+        at + 2 < len(words)
+        and tokens[at + 1].kind == "word"
+        and tokens[at + 1].text[:1].isupper()
+        and words[at + 2] in _HELD_IN
+    )
+
+
+_SENTENCED_TO = (["sentenced", "to"], ["condemned", "to"])
+#: Where a side holds those it has taken.
+_HELD_IN = frozenset(["captivity", "custody", "detention", "prisons", "prison", "jails", "jail"])
+
+
 def _category_right(
     lex: Lexicon,
     tokens: tuple[Token, ...],
@@ -2073,6 +2119,11 @@ def _category_right(
                 limit = min(len(words), i + 8)
             elif i < len(words) and words[i] in ("including", "among"):
                 return described
+            continue
+        if word == "in" and _held_by_side(tokens, words, i):
+            return Category.CAPTURED  # "remain in Israeli prisons", "are in Houthi detention"
+        if word == "death" and words[i - 2 : i] in _SENTENCED_TO:
+            i += 1  # "two of whom had been sentenced to death": condemned, not dead
             continue
         best = _longest_at(lex, words, i)
         if best is not None and _describes(lex, words, i, best[0]):
