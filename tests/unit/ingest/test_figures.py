@@ -4316,3 +4316,20 @@ def test_those_in_a_sides_prisons_or_captivity_are_captured(sentence: str, value
 def test_sentenced_to_death_is_no_death() -> None:
     text = "The monitor said at least 119 people have been sentenced to death since the coup.\n"
     assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The governor said two civilians — a farmer and his son — were killed.",
+         [("killed", 2)]),
+        ("About 1.3 million people — six in ten of the territory's 2.1 million residents — "
+         "are now displaced, the agency said.", [("displaced", 1300000)]),
+        ("At least 24 people — 22 students and two teachers — were killed.",
+         [("killed", 24), ("killed", 22), ("killed", 2)]),
+    ],
+)  # fmt: skip
+def test_an_aside_between_dashes_is_passed_over_to_the_verb(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected

@@ -712,13 +712,11 @@ def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[A
     that tells what befell the part: "eight of its 12 crew were killed", "Eight of the 40
     passengers died", "4,000 of the town's 11,000 residents had fled", "Seven of the 40
     later died"; not "four of the 15 people injured in the attack remain"."""
-    opening = amount.first - 2
+    if not _of_a_whole(words, amount.first):
+        return False
+    opening = amount.first - 2  # "of the 40", or "of the town's 11,000" one word further
     if words[opening : amount.first] not in _OF_A_WHOLE:
-        opening = amount.first - 3  # "4,000 of the town's 11,000 residents"
-        if words[opening : opening + 2] != ["of", "the"] or not POSSESSIVE.search(
-            words[amount.first - 1]
-        ):
-            return False
+        opening -= 1
     if not any(a.last == opening - 1 and a.value is not None for a in every):
         return False
     people = lex.people.starting_at(words, amount.last + 1)
@@ -2103,7 +2101,7 @@ def _category_right(
                 return described
             i = verb
             continue
-        if word == ",":
+        if word in _ASIDE_MARKS:
             if not seen_people or passed_comma:
                 return described
             passed_comma = True
@@ -2111,7 +2109,7 @@ def _category_right(
             label = _longest_at(lex, words, i)
             if label is not None and words[i + label[0] : i + label[0] + 1] in _LABEL_MARKS:
                 return described  # "killed - 9 servicemen, wounded - 23": the next one's label
-            close = _aside_end(words, i, starts)
+            close = _aside_end(words, i, starts, word)  # "two civilians — a farmer and his son —"
             if close is not None:
                 # "48 servicemen, including six officers and two medics, returned home",
                 # "two women, aged 64 and 71, were killed": past the aside to the verb
@@ -2272,10 +2270,11 @@ def _died_since(words: list[str], start: int, starts: set[int]) -> bool:
 _RELATIVES = frozenset(["who", "whose", "which", "whom"])
 
 
-def _aside_end(words: list[str], start: int, starts: set[int]) -> int | None:
-    """The comma that closes an aside opened just before `start`, when one does within a few
-    words and the aside counts nobody of its own, or breaks the figure down before its verb
-    ("five soldiers, 3 civilians, and" is a list, not an aside)."""
+def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") -> int | None:
+    """The comma (or dash, as `mark` opened it) that closes an aside opened just before
+    `start`, when one does within a few words and the aside counts nobody of its own, or
+    breaks the figure down before its verb ("five soldiers, 3 civilians, and" is a list,
+    not an aside)."""
     counts = False
     relative = False  # "including a girl who was separated from her family": its own verb
     for j in range(start, min(len(words), start + 16)):
@@ -2284,7 +2283,7 @@ def _aside_end(words: list[str], start: int, starts: set[int]) -> int | None:
         relative = relative or words[j] in _RELATIVES
         if not relative and (words[j] in _BE or words[j] in ("have", "has", "had")):
             return None  # "14 players, coaches and staff have been killed": the clause's verb
-        if words[j] == ",":
+        if words[j] == mark:
             # "At least 24 people, 22 students and two members of staff, were killed": a
             # breakdown set off between the figure and its verb
             if relative and words[j + 1 : j + 2] in (["the"], ["a"], ["an"]):
@@ -2303,12 +2302,20 @@ def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:
     restated: set[int] = set()
     for n, whole in enumerate(result):
         opening = next(
-            (j for j in range(whole.last + 1, whole.last + 5) if words[j : j + 1] == [","]), 0
+            (
+                j
+                for j in range(whole.last + 1, min(len(words), whole.last + 5))
+                if words[j] in _ASIDE_MARKS
+            ),
+            0,
         )
-        close = _aside_end(words, opening + 1, starts) if opening else None
+        close = _aside_end(words, opening + 1, starts, words[opening]) if opening else None
         if close is None or words[close + 1 : close + 2] not in _VERB_AFTER_ASIDE:
             continue
         inside = [m for m in range(n + 1, len(result)) if opening < result[m].first < close]
+        # "1.3 million people — six in ten of the territory's 2.1 million residents — are":
+        # the whole the people are a part of is no one's figure
+        restated.update(m for m in inside if _of_a_whole(words, result[m].first))
         if words[opening + 1] not in _BREAKDOWN_OPENERS and all(
             words[result[m].first] in ("a", "an") for m in inside
         ):
@@ -2321,6 +2328,16 @@ def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:
     return [f for m, f in enumerate(result) if m not in restated]
 
 
+def _of_a_whole(words: list[str], first: int) -> bool:
+    """Whether the amount at `first` follows "of the", "of its" or "of the town's"."""
+    return words[first - 2 : first] in _OF_A_WHOLE or (
+        words[first - 3 : first - 1] == ["of", "the"]
+        and POSSESSIVE.search(words[first - 1]) is not None
+    )
+
+
+#: The marks that set an aside off between a figure and its verb.
+_ASIDE_MARKS = frozenset([",", "—", "–"])
 #: What follows an aside that counts people of its own when it breaks the figure down.
 _VERB_AFTER_ASIDE = [["were"], ["was"], ["are"], ["is"], ["have"], ["has"], ["had"], ["died"]]
 
