@@ -4333,3 +4333,19 @@ def test_an_aside_between_dashes_is_passed_over_to_the_verb(
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government has said it holds no prisoners from the war.\n",
+        "The front said in a statement that it held no journalists.\n",
+        "The rebels denied that any Ostravian soldiers were being held.\n",
+    ],
+)
+def test_holding_none_states_a_captured_zero(text: str) -> None:
+    assert [(c.category, c.value) for c in read(text)] == [("captured", 0)]
+
+
+def test_holding_no_meetings_is_no_figure() -> None:
+    assert read("The council said it held no meetings during the siege.\n") == []

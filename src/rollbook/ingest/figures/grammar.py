@@ -1410,6 +1410,8 @@ _DENYING = GRAMMAR_WORDS["denying"]
 _NO_WORDS = frozenset(["no", "none", "single", "nobody", "not"]) | _DENYING
 #: Verbs whose "no" states a firm zero: "lost no soldiers", "suffered no losses".
 _LOST = frozenset(["lost", "suffered", "sustained", "incurred"])
+#: Verbs whose "no" states that none are captive: "it held no journalists".
+_HOLDING = frozenset(["holds", "held", "holding"])
 _NO_LOSS = {"losses": Category.KILLED, "casualties": Category.OTHER, "injuries": Category.WOUNDED}
 _BE_DONE = (["were"], ["was"], ["have", "been"], ["has", "been"], ["had", "been"], ["is"], ["are"])
 _NOT_NONE = (["more"], ["longer"], ["less"], ["fewer"], ["other"], ["others"], ["further"])
@@ -1434,6 +1436,8 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             # captured": a zero it states
             owned = words[i + 1 : i + 2] == ["of"] and words[i + 2 : i + 3] in _OWNERS
             j = i + 3 if owned else i + 1
+            if not owned and not _people_or_loss(lex, words, j):
+                j += 1  # "denied that any M23 members were being held"
         elif word == "nobody":
             j = i  # "nobody had been killed"
         elif word == "not" and words[i + 1 : i + 3] == ["a", "single"]:
@@ -1444,13 +1448,15 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             continue  # "no more than five", "no longer"
         else:
             j = i + 1 if _people_or_loss(lex, words, i + 1) else i + 2  # "no Velorian servicemen"
-        lost = i > 0 and words[i - 1] in _LOST
+        lost = i > 0 and (words[i - 1] in _LOST or words[i - 1] in _HOLDING)
         n = _people_or_loss(lex, words, j)
         if not n:
             continue
         if lost:
             last = j + n - 1
             category = _NO_LOSS.get(words[j], Category.KILLED if words[i - 1] == "lost" else None)
+            if words[i - 1] in _HOLDING:
+                category = Category.CAPTURED  # "it holds no prisoners from the war"
         else:
             k = j + n
             if words[k : k + 1] in _PLACED:  # "no one inside was hurt", "none of the crew"
