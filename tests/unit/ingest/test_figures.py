@@ -4349,3 +4349,19 @@ def test_holding_none_states_a_captured_zero(text: str) -> None:
 
 def test_holding_no_meetings_is_no_figure() -> None:
     assert read("The council said it held no meetings during the siege.\n") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Red Crescent has received 340 tracing requests from families.",
+         [("missing", 340)]),
+        ("The service says roughly 2,700 people are still buried beneath collapsed buildings.",
+         [("missing", 2700)]),
+        ("The agency runs two displacement camps near the border.", []),
+    ],
+)  # fmt: skip
+def test_tracing_requests_and_those_still_buried_are_the_missing(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected

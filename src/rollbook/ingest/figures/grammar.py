@@ -1101,6 +1101,9 @@ def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) 
     """ "12 tanks", "2,400 surgical procedures": an amount of things, not of people."""
     last = amount.last
     lex = lexicon()
+    kind = lex.category_index.longest_at(words, last + 1)
+    if kind and not lex.not_people.starting_at(words, last + 1 + kind[0]):
+        return False  # "340 tracing requests", "2,980 open requests"; not "two displacement camps"
     if _DESTROYED.ending_at(words, amount.first) and not any(
         lex.people.starting_at(words, i) for i in (last + 1, last + 2)
     ):
