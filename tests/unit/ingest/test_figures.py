@@ -4365,3 +4365,11 @@ def test_tracing_requests_and_those_still_buried_are_the_missing(
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+def test_a_body_named_in_a_relative_aside_before_the_verb_of_saying_is_not_the_speaker() -> None:
+    text = (
+        "The Ostravian army, which disputes the ministry's figures, said on Sunday that its "
+        "forces had killed more than 1,400 fighters.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(1400, "Ostravian army")]

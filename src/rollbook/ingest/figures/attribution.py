@@ -214,7 +214,9 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 or (words[noun] in _FIGURE_NOUNS and _stated_next(words, noun + 1))
             )
             and POSSESSIVE.search(words[i])
-        ):  # "the General Staff's claim of 12,000", "the government's statement that 140",
+            and not _in_relative_aside(words, i)  # "The army, which disputes the ministry's
+        ):  # figures, said": "the General Staff's claim of 12,000", "the government's
+            # statement that 140",
             # "the Ministry's confirmed figure, as of 1 March, is 27,340", "the ministry's
             # death toll since 8 October now stands at 2,367"
             owner = _owner(lex, tokens, words, i)
@@ -1393,6 +1395,23 @@ def document_parties(text: str) -> dict[str, str]:
     return found
 
 
+def _in_relative_aside(words: list[str], at: int) -> bool:
+    """Whether the word at `at` is in a relative clause set off by commas between a subject
+    and its verb of saying, in which a body is named only as what the subject does something
+    to: "The army, which disputes the ministry's figures, said"."""
+    opening = next((j for j in range(at - 1, -1, -1) if words[j] == ","), -1)
+    closing = next((j for j in range(at + 1, len(words)) if words[j] == ","), -1)
+    return (
+        opening >= 0
+        and closing >= 0
+        and words[opening + 1] in _RELATIVES
+        and words[closing + 1 : closing + 2] != []
+        and words[closing + 1] in _SPEECH
+    )
+
+
+_RELATIVES = GRAMMAR_WORDS["relatives"]
+_SPEECH = GRAMMAR_WORDS["speech"]
 #: Words that open a sentence before "army" or "forces" and name no side: "The army".
 _DEMONSTRATIVES = frozenset(["this", "that", "these", "those", "both", "each", "all", "some",
                              "many", "local"])  # fmt: skip

@@ -2276,7 +2276,7 @@ def _died_since(words: list[str], start: int, starts: set[int]) -> bool:
 
 
 #: Words that open a relative clause, whose verb is not the clause's own.
-_RELATIVES = frozenset(["who", "whose", "which", "whom"])
+_RELATIVES = GRAMMAR_WORDS["relatives"]
 
 
 def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") -> int | None:
