@@ -4373,3 +4373,22 @@ def test_a_body_named_in_a_relative_aside_before_the_verb_of_saying_is_not_the_s
         "forces had killed more than 1,400 fighters.\n"
     )
     assert [(c.value, c.claimant) for c in read(text)] == [(1400, "Ostravian army")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Hospitals had received 58 killed and 214 injured over the past day, it said.",
+         [("killed", 58), ("wounded", 214)]),
+        ("The shell killed a farmer and wounded two neighbours, he said.",
+         [("killed", 1), ("wounded", 2)]),
+        ("About 600 residents are now living in temporary accommodation centres.",
+         [("displaced", 600)]),
+        ("Some 2,900 residents of the border communities remain evacuated.",
+         [("displaced", 2900)]),
+    ],
+)  # fmt: skip
+def test_what_befell_them_as_named_after_a_hospitals_taking_in_and_neighbours_and_evacuees(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected

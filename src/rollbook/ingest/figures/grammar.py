@@ -1734,6 +1734,9 @@ def _category(
     if raised is not None and right is None:
         return raised  # "raised the death toll from an assault on a camp for displaced people
         # to 37": the toll's kind, however far before
+    named_after = lex.category_index.longest_at(words, amount.last + 1)
+    if named_after is not None and words[start - 1 : start] in _RECEIVING:
+        return named_after[1]  # "hospitals had received 58 killed and 214 injured": as named
     # "killing 12", "wounded at least 30": the verb right before the figure.
     named = _named_before(lex, words, start)
     if named is not None:
@@ -1838,6 +1841,8 @@ def _bodies_counted(lex: Lexicon, words: list[str], amount: Amount) -> bool:
 
 #: Verbs before a figure that say less than a category word after it.
 _WEAK_CUES = [["registered"], ["recorded"]]
+#: Verbs of a hospital taking people in, which name the wounded only when nothing else does.
+_RECEIVING = [["received"], ["admitted"], ["receiving"]]
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
 #: What a tally of the killed may be called by: "the murder count", "the homicide tally".
 _DEATHS = frozenset(["death", "murder", "homicide", "fatality"])
