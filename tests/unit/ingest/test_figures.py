@@ -4392,3 +4392,16 @@ def test_what_befell_them_as_named_after_a_hospitals_taking_in_and_neighbours_an
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+def test_a_count_of_the_previous_days_beside_a_dated_weeks_is_a_figure_of_its_own() -> None:
+    text = (
+        "According to the ministry, 147 people were killed and 412 injured between 21 and 27 "
+        "September, compared with 118 killed and 390 injured in the previous seven days.\n"
+    )
+    assert [(c.category, c.value, c.previous_value) for c in read(text)] == [
+        ("killed", 147, None),
+        ("wounded", 412, None),
+        ("killed", 118, None),
+        ("wounded", 390, None),
+    ]

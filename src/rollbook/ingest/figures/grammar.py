@@ -278,6 +278,8 @@ def _names_period(words: list[str], earlier: bool) -> bool:
     """Whether the words open with (`earlier`: "the week before", "the previous month", "in
     April", "in week 14") or hold ("this week", "during the month", "in May") a period."""
     if earlier:
+        if words[:3] in _OVER_THE_LAST:
+            words = words[1:]  # "compared with 118 killed in the previous seven days"
         first, second = [*words[:2], "", ""][:2]
         return (
             (first == "the" and (second in _PERIODS or second in ("previous", "preceding")))
@@ -292,10 +294,16 @@ def _names_period(words: list[str], earlier: bool) -> bool:
         (w in ("this", "during", "the") and after in _PERIODS)
         or (w in ("in", "since") and (after in _MONTHS or after == "week"))
         or (w in ("first", "second") and after in ("half", "quarter"))  # "in the first half"
+        or (w == "between" and _a_numeral(after))  # "between 21 and 27 September"
         or (w in ("in", "of", "during") and _a_year(after))  # "killed 17 people in 2630"
         or (w in _MONTHS and _a_year(after) and _RUNNING.isdisjoint(words))  # "to 24 Dec 2609"
         for w, after in zip(words, [*words[1:], ""], strict=True)
     )
+
+
+_OVER_THE_LAST = [
+    [w, "the", last] for w in ("in", "over", "during") for last in ("previous", "preceding")
+]
 
 
 def _a_year(word: str) -> bool:
