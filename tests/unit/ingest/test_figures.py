@@ -4405,3 +4405,27 @@ def test_a_count_of_the_previous_days_beside_a_dated_weeks_is_a_figure_of_its_ow
         ("killed", 118, None),
         ("wounded", 390, None),
     ]
+
+
+def test_a_plain_text_table_aligned_by_spaces_gives_a_claim_per_cell() -> None:
+    text = (
+        "Weekly digest\n\n"
+        "The Monitor recorded 30 deaths this week.\n\n"
+        "DEATHS AND INJURIES BY DISTRICT\n"
+        "District            Killed   Wounded\n"
+        "Upper Vale              18        40\n"
+        "Kessel Ford             12       n/k\n"
+        "Total                   30        40\n\n"
+        "Figures for the latest week are provisional.\n"
+    )
+    assert [(c.category, c.value, c.quote.split("  ")[0]) for c in read(text)] == [
+        ("killed", 30, "30 deaths"),
+        ("killed", 18, "Upper Vale"),
+        ("wounded", 40, "Upper Vale"),
+        ("killed", 12, "Kessel Ford"),
+    ]
+
+
+def test_a_line_with_a_label_and_a_number_apart_is_no_table_without_a_header() -> None:
+    text = "Bulletin No. 4\n\nKilled      17\n"
+    assert [(c.category, c.value) for c in read(text)] == [("killed", 17)]

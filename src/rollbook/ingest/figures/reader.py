@@ -28,7 +28,14 @@ from rollbook.ingest.figures.attribution import (
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.posts import poster_at, posts
-from rollbook.ingest.figures.table_rows import category_of, cells, is_row, is_separator, row_figures
+from rollbook.ingest.figures.table_rows import (
+    aligned_row,
+    category_of,
+    cells,
+    is_row,
+    is_separator,
+    row_figures,
+)
 from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, sentences, tokens
 from rollbook.ingest.figures.when import dates_in, month_covered, span_covered
 from rollbook.model.claims import Category, Qualifier, claimant_key
@@ -629,7 +636,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 claimants.last = claimants.named_between(unsaid.start, unsaid.end) or claimants.last
         named = claimants.resolve_all(said, quoted or speaker is not None, speaker)
         unsaid = None if said else sentence
-        if is_row(line):
+        if is_row(line) or aligned_row(line, header is not None):
             if header is None:
                 header = cells(line)
             elif not is_separator(line):

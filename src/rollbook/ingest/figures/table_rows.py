@@ -1,9 +1,9 @@
-"""Figures in Markdown tables: each number under a column that names a category is a claim.
+"""Figures in tables: each number under a column that names a category is a claim.
 
 A monitor's update often lists its figures per region: "| Sagaing | 71 | 96 |" under
-"| Region | Killed | Injured |". The column says what the number counts, the row's label
-whose losses; a table whose columns name no category takes the heading's ("Deaths by
-province").
+"| Region | Killed | Injured |", or in plain text with its columns aligned by spaces. The
+column says what the number counts, the row's label whose losses; a table whose columns
+name no category takes the heading's ("Deaths by province").
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from rollbook.model.claims import Category, Qualifier
 
 _SEPARATOR = re.compile(r"^\|?[\s:|-]+\|?$")
 _CELL = re.compile(r"[^|]+")
+#: A cell of a table aligned by spaces: words apart by single spaces, cells by two or more.
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]{3}")  # a cell's words, beside its figure
 _WORDS = re.compile(r"[\w']+")  # a heading's or a column's words
@@ -73,7 +75,28 @@ def is_separator(line: str) -> bool:
     return bool(_SEPARATOR.match(line)) and "-" in line
 
 
+def aligned_row(line: str, under_header: bool) -> bool:
+    """Whether a line is a row of a plain-text table aligned by spaces: under its header a
+    label and numbers ("North Tabar      512      864"), else a header whose columns name
+    what they count ("State            Killed   Wounded")."""
+    if "|" in line or ("\t" not in line and "  " not in line):
+        return False
+    found = _ALIGNED_CELL.findall(line)
+    if len(found) < 2:
+        return False
+    if under_header:  # "Sable Hill Front     16     n/k": a number not known beside one
+        amounts = [_cell_amount(cell) is not None for cell in found[1:]]
+        return any(amounts) and all(
+            a or len(c) <= 3 for a, c in zip(amounts, found[1:], strict=True)
+        )
+    return all(len(cell.split()) <= 3 for cell in found) and any(
+        category_of(cell) for cell in found[1:]
+    )
+
+
 def cells(line: str) -> list[str]:
+    if not line.startswith("|"):
+        return _ALIGNED_CELL.findall(line)
     return [c.strip() for c in _CELL.findall(line.strip().strip("|"))]
 
 
@@ -90,7 +113,8 @@ def category_of(text: str) -> Category | None:
 
 def row_figures(header: list[str], line: str, offset: int, section: Category | None) -> Row:
     """The claims of one data row under its header; `offset` is where the line starts."""
-    spans = [(m.start(), m.end()) for m in _CELL.finditer(line)]
+    cell = _CELL if line.startswith("|") else _ALIGNED_CELL
+    spans = [(m.start(), m.end()) for m in cell.finditer(line)]
     spans = [(a, b) for a, b in spans if line[a:b].strip()]
     if len(spans) < 2:
         return Row([], [])
@@ -130,10 +154,13 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
         if category is None:
             continue
         current = len(found)
-        found.append(Cell(value, low, high, qualifier, category, f"{label} {name}".strip()))
+        # a total row counts the people the text's own total does: no group of its own
+        group = "" if label.casefold() in _TOTALS else f"{label} {name}".strip()
+        found.append(Cell(value, low, high, qualifier, category, group))
     return Row(found, prose, claimant)
 
 
+_TOTALS = frozenset(["total", "totals", "all", "overall", "grand total"])
 #: What an earlier edition of the figures is called in a column's header: "Total in
 #: Bulletin No. 27", "Update No. 3 (9 Nov)", "Previous report".
 _EDITIONS = GRAMMAR_WORDS["edition_nouns"]
