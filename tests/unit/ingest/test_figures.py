@@ -4429,3 +4429,17 @@ def test_a_plain_text_table_aligned_by_spaces_gives_a_claim_per_cell() -> None:
 def test_a_line_with_a_label_and_a_number_apart_is_no_table_without_a_header() -> None:
     text = "Bulletin No. 4\n\nKilled      17\n"
     assert [(c.category, c.value) for c in read(text)] == [("killed", 17)]
+
+
+def test_in_a_bodys_own_report_its_name_and_its_patrols_are_the_body() -> None:
+    text = (
+        "Joint Ceasefire Monitoring Commission\n\n"
+        "Weekly Report No. 36\n\n"
+        "The Commission registered 214 ceasefire violations during the week.\n\n"
+        "Commission patrols confirmed that 3 civilians were killed on the eastern side.\n\n"
+        "The Commission has confirmed 71 civilian deaths since the ceasefire took effect.\n"
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [
+        (3, "Joint Ceasefire Monitoring Commission"),
+        (71, "Joint Ceasefire Monitoring Commission"),
+    ]

@@ -292,6 +292,13 @@ class _Claimants:
         if owner is not None:
             text = owner  # "the hospital's chief surgeon", "Gendarmerie spokesman Luc Ferrand"
         words = text.split()
+        if len(words) >= 2 and words[-1].lower() in _ITS_PEOPLE and not attribution.new:
+            body = " ".join(words[:-1])  # "Commission patrols", "Red Crescent teams": the
+            whose = self.resolve(replace(attribution, text=body))  # body's own people
+            if whose != body and (whose != self.outlet or self.authored):
+                return whose
+        if self.authored and len(words) == 1 and head(text) == head(self.outlet):
+            return self.outlet  # "the Commission", in the Commission's own report
         if self.authored and text.lower() in _WITNESSES:
             return self.outlet  # "forensic experts found", in the prosecutor's own statement
         if self.authored and not text.islower() and _press_unit(text):
@@ -751,6 +758,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     return _once(text, _replaced(_superseded(found)), outlet)
 
 
+#: A body's own people, who give its figures: "Commission patrols", "Red Crescent teams".
+_ITS_PEOPLE = frozenset(["patrols", "teams", "volunteers", "delegates", "monitors", "observers"])
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
 _DESCRIBED = frozenset(["monitor", "monitors", "group", "observatory", "watchdog", "ngo",
                         "charity", "organisation", "organization", "agency"])  # fmt: skip
