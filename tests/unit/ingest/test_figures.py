@@ -4443,3 +4443,21 @@ def test_in_a_bodys_own_report_its_name_and_its_patrols_are_the_body() -> None:
         (3, "Joint Ceasefire Monitoring Commission"),
         (71, "Joint Ceasefire Monitoring Commission"),
     ]
+
+
+def test_an_aside_naming_people_with_their_ages_is_passed_over_to_the_verb() -> None:
+    text = (
+        "Two journalists, the camera operator Yousef Abu Sakhr, 34, and the reporter Lina "
+        "Hamdallah, 27, were killed when the strike hit their car, the syndicate said.\n"
+    )
+    assert [(c.category, c.value) for c in read(text)] == [("killed", 2)]
+
+
+def test_a_commission_of_inquiry_into_events_is_named_whole() -> None:
+    text = (
+        "The National Commission of Inquiry into the July Events said in its final report "
+        "that 148 people were killed.\n"
+    )
+    assert [c.claimant for c in read(text)] == [
+        "National Commission of Inquiry into the July Events"
+    ]

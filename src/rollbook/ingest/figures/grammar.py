@@ -2299,21 +2299,29 @@ def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") 
     not an aside)."""
     counts = False
     relative = False  # "including a girl who was separated from her family": its own verb
-    for j in range(start, min(len(words), start + 16)):
+    first: int | None = None  # the first comma, when the verb does not follow it
+    for j in range(start, min(len(words), start + 28)):
         if words[j] in _HARD_STOPS:
-            return None
+            return first
         relative = relative or words[j] in _RELATIVES
         if not relative and (words[j] in _BE or words[j] in ("have", "has", "had")):
-            return None  # "14 players, coaches and staff have been killed": the clause's verb
+            return first  # "14 players, coaches and staff have been killed": the clause's verb
         if words[j] == mark:
             # "At least 24 people, 22 students and two members of staff, were killed": a
             # breakdown set off between the figure and its verb
             if relative and words[j + 1 : j + 2] in (["the"], ["a"], ["an"]):
                 return None  # "six people, whose remains were returned, the Unit said"
-            verb_next = words[j + 1 : j + 2] in _VERB_AFTER_ASIDE
-            return j if not counts or words[start] in ("including", "among") or verb_next else None
+            if words[j + 1 : j + 2] in _VERB_AFTER_ASIDE or words[start] in ("including", "among"):
+                return j
+            if counts or mark != ",":
+                return first if counts else j
+            if first is None and j - start >= 16:
+                return None
+            # "Two journalists, the camera operator Yousef Sakhr, 34, and the reporter Lina
+            # Hamdan, 27, were killed": the aside may hold commas of its own before the verb
+            first = j if first is None else first
         counts = counts or (j in starts and words[j] not in ("a", "an"))
-    return None
+    return first
 
 
 def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:
