@@ -4461,3 +4461,16 @@ def test_a_commission_of_inquiry_into_events_is_named_whole() -> None:
     assert [c.claimant for c in read(text)] == [
         "National Commission of Inquiry into the July Events"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("3- Among the martyrs are two paramedics of the Red Crescent.", [("killed", 2)]),
+        ("7/ Journalists are asking me how many servicemen died this week.", []),
+        ("4\ufe0f\u20e3 Our losses will be announced later.", []),
+    ],
+)
+def test_a_numbered_items_number_is_no_count(line: str, expected: list[tuple[str, int]]) -> None:
+    text = "Channel post\n\n" + line + "\n"
+    assert [(c.category, c.value) for c in read(text)] == expected

@@ -903,6 +903,20 @@ def _years_apart(low: str, high: str) -> bool:
     )
 
 
+def _item_mark(tokens: tuple[Token, ...], at: int) -> bool:
+    """Whether the mark at `at`, after a line's opening numeral, numbers a list's item: "3-",
+    "7/", "4)" or a keycap "4️⃣" before the item's capitalised first word."""
+    if at + 1 >= len(tokens) or tokens[at].kind != "punct":
+        return False
+    if tokens[at].text in _KEYCAP:
+        return True
+    return tokens[at].text in _ITEM_MARKS and tokens[at + 1].text[:1].isupper()
+
+
+_KEYCAP = frozenset(["\ufe0f", "\u20e3"])
+_ITEM_MARKS = frozenset(["-", "/", ")", "–"])
+
+
 def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
     """Dates, years, times, ages and ordinals are not casualty counts."""
     first, last = amount.first, amount.last
@@ -921,6 +935,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "call the centre on 0 800 507 117": a telephone number
     if _ratio(tokens, words, first, last):
         return True  # "two in five of them", "one in three": a share, not a count
+    if first == 0 and _item_mark(tokens, last + 1):
+        return True  # "3- Among the martyrs", "7/ Journalists are asking", "4️⃣ Our losses"
     if tokens[first].kind == "number":
         text = tokens[first].text
         if value is not None and value <= 31 and _a_day(tokens, words, first, last):
