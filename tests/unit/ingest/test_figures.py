@@ -4474,3 +4474,18 @@ def test_a_commission_of_inquiry_into_events_is_named_whole() -> None:
 def test_a_numbered_items_number_is_no_count(line: str, expected: list[tuple[str, int]]) -> None:
     text = "Channel post\n\n" + line + "\n"
     assert [(c.category, c.value) for c in read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some 20 sheep were also killed in the shelling, the mayor said.", []),
+        ("About 300 head of cattle were killed or driven off.", []),
+        ("The ministry said it had received 157 of its own servicemen in return, and that they "
+         "would be flown to a military hospital for treatment.", [("captured", 157)]),
+    ],
+)  # fmt: skip
+def test_animals_are_no_casualties_and_an_exchanges_returned_are_captured(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected

@@ -1758,9 +1758,12 @@ def _category(
     if raised is not None and right is None:
         return raised  # "raised the death toll from an assault on a camp for displaced people
         # to 37": the toll's kind, however far before
-    named_after = lex.category_index.longest_at(words, amount.last + 1)
-    if named_after is not None and words[start - 1 : start] in _RECEIVING:
-        return named_after[1]  # "hospitals had received 58 killed and 214 injured": as named
+    if words[start - 1 : start] in _RECEIVING:
+        named_after = lex.category_index.longest_at(words, amount.last + 1)
+        if named_after is not None:
+            return named_after[1]  # "hospitals had received 58 killed and 214 injured"
+        if right is Category.CAPTURED:
+            return right  # "received 157 of its own servicemen in return": an exchange's
     # "killing 12", "wounded at least 30": the verb right before the figure.
     named = _named_before(lex, words, start)
     if named is not None:
