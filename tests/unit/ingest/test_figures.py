@@ -4489,3 +4489,12 @@ def test_animals_are_no_casualties_and_an_exchanges_returned_are_captured(
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+def test_a_table_row_whose_label_names_things_counts_no_one() -> None:
+    text = (
+        "Border report\n\n"
+        "| Item | Number |\n|---|---|\n"
+        "| People detained | 41 |\n| Vehicles seized | 9 |\n| Firearms seized | 6 |\n"
+    )
+    assert [(c.category, c.value) for c in read(text)] == [("captured", 41)]

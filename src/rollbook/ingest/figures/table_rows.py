@@ -120,6 +120,8 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
         return Row([], [])
     label = line[spans[0][0] : spans[0][1]].strip()
     by_row = None if any(category_of(name) for name in header[1:]) else category_of(label)
+    if by_row is not None and lexicon().not_people.starting_at(_WORDS.findall(label.lower()), 0):
+        by_row = None  # "| Vehicles seized | 9 |", "| Firearms seized | 6 |": things
     found: list[Cell] = []
     prose = []
     claimant = ""
