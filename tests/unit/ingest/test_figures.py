@@ -4498,3 +4498,19 @@ def test_a_table_row_whose_label_names_things_counts_no_one() -> None:
         "| People detained | 41 |\n| Vehicles seized | 9 |\n| Firearms seized | 6 |\n"
     )
     assert [(c.category, c.value) for c in read(text)] == [("captured", 41)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Three soldiers who were listed as missing after the ambush were found dead on "
+         "Thursday.", [("killed", 3)]),
+        ("Since then the remains of four riflemen have been recovered.", [("killed", 4)]),
+        ("The army said it had killed three operatives of the Resistance Brigades.",
+         [("killed", 3)]),
+    ],
+)  # fmt: skip
+def test_what_befell_those_once_listed_and_riflemen_and_operatives(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected

@@ -2069,6 +2069,8 @@ def _held_by_side(tokens: tuple[Token, ...], words: list[str], at: int) -> bool:
     )
 
 
+#: How people were entered in a list of what befell them: "who were listed as missing".
+_LISTED_AS = frozenset(["listed", "registered", "reported", "recorded", "declared", "counted"])
 _SENTENCED_TO = (["sentenced", "to"], ["condemned", "to"])
 #: Where a side holds those it has taken.
 _HELD_IN = frozenset(["captivity", "custody", "detention", "prisons", "prison", "jails", "jail"])
@@ -2134,7 +2136,12 @@ def _category_right(
             return described  # "at 146 and the number injured at 402": the next one's tally
         if i in starts or (word == "after" and i + 1 in begins):
             return described  # "rose to five after one of the injured died"
-        if words[i : i + 3] in (["who", "had", "been"], ["that", "had", "been"]):
+        if words[i : i + 3] in (["who", "had", "been"], ["that", "had", "been"]) or (
+            words[i] == "who"
+            and words[i + 1 : i + 2] in (["were"], ["was"])
+            and words[i + 2 : i + 3] != []
+            and words[i + 2] in _LISTED_AS
+        ):  # "Three soldiers who were listed as missing ... were found dead"
             # "96 people who had been registered as missing were confirmed dead": what they
             # were is not what happened to them; the verb after the clause says that
             verb = next((j for j in range(i + 3, limit) if words[j] in _MAIN_VERBS), None)
