@@ -4514,3 +4514,20 @@ def test_what_befell_those_once_listed_and_riflemen_and_operatives(
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The council said 1,150 residents had now left, up from about 400 on Thursday.",
+         [("displaced", 1150)]),
+        ("Authorities said 4,800 people had moved away from the border area since Saturday.",
+         [("displaced", 4800)]),
+        ("The minister said six of the eight wounded guards had now left hospital.",
+         [("wounded", 6), ("wounded", 8)]),
+    ],
+)  # fmt: skip
+def test_those_who_have_now_left_or_moved_away_are_displaced_but_not_from_hospital(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
