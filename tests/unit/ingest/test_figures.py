@@ -4394,9 +4394,12 @@ def test_what_befell_them_as_named_after_a_hospitals_taking_in_and_neighbours_an
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
 
 
-def test_a_count_of_the_previous_days_beside_a_dated_weeks_is_a_figure_of_its_own() -> None:
+@pytest.mark.parametrize("between", ["between 21 and 27", "between Wednesday 21 and Tuesday 27"])
+def test_a_count_of_the_previous_days_beside_a_dated_weeks_is_a_figure_of_its_own(
+    between: str,
+) -> None:
     text = (
-        "According to the ministry, 147 people were killed and 412 injured between 21 and 27 "
+        f"According to the ministry, 147 people were killed and 412 injured {between} "
         "September, compared with 118 killed and 390 injured in the previous seven days.\n"
     )
     assert [(c.category, c.value, c.previous_value) for c in read(text)] == [

@@ -294,7 +294,7 @@ def _names_period(words: list[str], earlier: bool) -> bool:
         (w in ("this", "during", "the") and after in _PERIODS)
         or (w in ("in", "since") and (after in _MONTHS or after == "week"))
         or (w in ("first", "second") and after in ("half", "quarter"))  # "in the first half"
-        or (w == "between" and _a_numeral(after))  # "between 21 and 27 September"
+        or (w == "between" and (_a_numeral(after) or after in _DAYS))  # "between 21 and 27 May"
         or (w in ("in", "of", "during") and _a_year(after))  # "killed 17 people in 2630"
         or (w in _MONTHS and _a_year(after) and _RUNNING.isdisjoint(words))  # "to 24 Dec 2609"
         for w, after in zip(words, [*words[1:], ""], strict=True)
