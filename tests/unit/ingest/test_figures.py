@@ -4534,3 +4534,11 @@ def test_those_who_have_now_left_or_moved_away_are_displaced_but_not_from_hospit
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+def test_those_arrested_who_remain_disappeared_are_missing() -> None:
+    text = (
+        "At least 112,400 people arrested by government forces since March 2611 remain "
+        "forcibly disappeared, the Centre said.\n"
+    )
+    assert [(c.category, c.value) for c in read(text)] == [("missing", 112400)]
