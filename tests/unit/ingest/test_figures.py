@@ -4542,3 +4542,8 @@ def test_those_arrested_who_remain_disappeared_are_missing() -> None:
         "forcibly disappeared, the Centre said.\n"
     )
     assert [(c.category, c.value) for c in read(text)] == [("missing", 112400)]
+
+
+def test_a_count_of_tolls_is_no_count_of_people() -> None:
+    text = "Fact check\n\nMarket strike in Kessel, four tolls: what we know about the dead\n"
+    assert read(text) == []
