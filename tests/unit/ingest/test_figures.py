@@ -4547,3 +4547,14 @@ def test_those_arrested_who_remain_disappeared_are_missing() -> None:
 def test_a_count_of_tolls_is_no_count_of_people() -> None:
     text = "Fact check\n\nMarket strike in Kessel, four tolls: what we know about the dead\n"
     assert read(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry said one serviceman had suffered a shrapnel wound.",
+        "The service said a border guard received a gunshot wound to the shoulder.",
+    ],
+)
+def test_one_who_suffered_or_received_a_wound_is_wounded(sentence: str) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("wounded", 1)]
