@@ -4558,3 +4558,15 @@ def test_a_count_of_tolls_is_no_count_of_people() -> None:
 )
 def test_one_who_suffered_or_received_a_wound_is_wounded(sentence: str) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == [("wounded", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Insurgents beheaded four civilians in the village, police said.",
+        "Gunmen raided the village on Saturday night, beheading at least four men.",
+        "Four farmers were hacked to death in their fields, the council said.",
+    ],
+)
+def test_killings_named_by_how_they_were_done_count_the_killed(sentence: str) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("killed", 4)]
