@@ -4570,3 +4570,17 @@ def test_one_who_suffered_or_received_a_wound_is_wounded(sentence: str) -> None:
 )
 def test_killings_named_by_how_they_were_done_count_the_killed(sentence: str) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == [("killed", 4)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Red Crescent said its ambulances took 15 injured people to the district hospital.",
+         [("wounded", 15)]),
+        ("The rebels took 12 hostages from the village, residents said.", [("captured", 12)]),
+    ],
+)  # fmt: skip
+def test_what_those_taken_somewhere_are_is_what_the_words_after_the_figure_say(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == expected

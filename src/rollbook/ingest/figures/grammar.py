@@ -1868,8 +1868,10 @@ def _bodies_counted(lex: Lexicon, words: list[str], amount: Amount) -> bool:
 
 #: Verbs before a figure that say less than a category word after it.
 _WEAK_CUES = [["registered"], ["recorded"]]
-#: Verbs of a hospital taking people in, which name the wounded only when nothing else does.
-_RECEIVING = [["received"], ["admitted"], ["receiving"]]
+#: Verbs of taking people in or carrying them, which tell what befell them only when the
+#: words right after the figure do not: "received 58 killed", "took 15 injured people".
+_RECEIVING = [[w] for w in ("received", "admitted", "receiving", "took", "taking", "brought",
+                            "carried", "transported", "transferred")]  # fmt: skip
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
 #: What a tally of the killed may be called by: "the murder count", "the homicide tally".
 _DEATHS = frozenset(["death", "murder", "homicide", "fatality"])
