@@ -214,11 +214,11 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 or (words[noun] in _FIGURE_NOUNS and _stated_next(words, noun + 1))
             )
             and POSSESSIVE.search(words[i])
-            and not _in_relative_aside(words, i)  # "The army, which disputes the ministry's
-        ):  # figures, said": "the General Staff's claim of 12,000", "the government's
-            # statement that 140",
+            and not _in_relative_aside(lex, words, i)
+        ):  # "the General Staff's claim of 12,000", "the government's statement that 140",
             # "the Ministry's confirmed figure, as of 1 March, is 27,340", "the ministry's
-            # death toll since 8 October now stands at 2,367"
+            # death toll since 8 October now stands at 2,367"; not "The army, which disputes
+            # the ministry's figures, said"
             owner = _owner(lex, tokens, words, i)
             if owner is not None:
                 found.append(owner)
@@ -1395,7 +1395,7 @@ def document_parties(text: str) -> dict[str, str]:
     return found
 
 
-def _in_relative_aside(words: list[str], at: int) -> bool:
+def _in_relative_aside(lex: Lexicon, words: list[str], at: int) -> bool:
     """Whether the word at `at` is in a relative clause set off by commas between a subject
     and its verb of saying, in which a body is named only as what the subject does something
     to: "The army, which disputes the ministry's figures, said"."""
@@ -1406,12 +1406,11 @@ def _in_relative_aside(words: list[str], at: int) -> bool:
         and closing >= 0
         and words[opening + 1] in _RELATIVES
         and words[closing + 1 : closing + 2] != []
-        and words[closing + 1] in _SPEECH
+        and words[closing + 1] in lex.say_verbs
     )
 
 
 _RELATIVES = GRAMMAR_WORDS["relatives"]
-_SPEECH = GRAMMAR_WORDS["speech"]
 #: Words that open a sentence before "army" or "forces" and name no side: "The army".
 _DEMONSTRATIVES = frozenset(["this", "that", "these", "those", "both", "each", "all", "some",
                              "many", "local"])  # fmt: skip

@@ -2073,6 +2073,7 @@ def _held_by_side(tokens: tuple[Token, ...], words: list[str], at: int) -> bool:
 
 #: How people were entered in a list of what befell them: "who were listed as missing".
 _LISTED_AS = frozenset(["listed", "registered", "reported", "recorded", "declared", "counted"])
+#: What makes "death" a sentence, not a death: "sentenced to death".
 _SENTENCED_TO = (["sentenced", "to"], ["condemned", "to"])
 #: Where a side holds those it has taken.
 _HELD_IN = frozenset(["captivity", "custody", "detention", "prisons", "prison", "jails", "jail"])
@@ -2341,8 +2342,10 @@ def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") 
                 return None  # "six people, whose remains were returned, the Unit said"
             if words[j + 1 : j + 2] in _VERB_AFTER_ASIDE or words[start] in ("including", "among"):
                 return j
-            if counts or mark != ",":
-                return first if counts else j
+            if counts:
+                return first  # "five soldiers, 3 civilians, and": a list
+            if mark != ",":
+                return j  # the closing dash
             if first is None and j - start >= 16:
                 return None
             # "Two journalists, the camera operator Yousef Sakhr, 34, and the reporter Lina

@@ -294,9 +294,11 @@ class _Claimants:
         words = text.split()
         if len(words) >= 2 and words[-1].lower() in _ITS_PEOPLE and not attribution.new:
             body = " ".join(words[:-1])  # "Commission patrols", "Red Crescent teams": the
-            whose = self.resolve(replace(attribution, text=body))  # body's own people
+            known = len(self.named)  # body's own people
+            whose = self.resolve(replace(attribution, text=body))
             if whose != body and (whose != self.outlet or self.authored):
                 return whose
+            del self.named[known:]  # the body alone, found nowhere before, is no name given
         if self.authored and len(words) == 1 and head(text) == head(self.outlet):
             return self.outlet  # "the Commission", in the Commission's own report
         if self.authored and text.lower() in _WITNESSES:
