@@ -760,8 +760,10 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     return _once(text, _replaced(_superseded(found)), outlet)
 
 
-#: A body's own people, who give its figures: "Commission patrols", "Red Crescent teams".
-_ITS_PEOPLE = frozenset(["patrols", "teams", "volunteers", "delegates", "monitors", "observers"])
+#: A body's own units, which give its figures: "Commission patrols", "the Mission's teams".
+_UNITS = frozenset(["patrols", "teams", "observers"])
+#: A body's own people named after its name: "Commission patrols", "Red Crescent teams".
+_ITS_PEOPLE = _UNITS | {"volunteers", "delegates", "monitors"}
 #: Heads of a claimant described rather than named: "a war monitor", "a rights group".
 _DESCRIBED = frozenset(["monitor", "monitors", "group", "observatory", "watchdog", "ngo",
                         "charity", "organisation", "organization", "agency"])  # fmt: skip
@@ -1346,7 +1348,7 @@ _UPDATING = re.compile(
     r"\b(?:updated?|summary|risen|rose|rises|grown|increased|climbed|now|as of)\b", re.IGNORECASE
 )
 #: Words that sum several incidents' figures rather than revise one's.
-_TOTALS = frozenset(["total", "totals", "altogether", "overall", "cumulative", "combined"])
+_TOTALS = GRAMMAR_WORDS["totals"]
 
 
 def _a_toll(claim: FoundClaim) -> bool:
@@ -2043,9 +2045,7 @@ def _its_people(
 _OWNED = re.compile(r"^([A-Z][\w\s'’-]*?)['’]s\s+(.+)$")
 #: Who of a body speaks for it, named as its own ("the Bureau's head"); an office holder
 #: speaks as the office ("the Federation's Commissioner for Human Rights").
-_OWN_PEOPLE = (GRAMMAR_WORDS["roles"] - {"minister"}) | frozenset(
-    ["team", "teams", "personnel", "observers", "patrols", "patrol"]
-)
+_OWN_PEOPLE = (GRAMMAR_WORDS["roles"] - {"minister"}) | _UNITS | {"team", "personnel", "patrol"}
 
 
 def _by_side(said: list[Attribution], known: dict[str, str]) -> list[Attribution]:

@@ -157,12 +157,13 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
             continue
         current = len(found)
         # a total row counts the people the text's own total does: no group of its own
-        group = "" if label.casefold() in _TOTALS else f"{label} {name}".strip()
+        total = label.casefold() in _TOTALS or label.casefold() in ("all", "grand total")
+        group = "" if total else f"{label} {name}".strip()
         found.append(Cell(value, low, high, qualifier, category, group))
     return Row(found, prose, claimant)
 
 
-_TOTALS = frozenset(["total", "totals", "all", "overall", "grand total"])
+_TOTALS = GRAMMAR_WORDS["totals"]
 #: What an earlier edition of the figures is called in a column's header: "Total in
 #: Bulletin No. 27", "Update No. 3 (9 Nov)", "Previous report".
 _EDITIONS = GRAMMAR_WORDS["edition_nouns"]
