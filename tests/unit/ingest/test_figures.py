@@ -644,6 +644,11 @@ def test_a_sides_own_figures_are_the_sides_claim(source: str, claimant: str) -> 
         ("Twelve people were killed, Radio Fells reported, citing the provincial health office.",
          "provincial health office"),
         ("The ministry said 12 people were killed, citing hospital records.", "ministry"),
+        ("The UN office said 12 people were killed, citing hospitals and local authorities.",
+         "UN office"),
+        ("The Fells Rights Centre put the dead at 12, citing its own monitors.",
+         "Fells Rights Centre"),
+        ("Radio Fells said 12 people were killed, citing a military source.", "Radio Fells"),
         ("The government rarely publishes military deaths. The last official figure, 12"
          " killed, was given by the defence minister.", "defence minister"),
     ],

@@ -107,6 +107,15 @@ def _given_before(words: list[str], by: int) -> bool:
     return False
 
 
+def _unnamed_sources(words: list[str], at: int, cited: str) -> bool:
+    """Whether "citing" names only where the speaker's figure came from, no body of its own:
+    "its own monitors", "hospitals and local authorities", "a military source"; not "the
+    district police command" nor "the Serrandine authorities", whose figure it relays."""
+    return words[at : at + 1] in (["its"], ["their"]) or (
+        cited.islower() and words[at : at + 1] != ["the"]
+    )
+
+
 #: What was said of the words before: "This was reported on Telegram by the head of ...".
 _PASSIVE_SAID = frozenset(["reported", "announced", "stated", "said", "confirmed", "posted"])
 
@@ -180,8 +189,13 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 at += 1  # "according to two security sources": the sources
             phrase = _side_tallies(tokens, words, at) or _phrase_after(lex, tokens, words, at)
             cue = words[i : i + n]
-            if phrase and cue[-1:] == ["by"] and cue[-2:-1] in (["cited"], ["quoted"]):
-                found.append(Attribution(i, phrase, weak=True))  # relays another's figure
+            if phrase and (
+                (cue[-1:] == ["by"] and cue[-2:-1] in (["cited"], ["quoted"]))
+                or (cue == ["citing"] and _unnamed_sources(words, i + n, phrase))
+            ):
+                # "cited by Radio Fells" relays another's figure; "OCHA said, citing
+                # hospitals", "citing its own monitors": OCHA's and the monitors' figure
+                found.append(Attribution(i, phrase, weak=True))
             elif (
                 phrase
                 and cue in (["citing"], ["quoting"])
