@@ -528,6 +528,8 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          " had treated 1,150 wounded people.", "Vessany Regional Hospital"),
         ("The Kurumi Parents' Association met on Monday. Its chairman, Musa Garba-Kolo, told"
          " us that 102 girls were missing.", "Kurumi Parents' Association"),
+        ("A strike hit Kessling Technical University on Friday. Seven students were killed,"
+         " the university said.", "Kessling Technical University"),
         ("Since the conflict began, WHO has verified 138 attacks on health care in Tarn, which"
          " have killed 412 people.", "WHO"),  # the organisation, not a relative pronoun
         ("The Ministry of Defence in the capital said security forces had killed about 1,300"
