@@ -4254,6 +4254,21 @@ def test_a_count_of_places_after_the_verb_leaves_the_people_its_subject() -> Non
 
 
 @pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("About 1,800 residents of seven villages have been evacuated, the governor said.", 1800),
+        ("Some 2,340 people from 14 villages had been forcibly displaced, the ombudsman said.",
+         2340),
+        ("In all, 1,800 residents in three districts have fled their homes.", 1800),
+    ],
+)  # fmt: skip
+def test_the_places_people_come_from_stand_between_them_and_what_befell_them(
+    sentence: str, value: int
+) -> None:
+    assert [(c.category, c.value) for c in read(sentence + "\n")] == [("displaced", value)]
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("No serviceman of the Armed Forces has been captured.", ("captured", 0)),

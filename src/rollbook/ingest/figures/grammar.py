@@ -2038,6 +2038,21 @@ def _category_word_after(
     return best[1] if best and (not stop_at_verb or i == last + 1) else None
 
 
+#: Words before the places people come from: "residents of seven villages".
+_FROM_PLACES = frozenset(["of", "from", "in", "across"])
+
+
+def _places_from(lex: Lexicon, words: list[str], found: list[Amount], first: int) -> int | None:
+    """Where the words after an amount of places that says where people live or come from
+    ("of seven villages", "from 14 villages") go on, if the amount starting at `first` is
+    one."""
+    if words[first - 1] not in _FROM_PLACES:
+        return None
+    there = next((a for a in found if a.first == first), None)
+    places = lex.not_people.starting_at(words, there.last + 1) if there is not None else 0
+    return there.last + 1 + places if there is not None and places else None
+
+
 def _places_at(lex: Lexicon, words: list[str], found: list[Amount], first: int) -> bool:
     """Whether the amount starting at `first` counts the places a verb's preposition leads
     to ("fled to nine camps") or the verb acts on ("have fled five rural hamlets")."""
@@ -2137,6 +2152,9 @@ def _category_right(
             return described
         if word == "and" and words[i + 1 : i + 3] in _THE_TALLIES:
             return described  # "at 146 and the number injured at 402": the next one's tally
+        if i in starts and (whence := _places_from(lex, words, found, i)) is not None:
+            i = whence  # "1,800 residents of seven villages were evacuated": where they live
+            continue
         if i in starts or (word == "after" and i + 1 in begins):
             return described  # "rose to five after one of the injured died"
         if words[i : i + 3] in (["who", "had", "been"], ["that", "had", "been"]) or (
