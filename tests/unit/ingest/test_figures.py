@@ -2113,6 +2113,20 @@ def test_a_toll_raised_by_another_claimant_revises_the_figure_before_it() -> Non
     ]
 
 
+def test_an_earlier_figure_another_body_gave_is_its_claim_as_well() -> None:
+    text = (
+        "The toll has risen to 21, the Tarn Ministry of Health said on Thursday, up from the"
+        " 17 dead reported by the Civil Protection Service on Wednesday evening. The"
+        " ministry's count rose to 30, up from the 24 announced by the ministry on Monday.\n"
+    )
+    found = [(c.value, c.previous_value, c.claimant, str(c.as_of)) for c in read(text)]
+    assert found == [
+        (21, 17, "Tarn Ministry of Health", "2020-12-03"),
+        (17, None, "Civil Protection Service", "2020-12-02"),
+        (30, 24, "Tarn Ministry of Health", "2020-12-03"),
+    ]
+
+
 def test_another_claimant_s_own_toll_revises_no_earlier_one() -> None:
     text = (
         "Regional authorities said 14 civilians were killed in the strike on Tuesday.\n\n"

@@ -27,6 +27,7 @@ from rollbook.ingest.figures.attribution import (
 )
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
+from rollbook.ingest.figures.numbers import amounts
 from rollbook.ingest.figures.posts import poster_at, posts
 from rollbook.ingest.figures.table_rows import (
     aligned_row,
@@ -732,19 +733,27 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 if kind is None:
                     continue
                 figure = replace(figure, category=kind)
-            found.append(
-                (
-                    sentence,
-                    reading.claim(
-                        figure,
-                        claimant,
-                        _nearest(_own_dates(text, figure, as_of_dates), figure.start)
-                        or default_day,
-                        _nearest(since_dates, figure.start),
-                        sentence,
-                    ),
+            given = _earlier_given_by(sentence, figure, named)
+            for stated, by in [(figure, claimant), *([given] if given else [])]:
+                if stated is not figure and claimant_key(by) == claimant_key(claimant):
+                    continue  # "up from the 212 it announced": its own earlier figure
+                dates = (
+                    _own_dates(text, stated, as_of_dates)
+                    if stated is figure
+                    else [d for d in as_of_dates if stated.start <= d[0] < stated.end]
                 )
-            )
+                found.append(
+                    (
+                        sentence,
+                        reading.claim(
+                            stated,
+                            by,
+                            _nearest(dates, stated.start) or default_day,
+                            _nearest(since_dates, stated.start),
+                            sentence,
+                        ),
+                    )
+                )
         if named:
             claimants.last = named[-1][1]
             claimants.last_sentence = number
@@ -2217,6 +2226,50 @@ _CAPITALISED = re.compile(
 def _strikes_next(words: list[str], i: int) -> bool:
     """Whether the word after `i` is what a side strikes with: "its strikes", "our shelling"."""
     return i + 1 < len(words) and words[i + 1] in _STRIKES
+
+
+#: The verbs that put an earlier figure down to whoever gave it: "up from the 17 dead
+#: reported by the civil protection service".
+_GIVEN_BY = frozenset(["reported", "given", "announced", "released", "issued", "published"])
+
+
+def _earlier_given_by(
+    sentence: Sentence, figure: Figure, named: list[tuple[Attribution, str]]
+) -> tuple[Figure, str] | None:
+    """ "has risen to 21, the ministry said, up from the 17 dead reported by the Civil
+    Protection Service on Friday": the earlier figure as a claim of the one that gave it,
+    from the amount to the end of its clause."""
+    if figure.previous is None or not named:
+        return None
+    tokens, words = sentence.tokens, sentence.words
+    for amount in amounts(tokens, words):
+        if amount.value != figure.previous or amount.first <= figure.last:
+            continue
+        by = next(
+            (j for j in range(amount.last + 2, amount.last + 5) if words[j : j + 1] == ["by"]), -1
+        )
+        if by < 0 or words[by - 1] not in _GIVEN_BY or "," in words[amount.last : by]:
+            return None
+        giver = next((c for a, c in named if by - 1 <= a.index <= by + 1), None)
+        if giver is None:
+            return None
+        end = next((j for j in range(by, len(tokens)) if tokens[j].kind == "punct"), len(tokens))
+        earlier = replace(
+            figure,
+            qualifier=Qualifier.EXACT,
+            value=amount.value,
+            low=None,
+            high=None,
+            start=tokens[amount.first].start,
+            end=tokens[end - 1].end,
+            first=amount.first,
+            last=amount.last,
+            previous=None,
+            rises=False,
+            told_before=True,
+        )
+        return earlier, giver
+    return None
 
 
 def _own_dates(
