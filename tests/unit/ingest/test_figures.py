@@ -2082,6 +2082,19 @@ def test_an_interview_answers_for_the_organisation_its_subject_leads() -> None:
     ]
 
 
+def test_an_interview_answers_for_the_office_its_subject_holds() -> None:
+    text = (
+        "Interview\n\n"
+        "The Human Rights Commissioner of Northland, Mira Tallen, on prisoners and the"
+        " families who wait.\n\n"
+        "Q: How many citizens are held today?\n"
+        "A: As of this morning we know of 2,310 of our citizens held by Southland.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Human Rights Commissioner of Northland", 2310)
+    ]
+
+
 def test_the_earlier_figure_after_the_newer_one_or_far_from_the_verb() -> None:
     text = (
         "The ministry raised the toll overnight, to 66 from 63, after rescuers reached the"

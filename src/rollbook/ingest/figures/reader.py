@@ -1791,6 +1791,13 @@ _LEADS_ORGANISATION = re.compile(
     r"\b(?:chaired|chairs|run|runs|led|leads|headed|heads|directed|directs|founded"
     r"|director of|head of|chair of|president of)\s+(?P<phrase>[^.,;\n]+)"
 )
+#: "The Human Rights Commissioner of Lesvanya, Miroslava Tenk, on prisoners": an office
+#: and, between commas, the name of whoever holds it.
+_OFFICE_HOLDER = re.compile(
+    r"(?:\bThe +)?(?P<office>[A-Z][\w'’-]*(?: +[A-Z][\w'’-]*)*"
+    r"(?: +(?:of|for)(?: +the)?(?: +[A-Z][\w'’-]*)+)?),"
+    r" +[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*)+,"
+)
 _TRAILING_NAME = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\s+(?:of|for|on|and|the)(?=\s+[A-Z]))*\s+)*[A-Z][\w'’-]*"
     r"(?=(?:\s+(?:since|in|at|for|from|until)\b.*)?$)"
@@ -1863,6 +1870,9 @@ def _interviewee(text: str) -> str | None:
         name = _TRAILING_NAME.search(match.group("phrase"))
         if name and len(name.group().split()) >= 2:
             return name.group()
+    for match in _OFFICE_HOLDER.finditer(opening):
+        if head(office := match.group("office")) in lexicon().claimant_heads:
+            return office
     return None
 
 
