@@ -2082,6 +2082,23 @@ def test_an_interview_answers_for_the_organisation_its_subject_leads() -> None:
     ]
 
 
+def test_a_timed_entry_is_in_the_words_of_the_body_that_opens_it() -> None:
+    text = (
+        "Live notes\n\n"
+        "[Sat 23:40] Northland Defence Ministry: At 22:15, enemy units opened fire on our"
+        " positions. As a result, 3 servicemen were killed and 6 wounded.\n\n"
+        "[Sun 02:10] Southland Defence Ministry: One enemy serviceman was taken prisoner by"
+        " our units.\n\n"
+        "12:16:58 Northland regional governor: 2 dead in a strike on Ostrov.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [
+        ("Northland Defence Ministry", 3),
+        ("Northland Defence Ministry", 6),
+        ("Southland Defence Ministry", 1),
+        ("Northland regional governor", 2),
+    ]
+
+
 def test_an_interview_answers_for_the_office_its_subject_holds() -> None:
     text = (
         "Interview\n\n"

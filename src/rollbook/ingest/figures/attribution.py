@@ -471,10 +471,10 @@ def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
         -1,
     )
     if colon < 1:
-        colon = _labelled_entry(sentence)
+        colon = labelled_entry(sentence)
     if colon < 1:
         return []
-    begin = next((i + 1 for i in range(colon - 1, -1, -1) if tokens[i].text in _DASHES), 0)
+    begin = _entry_start(tokens, colon)
     while begin < colon and tokens[begin].kind in ("punct", "number"):
         begin += 1  # a live entry's time: "**07:45** Mayor Tilde Marrasch on her channel:"
     words = sentence.words
@@ -487,7 +487,7 @@ def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
     return [found] if found is not None else []
 
 
-def _labelled_entry(sentence: Sentence) -> int:
+def labelled_entry(sentence: Sentence) -> int:
     """Where the colon stands after an organisation that opens an entry and before the
     figures it gives ("State Emergency Service: six dead"); -1 for a label ("Killed: 12"),
     a time ("15:40") or none."""
@@ -500,17 +500,46 @@ def _labelled_entry(sentence: Sentence) -> int:
     )
     if colon < 1:
         return -1
-    begin = next((i + 1 for i in range(colon - 1, -1, -1) if tokens[i].text in _DASHES), 0)
+    begin = _entry_start(tokens, colon)
     named = tokens[begin:colon]
     lex = lexicon()
     if (
         len(named) < 2
         or not all(_claimant_word(lex, t) and t.kind == "word" for t in named)
         or not any(t.low in lex.claimant_heads for t in named)
-        or not any(t.kind == "number" or is_number_word(t.low) for t in tokens[colon + 1 :])
+        or not (  # a timed entry's figures may follow in the sentences after
+            tokens[0].text in _BRACKETS
+            or any(t.kind == "number" or is_number_word(t.low) for t in tokens[colon + 1 :])
+        )
     ):
         return -1
     return colon
+
+
+#: What opens a live entry's time in brackets: "[Sat 23:40] Armenian Defence Ministry:".
+_BRACKETS = frozenset(["[", "("])
+#: The days that may stand before a live entry's time: "[Sat 23:40]".
+_DAYS = frozenset(
+    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)  # fmt: skip
+
+
+def _entry_start(tokens: tuple[Token, ...], colon: int) -> int:
+    """Where the name of whoever gives a live entry starts, past the dash before it and the
+    entry's time: "15:40 - State Emergency Service:", "12:16:58 Regional governor:",
+    "[Sat 23:40] Armenian Defence Ministry:"; a list's bullet stays ("• Members of the army:
+    104" is a label, not a name)."""
+    begin = next((i + 1 for i in range(colon - 1, -1, -1) if tokens[i].text in _DASHES), 0)
+    time = max((i for i in range(begin, colon) if tokens[i].kind == "number"), default=-1)
+    if time < 0 or any(
+        tokens[i].kind == "word" and tokens[i].low not in _DAYS for i in range(begin, time)
+    ):
+        return begin  # no time before the name, or a number in it: "KTV 24 Karvenia:"
+    begin = time + 1
+    while begin < colon and tokens[begin].kind == "punct":
+        begin += 1  # the time's closing bracket or bold: "23:40]", "07:45**"
+    return begin
 
 
 _QUOTES_OPEN = frozenset('"“«„')

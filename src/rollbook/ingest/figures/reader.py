@@ -21,6 +21,7 @@ from rollbook.ingest.figures.attribution import (
     colon_speaker,
     document_parties,
     head,
+    labelled_entry,
     opening_subject,
     party_of,
     trailing_source,
@@ -584,6 +585,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     mentions: list[tuple[int, str]] = []  # (sentence, claimant) as each is named
     numbers: dict[int, int] = {}  # a sentence's number by where it starts
     interviewee = _interviewee(text)
+    entry = -1  # the paragraph of a live entry a body's name opens ("Defence Ministry: ...")
     notes = _source_notes(text)
     turns = _turns(text, every)
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
@@ -615,6 +617,10 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             posted_by = poster_at(posted, sentence.start)
             claimants.posted_by(posted_by, sentence, number)
             quoted = posted_by is not None
+        if labelled_entry(sentence) > 0:
+            entry = sentence.paragraph
+        elif sentence.paragraph == entry:
+            quoted = True  # the rest of the entry is in its giver's words: "our units"
         said = (
             _first_person_label(sentence, claimants.known_surnames(attributions(sentence), known))
             or _labelled_by(sentence)
