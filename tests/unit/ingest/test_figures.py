@@ -4325,6 +4325,24 @@ def test_people_sheltering_in_centres_are_displaced(sentence: str, value: int) -
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The General Staff says 3,406 soldiers were killed in 2664, bringing the total since"
+         " the invasion of 9 March 2662 to 8,951.", [("killed", 3406), ("killed", 8951)]),
+        ("The ombudsman said at least 41 people, among them soldiers, police officers and"
+         " civilians, were still being held by the rebels.", [("captured", 41)]),
+        ("The last exchange, on 2 March, brought home 56 defenders.", [("captured", 56)]),
+        ("Q: And how many have come home?\n\nA: The last exchange, on 19 October, brought"
+         " back 88.", [("captured", 88)]),
+    ],
+)  # fmt: skip
+def test_totals_past_their_period_lists_of_people_and_those_brought_back(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(text + "\n")] == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("No serviceman of the Armed Forces has been captured.", ("captured", 0)),

@@ -386,7 +386,9 @@ def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
     ):  # a break, or a number other than a date's ("our statement of 5 August")
         head = head[-1:] if link == "of" else []  # only "figure of" may follow a break
     if link in ("to", "at"):
-        verb = next((i for i in range(len(head) - 1, max(-1, len(head) - 7), -1)
+        # "bringing the total since the invasion of 9 March 2662 to": past the period too
+        reach = 13 if "since" in head[-9:] else 7
+        verb = next((i for i in range(len(head) - 1, max(-1, len(head) - reach), -1)
                      if lex.revision_verbs.starting_at(head, i)), None)  # fmt: skip
         named = [] if verb is None else head[verb + 1 :]
         if named and (named[0] in _POINTERS or not _TALLY_NOUNS.isdisjoint(named)):
@@ -2358,8 +2360,15 @@ def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") 
             # breakdown set off between the figure and its verb
             if relative and words[j + 1 : j + 2] in (["the"], ["a"], ["an"]):
                 return None  # "six people, whose remains were returned, the Unit said"
-            if words[j + 1 : j + 2] in _VERB_AFTER_ASIDE or words[start] in ("including", "among"):
+            if words[j + 1 : j + 2] in _VERB_AFTER_ASIDE:
                 return j
+            if words[start] in ("including", "among"):
+                if not lexicon().people.starting_at(words, j + 1):
+                    return j
+                # "41 people, among them soldiers, police officers and civilians, were
+                # still held": the list's own commas, up to the one before the verb
+                first = j if first is None else first
+                continue
             if counts:
                 return first  # "five soldiers, 3 civilians, and": a list
             if mark != ",":
