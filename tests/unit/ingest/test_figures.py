@@ -4347,6 +4347,8 @@ def test_totals_past_their_period_lists_of_people_and_those_brought_back(
     [
         ("No serviceman of the Armed Forces has been captured.", ("captured", 0)),
         ("No soldier has died in these operations, the general said.", ("killed", 0)),
+        ("Not a single Tarskan serviceman was taken prisoner.", ("captured", 0)),
+        ("Not one Velorian soldier was killed, the ministry said.", ("killed", 0)),
     ],
 )
 def test_a_firm_zero_in_the_perfect(sentence: str, expected: tuple[str, int]) -> None:

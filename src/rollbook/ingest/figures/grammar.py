@@ -1477,6 +1477,8 @@ def _firm_zeros(lex: Lexicon, tokens: tuple[Token, ...], words: list[str]) -> li
             continue  # "no more than five", "no longer"
         else:
             j = i + 1 if _people_or_loss(lex, words, i + 1) else i + 2  # "no Velorian servicemen"
+        if word == "not" and not _people_or_loss(lex, words, j):
+            j += 1  # "not a single Tarskan serviceman", as "no Velorian servicemen"
         lost = i > 0 and (words[i - 1] in _LOST or words[i - 1] in _HOLDING)
         n = _people_or_loss(lex, words, j)
         if not n:
