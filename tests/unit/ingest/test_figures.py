@@ -535,6 +535,10 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
         ("The Ministry of Defence in the capital said security forces had killed about 1,300"
          " insurgents.", "Ministry of Defence"),  # the name, not where it sits
         ("Medics at the scene said 12 people were killed.", "Medics at the scene"),
+        ("The Ministry of Interior keeps saying fewer than 900 people are missing.",
+         "Ministry of Interior"),
+        ("The Data Hub, a project that compiles media and local reports, recorded 4,210"
+         " deaths.", "Data Hub"),
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:

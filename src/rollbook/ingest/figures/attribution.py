@@ -107,6 +107,27 @@ def _given_before(words: list[str], by: int) -> bool:
     return False
 
 
+#: Verbs of saying that are also plural nouns: "reports", "estimates".
+_NOUN_VERBS = frozenset(["reports", "records", "counts", "estimates", "documents", "updates",
+                         "claims", "lists", "notes", "posts"])  # fmt: skip
+
+
+def _plural_noun(lex: Lexicon, tokens: tuple[Token, ...], words: list[str], i: int) -> bool:
+    """Whether a verb of saying is a plural noun ending its phrase after a word that names
+    no one: "a project that compiles media and local reports, recorded"; not "18 killed,
+    the army reports."."""
+    return (
+        words[i] in _NOUN_VERBS
+        and i > 0
+        and words[i + 1 : i + 2] in ([","], [";"], [")"])
+        and tokens[i - 1].kind == "word"
+        and tokens[i - 1].text.islower()
+        and words[i - 1] not in lex.claimant_heads
+        and words[i - 1] not in _PRONOUNS  # "how it counts, and"
+        and words[i - 1] not in ("who", "which", "that")
+    )
+
+
 def _unnamed_sources(words: list[str], at: int, cited: str) -> bool:
     """Whether "citing" names only where the speaker's figure came from, no body of its own:
     "its own monitors", "hospitals and local authorities", "a military source"; not "the
@@ -253,6 +274,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
                 and tokens[i - 1].text[:1].isupper()
             )
             and not (i > 0 and words[i - 1] in _ARTICLES)  # "an estimated 340"
+            and not _plural_noun(lex, tokens, words, i)  # "compiles local reports, recorded"
             and not (i > 0 and words[i - 1] in _OWNERS)  # "revised its count": a noun
             and not (i > 0 and POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
             and not _releases_people(lex, tokens, words, i)
