@@ -2103,6 +2103,17 @@ def test_a_timed_entry_is_in_the_words_of_the_body_that_opens_it() -> None:
     ]
 
 
+def test_an_entry_names_its_giver_before_the_medium_and_the_day() -> None:
+    text = (
+        "Digest\n\n"
+        "Army HQ, Thursday briefing: 214 soldiers killed since the offensive began.\n\n"
+        "Braska Front (separatists), Telegram, Wednesday: army has lost at least 600 men.\n"
+    )
+    assert [(c.claimant, c.value) for c in read(text)] == [("Army HQ", 214), ("Braska Front", 600)]
+    listed = "Losses\n\nNorth group of forces (Zolmir sector): 640 enemy personnel killed.\n"
+    assert [(c.claimant, c.value) for c in read(listed)] == [(OUTLET, 640)]
+
+
 def test_an_interview_answers_for_the_office_its_subject_holds() -> None:
     text = (
         "Interview\n\n"

@@ -500,7 +500,7 @@ def colon_speaker(text: str, sentence: Sentence) -> list[Attribution]:
     while begin < colon and tokens[begin].kind in ("punct", "number"):
         begin += 1  # a live entry's time: "**07:45** Mayor Tilde Marrasch on her channel:"
     words = sentence.words
-    end = next((i for i in range(begin, colon) if words[i] in _MEDIUM), colon)
+    end = next((i for i in range(begin, colon) if words[i] in _MEDIUM or words[i] == "("), colon)
     if end - begin > 1 and words[end - 1] in _ISSUED_AS:
         end -= 1
     if words[begin] in _PRESENTERS:
@@ -517,13 +517,22 @@ def labelled_entry(sentence: Sentence) -> int:
         return -1
     tokens = sentence.tokens
     colon = next(
-        (i for i, t in enumerate(tokens[:12]) if t.text == ":" and tokens[i - 1].kind == "word"),
+        (
+            i
+            for i, t in enumerate(tokens[:16])
+            if t.text == ":" and (tokens[i - 1].kind == "word" or tokens[i - 1].text == ")")
+        ),
         -1,
     )
     if colon < 1:
         return -1
     begin = _entry_start(tokens, colon)
-    named = tokens[begin:colon]
+    # "Army HQ, Thursday briefing:", "Braska health office (separatist-run):": the name
+    # before the medium, the day or a note on it
+    stop = next((i for i in range(begin, colon) if tokens[i].text in (",", "(")), colon)
+    if stop < colon and not any(_when_or_where_said(t) for t in tokens[stop:colon]):
+        return -1  # "North group of forces (Zolmir sector):": a part of a list
+    named = tokens[begin:stop]
     lex = lexicon()
     if (
         len(named) < 2
@@ -536,6 +545,22 @@ def labelled_entry(sentence: Sentence) -> int:
     ):
         return -1
     return colon
+
+
+#: Where a figure was given, after the name of whoever gave it: "Braska Front,
+#: Telegram, Wednesday:".
+_MEDIA = frozenset(["telegram", "channel", "tv", "television", "radio", "website", "x"])
+
+
+def _when_or_where_said(token: Token) -> bool:
+    """Whether a word after an entry's name tells when or where the figure was given."""
+    return (
+        token.kind == "number"
+        or token.low in _DAYS
+        or token.low in _MONTHS
+        or token.low in _SOURCE_NOUNS
+        or token.low in _MEDIA
+    )
 
 
 #: What opens a live entry's time in brackets: "[Sat 23:40] Armenian Defence Ministry:".
@@ -1055,6 +1080,7 @@ def _first_person(words: list[str], end: int) -> bool:
 
 
 _SOURCE_NOUNS = GRAMMAR_WORDS["source_nouns"]
+_MONTHS = GRAMMAR_WORDS["months"]
 #: Words that qualify a side's figures: "official", "latest" of "official Ukrainian figures".
 _TALLY_QUALIFIERS = frozenset(["official", "latest", "new", "preliminary", "final", "provisional",
                                "updated", "revised", "verified", "confirmed"])  # fmt: skip
