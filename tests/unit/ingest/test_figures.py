@@ -2172,6 +2172,22 @@ def test_an_earlier_figure_another_body_gave_is_its_claim_as_well() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The agency now puts the losses at around 48,000 killed, up from our estimate of"
+         " 39,000 in April.", [(48000, 39000)]),
+        ("The minister said nine soldiers and five police officers were killed, raising the"
+         " toll from six soldiers reported by the ministry on Monday.", [(9, 6), (5, None)]),
+        ("Another 68 executions were excluded from the figure of 912.", [(68, None), (912, None)]),
+    ],
+)  # fmt: skip
+def test_an_earlier_estimate_and_the_people_it_counted(
+    text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text + "\n")] == expected
+
+
 def test_another_claimant_s_own_toll_revises_no_earlier_one() -> None:
     text = (
         "Regional authorities said 14 civilians were killed in the strike on Tuesday.\n\n"

@@ -1305,6 +1305,16 @@ def _earlier_mark(
             or not _to_follows(words, amount.last)
         ):
             return _Earlier(amount.first, amount.value, increment=False)
+    if (
+        words[start - 1 : start] == ["of"]
+        and words[start - 2 : start - 1] in _ESTIMATE_NOUNS
+        and any(
+            words[k - 2 : k] in (["up", "from"], ["down", "from"])
+            for k in range(start - 3, max(1, start - 5), -1)
+        )
+    ):  # "up from our estimate of 39,000 in April", "down from its earlier figure of 86";
+        # not "excluded from the figure of 912"
+        return _Earlier(amount.first, amount.value, increment=False)
     n = lex.previous_before.ending_at(words, start)
     if n and words[start - n] not in ("from", "was", "before", "against", "stood", "initially"):
         return _Earlier(amount.first, amount.value, increment=False)
@@ -1877,6 +1887,8 @@ _WEAK_CUES = [["registered"], ["recorded"]]
 _RECEIVING = [[w] for w in ("received", "admitted", "receiving", "took", "taking", "brought",
                             "carried", "transported", "transferred")]  # fmt: skip
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
+#: What an earlier figure is called after "from": "up from our estimate of 39,000".
+_ESTIMATE_NOUNS = [[noun] for noun in sorted(_TALLY_NOUNS | {"estimate", "assessment"})]
 #: What a tally of the killed may be called by: "the murder count", "the homicide tally".
 _DEATHS = frozenset(["death", "murder", "homicide", "fatality"])
 _TALLY_VERBS = GRAMMAR_WORDS["tally_verbs"]
@@ -3019,6 +3031,17 @@ def _tally_before(words: list[str], mark: int) -> Category | None:
     return None
 
 
+def _same_people(words: list[str], mark: _Earlier, figures: list[Figure]) -> list[Figure]:
+    """Of the figures an earlier one may have been replaced by, those of the people it
+    names: "nine soldiers and five police officers were killed, raising the toll from six
+    soldiers" replaced the six by the nine."""
+    people = mark.index + 1 < len(words) and lexicon().people.starting_at(words, mark.index + 1)
+    if not people:
+        return figures
+    noun = words[mark.index + 1]
+    return [f for f in figures if noun in f.group.lower().split()] or figures
+
+
 def _attach_earlier(
     result: list[Figure],
     marks: list[_Earlier],
@@ -3052,7 +3075,7 @@ def _attach_earlier(
         candidates = [f for f in candidates if f.category is kind] or candidates
         whole = [f for f in candidates if not f.breakdown] or candidates
         before = [f for f in whole if f.first < mark.index]
-        pool = before or whole
+        pool = _same_people(words, mark, before or whole)
         if not pool:
             if not mark.increment:
                 orphans.append(mark)

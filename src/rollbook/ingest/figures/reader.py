@@ -741,7 +741,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 figure = replace(figure, category=kind)
             given = _earlier_given_by(sentence, figure, named)
             for stated, by in [(figure, claimant), *([given] if given else [])]:
-                if stated is not figure and claimant_key(by) == claimant_key(claimant):
+                if stated is not figure and _same_body(by, claimant):
                     continue  # "up from the 212 it announced": its own earlier figure
                 dates = (
                     _own_dates(text, stated, as_of_dates)
@@ -2378,6 +2378,13 @@ def _restated(kept: FoundClaim, claim: FoundClaim, own: str) -> bool:
         return False  # an exchange of 90 prisoners for 90
     a, b = claimant_key(kept.claimant), claimant_key(claim.claimant)
     return own in (a, b) or _same_speaker(a, b)
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Whether two claimants are one body, or one its office holder speaks for: "the
+    minister" and "the ministry"."""
+    keys = [" ".join(_OFFICE_OF.get(w, w) for w in claimant_key(c).split()) for c in (a, b)]
+    return _same_speaker(*keys)
 
 
 def _same_speaker(a: str, b: str) -> bool:
