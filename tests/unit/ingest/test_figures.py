@@ -85,6 +85,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "If the cuts go on, we could be burying 300 children by June, the agency said.",
         "The man killed in the strike was a father of three.",
         "The commission for those missing from the 2051-2055 war met.",
+        "It searches for those who went missing in the conflict of 2008-2010.",
         "Almost two thirds of the deaths were civilians.",
         "Our forces seized 22 combat vehicles and destroyed 19.",
         "A national inquiry body will examine every death.",

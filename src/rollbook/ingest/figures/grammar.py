@@ -926,7 +926,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
     after = words[last + 1] if last + 1 < len(words) else ""
     value = amount.value
     if _YEARS.fullmatch(tokens[first].text) and not _people_after(words, last):
-        return True  # "the 2051-2055 war"
+        return True  # "the 2051-2055 war", "in the conflict of 2008-2010."
     if words[first] == "one" and before in _POINTING:
         return True  # "this one has killed more civilians": a pronoun, not a count
     if words[first] in ("a", "an") and _owners_thing(tokens, last):
@@ -1111,7 +1111,8 @@ def _dialled(tokens: tuple[Token, ...], first: int) -> bool:
 
 _LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", "tel", "fax",
                                 "involved", "deployed", "engaged"])  # fmt: skip
-_YEARS = re.compile(r"(?:19|20|21)\d\d\s*[-–]\s*(?:19|20|21)\d\d")
+#: A span of years, with the full stop a sentence's last token may keep: "2008-2010.".
+_YEARS = re.compile(r"(?:19|20|21)\d\d\s*[-–]\s*(?:19|20|21)\d\d\.?")
 #: "A father of three": the children one has, not people counted.
 _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
 #: People an age in "under" or "over" describes: "children under 12".
