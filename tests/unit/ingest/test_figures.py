@@ -4359,6 +4359,24 @@ def test_people_sheltering_in_centres_are_displaced(sentence: str, value: int) -
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("About 60,000 of Kaldo's 90,000 residents fled during the fighting.",
+         [("displaced", 60000)]),
+        ("Since the ceasefire, 412 of our relatives have come home in coffins.",
+         [("killed", 412)]),
+        ("The ministry says about 900 soldiers remain in rebel hands.", [("captured", 900)]),
+        ("The front says about 600 of its fighters have never been accounted for.",
+         [("missing", 600)]),
+    ],
+)  # fmt: skip
+def test_part_of_a_places_people_coffins_rebel_hands_and_the_unaccounted(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c.category, c.value) for c in read(text + "\n")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("The General Staff says 3,406 soldiers were killed in 2664, bringing the total since"
          " the invasion of 9 March 2662 to 8,951.", [("killed", 3406), ("killed", 8951)]),
         ("The ombudsman said at least 41 people, among them soldiers, police officers and"

@@ -725,7 +725,7 @@ def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[A
     if not _of_a_whole(words, amount.first):
         return False
     opening = amount.first - 2  # "of the 40", or "of the town's 11,000" one word further
-    if words[opening : amount.first] not in _OF_A_WHOLE:
+    if words[opening : amount.first] not in _OF_A_WHOLE and words[opening] != "of":
         opening -= 1
     if not any(a.last == opening - 1 and a.value is not None for a in every):
         return False
@@ -733,7 +733,11 @@ def _whole_of_part(lex: Lexicon, words: list[str], amount: Amount, every: list[A
     after = amount.last + 1 + people
     if people == 0 and words[after : after + 1] in (["later"], ["since"], ["subsequently"]):
         after += 1  # "Seven of the 40 later died": the 40 told before
-    return after < len(words) and (words[after] in _MAIN_VERBS or words[after] == "had")
+    return after < len(words) and (
+        words[after] in _MAIN_VERBS
+        or words[after] == "had"
+        or (people > 0 and lex.categories[Category.DISPLACED].starting_at(words, after) > 0)
+    )  # "60,000 of Kaldo's 90,000 residents fled"; not "Two of the four displacement camps"
 
 
 _OF_A_WHOLE = (["of", "the"], ["of", "its"], ["of", "their"], ["of", "our"])
@@ -2434,9 +2438,9 @@ def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:
 def _of_a_whole(words: list[str], first: int) -> bool:
     """Whether the amount at `first` follows "of the", "of its" or "of the town's"."""
     return words[first - 2 : first] in _OF_A_WHOLE or (
-        words[first - 3 : first - 1] == ["of", "the"]
-        and POSSESSIVE.search(words[first - 1]) is not None
-    )
+        POSSESSIVE.search(words[first - 1]) is not None
+        and (words[first - 3 : first - 1] == ["of", "the"] or words[first - 2] == "of")
+    )  # "of the town's 11,000", "of Kaldo's 90,000"
 
 
 #: The marks that set an aside off between a figure and its verb.
