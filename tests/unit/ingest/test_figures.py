@@ -4366,6 +4366,10 @@ def test_people_sheltering_in_centres_are_displaced(sentence: str, value: int) -
         ("The ministry says about 900 soldiers remain in rebel hands.", [("captured", 900)]),
         ("The front says about 600 of its fighters have never been accounted for.",
          [("missing", 600)]),
+        ("At least 1,140 migrants have died or disappeared on this route, the IOM says.",
+         [("other", 1140)]),
+        ("It said four of the wounded passed away at the rural hospital.", [("killed", 4)]),
+        ("The shelling killed and wounded 40 people.", [("other", 40)]),
     ],
 )  # fmt: skip
 def test_part_of_a_places_people_coffins_rebel_hands_and_the_unaccounted(
