@@ -4370,6 +4370,8 @@ def test_people_sheltering_in_centres_are_displaced(sentence: str, value: int) -
          [("other", 1140)]),
         ("It said four of the wounded passed away at the rural hospital.", [("killed", 4)]),
         ("The shelling killed and wounded 40 people.", [("other", 40)]),
+        ("The office put the number of dead at 18: 16 inmates and 2 guards.",
+         [("killed", 18), ("killed", 16), ("killed", 2)]),
     ],
 )  # fmt: skip
 def test_part_of_a_places_people_coffins_rebel_hands_and_the_unaccounted(

@@ -978,6 +978,9 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
             and last + 2 < len(words)
             and tokens[last + 2].kind == "number"
             and tokens[last + 1].start == tokens[first].end
+            and not (  # "put the toll at 18: 16 inmates and 2 guards": a breakdown follows
+                before in ("at", "to") and tokens[last + 2].start > tokens[last + 1].end
+            )
         ):
             return True  # a time or a fraction: "14:30", "3/4"
         if (
