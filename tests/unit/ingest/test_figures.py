@@ -4372,6 +4372,10 @@ def test_people_sheltering_in_centres_are_displaced(sentence: str, value: int) -
         ("The shelling killed and wounded 40 people.", [("other", 40)]),
         ("The office put the number of dead at 18: 16 inmates and 2 guards.",
          [("killed", 18), ("killed", 16), ("killed", 2)]),
+        ("The rebels said the army lost more than 20 men in the fighting and that their own"
+         " units had suffered minimal casualties.", [("killed", 20)]),
+        ("The court found that at least 44 of those individuals were civilians and that they"
+         " were killed by the brigade.", [("killed", 44)]),
     ],
 )  # fmt: skip
 def test_part_of_a_places_people_coffins_rebel_hands_and_the_unaccounted(

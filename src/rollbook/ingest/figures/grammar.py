@@ -2176,6 +2176,13 @@ def _category_right(
             return described
         if word == "and" and words[i + 1 : i + 3] in _THE_TALLIES:
             return described  # "at 146 and the number injured at 402": the next one's tally
+        if (
+            word == "and"
+            and words[i + 1 : i + 2] == ["that"]
+            and words[i + 2 : i + 3] not in (["they"], ["these"], ["those"], ["all"])
+        ):
+            return described  # "lost 20 men and that its own units had suffered minimal
+            # casualties": what was said next; but "and that they were killed" goes on
         if i in starts and (whence := _places_from(lex, words, found, i)) is not None:
             i = whence  # "1,800 residents of seven villages were evacuated": where they live
             continue
