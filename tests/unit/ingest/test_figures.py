@@ -2197,6 +2197,15 @@ def test_another_claimant_s_own_toll_revises_no_earlier_one() -> None:
     assert [c.previous_value for c in read(text)] == [None, None]
 
 
+def test_a_figure_told_before_is_the_earlier_one_of_the_toll_that_rose() -> None:
+    text = (
+        "The toll from Saturday's shelling has risen to three, the regional administration"
+        " says. A 71-year-old man died in hospital this afternoon. The administration had"
+        " reported two dead earlier on Sunday.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(3, 2), (1, None)]
+
+
 def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
     text = (
         "The health ministry said 214 people had been killed."

@@ -1113,29 +1113,30 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
             [*range(n - 1, -1, -1), *range(n + 1, len(found))],
             key=lambda m: found[m][0].paragraph != sentence.paragraph,
         )
-        m = next(
-            (
-                m
-                for m in order
-                if m not in dropped
-                and (claim := result[m][1]).category is old.category
-                and claim.previous_value is None
-                and not claim.breakdown
-                and not claim.told_before
-                and claim.value is not None
-                and claim.value != old.value
-                and (
-                    _same_speaker(claimant_key(claim.claimant), key)
-                    or (  # "Serhiy Hnatenko ... He had put the toll at six": the official
-                        _bare_name(old.claimant)
-                        and 0 <= sentence.paragraph - found[m][0].paragraph <= 2
-                    )
+        fitting = [
+            m
+            for m in order
+            if m not in dropped
+            and (claim := result[m][1]).category is old.category
+            and claim.previous_value is None
+            and not claim.breakdown
+            and not claim.told_before
+            and claim.value is not None
+            and claim.value != old.value
+            and (
+                _same_speaker(claimant_key(claim.claimant), key)
+                or (  # "Serhiy Hnatenko ... He had put the toll at six": the official
+                    _bare_name(old.claimant)
+                    and 0 <= sentence.paragraph - found[m][0].paragraph <= 2
                 )
-                and _same_period(old, claim)
-                and old.value / 2 <= claim.value <= old.value * 2  # by a part of itself
-            ),
-            None,
-        )
+            )
+            and _same_period(old, claim)
+            and old.value / 2 <= claim.value <= old.value * 2  # by a part of itself
+        ]
+        # "has risen to three. A man died in hospital. It had reported two": the risen one
+        # of the nearest paragraph's
+        nearest = [m for m in fitting if found[m][0].paragraph == found[fitting[0]][0].paragraph]
+        m = next((m for m in nearest if result[m][1].rises), fitting[0] if fitting else None)
         if m is not None:
             result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
             dropped.add(n)
