@@ -2206,6 +2206,23 @@ def test_a_figure_told_before_is_the_earlier_one_of_the_toll_that_rose() -> None
     assert [(c.value, c.previous_value) for c in read(text)] == [(3, 2), (1, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry said on Monday that 11 soldiers were wounded. The correct number is 12;"
+         " one name was omitted in error.", [(11, None), (12, 11)]),
+        ("The ministry said 7 soldiers were killed. The ministry said the number of our fallen"
+         " is therefore eight.", [(8, 7)]),
+        ("Our statement on Monday gave the number of injured as 29. The correct figure is 35."
+         " In total, 58 people were taken to hospital.", [(35, 29), (58, None)]),
+    ],
+)  # fmt: skip
+def test_a_figure_set_right_revises_the_one_before(
+    text: str, expected: list[tuple[int, int | None]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text + "\n")] == expected
+
+
 def test_a_toll_previously_put_at_a_figure_is_the_earlier_one() -> None:
     text = (
         "The health ministry said 214 people had been killed."

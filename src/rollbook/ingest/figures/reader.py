@@ -1289,8 +1289,8 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 and _revises(claim.value, earlier.value, corrects)
             ):
                 result[n] = (sentence, replace(claim, previous_value=earlier.value))
-                if earlier.as_of == claim.as_of:  # else a statement of its own day
-                    replaced.add(m)
+                if earlier.as_of == claim.as_of or earlier.told_before:
+                    replaced.add(m)  # else a statement of its own day
                 break
         else:
             after = _reported_before(result, n, corrects)
@@ -1374,9 +1374,21 @@ def _a_toll(claim: FoundClaim) -> bool:
 
 def _now(sentence: Sentence, claim: FoundClaim) -> bool:
     """Whether a figure is stated as the toll now ("the confirmed toll is now 24", "now says
-    nine people died"): "now" among the few words before it."""
-    before = [t.low for t in sentence.tokens if t.end <= claim.start][-4:]
-    return "now" in before
+    nine people died") or as set right ("The correct number is 12"): "now" among the few
+    words before it, or "correct" before its numeral."""
+    tokens = sentence.tokens
+    if "now" in [t.low for t in tokens if t.end <= claim.start][-4:]:
+        return True
+    at = next(
+        (n for n, t in enumerate(tokens) if t.start >= claim.start and t.kind == "number"),
+        len(tokens),
+    )  # the figure's numeral, past the words its span opens with ("The correct number is")
+    return not _SET_RIGHT.isdisjoint(t.low for t in tokens[max(0, at - 4) : at])
+
+
+#: Words before a figure that state it as the toll set right: "The correct number is 12",
+#: "The number of our fallen is therefore eight".
+_SET_RIGHT = frozenset(["correct", "therefore", "thus"])
 
 
 #: Verbs that raise a toll, whoever gave it: not "put the toll at", which may be one's own.
