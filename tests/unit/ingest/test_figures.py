@@ -2206,6 +2206,18 @@ def test_a_figure_told_before_is_the_earlier_one_of_the_toll_that_rose() -> None
     assert [(c.value, c.previous_value) for c in read(text)] == [(3, 2), (1, None)]
 
 
+def test_among_the_victims_opening_a_paragraph_breaks_the_figure_before_down() -> None:
+    text = (
+        "The Navy said it had recovered 27 bodies after the shipwreck.\n\n"
+        "Among the victims are 6 women and 2 children, the Navy said.\n"
+    )
+    assert [(c.category.value, c.value) for c in read(text)] == [
+        ("killed", 27),
+        ("killed", 6),
+        ("killed", 2),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -1070,8 +1070,8 @@ _OF_THEM = (["among", "them"], ["of", "them"], ["of", "these"], ["of", "those"])
 
 def _goes_on(before: Sentence, sentence: Sentence) -> bool:
     """Whether a sentence may break down the figure of the one before: in its paragraph, or
-    opening the next paragraph with "Among them", or with "Among the civilians" after a
-    figure of civilians."""
+    opening the next paragraph with "Among them", "Among the victims", or with "Among the
+    civilians" after a figure of civilians."""
     if before.paragraph == sentence.paragraph:
         return True
     words = sentence.words[opening(sentence.words) :]
@@ -1080,9 +1080,13 @@ def _goes_on(before: Sentence, sentence: Sentence) -> bool:
         or (
             words[:2] in (["among", "the"], ["of", "the"])
             and words[2:3] != []
-            and words[2] in before.words
+            and (words[2] in before.words or words[2] in _VICTIMS)
         )
     )
+
+
+#: Who "Among the victims", "Among the dead" opening a paragraph picks out of a figure.
+_VICTIMS = frozenset(["victims", "dead", "deceased", "fatalities", "martyrs"])
 
 
 def _kind_told(
