@@ -538,6 +538,8 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
         ("Medics at the scene said 12 people were killed.", "Medics at the scene"),
         ("The Ministry of Interior keeps saying fewer than 900 people are missing.",
          "Ministry of Interior"),
+        ("The General Staff evaluates the losses of the enemy as approximately 6,800 killed.",
+         "General Staff"),
         ("The Data Hub, a project that compiles media and local reports, recorded 4,210"
          " deaths.", "Data Hub"),
     ],
