@@ -540,6 +540,8 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          "Ministry of Interior"),
         ("The General Staff evaluates the losses of the enemy as approximately 6,800 killed.",
          "General Staff"),
+        ("The claims of the Southland Defence Ministry that over 300 Northland soldiers were"
+         " killed do not correspond to reality.", "Southland Defence Ministry"),
         ("The Data Hub, a project that compiles media and local reports, recorded 4,210"
          " deaths.", "Data Hub"),
     ],

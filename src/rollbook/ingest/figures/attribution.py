@@ -81,7 +81,13 @@ def _cues() -> frozenset[str]:
     """The words at which `attributions` may find a claimant: verbs of saying, the first
     words of "according to" and its kin, and participles that keep a speaker."""
     lex = lexicon()
-    return lex.say_verbs | {phrase[0] for phrase in lex.according} | _PARTICIPLES | {"by"}
+    return lex.say_verbs | {phrase[0] for phrase in lex.according} | _PARTICIPLES | _STATED_OF
+
+
+#: What a body states, "of" it, when "that" gives what: "the claims of the Marzabadi
+#: Defence Ministry that over 300 soldiers were killed".
+_STATED_OF = frozenset(["by", "claim", "claims", "statement", "statements", "assertion",
+                        "assertions", "allegation", "allegations"])  # fmt: skip
 
 
 #: Verbs whose agent gives a figure: "the account given on Thursday by".
@@ -197,6 +203,12 @@ def attributions(sentence: Sentence) -> list[Attribution]:
         if words[i] not in cues and not (owners and words[i].endswith(("'s", "’s"))):
             i += 1  # most words name no claimant and start no phrase that does
             continue
+        if words[i] in _STATED_OF and words[i + 1 : i + 2] == ["of"]:
+            phrase = _phrase_after(lex, tokens, words, i + 2)
+            if phrase and "that" in words[i + 3 : i + 14]:
+                found.append(Attribution(i + 2, phrase))  # "The statement of the ministry that"
+                i += 2
+                continue
         if words[i] == "by" and _given_before(words, i):
             phrase = _phrase_after(lex, tokens, words, i + 1)
             if phrase:  # "the account given on Thursday evening by Colonel Rennard Ilsby"
