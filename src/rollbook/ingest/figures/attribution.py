@@ -81,12 +81,14 @@ def _cues() -> frozenset[str]:
     """The words at which `attributions` may find a claimant: verbs of saying, the first
     words of "according to" and its kin, and participles that keep a speaker."""
     lex = lexicon()
-    return lex.say_verbs | {phrase[0] for phrase in lex.according} | _PARTICIPLES | _STATED_OF
+    return (
+        lex.say_verbs | {phrase[0] for phrase in lex.according} | _PARTICIPLES | _STATED_OF | {"by"}
+    )
 
 
 #: What a body states, "of" it, when "that" gives what: "the claims of the Marzabadi
 #: Defence Ministry that over 300 soldiers were killed".
-_STATED_OF = frozenset(["by", "claim", "claims", "statement", "statements", "assertion",
+_STATED_OF = frozenset(["claim", "claims", "statement", "statements", "assertion",
                         "assertions", "allegation", "allegations"])  # fmt: skip
 
 
@@ -577,11 +579,9 @@ def _when_or_where_said(token: Token) -> bool:
 
 #: What opens a live entry's time in brackets: "[Sat 23:40] Armenian Defence Ministry:".
 _BRACKETS = frozenset(["[", "("])
-#: The days that may stand before a live entry's time: "[Sat 23:40]".
-_DAYS = frozenset(
-    ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday",
-     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)  # fmt: skip
+#: The days that may stand before a live entry's time, in full or short: "[Sat 23:40]".
+_WEEKDAYS = GRAMMAR_WORDS["weekdays"]
+_DAYS = _WEEKDAYS | {day[:3] for day in _WEEKDAYS} | {"tues", "thur", "thurs"}
 
 
 def _entry_start(tokens: tuple[Token, ...], colon: int) -> int:

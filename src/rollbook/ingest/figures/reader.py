@@ -1378,8 +1378,8 @@ def _a_toll(claim: FoundClaim) -> bool:
 
 def _now(sentence: Sentence, claim: FoundClaim) -> bool:
     """Whether a figure is stated as the toll now ("the confirmed toll is now 24", "now says
-    nine people died") or as set right ("The correct number is 12"): "now" among the few
-    words before it, or "correct" before its numeral."""
+    nine people died") or as set right ("The correct number is 12", "is therefore eight"):
+    "now" among the few words before it, or "correct" or "therefore" before its numeral."""
     tokens = sentence.tokens
     if "now" in [t.low for t in tokens if t.end <= claim.start][-4:]:
         return True
