@@ -2070,21 +2070,28 @@ def _places_from(lex: Lexicon, words: list[str], found: list[Amount], first: int
     """Where the words after an amount of places that says where people live or come from
     ("of seven villages", "from 14 villages") go on, if the amount starting at `first` is
     one."""
-    if words[first - 1] not in _FROM_PLACES:
-        return None
+    end = _places_end(lex, words, found, first) if words[first - 1] in _FROM_PLACES else 0
+    return end or None
+
+
+def _places_end(lex: Lexicon, words: list[str], found: list[Amount], first: int) -> int:
+    """Where the noun of places after the amount starting at `first` ends ("nine camps",
+    "seven villages"); 0 where no amount starts there or no such noun follows it."""
     there = next((a for a in found if a.first == first), None)
-    places = lex.not_people.starting_at(words, there.last + 1) if there is not None else 0
-    return there.last + 1 + places if there is not None and places else None
+    if there is None:
+        return 0
+    places = lex.not_people.starting_at(words, there.last + 1)
+    return there.last + 1 + places if places else 0
 
 
 def _places_at(lex: Lexicon, words: list[str], found: list[Amount], first: int) -> bool:
     """Whether the amount starting at `first` counts the places a verb's preposition leads
     to ("fled to nine camps") or the verb acts on ("have fled five rural hamlets")."""
+    if words[first - 1] in _TOWARDS:
+        return _places_end(lex, words, found, first) > 0
     there = next((a for a in found if a.first == first), None)
     if there is None:
         return False
-    if words[first - 1] in _TOWARDS:
-        return bool(lex.not_people.starting_at(words, there.last + 1))
     # "have fled five rural hamlets": the verb's own places, past a word that describes them
     after = there.last + 1
     return bool(

@@ -1137,13 +1137,17 @@ def _superseded(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence
             and _same_period(old, claim)
             and old.value / 2 <= claim.value <= old.value * 2  # by a part of itself
         ]
+        if not fitting:
+            continue
         # "has risen to three. A man died in hospital. It had reported two": the risen one
-        # of the nearest paragraph's
-        nearest = [m for m in fitting if found[m][0].paragraph == found[fitting[0]][0].paragraph]
-        m = next((m for m in nearest if result[m][1].rises), fitting[0] if fitting else None)
-        if m is not None:
-            result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
-            dropped.add(n)
+        # of the nearest paragraph's, else the nearest
+        paragraph = found[fitting[0]][0].paragraph
+        m = next(
+            (m for m in fitting if found[m][0].paragraph == paragraph and result[m][1].rises),
+            fitting[0],
+        )
+        result[m] = (result[m][0], replace(result[m][1], previous_value=old.value))
+        dropped.add(n)
     for n, (sentence, old) in enumerate(found):
         if old.reported_then and not old.told_before and old.value is not None:
             m = _reported_since(result, n, sentence, (old, old.value), dropped)
@@ -2261,11 +2265,6 @@ def _strikes_next(words: list[str], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1] in _STRIKES
 
 
-#: The verbs that put an earlier figure down to whoever gave it: "up from the 17 dead
-#: reported by the civil protection service".
-_GIVEN_BY = frozenset(["reported", "given", "announced", "released", "issued", "published"])
-
-
 def _earlier_given_by(
     sentence: Sentence, figure: Figure, named: list[tuple[Attribution, str]]
 ) -> tuple[Figure, str] | None:
@@ -2281,8 +2280,9 @@ def _earlier_given_by(
         by = next(
             (j for j in range(amount.last + 2, amount.last + 5) if words[j : j + 1] == ["by"]), -1
         )
-        if by < 0 or words[by - 1] not in _GIVEN_BY or "," in words[amount.last : by]:
+        if by < 0 or "," in words[amount.last : by]:
             return None
+        # whoever the attributions found the "by" to name: "reported by", "given by"
         giver = next((c for a, c in named if by - 1 <= a.index <= by + 1), None)
         if giver is None:
             return None
