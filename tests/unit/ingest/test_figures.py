@@ -4784,3 +4784,38 @@ def test_what_those_taken_somewhere_are_is_what_the_words_after_the_figure_say(
     sentence: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(c.category, c.value) for c in read(sentence + "\n")] == expected
+
+
+def test_a_table_of_sources_tells_what_each_row_counts_in_a_column_of_its_own() -> None:
+    text = (
+        "| Source | What is counted | Latest figure | Given on | Previous figure |\n"
+        "|---|---|---|---|---|\n"
+        "| Health Ministry | civilians killed since 1 October | 231 | Sat 28 Nov"
+        " | 212 (Mon 23 Nov) |\n"
+        "| Red Lantern Society | missing persons registered | more than 57 | 1 Dec | - |\n"
+    )
+    assert [
+        (c.claimant, c.category.value, c.value, c.qualifier.value, c.previous_value, c.group)
+        for c in read(text)
+    ] == [
+        ("Health Ministry", "killed", 231, "exact", 212, "civilians killed since 1 October"),
+        ("Red Lantern Society", "missing", 57, "more_than", None, "missing persons registered"),
+    ]
+
+
+def test_a_tables_date_column_gives_each_rows_figures_their_day() -> None:
+    text = (
+        "| Date | Place | Killed | Injured |\n|---|---|---|---|\n"
+        "| 17 Nov | Korvan bus station | 8 | 24 |\n| Mon 30 Nov | Laskov market | 2 | 11 |\n"
+    )
+    assert [(c.value, c.as_of.iso()) for c in read(text)] == [
+        (8, "2020-11-17"), (24, "2020-11-17"), (2, "2020-11-30"), (11, "2020-11-30"),
+    ]  # fmt: skip
+
+
+def test_a_cell_giving_a_figure_in_words_is_no_description_of_the_row() -> None:
+    text = (
+        "| Source | Latest figure | Last week |\n|---|---|---|\n"
+        "| Rights mission | 3,981 civilians killed (verified) | 3,940 |\n"
+    )
+    assert [(c.category.value, c.value) for c in read(text)] == [("killed", 3981)]

@@ -39,7 +39,7 @@ from rollbook.ingest.figures.table_rows import (
     row_figures,
 )
 from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, sentences, tokens
-from rollbook.ingest.figures.when import dates_in, month_covered, span_covered
+from rollbook.ingest.figures.when import cell_date, dates_in, month_covered, span_covered
 from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
 
@@ -659,13 +659,14 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                 as_of_dates, since_dates = dates_in(
                     text, sentence.start, sentence.end, published, sentence.words
                 )
+                row = row_figures(header, line, sentence.start, section)
                 as_of = (
-                    _nearest(as_of_dates, sentence.start)
+                    cell_date(row.dated, published)
+                    or _nearest(as_of_dates, sentence.start)
                     or month_covered(text, sentence.start, sentence.end, published)
                     or default_day
                 )  # a row's own date, or its month ("| March 2042 | 263 |")
                 period = _nearest(since_dates, sentence.start)
-                row = row_figures(header, line, sentence.start, section)
                 noted = _noted(text, sentence, notes) if notes else []
                 claimant = (
                     row.claimant

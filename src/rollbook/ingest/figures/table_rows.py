@@ -20,6 +20,7 @@ _CELL = re.compile(r"[^|]+")
 #: A cell of a table aligned by spaces: words apart by single spaces, cells by two or more.
 _ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
 _DIGIT = re.compile(r"\d")
+_DATED = re.compile(r"(?<=\d)\s*\([^()]*\)$")  # a cell's figure with its day in brackets
 _LETTERS = re.compile(r"[^\W\d_]{3}")  # a cell's words, beside its figure
 _WORDS = re.compile(r"[\w']+")  # a heading's or a column's words
 _AMOUNT = re.compile(
@@ -49,6 +50,7 @@ class Row:
     cells: list[Cell]
     prose: list[tuple[int, int, Category | None]]
     claimant: str = ""  # a "Source" or "Claimant" column's cell
+    dated: str = ""  # a "Date" or "As of" column's cell
 
 
 _CLAIMANT_COLUMNS = frozenset(
@@ -64,6 +66,11 @@ _CLAIMANT_COLUMNS = frozenset(
         "announced by",
         "stated by",
     ]
+)
+
+
+_DATE_COLUMNS = frozenset(
+    ["date", "day", "as of", "as at", "given on", "date of figure", "updated", "last updated"]
 )
 
 
@@ -102,13 +109,28 @@ def cells(line: str) -> list[str]:
 
 def category_of(text: str) -> Category | None:
     """The category a heading or column names ("Killed", "Displaced people in sites")."""
+    found = _named_category(_WORDS.findall(text.lower()))
+    return found[1] if found else None
+
+
+def _named_category(words: list[str]) -> tuple[int, Category] | None:
+    """The first category words name, and where it is named."""
     index = lexicon().category_index
-    words = _WORDS.findall(text.lower())
     for i in range(len(words)):
         found = index.longest_at(words, i)
         if found is not None:
-            return found[1]
+            return i, found[1]
     return None
+
+
+def _description(text: str) -> Category | None:
+    """What a cell says a row counts ("civilians killed since 1 March"), unless the cell
+    gives a figure itself ("3,981 civilians killed")."""
+    words = _WORDS.findall(text.lower())
+    found = _named_category(words)
+    if found is None or any(_DIGIT.search(word) for word in words[: found[0]]):
+        return None
+    return found[1]
 
 
 def row_figures(header: list[str], line: str, offset: int, section: Category | None) -> Row:
@@ -119,20 +141,39 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
     if len(spans) < 2:
         return Row([], [])
     label = line[spans[0][0] : spans[0][1]].strip()
-    by_row = None if any(category_of(name) for name in header[1:]) else category_of(label)
-    if by_row is not None and lexicon().not_people.starting_at(_WORDS.findall(label.lower()), 0):
-        by_row = None  # "| Vehicles seized | 9 |", "| Firearms seized | 6 |": things
+    texts = [line[a:b].replace("*", "").strip() for a, b in spans]
+    claimant = dated = ""
+    for name, text in zip(header, texts, strict=False):
+        if name.strip().lower() in _CLAIMANT_COLUMNS:
+            claimant = text
+        elif name.strip().lower() in _DATE_COLUMNS:
+            dated = text
+    # what the row counts, when no column says it: its label ("| Civilians killed | 31 |") or
+    # a cell of its own ("| Ministry of Health | civilians killed since 1 March | 231 |")
+    described = -1
+    by_row = None
+    if not any(category_of(name) for name in header[1:]):
+        described = next(
+            (
+                n
+                for n, (name, text) in enumerate(zip(header, texts, strict=False))
+                if name.strip().lower() not in _CLAIMANT_COLUMNS
+                and _cell_amount(text) is None
+                and _description(text) is not None
+            ),
+            -1,
+        )
+    if described >= 0 and not lexicon().not_people.starting_at(
+        _WORDS.findall(texts[described].lower()), 0
+    ):  # "| Vehicles seized | 9 |", "| Firearms seized | 6 |": things
+        by_row = category_of(texts[described])
     found: list[Cell] = []
     prose = []
-    claimant = ""
-    for name, (a, b) in zip(header, spans, strict=False):
-        if name.strip().lower() in _CLAIMANT_COLUMNS:
-            claimant = line[a:b].replace("*", "").strip()
     current: int | None = None  # the cell of the last column that is no earlier edition's
     before: Category | None = None  # what the column before counts
-    for name, (a, b) in zip(header[1:], spans[1:], strict=False):
-        text = line[a:b].replace("*", "").strip()
-        if name.strip().lower() in _CLAIMANT_COLUMNS:
+    for n, (name, (a, b)) in enumerate(zip(header[1:], spans[1:], strict=False), 1):
+        text = texts[n]
+        if n == described or name.strip().lower() in _CLAIMANT_COLUMNS | _DATE_COLUMNS:
             continue
         # "| Civilians killed | of whom children |", "| Killed (named) | Unnamed |": a column
         # that names no category breaks down the one before it
@@ -148,7 +189,7 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
         if _earlier_edition(name) and current is not None and value is not None:
             # "| Killed | Injured | Killed at previous update |": the killed it revises
             named = category_of(name)
-            same = [n for n, cell in enumerate(found) if cell.category is named]
+            same = [i for i, cell in enumerate(found) if cell.category is named]
             revised = same[-1] if named is not None and same else current
             found[revised] = replace(found[revised], previous=value)
             current = None
@@ -159,8 +200,10 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
         # a total row counts the people the text's own total does: no group of its own
         total = label.casefold() in _TOTALS or label.casefold() in ("all", "grand total")
         group = "" if total else f"{label} {name}".strip()
+        if described > 0:
+            group = texts[described]
         found.append(Cell(value, low, high, qualifier, category, group))
-    return Row(found, prose, claimant)
+    return Row(found, prose, claimant, dated)
 
 
 _TOTALS = GRAMMAR_WORDS["totals"]
@@ -170,9 +213,16 @@ _EDITIONS = GRAMMAR_WORDS["edition_nouns"]
 
 
 def _earlier_edition(column: str) -> bool:
-    """Whether a column gives the figures of an earlier edition: the cell before it (the
-    figure now) revises its cell."""
-    return not _EDITIONS.isdisjoint(_WORDS.findall(column.lower()))
+    """Whether a column gives the figures of an earlier edition ("Total in Bulletin No. 27",
+    "Previous figure"): the cell before it (the figure now) revises its cell."""
+    words = _WORDS.findall(column.lower())
+    if not _EDITIONS.isdisjoint(words):
+        return True
+    return not _STALE.isdisjoint(words) and not _TALLIES.isdisjoint(words)
+
+
+_STALE = GRAMMAR_WORDS["stale_words"]
+_TALLIES = GRAMMAR_WORDS["tally_nouns"]
 
 
 def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifier] | None:
@@ -184,7 +234,7 @@ def _cell_amount(text: str) -> tuple[int | None, int | None, int | None, Qualifi
         if low is not None and high is not None and low < high:
             return None, low, high, Qualifier.RANGE
         return None
-    match = _AMOUNT.fullmatch(text)
+    match = _AMOUNT.fullmatch(_DATED.sub("", text))  # "212 (Mon 17 Mar)": as of a day
     if match is None:
         return None
     value = numeral(match.group("number"))

@@ -226,6 +226,19 @@ def _first_of(match: re.Match[str], last: dt.date) -> PartialDate | None:
     return PartialDate(day.year, day.month, day.day) if day else None
 
 
+#: A table cell that is a day and nothing else: "17 December", "Sat 22 Mar", "19 Jul 2640".
+_CELL_DAY = re.compile(
+    rf"(?:{_WEEKDAY}|mon|tue|wed|thu|fri|sat|sun)?\.?,?\s*(?P<day>{_DAY_MONTH})", re.IGNORECASE
+)
+
+
+def cell_date(cell: str, published: dt.date) -> PartialDate | None:
+    """The day a table's date column gives, resolved as a day in the text is."""
+    match = _CELL_DAY.fullmatch(cell.strip())
+    day = _resolve(match.group("day"), published) if match else None
+    return PartialDate(day.year, day.month, day.day) if day else None
+
+
 _FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2})\b",
