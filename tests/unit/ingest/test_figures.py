@@ -4819,3 +4819,19 @@ def test_a_cell_giving_a_figure_in_words_is_no_description_of_the_row() -> None:
         "| Rights mission | 3,981 civilians killed (verified) | 3,940 |\n"
     )
     assert [(c.category.value, c.value) for c in read(text)] == [("killed", 3981)]
+
+
+def test_the_figure_a_speaker_had_given_before_is_the_earlier_one() -> None:
+    [claim] = read(
+        "The governor said on Wednesday that 64 people had been killed in the attack, almost"
+        " double the figure of 38 he had announced on Monday."
+    )
+    assert (claim.value, claim.previous_value) == (64, 38)
+
+
+def test_a_toll_told_again_as_a_number_of_dead_is_one_claim_with_its_revision() -> None:
+    found = read(
+        "The strike killed 24 people. A woman rescued from the rubble died in hospital eight"
+        " days later, bringing the number of dead from 23 to 24."
+    )
+    assert [c.previous_value for c in found if c.value == 24] == [23]

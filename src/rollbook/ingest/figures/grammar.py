@@ -1301,10 +1301,13 @@ def _earlier_mark(
         before[-1:] == ["of"]
         and before[-2:-1]
         and before[-2] in _TALLY_NOUNS
-        and not _REVISING.isdisjoint(words[max(0, start - 7) : start])
+        and (
+            not _REVISING.isdisjoint(words[max(0, start - 7) : start])
+            or _given_by_them(words[amount.last + 1 : amount.last + 3])
+        )
     ):
         return _Earlier(amount.first, amount.value, increment=False)  # "..., revising upward
-        # the figure of 17,900 it gave in March"
+        # the figure of 17,900 it gave in March", "double the figure of 38 he had announced"
     if before[-1:] == ["from"] and _verbish_before(words, start - 1):
         nxt = later[0] if later else None
         if (

@@ -2377,8 +2377,9 @@ def _names_better(again: FoundClaim, kept: FoundClaim, own: str) -> bool:
     return said not in (own, first) and (first == own or len(said) > len(first))
 
 
-#: Victims named so loosely that a figure stated again may mean any group named before.
-_ANYONE = frozenset(["", "people", "persons"])
+#: Victims named so loosely that a figure stated again may mean any group named before:
+#: none, or only by what befell them ("bringing the number of dead from 23 to 24").
+_ANYONE = frozenset(["", "people", "persons", "dead", "deaths", "fatalities", "victims"])
 
 
 def _restated(kept: FoundClaim, claim: FoundClaim, own: str) -> bool:
