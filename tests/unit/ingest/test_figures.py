@@ -1377,6 +1377,10 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
         ("# Inter Services Public Relations (ISPR) — Press Releases",
          "Inter Services Public Relations"),
         ("Ministry of Defence of Tarn RU | EN | AR", "Ministry of Defence of Tarn"),
+        ("**Press Centre of the Ministry of Defence, Valdresk | Thursday, 3 December 2020**",
+         "Ministry of Defence"),  # the press centre speaks for the ministry; where it sits
+        ("Official Representative of the Ministry of Foreign Affairs of Tarn",
+         "Ministry of Foreign Affairs of Tarn"),
     ],
 )  # fmt: skip
 def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
@@ -4835,3 +4839,17 @@ def test_a_toll_told_again_as_a_number_of_dead_is_one_claim_with_its_revision() 
         " days later, bringing the number of dead from 23 to 24."
     )
     assert [c.previous_value for c in found if c.value == 24] == [23]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "PUERTO VALMAR HERALD - ENGLISH SERVICE\nTranscript: press conference of the Ministry of"
+        " the Interior on the disturbances\nThursday 3 December 2020",
+        "# Weekly briefing by the spokesperson of the Ministry of the Interior\n\n"
+        "*Official transcript.*",
+    ],
+)
+def test_a_transcripts_title_names_whose_briefing_it_is(heading: str) -> None:
+    text = heading + "\n\nSPOKESPERSON: Six persons died and 87 were injured.\n"
+    assert {c.claimant for c in read(text)} == {"Ministry of the Interior"}

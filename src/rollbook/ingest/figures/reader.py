@@ -1596,6 +1596,11 @@ def _author(text: str, every: list[Sentence], headings: set[int]) -> str | None:
                     found = below  # a ministry is a body of its own, "of Defence" or not
                 above = below_it
             return found
+    for sentence in every[:3]:  # "Weekly briefing by the spokesperson of the Ministry of ..."
+        briefing = _BRIEFING.search(text, sentence.start, sentence.end)
+        by = _ROLE_OF.sub("", briefing.group("by")) if briefing else ""
+        if by and head(by) in lexicon().claimant_heads and head(by) not in _OFFICES:
+            return by
     for sentence, match in zip(every[:6], issued, strict=True):
         summary = _REPORTED.match(text[sentence.start : sentence.end])
         if summary:
@@ -1610,6 +1615,13 @@ def _author(text: str, every: list[Sentence], headings: set[int]) -> str | None:
     return None
 
 
+#: A transcript's title that names who holds the briefing: "Press conference of the Ministry
+#: of the Interior on ...", "Daily briefing by the spokesperson of the Ministry of Defence".
+_BRIEFING = re.compile(
+    r"(?i:\b(?:briefing|(?:press|news)\s+conference)\s+(?:of|by|from|at)\s+(?:the\s+)?"
+    r"(?:(?:spokes(?:person|man|woman)|press\s+(?:secretary|service))\s+(?:of|for)\s+"
+    r"(?:the\s+)?)?)(?P<by>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|the|and)\s+)*[A-Z][\w'’-]*)*)"
+)
 #: The parts of a letterhead line: "A - B", "A | B", "**A**, B" and "A, Monday 3 May".
 _HEAD_PARTS = re.compile(r"\s+[-–—|]\s+|\*\*,?|,\s+(?=[A-Z][a-z]+,?\s+\d)")
 _BRACKET_ON = re.compile(r"\s*\(.*$")
@@ -1644,6 +1656,9 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         if not name or _NEWS_NAME.search(name):
             continue  # a news agency's masthead: the outlet's own, no one else's statement
         name = _ROLE_OF.sub("", name)  # "Head of the Lessary Regional Military Administration"
+        name = _PRESS_OF.sub("", name)  # "Press Centre of the Ministry of Defence"
+        if _DIGIT.search(line):  # "Ministry of Defence, Valdresk | 8 April": where it sits
+            name = _SEAT.sub("", name)
         offices = heads
         if prefix and prefix.group("statement"):  # "Statement by the Governor of Kessany
             offices = heads | _OFFICES  # Region, Vadim Orsk": an office speaks too
@@ -1671,7 +1686,8 @@ _BYLINE = re.compile(r"\b(?:Correspondents?|Reporters?|Writers?)\b")
 #: A site's edition in a language, after the name of whose site it is.
 _LANGUAGE_SERVICE = re.compile(
     r"\s*\b(?:English|French|Arabic|Spanish|Russian|Portuguese|World)\s+Service$"
-    r"|^Service\s+in\s+(?:English|French|Arabic|Spanish|Russian|Portuguese)\b.*$"
+    r"|^Service\s+in\s+(?:English|French|Arabic|Spanish|Russian|Portuguese)\b.*$",
+    re.IGNORECASE,
 )
 #: A news organisation's name: "National News Agency of Ukraine", "Djoliba Press Agency".
 _NEWS_NAME = re.compile(r"\b(?:news|press\s+agency)\b", re.IGNORECASE)
@@ -1679,8 +1695,17 @@ _NEWS_NAME = re.compile(r"\b(?:news|press\s+agency)\b", re.IGNORECASE)
 _SITE_CONTROL = re.compile(r"\s+(?:Menu|MENU|Search|SEARCH)$")
 #: A role before the body it is held in, which speaks through it: "Head of the ...".
 _ROLE_OF = re.compile(
-    rf"^(?:the\s+)?(?P<role>{'|'.join(sorted(GRAMMAR_WORDS['roles']))})(?:[\s-]general)?"
+    rf"^(?:the\s+)?(?:official\s+)?(?P<role>{'|'.join(sorted(GRAMMAR_WORDS['roles']))})"
+    r"(?:[\s-]general)?"
     r"\s+of\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
+#: The town after a letterhead's name, before its date: "Ministry of Defence, Valdresk".
+_SEAT = re.compile(r",\s+[A-Z][\w'’-]+$")
+#: A press unit before the organisation it speaks for: "Press Centre of the ...".
+_PRESS_OF = re.compile(
+    r"^(?:the\s+)?(?:press|media|information|communications?)\s+"
+    r"(?:centre|center|office|service|department|directorate|unit)\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )
 #: People who work for an organisation, before its name: "two medical staff at".
