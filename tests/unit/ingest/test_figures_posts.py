@@ -48,6 +48,10 @@ In all, 5 people were killed in the region overnight.
         ("=== Mayor of Velmar, Teodor Brask (Facebook) ===\n", "Mayor of Velmar, Teodor Brask"),
         ("**@CalderBayPolice · Sun 19:52**\n", "Calder Bay Police"),
         (">> Harrow Civil Defence – X – 13:45\n", "Harrow Civil Defence"),
+        ("Provincial rescue service, Facebook, 07:30:\n", "Provincial rescue service"),
+        ("Navy of the Marrow Coast, Friday 16 Jan, 07:20\n", "Navy of the Marrow Coast"),
+        ("Ministry of Defence of Tarn @TarnMoD · Fri 14 Aug, 15:02 · quoting @HarrowMoD\n",
+         "Ministry of Defence of Tarn"),
     ],
 )  # fmt: skip
 def test_a_posts_heading_names_its_poster(line: str, poster: str) -> None:
@@ -62,6 +66,9 @@ def test_a_posts_heading_names_its_poster(line: str, poster: str) -> None:
         "Watch the special tonight on channel 24 and on the app.\nTwo were killed.\n",
         "_Corbeny · posts of Saturday · channel administered by the hospital press office_\n",
         "### Ministry of Health (Telegram) · 10:15\nTwo people were killed.\n",  # one post alone
+        "Time/date: 18 Jun, 07:20\nTwo were killed.\nTime/date: 18 Jun, 10:05\nOne died.\n",
+        "Saturday 2 August, 10:05 - Update\nTwo were killed.\n"
+        "Saturday 2 August, 13:20 - Correction\nOne died.\n",  # a page's titles, no posters
     ],
 )
 def test_lines_that_are_no_posts_headings(text: str) -> None:
@@ -103,3 +110,11 @@ def test_figures_under_a_post_are_the_posters() -> None:
 )
 def test_names_in_capitals_are_written_as_names(name: str, written: str) -> None:
     assert cased(name) == written
+
+
+def test_a_heading_that_names_the_same_poster_again_is_that_posters() -> None:
+    text = (
+        "--- Ostmark Regional Administration (Telegram), 06:58\nTwo people were killed.\n\n"
+        "--- Same channel, 09:41\nThe death toll has risen to 4.\n"
+    )
+    assert [p for _, p in posts(text)] == ["Ostmark Regional Administration"] * 2

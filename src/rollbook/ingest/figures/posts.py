@@ -26,14 +26,21 @@ _PLATFORM = re.compile(
 #: The platform's words anywhere in a line: whether a line may be a post's heading at all
 #: (a looser and quicker look than `_PLATFORM`'s, made at every line).
 _ANYWHERE = re.compile(rf"{_PLATFORMS}|\bX\b|alert|channel|account|page|website|press")
-#: What a heading's parts are split at: bars, middle dots, dashes set off by spaces, colons.
-_PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–-]{1,3}\s+|\s*:\s*$")
+#: What a heading's parts are split at: bars, middle dots, dashes set off by spaces, colons,
+#: and commas ("Navy of the Marrow Coast, official channel, Thursday 15 Jan, 23:55").
+_PARTS = re.compile(r"\s+[|·•]\s+|\s+[—–-]{1,3}\s+|\s*:\s*$|,\s+")
 #: Parts that say when, not who: "10:15", "Thu 10 Apr, 21:14", "Sun 19:52".
 _WHEN = re.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?,?\s*)?(?:\d{1,2}\s+\w+\.?,?\s*)?"
     r"(?:\d{1,2}[:.]\d{2})?$",
     re.IGNORECASE,
 )
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+#: A heading's note of the post it quotes or answers: "quoting @DolmariaDefence".
+_QUOTING = re.compile(r"(?:quoting|reposting|replying|in\s+reply|reply\s+to)\b", re.IGNORECASE)
+_HANDLE = re.compile(r"\s*@\w+")
+#: A heading that names the poster above it again: "Same channel, 09:41".
+_SAME = re.compile(r"(?:the\s+)?same\b", re.IGNORECASE)
 #: Markdown's and plain text's marks around a heading: "### ", "**", "=== ", ">> ", "* ".
 _MARKS = re.compile(r"^[\s#*_=>•-]+|[\s*_=]+$")
 #: Words of a page's own links, never a poster: "Share | Facebook | X".
@@ -49,6 +56,8 @@ def posts(text: str) -> list[tuple[int, str | None]]:
     offset = 0
     for line in text.splitlines(keepends=True):
         poster = _poster(line)
+        if poster is not None and _SAME.match(poster):  # "--- Same channel, 09:41"
+            poster = next((p for _, p in reversed(found) if p is not None), None)
         if poster is not None:
             found.append((offset, poster))
         elif found and _closes(line):
@@ -66,8 +75,8 @@ def poster_at(found: list[tuple[int, str | None]], position: int) -> str | None:
 def _poster(line: str) -> str | None:
     """The poster a line names, when it is a post's heading: a name beside the platform
     ("(Telegram)", "| Facebook", "— official channel") or a handle beside a time."""
-    if len(line) > 140 or ("@" not in line and not _ANYWHERE.search(line)):
-        return None  # most lines: a paragraph's, or one that names no platform
+    if len(line) > 140 or ("@" not in line and not _ANYWHERE.search(line) and ":" not in line):
+        return None  # most lines: a paragraph's, or one that names neither platform nor time
     bare = _MARKS.sub("", line.strip())
     if not bare or len(bare) > 120 or bare.endswith((".", '"', "”")):
         return None
@@ -77,10 +86,21 @@ def _poster(line: str) -> str | None:
         handle = re.match(r"@(\w+)", bare)
         timed = any(_WHEN.match(p) for p in parts[1:] if p)
         return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.group(1)) if handle and timed else None
-    if not any(_PLATFORM.search(b) for b in bracketed) and not any(_platform(p) for p in parts):
+    names = [
+        _HANDLE.sub("", p).strip(" *")
+        for p in parts
+        if p and not _WHEN.match(p) and not _platform(p) and not _QUOTING.match(p)
+    ]
+    if not names or ":" in names[0] or "/" in names[0]:
+        return None  # "Time/date: 18 Jun, 07:20": a form's field, no one's name
+    timed = len(names) == 1 and not _WHEN.match(parts[0]) and any(_CLOCK.match(p) for p in parts)
+    if (
+        not any(_PLATFORM.search(b) for b in bracketed)
+        and not any(_platform(p) for p in parts)
+        and not timed  # "Navy, Friday 16 Jan, 07:20": a name and the time it posted
+    ):
         return None
-    names = [p for p in parts if p and not _WHEN.match(p) and not _platform(p)]
-    if not names or not _named(names[0]):
+    if not _named(names[0]):
         return None
     places = [p for p in names[1:] if len(p.split()) <= 3 and p[:1].isupper()]
     return ", ".join([cased(names[0]), *places[:1]])
