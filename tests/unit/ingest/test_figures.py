@@ -4853,3 +4853,28 @@ def test_a_toll_told_again_as_a_number_of_dead_is_one_claim_with_its_revision() 
 def test_a_transcripts_title_names_whose_briefing_it_is(heading: str) -> None:
     text = heading + "\n\nSPOKESPERSON: Six persons died and 87 were injured.\n"
     assert {c.claimant for c in read(text)} == {"Ministry of the Interior"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A local council says 104 people from Tal Sumaq and two neighbouring villages have been"
+        " missing since the militants seized the area.",
+        "About 1,500 residents of Nyaung Pin and three other villages have fled into the forest.",
+    ],
+)
+def test_people_from_a_place_and_the_places_near_it_reach_their_verb(text: str) -> None:
+    [claim] = read(text)
+    assert claim.category.value in ("missing", "displaced")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our collective has documented 1,306 cases of disappearance in the basin.",
+        "The office said it had received 14,988 complaints of missing persons.",
+        "The ministry has received 1,480 reports of missing persons under the rubble.",
+    ],
+)
+def test_cases_and_reports_of_disappearance_count_the_missing(text: str) -> None:
+    assert [c.category.value for c in read(text)] == ["missing"]

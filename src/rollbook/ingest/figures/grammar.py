@@ -2073,7 +2073,10 @@ def _places_from(lex: Lexicon, words: list[str], found: list[Amount], first: int
     """Where the words after an amount of places that says where people live or come from
     ("of seven villages", "from 14 villages") go on, if the amount starting at `first` is
     one."""
-    end = _places_end(lex, words, found, first) if words[first - 1] in _FROM_PLACES else 0
+    before = words[first - 1]
+    if before == "and" and _FROM_PLACES.isdisjoint(words[max(0, first - 5) : first - 1]):
+        return None  # "from Tal Sumaq and two neighbouring villages": places listed on
+    end = _places_end(lex, words, found, first) if before in _FROM_PLACES | {"and"} else 0
     return end or None
 
 
@@ -2083,8 +2086,15 @@ def _places_end(lex: Lexicon, words: list[str], found: list[Amount], first: int)
     there = next((a for a in found if a.first == first), None)
     if there is None:
         return 0
-    places = lex.not_people.starting_at(words, there.last + 1)
-    return there.last + 1 + places if places else 0
+    after = there.last + 1
+    places = lex.not_people.starting_at(words, after)
+    if not places and (
+        words[after : after + 1] == ["other"] or not lex.people.starting_at(words, after)
+    ):
+        after += 1  # "two neighbouring villages", "three other villages": past a word that
+        # describes them
+        places = lex.not_people.starting_at(words, after)
+    return after + places if places else 0
 
 
 def _places_at(lex: Lexicon, words: list[str], found: list[Amount], first: int) -> bool:
