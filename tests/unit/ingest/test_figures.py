@@ -4878,3 +4878,19 @@ def test_people_from_a_place_and_the_places_near_it_reach_their_verb(text: str) 
 )
 def test_cases_and_reports_of_disappearance_count_the_missing(text: str) -> None:
     assert [c.category.value for c in read(text)] == ["missing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A clan elder said he had helped bury 18 soldiers on Monday.",
+        "The team was able to verify the burial of 13 of the civilians at two sites.",
+    ],
+)
+def test_the_people_buried_are_dead(text: str) -> None:
+    assert [c.category.value for c in read(text)] == ["killed"]
+
+
+def test_residents_of_barangays_are_people_of_places() -> None:
+    [claim] = read("The governor said some 240 residents of two barangays had fled to the gym.")
+    assert (claim.category.value, claim.value) == ("displaced", 240)
