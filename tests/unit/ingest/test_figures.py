@@ -4894,3 +4894,14 @@ def test_the_people_buried_are_dead(text: str) -> None:
 def test_residents_of_barangays_are_people_of_places() -> None:
     [claim] = read("The governor said some 240 residents of two barangays had fled to the gym.")
     assert (claim.category.value, claim.value) == ("displaced", 240)
+
+
+def test_a_hearings_witness_speaks_for_the_body_the_record_names() -> None:
+    text = (
+        "COMMISSION OF INQUIRY INTO THE EVENTS ON THE SARNE BRIDGE\n\n"
+        "Witness: Deputy Commissioner Ansgar Velle, Halvenian National Police\n"
+        "Examined by: Ms Liv Harrend, Counsel to the Inquiry\n\n"
+        "MS HARREND:\nIs the figure for the injured still the one in your report?\n\n"
+        "THE WITNESS:\nNo. We now count 96 people injured, and four are still missing.\n"
+    )
+    assert {c.claimant for c in read(text)} == {"Halvenian National Police"}

@@ -1948,6 +1948,8 @@ _TURN = re.compile(
     r"\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:"
 )
 _CHAIRS = GRAMMAR_WORDS["chairs"]
+_WITNESS = re.compile(r"^\W*Witness:\s*(?P<who>[^\n]+)$", re.MULTILINE)
+_EXAMINER = re.compile(r"^\W*(?:Examined|Questioned)\s+by:\s*(?P<who>[^,\n]+)", re.MULTILINE)
 
 
 def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
@@ -1958,6 +1960,12 @@ def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
     turns: dict[int, _Turn] = {}
     seen: set[int] = set()
     presenters = set(_PRESENTERS)  # and their names: "CORRESPONDENT (Teo Rask)", then "RASK:"
+    # a hearing's record names its witness and who examines them: "Witness: Deputy
+    # Commissioner Ansgar Velle, National Police", "Examined by: Ms Liv Harrend, Counsel"
+    witness = _WITNESS.search(text, 0, 2000)
+    witness_for = _office(witness.group("who")) if witness else None
+    for examiner in _EXAMINER.finditer(text, 0, 2000):
+        presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", examiner.group("who")))
     last: _Turn | None = None  # the turn a paragraph with no label goes on with
     for sentence in every:
         if sentence.paragraph in seen:
@@ -1981,6 +1989,8 @@ def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
         if presenter and who:
             presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", who))
         speaker = label.group("office") or cased(name)
+        if witness_for and called[-1:] == ["witness"]:
+            speaker = witness_for  # "THE WITNESS:"
         last = turns[sentence.paragraph] = _Turn(sentence.start, None if presenter else speaker)
     speakers = {turn.speaker for turn in turns.values()}
     return turns if None in speakers and len(speakers) > 1 else {}
