@@ -4905,3 +4905,10 @@ def test_a_hearings_witness_speaks_for_the_body_the_record_names() -> None:
         "THE WITNESS:\nNo. We now count 96 people injured, and four are still missing.\n"
     )
     assert {c.claimant for c in read(text)} == {"Halvenian National Police"}
+
+
+def test_amounts_listed_before_respectively_are_each_a_figure_of_the_kind() -> None:
+    text = "During 2017, 2018 and 2019, 142, 196 and 87 fighters respectively were killed."
+    assert [(c.category.value, c.value) for c in read(text)] == [
+        ("killed", 142), ("killed", 196), ("killed", 87),
+    ]  # fmt: skip

@@ -222,6 +222,8 @@ def figures(
         result = sorted([*result, *_firm_zeros(lex, tokens, words)], key=lambda f: f.first)
     if not result:
         result = _named_alone(lex, tokens, words)  # "A third officer, Corporal Sami ..."
+    if "respectively" in words:
+        result = _listed_respectively(lex, tokens, words, every, result)
     result = _told_together(words, _set_off_parts(words, result))
     result, orphans = _attach_earlier(result, [earlier[n] for n in sorted(earlier)], words)
     # "2,312 trucks entered, down from 3,107": an earlier count of the things before it; but
@@ -232,6 +234,29 @@ def figures(
         for mark in orphans
         if not any(first < mark.index for first in counted)
     ] + stale
+
+
+def _listed_respectively(
+    lex: Lexicon,
+    tokens: tuple[Token, ...],
+    words: list[str],
+    every: list[Amount],
+    found: list[Figure],
+) -> list[Figure]:
+    """ "142, 196 and 87 cadres respectively were neutralised": each amount of a list whose
+    last one a figure reads, and "respectively" after it, is a figure of that kind too."""
+    starts = {a.last: a for a in every}
+    result = list(found)
+    for figure in found:
+        if "respectively" not in words[figure.last + 1 : figure.last + 6]:
+            continue
+        at = figure.first - 1
+        while words[at : at + 1] in (["and"], [","]) and (listed := starts.get(at - 1)):
+            if all(f.first != listed.first for f in result):
+                alike = _figure(tokens, words, listed, figure.category, lex)
+                result.append(replace(alike, group=figure.group, end=figure.end))
+            at = listed.first - 1
+    return sorted(result, key=lambda f: f.first)
 
 
 _PERIODS = GRAMMAR_WORDS["periods"]
