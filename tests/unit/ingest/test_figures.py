@@ -4912,3 +4912,11 @@ def test_amounts_listed_before_respectively_are_each_a_figure_of_the_kind() -> N
     assert [(c.category.value, c.value) for c in read(text)] == [
         ("killed", 142), ("killed", 196), ("killed", 87),
     ]  # fmt: skip
+
+
+def test_a_toll_a_body_had_put_earlier_that_day_is_the_earlier_figure() -> None:
+    [claim] = read(
+        "A missile strike killed nine people, the regional administration said on Saturday."
+        "\n\nThe administration had put the toll at six earlier in the morning.\n"
+    )
+    assert (claim.value, claim.previous_value) == (9, 6)

@@ -1400,8 +1400,13 @@ def _earlier_mark(
         and "now" in words[max(amount.last + 1, later[0].first - 4) : later[0].first]
     ):
         return _Earlier(amount.first, amount.value, increment=False)
-    # "Earlier in the day the ministry had said five were dead."
-    if _told_before(words[:start]):
+    # "Earlier in the day the ministry had said five were dead.", "It had put the toll at
+    # six earlier in the morning."
+    if _told_before(words[:start]) or (
+        not _BEFORE_NOW.isdisjoint(words[amount.last + 1 : amount.last + 3])
+        and not _TALLY_NOUNS.isdisjoint(words[max(0, start - 3) : start])
+        and _had_said(words[max(0, start - 8) : start])
+    ):
         return _Earlier(amount.first, amount.value, increment=False)
     # "(the figure stood at 117 when work was suspended)": a figure of a time now past
     if before[-2:] == ["stood", "at"] and after[:1] in (["when"], ["before"], ["until"]):
