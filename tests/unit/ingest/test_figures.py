@@ -4920,3 +4920,15 @@ def test_a_toll_a_body_had_put_earlier_that_day_is_the_earlier_figure() -> None:
         "\n\nThe administration had put the toll at six earlier in the morning.\n"
     )
     assert (claim.value, claim.previous_value) == (9, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The government on Sunday accused the rebels of killing at least 48 civilians.",
+         "government"),
+        ("The army accused the rebels of abducting 30 villagers.", "army"),
+    ],
+)  # fmt: skip
+def test_who_accuses_another_of_a_toll_gives_it(text: str, claimant: str) -> None:
+    assert {c.claimant for c in read(text)} == {claimant}
