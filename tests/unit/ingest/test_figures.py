@@ -4932,3 +4932,22 @@ def test_a_toll_a_body_had_put_earlier_that_day_is_the_earlier_figure() -> None:
 )  # fmt: skip
 def test_who_accuses_another_of_a_toll_gives_it(text: str, claimant: str) -> None:
     assert {c.claimant for c in read(text)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five policemen escorting a team of eight vaccinators were killed.",
+        "Five policemen guarding 20 prisoners were killed, police said.",
+    ],
+)
+def test_whom_the_people_counted_were_escorting_is_no_count_of_victims(text: str) -> None:
+    assert [(c.category.value, c.value) for c in read(text)] == [("killed", 5)]
+
+
+def test_an_earlier_count_revised_after_confirming_deaths_keeps_the_deaths() -> None:
+    text = (
+        "The forum said 31 aid workers had been killed, revising its count from 26 after"
+        " confirming the deaths of five staff members."
+    )
+    assert 5 in [c.value for c in read(text)]

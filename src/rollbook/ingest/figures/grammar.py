@@ -105,6 +105,7 @@ def figures(
     )
     if not every and _NO_WORDS.isdisjoint(words):
         return _named_alone(lex, tokens, words), []  # most sentences: no amount to read
+    every = _unescorted(lex, words, every)
     earlier: dict[int, _Earlier] = {}
     compared: list[Amount] = []  # counts of an earlier period beside this one's
     for n, amount in enumerate(every):
@@ -234,6 +235,40 @@ def figures(
         for mark in orphans
         if not any(first < mark.index for first in counted)
     ] + stale
+
+
+def _unescorted(lex: Lexicon, words: list[str], every: list[Amount]) -> list[Amount]:
+    """The amounts but those the people counted before them were doing something to ("five
+    policemen escorting a team of eight vaccinators were killed"), which count no victims."""
+    kept: list[Amount] = []
+    for amount in every:
+        before = next((a for a in reversed(kept) if not a.weak), None)
+        between = words[before.last + 1 : amount.first] if before else []
+        doing = next((i for i, w in enumerate(between[1:3], 1) if w.endswith("ing")), 0)
+        if (
+            doing
+            and before is not None
+            and lex.people.starting_at(words, before.last + 1)
+            and between[doing] not in _NOT_DOING
+            and len(between) <= 6
+            and _CLAUSE_END.isdisjoint(between)
+            and _BEING.isdisjoint(between[:doing])  # not "24 is reporting eight bodies"
+        ):
+            kept = [a for a in kept if a.first <= before.last]  # and "a" team
+            continue
+        kept.append(amount)
+    return kept
+
+
+_CLAUSE_END = frozenset([",", ";", ":", "and", "or", "(", ")", "—", "–"])
+_BEING = frozenset(["is", "are", "was", "were", "be", "been", "had", "has", "have"])
+
+
+#: Words in "-ing" that are no verb of what people were doing: "including six children".
+_NOT_DOING = frozenset(["including", "during", "according", "following", "regarding", "concerning",
+                        "excluding", "building", "morning", "evening", "bring", "king",
+                        "fighting", "wing", "ceiling", "missing", "remaining",
+                        "surviving"])  # fmt: skip
 
 
 def _listed_respectively(
