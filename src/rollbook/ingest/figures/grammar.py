@@ -2153,11 +2153,11 @@ def _places_end(lex: Lexicon, words: list[str], found: list[Amount], first: int)
         return 0
     after = there.last + 1
     places = lex.not_people.starting_at(words, after)
+    # "two neighbouring villages", "three other villages": past a word that describes them
     if not places and (
         words[after : after + 1] == ["other"] or not lex.people.starting_at(words, after)
     ):
-        after += 1  # "two neighbouring villages", "three other villages": past a word that
-        # describes them
+        after += 1
         places = lex.not_people.starting_at(words, after)
     return after + places if places else 0
 

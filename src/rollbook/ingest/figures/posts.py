@@ -35,7 +35,7 @@ _WHEN = re.compile(
     r"(?:\d{1,2}[:.]\d{2})?$",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")  # a part that is the time alone: "07:20"
 #: A heading's note of the post it quotes or answers: "quoting @DolmariaDefence".
 _QUOTING = re.compile(r"(?:quoting|reposting|replying|in\s+reply|reply\s+to)\b", re.IGNORECASE)
 _HANDLE = re.compile(r"\s*@\w+")

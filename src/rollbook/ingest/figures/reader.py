@@ -1948,8 +1948,11 @@ _TURN = re.compile(
     r"\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:"
 )
 _CHAIRS = GRAMMAR_WORDS["chairs"]
+#: A hearing record's lines on who testifies and who asks, in its opening characters.
 _WITNESS = re.compile(r"^\W*Witness:\s*(?P<who>[^\n]+)$", re.MULTILINE)
 _EXAMINER = re.compile(r"^\W*(?:Examined|Questioned)\s+by:\s*(?P<who>[^,\n]+)", re.MULTILINE)
+_RECORD_HEAD = 2000
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]*")  # a capitalised word of a person's name
 
 
 def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
@@ -1962,10 +1965,10 @@ def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
     presenters = set(_PRESENTERS)  # and their names: "CORRESPONDENT (Teo Rask)", then "RASK:"
     # a hearing's record names its witness and who examines them: "Witness: Deputy
     # Commissioner Ansgar Velle, National Police", "Examined by: Ms Liv Harrend, Counsel"
-    witness = _WITNESS.search(text, 0, 2000)
+    witness = _WITNESS.search(text, 0, _RECORD_HEAD)
     witness_for = _office(witness.group("who")) if witness else None
-    for examiner in _EXAMINER.finditer(text, 0, 2000):
-        presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", examiner.group("who")))
+    for examiner in _EXAMINER.finditer(text, 0, _RECORD_HEAD):
+        presenters.update(w.lower() for w in _NAME_WORD.findall(examiner.group("who")))
     last: _Turn | None = None  # the turn a paragraph with no label goes on with
     for sentence in every:
         if sentence.paragraph in seen:
@@ -1987,7 +1990,7 @@ def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
         )
         who = label.group("who")
         if presenter and who:
-            presenters.update(w.lower() for w in re.findall(r"\b[A-Z][\w'’-]*", who))
+            presenters.update(w.lower() for w in _NAME_WORD.findall(who))
         speaker = label.group("office") or cased(name)
         if witness_for and called[-1:] == ["witness"]:
             speaker = witness_for  # "THE WITNESS:"

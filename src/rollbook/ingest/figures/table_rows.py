@@ -74,6 +74,10 @@ _DATE_COLUMNS = frozenset(
 )
 
 
+#: Columns that say who gave a row's figures or when, and count no one.
+_NOT_COUNTS = _CLAIMANT_COLUMNS | _DATE_COLUMNS
+
+
 def is_row(line: str) -> bool:
     return line.startswith("|") and line.count("|") >= 3
 
@@ -173,7 +177,7 @@ def row_figures(header: list[str], line: str, offset: int, section: Category | N
     before: Category | None = None  # what the column before counts
     for n, (name, (a, b)) in enumerate(zip(header[1:], spans[1:], strict=False), 1):
         text = texts[n]
-        if n == described or name.strip().lower() in _CLAIMANT_COLUMNS | _DATE_COLUMNS:
+        if n == described or name.strip().lower() in _NOT_COUNTS:
             continue
         # "| Civilians killed | of whom children |", "| Killed (named) | Unnamed |": a column
         # that names no category breaks down the one before it
