@@ -260,7 +260,6 @@ def _unescorted(lex: Lexicon, words: list[str], every: list[Amount]) -> list[Amo
     return kept
 
 
-_CLAUSE_END = frozenset([",", ";", ":", "and", "or", "(", ")", "—", "–"])
 _BEING = frozenset(["is", "are", "was", "were", "be", "been", "had", "has", "have"])
 
 
@@ -2139,10 +2138,11 @@ def _places_from(lex: Lexicon, words: list[str], found: list[Amount], first: int
     ("of seven villages", "from 14 villages") go on, if the amount starting at `first` is
     one."""
     before = words[first - 1]
-    if before == "and" and _FROM_PLACES.isdisjoint(words[max(0, first - 5) : first - 1]):
-        return None  # "from Tal Sumaq and two neighbouring villages": places listed on
-    end = _places_end(lex, words, found, first) if before in _FROM_PLACES | {"and"} else 0
-    return end or None
+    # "from Tal Sumaq and two neighbouring villages": places listed on
+    listed = before == "and" and not _FROM_PLACES.isdisjoint(words[max(0, first - 5) : first - 1])
+    if before not in _FROM_PLACES and not listed:
+        return None
+    return _places_end(lex, words, found, first) or None
 
 
 def _places_end(lex: Lexicon, words: list[str], found: list[Amount], first: int) -> int:
@@ -2540,6 +2540,9 @@ def _of_a_whole(words: list[str], first: int) -> bool:
 
 #: The marks that set an aside off between a figure and its verb.
 _ASIDE_MARKS = frozenset([",", "—", "–"])
+#: What ends the words between people counted and what they were doing ("five policemen
+#: escorting"): a mark, a bracket or the next item of a list.
+_CLAUSE_END = _ASIDE_MARKS | {";", ":", "and", "or", "(", ")"}
 #: What follows an aside that counts people of its own when it breaks the figure down.
 _VERB_AFTER_ASIDE = [["were"], ["was"], ["are"], ["is"], ["have"], ["has"], ["had"], ["died"]]
 
