@@ -544,6 +544,12 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          " killed do not correspond to reality.", "Southland Defence Ministry"),
         ("The Data Hub, a project that compiles media and local reports, recorded 4,210"
          " deaths.", "Data Hub"),
+        ("In an evening update the Defence Ministry said six soldiers were wounded.",
+         "Defence Ministry"),  # a noun before the article ends the speaker's phrase
+        ("Its head told reporters the commission believed 1,600 people were missing.",
+         "commission"),
+        ("The Commission of Inquiry into the March Events said 41 people were killed.",
+         "Commission of Inquiry into the March Events"),
     ],
 )  # fmt: skip
 def test_who_speaks_for_whom(text: str, claimant: str) -> None:

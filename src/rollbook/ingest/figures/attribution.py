@@ -809,6 +809,7 @@ def _phrase_before(
         or _plural_owner(tokens, start - 1)
     ):
         start -= 1
+    start = _after_juxtaposed(lex, tokens, words, start, end)
     if start >= 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower():
         owner = tokens[start - 2]
         if POSSESSIVE.search(owner.text) and owner.text[:1].isupper():
@@ -847,6 +848,17 @@ def _phrase_before(
     if words[start - 1 : start] in _HIS and found.text.islower():
         return Attribution(found.index, found.text, pronoun=True)  # "her office had registered"
     return _introduced(tokens, words, start, end, found)
+
+
+def _after_juxtaposed(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], start: int, end: int
+) -> int:
+    """Where the speaker's phrase starts when a noun stands right before its article: "in an
+    evening update the Defence Ministry said", "told reporters the commission believed"."""
+    for j in range(end - 2, start, -1):
+        if words[j] == "the" and tokens[j - 1].text in lex.claimant_heads:
+            return j
+    return start
 
 
 def _coordinated(
