@@ -957,6 +957,19 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             " died in hospital on Friday.",
             [("killed", 1)],
         ),
+        (
+            "Two pupils wounded in the shelling of School No. 4 died in hospital.",
+            [("killed", 2)],
+        ),
+        (
+            "Two men who were wounded in the strike, a cattle dealer aged 52 and his nephew"
+            " aged 19, died weeks later.",
+            [("killed", 2)],
+        ),
+        (
+            "Its count is 63 dead and 212 injured, the ministry said, as the worst hurt succumbed.",
+            [("killed", 63), ("wounded", 212)],
+        ),
         ("Three were wounded and one died.", [("wounded", 3), ("killed", 1)]),
         ("The army said it had killed about 40 Brigades fighters.", [("killed", 40)]),
         ("The army says 120 Brigades fighters have been killed.", [("killed", 120)]),

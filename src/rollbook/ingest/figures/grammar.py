@@ -2443,12 +2443,32 @@ _DIED_STOPS = frozenset(["and", "but", "while", "when", "whereas", "after", "bef
 def _died_since(words: list[str], start: int, starts: set[int]) -> bool:
     """Whether the clause a category word stands in goes on to say the people died since
     ("who were wounded in the strike died overnight"): their fate, not what befell them."""
-    for j in range(start, min(len(words), start + 14)):
-        if words[j] in _HARD_STOPS or words[j] in _DIED_STOPS or j in starts:
+    j, limit = start, min(len(words), start + 14)
+    while j < limit:
+        close = _aside_end(words, j + 1, set()) if words[j] == "," else None
+        if close is not None:
+            aside = words[j + 1 : close]
+            if not _DIED.isdisjoint(aside) or not _SPEECH.isdisjoint(aside):
+                return _SPEECH.isdisjoint(aside)  # ", the ministry said, as the hurt succumbed"
+            limit = min(len(words), limit + close + 1 - j)
+            j = close + 1  # "Two men who were wounded, a dealer aged 52 and his nephew, died"
+            continue
+        if words[j - 1 : j + 1] == ["no", "."] or (
+            j in starts and (words[j - 1] in _NOT_COUNTS_AFTER or words[j - 2 : j] == ["no", "."])
+        ):
+            j += 1  # "School No. 4", "aged 52": no one counted
+            continue
+        if j in starts or words[j] in _HARD_STOPS or words[j] in _DIED_STOPS:
             return False
-        if words[j] in ("died", "succumbed"):
+        if words[j] in _DIED:
             return True
+        j += 1
     return False
+
+
+_DIED = frozenset(["died", "succumbed"])
+#: Words after which a number counts no one: "Hospital Number 4", "aged 52".
+_NOT_COUNTS_AFTER = frozenset(["number", "aged"])
 
 
 #: Words that open a relative clause, whose verb is not the clause's own.
