@@ -27,6 +27,7 @@ from rollbook.ingest.figures.attribution import (
     trailing_source,
 )
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
+from rollbook.ingest.figures.interviews import interview
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.numbers import amounts
 from rollbook.ingest.figures.posts import poster_at, posts
@@ -584,7 +585,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     table_claimant: str | None = None
     mentions: list[tuple[int, str]] = []  # (sentence, claimant) as each is named
     numbers: dict[int, int] = {}  # a sentence's number by where it starts
-    interviewee = _interviewee(text)
+    interviewed = interview(text) if author is None else None  # not a body's own Q&A
     entry = -1  # the paragraph of a live entry a body's name opens ("Defence Ministry: ...")
     notes = _source_notes(text)
     turns = _turns(text, every)
@@ -602,17 +603,23 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             if claimants.last:
                 claimants.last_paragraph = sentence.paragraph
         claimants.turn = turns[sentence.paragraph].speaker if sentence.paragraph in turns else None
-        if interviewee and _answer_opens(text, sentence):
-            claimants.last, quoted = interviewee, True  # "A: We have identified 1,207"
-        elif interviewee and _in_answer(text, sentence):
-            quoted = True
-        elif sentence.paragraph in turns:
+        # an interview's answer is the interviewee's, "we" too: "KARRAR: Our volunteers"
+        answer = interviewed.answer_at(sentence.start) if interviewed else None
+        if sentence.paragraph in turns:
             turn = turns[sentence.paragraph]
             if turn.start == sentence.start:  # the speaker's words start here
-                voice = turn.speaker and claimants.speaks_for(turn.speaker)
+                who = answer[1] if answer else turn.speaker
+                voice = who and claimants.speaks_for(who)
                 claimants.last, claimants.last_paragraph = voice, sentence.paragraph
                 claimants.last_sentence, claimants.voice = number, voice
             quoted = turn.speaker is not None
+        elif answer is not None:
+            if answer[0] == sentence.start:  # "A: We have identified 1,207"
+                claimants.last = claimants.voice = claimants.speaks_for(answer[1])
+                claimants.last_paragraph, claimants.last_sentence = sentence.paragraph, number
+            quoted = True
+        elif interviewed is not None:
+            claimants.voice = None  # the question, or the reporter's own words
         elif posted:
             posted_by = poster_at(posted, sentence.start)
             claimants.posted_by(posted_by, sentence, number)
@@ -1838,25 +1845,6 @@ def _main_party(ranked: list[tuple[str, int]]) -> str:
     return ""
 
 
-_INTERVIEW = re.compile(r"^Q:.*\n+A:", re.MULTILINE)
-#: "X has chaired the Commission on Missing Persons since ...": whom an interview is with.
-_LEADS_ORGANISATION = re.compile(
-    r"\b(?:chaired|chairs|run|runs|led|leads|headed|heads|directed|directs|founded"
-    r"|director of|head of|chair of|president of)\s+(?P<phrase>[^.,;\n]+)"
-)
-#: "The Human Rights Commissioner of Lesvanya, Miroslava Tenk, on prisoners": an office
-#: and, between commas, the name of whoever holds it.
-_OFFICE_HOLDER = re.compile(
-    r"(?:\bThe +)?(?P<office>[A-Z][\w'’-]*(?: +[A-Z][\w'’-]*)*"
-    r"(?: +(?:of|for)(?: +the)?(?: +[A-Z][\w'’-]*)+)?),"
-    r" +[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*)+,"
-)
-_TRAILING_NAME = re.compile(
-    r"(?:[A-Z][\w'’-]*(?:\s+(?:of|for|on|and|the)(?=\s+[A-Z]))*\s+)*[A-Z][\w'’-]*"
-    r"(?=(?:\s+(?:since|in|at|for|from|until)\b.*)?$)"
-)
-
-
 #: A note under a table or a list of key figures that names their source: "[1] According
 #: to the Kessenby Provincial Health Office", "¹ Tull figures are supplied by the Tull
 #: Provincial Health Directorate".
@@ -1911,22 +1899,6 @@ def _noted(text: str, sentence: Sentence, notes: dict[str, str]) -> list[Attribu
             )
             return [Attribution(index, by)]
     return []
-
-
-def _interviewee(text: str) -> str | None:
-    """In a question-and-answer interview, the organisation its opening says the person
-    answering leads: their "we" and their uncited figures are its."""
-    if not _INTERVIEW.search(text):
-        return None
-    opening = text[: text.find("\nQ:")]
-    for match in _LEADS_ORGANISATION.finditer(opening):
-        name = _TRAILING_NAME.search(match.group("phrase"))
-        if name and len(name.group().split()) >= 2:
-            return name.group()
-    for match in _OFFICE_HOLDER.finditer(opening):
-        if head(office := match.group("office")) in lexicon().claimant_heads:
-            return office
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -1997,14 +1969,6 @@ def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
         last = turns[sentence.paragraph] = _Turn(sentence.start, None if presenter else speaker)
     speakers = {turn.speaker for turn in turns.values()}
     return turns if None in speakers and len(speakers) > 1 else {}
-
-
-def _answer_opens(text: str, sentence: Sentence) -> bool:
-    return text.startswith("A:", sentence.start)
-
-
-def _in_answer(text: str, sentence: Sentence) -> bool:
-    return text.startswith("A:", text.rfind("\n", 0, sentence.start) + 1)
 
 
 #: A post reproduced in a quotation block, under its author's name and handle.
