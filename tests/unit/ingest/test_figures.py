@@ -571,6 +571,13 @@ def test_a_figure_nobody_is_said_to_state_is_the_outlets_own() -> None:
     assert claim.claimant == OUTLET
 
 
+def test_a_bodys_own_press_office_publishing_it_speaks_for_the_body() -> None:
+    found = read_figures(
+        "Our fighters killed 40 enemy soldiers.", dt.date(2031, 3, 14), "HLF Press Centre"
+    )
+    assert [(c.value, c.claimant) for c in found] == [(40, "HLF")]
+
+
 def test_one_sides_claim_about_the_other_sides_losses() -> None:
     text = "Azerbaijan's Defence Ministry said its forces had killed 300 Armenian soldiers."
     (claim,) = read(text)

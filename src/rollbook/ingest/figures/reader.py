@@ -572,7 +572,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     every = sentences(text)
     posted = posts(text)
     author = _author(text, every, {start for start, _ in posted})
-    outlet = author or outlet
+    outlet = author or _PRESS_UNIT.sub("", outlet)  # "SHLA Press Centre" speaks for the SHLA
     claimants = _Claimants(outlet, text, published, every, authored=author is not None)
     known = document_parties(text)
     default_day = _document_date(text, every, published)
@@ -1713,6 +1713,11 @@ _SEAT = re.compile(r",\s+[A-Z][\w'’-]+$")
 _PRESS_OF = re.compile(
     r"^(?:the\s+)?(?:press|media|information|communications?)\s+"
     r"(?:centre|center|office|service|department|directorate|unit)\s+of\s+(?:the\s+)?(?=[A-Z])",
+    re.IGNORECASE,
+)
+#: A press unit after the organisation it speaks for: "HPDF Press Office".
+_PRESS_UNIT = re.compile(
+    r"(?<=\w)\s+(?:press|media|information)\s+(?:centre|center|office|service|room|unit)$",
     re.IGNORECASE,
 )
 #: People who work for an organisation, before its name: "two medical staff at".
