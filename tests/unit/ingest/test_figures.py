@@ -62,6 +62,8 @@ def test_numerals_and_number_words_are_read_in_every_grouping(text: str, value: 
         ("A dozen soldiers were killed.", ("killed", 12, None, None, "about")),
         ("The number of fighters killed exceeds 3,500.", ("killed", 3500, None, None, "more_than")),
         ("The tally of funerals had passed 31,000.", ("killed", 31000, None, None, "more_than")),
+        ("The militia's losses exceed 3,100 killed.", ("killed", 3100, None, None, "more_than")),
+        ("The deaths in the camp did not exceed 30.", ("killed", 30, None, None, "at_most")),
     ],
 )
 def test_qualifiers_ranges_and_vague_amounts(

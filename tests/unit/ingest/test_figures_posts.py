@@ -50,6 +50,7 @@ In all, 5 people were killed in the region overnight.
         (">> Harrow Civil Defence – X – 13:45\n", "Harrow Civil Defence"),
         ("Provincial rescue service, Facebook, 07:30:\n", "Provincial rescue service"),
         ("Navy of the Marrow Coast, Friday 16 Jan, 07:20\n", "Navy of the Marrow Coast"),
+        ("[OC East, 07:12]\n", "OC East"),
         ("Ministry of Defence of Tarn @TarnMoD · Fri 14 Aug, 15:02 · quoting @HarrowMoD\n",
          "Ministry of Defence of Tarn"),
     ],

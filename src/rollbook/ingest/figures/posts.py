@@ -41,8 +41,9 @@ _QUOTING = re.compile(r"(?:quoting|reposting|replying|in\s+reply|reply\s+to)\b",
 _HANDLE = re.compile(r"\s*@\w+")
 #: A heading that names the poster above it again: "Same channel, 09:41".
 _SAME = re.compile(r"(?:the\s+)?same\b", re.IGNORECASE)
-#: Markdown's and plain text's marks around a heading: "### ", "**", "=== ", ">> ", "* ".
-_MARKS = re.compile(r"^[\s#*_=>•-]+|[\s*_=]+$")
+#: Markdown's and plain text's marks around a heading: "### ", "**", "=== ", ">> ", "* ",
+#: and the brackets around a whole one: "[OC East, 07:12]".
+_MARKS = re.compile(r"^[\s#*_=>•-]+|[\s*_=]+$|^\[(?=[^\]]*\]$)|\]$")
 #: Words of a page's own links, never a poster: "Share | Facebook | X".
 _LINKS = frozenset(["share", "follow", "subscribe", "contact", "about", "home", "watch", "join"])
 #: A closing note of the desk's: "DESK NOTE", "**Desk note.**", "### Context".
