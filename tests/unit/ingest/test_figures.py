@@ -573,6 +573,14 @@ def test_a_figure_nobody_is_said_to_state_is_the_outlets_own() -> None:
     assert claim.claimant == OUTLET
 
 
+def test_a_mention_by_kind_is_no_pair_of_bodies_named_together() -> None:
+    text = (
+        "The Kessel Front and the Armed Forces of Norland gave conflicting accounts. The"
+        " rebel alliance's spokesman, Teo Banu, said its fighters had killed 150 soldiers."
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(150, "alliance")]
+
+
 def test_a_bodys_own_press_office_publishing_it_speaks_for_the_body() -> None:
     found = read_figures(
         "Our fighters killed 40 enemy soldiers.", dt.date(2031, 3, 14), "HLF Press Centre"

@@ -350,6 +350,7 @@ class _Claimants:
                         and earlier.split()[0].lower() not in _POSSESSIVES  # "Your ministry"
                         and _described_as(text, earlier)  # not "the health ministry"
                         and wanted != "ministry"  # "the ministry" is no Red Cross named before
+                        and " and the " not in earlier  # "the M23 and the army": two bodies
                     ):
                         return earlier
             if text.islower() or owner is not None:  # "Gendarmerie spokesman Luc Ferrand"
