@@ -130,13 +130,13 @@ def amounts(tokens: tuple[Token, ...], words: list[str]) -> list[Amount]:
             if amount is None and token.low in lex.singular and not counted:
                 amount = Amount(i, i, value=1, weak=True)
         if amount is not None:
-            amount = _with_its_numeral(tokens, amount)
+            amount = _with_its_numeral(tokens, amount) or _with_its_words(tokens, words, amount)
             found.append(amount)
             after = amount.last + 1
     return found
 
 
-def _with_its_numeral(tokens: tuple[Token, ...], amount: Amount) -> Amount:
+def _with_its_numeral(tokens: tuple[Token, ...], amount: Amount) -> Amount | None:
     """A number word with its figure after it in brackets, as one amount: "two (2) more"."""
     bracket = tokens[amount.last + 1 : amount.last + 4]
     if (
@@ -149,6 +149,22 @@ def _with_its_numeral(tokens: tuple[Token, ...], amount: Amount) -> Amount:
         and tokens[amount.last].kind == "word"
     ):
         return amount._replace(last=amount.last + 3)
+    return None
+
+
+def _with_its_words(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> Amount:
+    """A figure with its number words after it in brackets, as one amount, as formal texts
+    write it: "14 (fourteen) deceased persons", "37 (thirty-seven)"."""
+    opening = amount.last + 1
+    if words[opening : opening + 1] != ["("] or tokens[amount.last].kind != "number":
+        return amount
+    spelled = _word_amount(words, opening + 1)
+    if (
+        spelled is not None
+        and spelled.value == amount.value
+        and words[spelled.last + 1 : spelled.last + 2] == [")"]
+    ):
+        return amount._replace(last=spelled.last + 1)
     return amount
 
 
