@@ -64,6 +64,10 @@ def test_numerals_and_number_words_are_read_in_every_grouping(text: str, value: 
         ("The tally of funerals had passed 31,000.", ("killed", 31000, None, None, "more_than")),
         ("The militia's losses exceed 3,100 killed.", ("killed", 3100, None, None, "more_than")),
         ("The deaths in the camp did not exceed 30.", ("killed", 30, None, None, "at_most")),
+        (
+            "Agencies put the number of dead and missing at sea in 2030 at 1,214.",
+            ("other", 1214, None, None, "exact"),
+        ),
     ],
 )
 def test_qualifiers_ranges_and_vague_amounts(

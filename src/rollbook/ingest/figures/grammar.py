@@ -1985,8 +1985,8 @@ def _category_number_of(lex: Lexicon, words: list[str], start: int) -> Category 
                 return Category.KILLED
             for j in range(i + 1, start):
                 named = lex.category_index.longest_at(words, j)
-                if named is not None and named[1] is not Category.OTHER:
-                    return named[1]
+                if named is not None and (named[1] is not Category.OTHER or named[0] > 2):
+                    return named[1]  # "the number of dead and missing": both, as one
     return None
 
 
