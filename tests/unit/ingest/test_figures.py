@@ -966,6 +966,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "They killed 40 soldiers and captured 17 in two days.",
             [("killed", 40), ("captured", 17)],
         ),
+        ("The Commission holds 8,904 reference blood samples from relatives.", []),
         ("Our family helpline remains open on 0800 4400 17 for relatives.", []),
         ("Families can call the Joint Centre on 0 800 507 117.", []),
         ("Of the released prisoners, the youngest 19, the oldest 61.", []),
