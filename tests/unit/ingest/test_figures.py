@@ -992,6 +992,13 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "Its count is 63 dead and 212 injured, the ministry said, as the worst hurt succumbed.",
             [("killed", 63), ("wounded", 212)],
         ),
+        ("Civilians killed in terrorist incidents: 37.", [("killed", 37)]),
+        (
+            "Since the state of emergency of 1 March, police and security personnel killed in"
+            " the line of duty: 14.",
+            [("killed", 14)],
+        ),
+        ("Tanks destroyed in attacks: 12.", []),
         ("Three were wounded and one died.", [("wounded", 3), ("killed", 1)]),
         ("The army said it had killed about 40 Brigades fighters.", [("killed", 40)]),
         ("The army says 120 Brigades fighters have been killed.", [("killed", 120)]),

@@ -851,17 +851,24 @@ def _label(lex: Lexicon, words: list[str], amount: Amount) -> tuple[bool, Catego
     if mark < 0 and (start < 2 or words[start - 1] not in (":", "–", "—", "=")):
         return False, None
     mark = start - 1 if mark < 0 else mark
-    label = [w for w in words[:mark] if w not in ("-", "*", "•", "(", ")")]
-    if not label or len(label) > 8:
+    opening = 0
+    if mark > 8:  # "Since 1 March, police killed on duty: 14": the label after the comma
+        opening = next((i + 1 for i in range(mark - 1, -1, -1) if words[i] == ","), 0)
+    label = [w for w in words[opening:mark] if w not in ("-", "*", "•", "(", ")")]
+    if not label or len(label) > 10:
         return False, None
     best: tuple[int, Category] | None = None
     for i in range(len(label)):
-        if lex.not_people.starting_at(label, i):
-            return True, None
+        if lex.not_people.starting_at(label, i) and _LABEL_LINKS.isdisjoint(label[:i]):
+            return True, None  # "tanks — 7,900"; but "Civilians killed in attacks: 37"
         found = _longest_at(lex, label, i)
         if found and (best is None or found[0] > best[0]):
             best = found
     return False, best[1] if best else None
+
+
+#: Words after which a label's things are where or how, not what it counts.
+_LABEL_LINKS = frozenset(["in", "by", "from", "during", "since", "on", "at"])
 
 
 def _labelled(words: list[str], amount: Amount) -> bool:
