@@ -577,6 +577,20 @@ def test_a_figure_nobody_is_said_to_state_is_the_outlets_own() -> None:
     assert claim.claimant == OUTLET
 
 
+def test_a_tables_killed_and_injured_cells_may_name_whom_they_count() -> None:
+    text = (
+        "Incidents\n\n| Date | Place | Killed | Injured | Source |\n|---|---|---|---|---|\n"
+        "| 17 Jun | Kipa road | 4 police officers | 2 police officers | National Police |\n"
+        "| 21 Jun | Bodhe camp | 9 attackers | 1 KDF soldier | Defence Forces |\n"
+    )
+    assert [(c.category.value, c.value, c.claimant) for c in read(text)] == [
+        ("killed", 4, "National Police"),
+        ("wounded", 2, "National Police"),
+        ("killed", 9, "Defence Forces"),
+        ("wounded", 1, "Defence Forces"),
+    ]
+
+
 def test_a_mention_by_kind_is_no_pair_of_bodies_named_together() -> None:
     text = (
         "The Kessel Front and the Armed Forces of Norland gave conflicting accounts. The"

@@ -182,6 +182,8 @@ def figures(
             category = section
         elif category is None and section is not None and _listed_people(lex, words, amount):
             category = section  # "The losses amounted to:" then "- North: up to 640 servicemen"
+        elif category is None and section is not None and _people_alone(lex, words, amount):
+            category = section  # a table's "Killed" cell: "| 4 police officers |"
         if category is None and _day_change(words, amount.first):
             base = len(result) - 1  # "241,380 (+1,040)": the day's change, of the same kind
             based = base >= 0 and result[base].last == amount.first - 3
@@ -888,6 +890,15 @@ def _listed_people(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         and words[start - 1 : start] == [":"]
         and all(w not in _SPEECH for w in words[:start])
         and lex.people.starting_at(words, amount.last + 1) > 0
+    )
+
+
+def _people_alone(lex: Lexicon, words: list[str], amount: Amount) -> bool:
+    """Whether the words are only the amount and the people it counts: "4 police officers",
+    "1 KDF soldier"."""
+    start = amount.first - _qualifier_length(lex, words, amount.first)
+    return (
+        start == 0 and len(words) <= amount.last + 4 and lex.people.ending_at(words, len(words)) > 0
     )
 
 
