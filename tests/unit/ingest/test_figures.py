@@ -1006,6 +1006,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             "Its count is 63 dead and 212 injured, the ministry said, as the worst hurt succumbed.",
             [("killed", 63), ("wounded", 212)],
         ),
+        ("One of our teachers, Mr. Arvo Lind, was killed.", [("killed", 1)]),
         ("Civilians killed in terrorist incidents: 37.", [("killed", 37)]),
         (
             "Since the state of emergency of 1 March, police and security personnel killed in"

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon, titled
 from rollbook.ingest.figures.numbers import is_number_word
 from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, Token
 
@@ -667,8 +667,6 @@ _LIVES = frozenset(["lives", "life"])
 _AUDIENCES = [["journalists"], ["reporters"], ["media"], ["press"]]
 #: Titles written short before a name: "army spokesman Col. Benedek Aran told reporters",
 #: "St. Lucan's Hospital".
-_TITLES = frozenset(["col", "gen", "lt", "maj", "capt", "sgt", "dr", "prof", "mr", "mrs", "ms",
-                     "st"])  # fmt: skip
 
 
 def _numbered(words: list[str], i: int) -> bool:
@@ -712,10 +710,6 @@ def _before_venue(words: list[str], end: int) -> int:
 
 #: Occasions at which a figure is told: "at a press conference", "in a briefing".
 _VENUES = [["press", "conference"], ["news", "conference"], ["briefing"], ["press", "briefing"]]
-
-
-def _titled(words: list[str], i: int) -> bool:
-    return words[i] == "." and i > 0 and words[i - 1] in _TITLES
 
 
 def _claimant_word(lex: Lexicon, token: Token) -> bool:
@@ -804,7 +798,7 @@ def _phrase_before(
     start = end
     while start > 0 and (
         _claimant_word(lex, tokens[start - 1])
-        or _titled(words, start - 1)
+        or titled(words, start - 1)
         or _numbered(words, start - 1)
         or _plural_owner(tokens, start - 1)
     ):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, Phrases, lexicon
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, Phrases, lexicon, titled
 from rollbook.ingest.figures.numbers import Amount, amounts, is_number_word
 from rollbook.ingest.figures.tokens import POSSESSIVE, Sentence, Token
 from rollbook.model.claims import Category, Qualifier
@@ -2275,7 +2275,7 @@ def _category_right(
         if i == amount.last + 1 and _day_change(words, i + 2):
             i = (_change_closed(words, i + 2) or i + 3) + 1  # "about 241,380 (+1,040)
             continue  # eliminated": the day's change in brackets
-        if word in _HARD_STOPS or word in _CLAUSE_BREAKS:
+        if (word in _HARD_STOPS and not titled(words, i)) or word in _CLAUSE_BREAKS:
             return described
         if word == "and" and words[i + 1 : i + 3] in _THE_TALLIES:
             return described  # "at 146 and the number injured at 402": the next one's tally
@@ -2502,7 +2502,7 @@ def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") 
     relative = False  # "including a girl who was separated from her family": its own verb
     first: int | None = None  # the first comma, when the verb does not follow it
     for j in range(start, min(len(words), start + 28)):
-        if words[j] in _HARD_STOPS:
+        if words[j] in _HARD_STOPS and not titled(words, j):
             return first
         relative = relative or words[j] in _RELATIVES
         if not relative and (words[j] in _BE or words[j] in ("have", "has", "had")):

@@ -186,3 +186,9 @@ def _countries() -> dict[str, str]:
 GRAMMAR_WORDS: Mapping[str, frozenset[str]] = {
     name: frozenset(words.split()) for name, words in _resource()["grammar"].items()
 }
+
+
+def titled(words: Sequence[str], i: int) -> bool:
+    """Whether the full stop at `i` ends a title before a name: "Mr. Arvo Lind", "Sgt. Ivo
+    Marr"; no sentence ends there."""
+    return words[i] == "." and i > 0 and words[i - 1] in GRAMMAR_WORDS["titles"]
