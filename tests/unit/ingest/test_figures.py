@@ -981,6 +981,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 40), ("captured", 17)],
         ),
         ("The Commission holds 8,904 reference blood samples from relatives.", []),
+        ("Around 1,200 families have returned to the village since March.", []),
+        ("The prison was built for 1,200 inmates.", []),
         ("Our family helpline remains open on 0800 4400 17 for relatives.", []),
         ("Families can call the Joint Centre on 0 800 507 117.", []),
         ("Of the released prisoners, the youngest 19, the oldest 61.", []),

@@ -167,8 +167,11 @@ def figures(
         if amount.weak and not _weak_counts(lex, words, amount):
             continue
         category = _category(lex, tokens, words, amount, every)
-        if category is Category.CAPTURED and _from_the_rubble(words, amount.last):
-            category = None  # "Rescuers freed 12 people from the rubble": no captivity
+        if category is Category.CAPTURED and (
+            _from_the_rubble(words, amount.last) or _back_home(words, amount.last)
+        ):
+            category = None  # "Rescuers freed 12 people from the rubble", "1,200 families
+            # have returned to the village": no captivity
         if category is Category.MISSING and _fate_clarified(words, amount):
             category = Category.OTHER  # "the fate of 804 of them has been clarified": found
         if words[amount.last] in _ORDINALS:  # "a third": what the words after it say
@@ -675,6 +678,21 @@ def _from_the_rubble(words: list[str], last: int) -> bool:
 
 
 _RUINS = frozenset(["rubble", "debris", "wreckage", "ruins", "collapsed", "burning", "mud"])
+
+
+def _back_home(words: list[str], last: int) -> bool:
+    """Whether the people an amount counts returned to the places they had fled: "1,200
+    families have returned to the village", not prisoners "returned home"."""
+    after = words[last + 1 : last + 9]
+    for n, word in enumerate(after[:-1]):
+        if word in ("returned", "return", "returning") and after[n + 1] == "to":
+            return not _PLACES_BACK.isdisjoint(after[n + 2 : n + 5])
+    return False
+
+
+_PLACES_BACK = frozenset(["village", "villages", "town", "towns", "homes", "houses", "city",
+                          "district", "area", "areas", "farms", "land", "lands", "neighbourhood",
+                          "neighbourhoods", "camp", "camps"])  # fmt: skip
 #: Words before "a" that make the person after it anyone sought: "looking for a relative".
 _SOUGHT = [["looking", "for"], ["searching", "for"], ["search", "for"], ["contact", "with"],
            ["touch", "with"], ["news", "of"], ["news", "about"]]  # fmt: skip
