@@ -90,6 +90,8 @@ class Interview:
 def interview(text: str) -> Interview | None:
     """The text's answers and interviewees, when it is an interview whose opening names
     whom the person answering speaks for."""
+    if "?" not in text:
+        return None  # no question asked: most texts, at once
     lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]*\S[^\n]*", text)]
     labelled = _ASKED.search(text) is not None  # "Q:" and "A:" lines: only "A:" answers
     bold = sum(1 for _, _, line in lines if _BOLD_LINE.match(line) and _QUESTION.match(line))
