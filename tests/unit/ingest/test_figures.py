@@ -599,6 +599,20 @@ def test_a_mention_by_kind_is_no_pair_of_bodies_named_together() -> None:
     assert [(c.value, c.claimant) for c in read(text)] == [(150, "alliance")]
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The U.N. refugee agency said 12,000 people had fled.", "U.N. refugee agency (UNHCR)"),
+        ("The UN humanitarian office said 40 people were killed.", "UN humanitarian office (OCHA)"),
+        ("UNHCR said 12,000 people had fled.", "UNHCR"),
+    ],
+)
+def test_an_agency_named_by_what_it_does_is_named_by_its_initials_too(
+    text: str, claimant: str
+) -> None:
+    assert read(text)[-1].claimant == claimant
+
+
 def test_a_bodys_own_press_office_publishing_it_speaks_for_the_body() -> None:
     found = read_figures(
         "Our fighters killed 40 enemy soldiers.", dt.date(2031, 3, 14), "HLF Press Centre"
@@ -1229,7 +1243,7 @@ def test_what_happened_to_the_people_counted_across_asides_and_parts(
         ("In return, the government released 40 prisoners.", OUTLET),
         ("The rebels said two of their fighters were killed.", "rebels"),
         ("A spokesman for the UN refugee agency said 1.2 million people had fled.",
-         "UN refugee agency"),
+         "UN refugee agency (UNHCR)"),
         ("A total of 1,230 prisoners were exchanged, the mediators said.", "mediators"),
     ],
 )  # fmt: skip

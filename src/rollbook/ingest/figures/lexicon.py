@@ -188,6 +188,11 @@ GRAMMAR_WORDS: Mapping[str, frozenset[str]] = {
 }
 
 
+#: International agencies named by what they do, by their initials (resources/figures.toml,
+#: [agencies]): "un refugee agency" -> "UNHCR".
+AGENCIES: Mapping[str, str] = dict(_resource()["agencies"])
+
+
 def titled(words: Sequence[str], i: int) -> bool:
     """Whether the full stop at `i` ends a title before a name: "Mr. Arvo Lind", "Sgt. Ivo
     Marr"; no sentence ends there."""

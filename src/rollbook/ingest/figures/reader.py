@@ -28,7 +28,7 @@ from rollbook.ingest.figures.attribution import (
 )
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
 from rollbook.ingest.figures.interviews import interview
-from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
+from rollbook.ingest.figures.lexicon import AGENCIES, GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.numbers import amounts
 from rollbook.ingest.figures.posts import poster_at, posts
 from rollbook.ingest.figures.table_rows import (
@@ -781,7 +781,22 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     found = _raised(_unrepeated(text, found))
     if author is not None:
         found = _timed_updates(text, found)
+    found = [(sentence, _agency(claim)) for sentence, claim in found]
     return _once(text, _replaced(_superseded(found)), outlet)
+
+
+def _agency(claim: FoundClaim) -> FoundClaim:
+    """The claim with an agency named by what it does named by its initials too: "the UN
+    refugee agency (UNHCR)", wherever a report says which."""
+    key = _UNITED_NATIONS.sub("un", claim.claimant.lower().replace("’", "'")).removeprefix("the ")
+    initials = AGENCIES.get(key.replace("un's ", "un "))
+    if initials is None or initials in claim.claimant:
+        return claim
+    return replace(claim, claimant=f"{claim.claimant} ({initials})")
+
+
+#: The United Nations as news writes it: "U.N.", "United Nations".
+_UNITED_NATIONS = re.compile(r"\bu\.n\.|\bunited nations\b")
 
 
 #: A body's own units, which give its figures: "Commission patrols", "the Mission's teams".
