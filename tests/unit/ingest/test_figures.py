@@ -550,6 +550,7 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
          " killed do not correspond to reality.", "Southland Defence Ministry"),
         ("The Data Hub, a project that compiles media and local reports, recorded 4,210"
          " deaths.", "Data Hub"),
+        ("The coroner ruled that seven aid workers were unlawfully killed.", "coroner"),
         ("In an evening update the Defence Ministry said six soldiers were wounded.",
          "Defence Ministry"),  # a noun before the article ends the speaker's phrase
         ("Its head told reporters the commission believed 1,600 people were missing.",
