@@ -177,7 +177,7 @@ def _introduced(label: str, opening: str) -> bool:
     named = {w.lower() for w in re.findall(r"[\w'’-]{3,}", opening)}
     if any(w.lower() in named for w in re.findall(r"[\w'’-]{3,}", label)):
         return True
-    people = re.findall(r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){1,3}", opening)
+    people: list[str] = re.findall(r"[A-Z][\w'’]*(?:[ -][A-Z][\w'’]*){1,3}", opening)
     return any("".join(re.findall(r"\b[A-Z]", person)) == label for person in people)
 
 
@@ -260,7 +260,7 @@ def _names_body(phrase: str) -> bool:
     """Whether a phrase names an organisation by a word that makes one ("Agency", "Red
     Cross", "Brigade"), or by its initials."""
     heads = lexicon().claimant_heads - _ROLES - _NOT_BODIES  # "Spokesperson" is no body
-    words = re.findall(r"[\w'’-]+", phrase)
+    words: list[str] = re.findall(r"[\w'’-]+", phrase)
     return not (phrase.isupper() and " " in phrase.strip()) and any(
         w.lower() in heads or (1 < len(w) <= 6 and w.isupper() and w.lower() not in _ASKERS)
         for w in words
@@ -280,7 +280,8 @@ def _body_before(text: str, at: int) -> str | None:
 def _capitalised_before(text: str, at: int) -> str:
     """The capitalised words right before a role ("United Nations Resident and Humanitarian
     Coordinator", "Police chief"), with the joining "and", not a sentence's first word."""
-    words = re.findall(r"\S+ +", text[max(0, at - 120, text.rfind("\n", 0, at) + 1) : at])
+    line = text[max(0, at - 120, text.rfind("\n", 0, at) + 1) : at]
+    words: list[str] = re.findall(r"\S+ +", line)
     taken = ""
     for word in reversed(words):
         bare = word.strip()
