@@ -665,8 +665,6 @@ _CLAIM_VERBS = frozenset(["claimed", "claims", "claiming", "claim"])
 _LIVES = frozenset(["lives", "life"])
 #: Whom a speaker may tell before being named: "said to journalists the head of ...".
 _AUDIENCES = [["journalists"], ["reporters"], ["media"], ["press"]]
-#: Titles written short before a name: "army spokesman Col. Benedek Aran told reporters",
-#: "St. Lucan's Hospital".
 
 
 def _numbered(words: list[str], i: int) -> bool:

@@ -2,8 +2,9 @@
 
 An interview's answers carry no "said": a figure in them, and the "we" that gives it, are
 the interviewee's. Who that is the opening says, before the first question, by a role in a
-body ("regional delegate of the Ombudsman's Office"), an office ("United Nations Resident
-and Humanitarian Coordinator in Rhovania") or a headline's label ("Mayor of Kessel:").
+body ("regional delegate of the Ombudsman's Office"), a body they lead or work for, an
+office ("United Nations Resident and Humanitarian Coordinator in Rhovania", "Mayor of
+Kessel") or the initials a headline gives ("UNICEF: ...").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _ASKED = re.compile(r"^\s*(?:\[[\d:]+\]\s*)?(?:Q|Question)\s*:", re.MULTILINE)
 _ANSWERED = re.compile(r"\s*(?:\[[\d:]+\]\s*)?(?:A|Answer)\s*:")
 #: Lines that end an answer: a heading, a rule, an italic note, a list of links.
 _BREAK = re.compile(r"\s*(?:#|-{3}|\*{3}|_{3}|\*[^*\s][^*]*\*\s*$|_[^_]+_\s*$|\*\s|-\s)")
-_LISTED = re.compile(r"\s*[*-]\s")
+_LISTED = re.compile(r"\s*[*-]\s")  # a list item, no question however it ends
 #: A speaker's label opening a line: "KARRAR:", "**IMH:**", "HOST (Ana Lee):".
 _SPEAKER = re.compile(
     r"[*#\s]*(?:\[[\d:]+\]\s*)?(?P<label>[A-Z][\w.'’ -]{0,40}?(?:\s*\([^)\n]{0,60}\))?)"
@@ -57,17 +58,19 @@ _OFFICE_HOLDER = re.compile(
     r"(?: +(?:of|for)(?: +the)?(?: +[A-Z][\w'’-]*)+)?),"
     r" +[A-Z][\w'’.-]*(?: +[A-Z][\w'’.-]*)+,"
 )
+#: The name at the end of what a person leads: "the Haitian aid group Lakay Relief".
 _TRAILING_NAME = re.compile(
     r"(?:[A-Z][\w'’-]*(?:\s+(?:of|for|on|and|the)(?=\s+[A-Z]))*\s+)*[A-Z][\w'’-]*"
     r"(?=(?:\s+(?:since|in|at|for|from|until)\b.*)?$)"
 )
 _ROLES = GRAMMAR_WORDS["roles"] | GRAMMAR_WORDS["interview_roles"]
 _NOT_BODIES = GRAMMAR_WORDS["not_bodies"]
-_ROLE = re.compile(r"\b[\w'’-]+\b")
+_ROLE = re.compile(r"\b[\w'’-]+\b")  # each word, looked up among the roles
 _INITIALS = re.compile(r"[A-Z]{2,6}")
-_ITS = re.compile(r"\b[Ii]ts\s+$")
-#: A headline's label before a colon: "Mayor of Sirakoro-Wéré: ...", "UNICEF: ...".
+_ITS = re.compile(r"\b[Ii]ts\s+$")  # "Its spokesman": the body named before
+#: A body's name, and its initials in brackets: "The Taung Hill National Army (THNA)".
 _NAMED_BODY = re.compile(rf"{_JOINED}(?: +\([A-Z][\w.-]*\))?")
+#: A headline's label before a colon: "UNICEF: 47 children killed this year".
 _LABEL = re.compile(r"^[#*\s]*(?P<label>[A-Z][^:\n]{1,60}?):\s", re.MULTILINE)
 
 

@@ -137,7 +137,8 @@ def amounts(tokens: tuple[Token, ...], words: list[str]) -> list[Amount]:
 
 
 def _with_its_numeral(tokens: tuple[Token, ...], amount: Amount) -> Amount | None:
-    """A number word with its figure after it in brackets, as one amount: "two (2) more"."""
+    """A number word with its figure after it in brackets, as one amount: "two (2) more";
+    None where no such figure follows."""
     bracket = tokens[amount.last + 1 : amount.last + 4]
     if (
         len(bracket) == 3
