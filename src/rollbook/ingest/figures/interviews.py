@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, lexicon
 
@@ -26,10 +27,14 @@ _ANSWERED = re.compile(r"\s*(?:\[[\d:]+\]\s*)?(?:A|Answer)\s*:")
 #: Lines that end an answer: a heading, a rule, an italic note, a list of links.
 _BREAK = re.compile(r"\s*(?:#|-{3}|\*{3}|_{3}|\*[^*\s][^*]*\*\s*$|_[^_]+_\s*$|\*\s|-\s)")
 _LISTED = re.compile(r"\s*[*-]\s")  # a list item, no question however it ends
-#: A speaker's label opening a line: "KARRAR:", "**IMH:**", "HOST (Ana Lee):".
-_SPEAKER = re.compile(
-    r"[*#\s]*(?:\[[\d:]+\]\s*)?(?P<label>[A-Z][\w.'’ -]{0,40}?(?:\s*\([^)\n]{0,60}\))?)"
-    r"\s*\**\s*:(?!\d)"
+#: A speaker's label opening a paragraph of a transcript: "**POLICE COMMANDER (Daniel
+#: Rotich):**", "COL. VEY (recorded):", "19:04:20 ANCHOR:", with the office they speak
+#: from: "**Mrs FRATESCU, Minister of the Interior:**".
+TURN = re.compile(
+    r"[*#\s]*(?:\[?\d\d?:\d\d(?::\d\d)?\]?\s+)?"
+    r"(?P<label>[A-Z][A-Z.'’ -]*[A-Z.]|[A-Z][\w.'’-]*(?:\s+(?:of|the|[A-Z][\w.'’-]*)){0,5})"
+    r"(?:,\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|[A-Z][\w'’-]*)){0,6}))?"
+    r"\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:"
 )
 _ASKERS = GRAMMAR_WORDS["presenters"] | {"question", "questions", "q"}
 #: The fewest questions that make a text an interview, where no "Q:" labels them.
@@ -112,16 +117,12 @@ def interview(text: str) -> Interview | None:
     )
     if _by_turns(voices[first:], introductions):
         return None
+    turns_taken = Counter(voices)
+    questions_put = Counter(
+        v for (_, _, line), v in zip(lines, voices, strict=True) if _QUESTION.match(line)
+    )
     askers = {  # who mostly asks: "RTB: Commissioner, what is the toll?"
-        voice
-        for voice, times in Counter(voices).items()
-        if 2
-        * sum(
-            1
-            for (_, _, line), v in zip(lines, voices, strict=True)
-            if v == voice and _QUESTION.match(line)
-        )
-        >= times
+        v for v, times in turns_taken.items() if 2 * questions_put[v] >= times
     }
     speaker = interviewee(opening)
     starts: list[int] = []
@@ -167,10 +168,11 @@ def _by_turns(voices: list[str | None], introductions: str) -> bool:
 
 def _voice(line: str) -> str | None:
     """The speaker's label a line opens with, "" for whoever asks ("HOST (Ana Lee):")."""
-    label = _SPEAKER.match(line)
+    label = TURN.match(line)
     if label is None:
         return None
-    words = {w.lower() for w in re.findall(r"[\w'’-]+", label.group("label"))}
+    said = f"{label.group('label')} {label.group('who') or ''}"
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", said)}
     return "" if words & _ASKERS else label.group("label")
 
 
@@ -262,12 +264,18 @@ def _labelled(opening: str) -> str | None:
 def _names_body(phrase: str) -> bool:
     """Whether a phrase names an organisation by a word that makes one ("Agency", "Red
     Cross", "Brigade"), or by its initials."""
-    heads = lexicon().claimant_heads - _ROLES - _NOT_BODIES  # "Spokesperson" is no body
+    heads = _body_heads()
     words: list[str] = re.findall(r"[\w'’-]+", phrase)
     return not (phrase.isupper() and " " in phrase.strip()) and any(
         w.lower() in heads or (1 < len(w) <= 6 and w.isupper() and w.lower() not in _ASKERS)
         for w in words
     )
+
+
+@cache
+def _body_heads() -> frozenset[str]:
+    """The head words of a claimant's name that name a body: not "Spokesperson", "update"."""
+    return lexicon().claimant_heads - _ROLES - _NOT_BODIES
 
 
 def _body_before(text: str, at: int) -> str | None:

@@ -27,7 +27,7 @@ from rollbook.ingest.figures.attribution import (
     trailing_source,
 )
 from rollbook.ingest.figures.grammar import Earlier, Figure, figures, opening
-from rollbook.ingest.figures.interviews import interview
+from rollbook.ingest.figures.interviews import TURN, interview
 from rollbook.ingest.figures.lexicon import AGENCIES, GRAMMAR_WORDS, lexicon
 from rollbook.ingest.figures.numbers import amounts
 from rollbook.ingest.figures.posts import poster_at, posts
@@ -1663,7 +1663,7 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         return None
     if line.count("|") >= 3:
         return None  # a site's navigation: "Home | About the Centre | News | Contacts"
-    if _TURN.match(line) and not line.rstrip("*").endswith(":"):
+    if TURN.match(line) and not line.rstrip("*").endswith(":"):
         return None  # a speaker's turn in a transcript: "**POLICE COMMANDER:** Good morning."
     found = None
     for part in _HEAD_PARTS.split(line):
@@ -1931,15 +1931,6 @@ class _Turn:
     speaker: str | None
 
 
-#: A speaker's label opening a paragraph of a transcript: "**POLICE COMMANDER (Daniel
-#: Rotich):**", "COL. VEY (recorded):", "19:04:20 ANCHOR:", with the office they speak
-#: from: "**Mrs FRATESCU, Minister of the Interior:**".
-_TURN = re.compile(
-    r"[*#\s]*(?:\[?\d\d?:\d\d(?::\d\d)?\]?\s+)?"
-    r"(?P<label>[A-Z][A-Z.'’ -]*[A-Z.]|[A-Z][\w.'’-]*(?:\s+(?:of|the|[A-Z][\w.'’-]*)){0,5})"
-    r"(?:,\s+(?P<office>[A-Z][\w'’-]*(?:\s+(?:of|the|for|and|[A-Z][\w'’-]*)){0,6}))?"
-    r"\s*(?:\((?P<who>[^)]*)\))?\s*\**\s*:"
-)
 _CHAIRS = GRAMMAR_WORDS["chairs"]
 #: A hearing record's lines on who testifies and who asks, in its opening characters.
 _WITNESS = re.compile(r"^\W*Witness:\s*(?P<who>[^\n]+)$", re.MULTILINE)
@@ -1967,7 +1958,7 @@ def _turns(text: str, every: list[Sentence]) -> dict[int, _Turn]:
         if sentence.paragraph in seen:
             continue
         seen.add(sentence.paragraph)
-        label = _TURN.match(text, sentence.start, sentence.end)
+        label = TURN.match(text, sentence.start, sentence.end)
         if label is None:
             if last is not None and text[sentence.start] not in "#(*_-":
                 turns[sentence.paragraph] = _Turn(sentence.start, last.speaker)  # goes on
