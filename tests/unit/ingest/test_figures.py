@@ -1287,6 +1287,17 @@ def test_a_combined_killed_and_wounded_figure_is_other(text: str) -> None:
     assert figures(text) == [("other", 70, None, None, "exact")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomb killed at least 22 people outside the court.",
+        "A shell wounded at least 22 people in the market.",
+    ],
+)
+def test_a_thing_that_kills_is_not_one_person_counted(text: str) -> None:
+    assert [figure[1] for figure in figures(text)] == [22]
+
+
 def test_a_headline_repeating_or_rounding_the_body_adds_no_claim() -> None:
     text = "Toll passes 2,800\n\nThe ministry said 2,881 servicemen had been killed.\n"
     assert figures(text) == [("killed", 2881, None, None, "exact")]
@@ -1303,6 +1314,9 @@ def test_a_headline_repeating_or_rounding_the_body_adds_no_claim() -> None:
         ("The regional administration said 23 people were killed. The head of the Dellmoor "
          "regional administration said the toll had risen to 23.",
          [("killed", 23, None, "Dellmoor regional administration")]),
+        ("The car bomb killed at least 22 people, the interior minister said. The "
+         "Interior Ministry later said at least 22 people had been killed, up from 15 "
+         "reported at noon.", [("killed", 22, 15, "interior minister")]),
     ],
 )  # fmt: skip
 def test_a_figure_stated_again_is_one_claim_with_all_it_was_told(
@@ -2233,6 +2247,24 @@ def test_an_indented_headline_restating_the_body_adds_no_claim() -> None:
         "  The death toll has risen to 41, up from 36 announced in our statement of Monday.\n"
     )
     assert [(c.value, c.previous_value) for c in read(text)] == [(41, 36)]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Chamber says 37 doctors held; ministry calls the list 'political'",
+        "Government says 37 doctors are held. Why does nobody agree?",
+        "*Doctors' chamber: 37 held*",
+    ],
+)
+def test_a_headline_of_two_parts_restating_the_body_adds_no_claim(headline: str) -> None:
+    text = (
+        f"{headline}\n\n"
+        "The Medical Chamber of Tarn said on Tuesday that 37 of its members were now in "
+        "custody, up from 29 when it last published its list of detained doctors.\n"
+    )
+    found = [(c.value, c.previous_value, c.claimant) for c in read(text)]
+    assert found == [(37, 29, "Medical Chamber of Tarn")]
 
 
 def test_a_toll_raised_by_another_claimant_revises_the_figure_before_it() -> None:

@@ -624,12 +624,11 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         or before == ["asked", "by"]
     ):
         return False  # "A reporter asked how many had been killed": who asks, no one counted
-    # "one is still held" counts by its verb; "a death toll", "a report released" do not
-    return any(
-        lex.people.starting_at(words, i)
-        or (not article and lex.category_index.longest_at(words, i))
-        for i in (nxt, nxt + 1)
-    )
+    person = [lex.people.starting_at(words, i) > 0 for i in (nxt, nxt + 1)]
+    befell = [lex.category_index.longest_at(words, i) is not None for i in (nxt, nxt + 1)]
+    # "one is still held" counts by its verb; "a death toll", "a report released" do not, nor
+    # "a bomb killed", where what befell follows a thing's name
+    return person[0] or (not article and any(befell)) or (person[1] and not (article and befell[1]))
 
 
 def _speaks(lex: Lexicon, words: list[str], at: int) -> bool:

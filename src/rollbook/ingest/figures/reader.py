@@ -2350,6 +2350,8 @@ def _once(text: str, found: list[tuple[Sentence, FoundClaim]], outlet: str) -> l
     """One claim per figure: a headline that repeats (or rounds) a body figure adds nothing,
     nor does a figure stated again (_restated)."""
     first_body = next((s.start for s, _ in found if text[s.end - 1 : s.end] == "."), len(text))
+    long_line = _LONG_LINE.search(text)
+    body_start = long_line.start() if long_line else len(text)
     titles = {
         id(s)
         for s, _ in found
@@ -2360,6 +2362,7 @@ def _once(text: str, found: list[tuple[Sentence, FoundClaim]], outlet: str) -> l
             and s.start < first_body
             and not _LABELLED.search(text, s.start, s.end)
         )
+        or _in_title_line(text, s, body_start)
     }
     body = [c for s, c in found if id(s) not in titles]
     own = claimant_key(outlet)
@@ -2410,7 +2413,7 @@ def _restated(kept: FoundClaim, claim: FoundClaim, own: str) -> bool:
     if kept.party and claim.party and kept.party != claim.party:
         return False  # an exchange of 90 prisoners for 90
     a, b = claimant_key(kept.claimant), claimant_key(claim.claimant)
-    return own in (a, b) or _same_speaker(a, b)
+    return own in (a, b) or _same_body(a, b)
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -2427,6 +2430,26 @@ def _same_speaker(a: str, b: str) -> bool:
         return True
     shorter, longer = sorted((set(a.split()), set(b.split())), key=len)
     return shorter <= longer
+
+
+#: The first paragraph of the body: a line longer than any headline.
+_LONG_LINE = re.compile(r"^[^\n]{160,}", re.MULTILINE)
+
+
+def _in_title_line(text: str, sentence: Sentence, body_start: int) -> bool:
+    """Whether a sentence is in a short line of its own above the body that does not end as
+    a sentence does: a headline of two parts ("Chamber says 37 held; ministry calls it
+    'political'")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip(" \t*_")
+    return (
+        line_start < body_start
+        and 0 < len(line) < 160
+        and line[-1] not in ".:"
+        and not is_row(line)
+        and not _LABELLED.search(line)
+    )
 
 
 def _restates(headline: FoundClaim, claim: FoundClaim) -> bool:
