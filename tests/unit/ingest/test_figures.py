@@ -201,6 +201,7 @@ def test_we_in_a_speakers_turn_is_the_speaker_not_whom_they_cite() -> None:
         "five. And we have 31 wounded.\n"
     )
     assert [(c.value, c.claimant) for c in read(text)] == [(3, "Your ministry"),
+                                                           (5, "Your ministry"),
                                                            (31, "Tove Rennick")]  # fmt: skip
 
 
@@ -1296,6 +1297,30 @@ def test_a_combined_killed_and_wounded_figure_is_other(text: str) -> None:
 )
 def test_a_thing_that_kills_is_not_one_person_counted(text: str) -> None:
     assert [figure[1] for figure in figures(text)] == [22]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Artillery killed 71 civilians, drones 54, missiles 22 and mines 6.",
+         [71, 54, 22, 6]),
+        ("Of the deaths, 41 were caused by artillery, 9 by drones and 2 by mines.", [41, 9, 2]),
+        ("Shelling caused 301 deaths, small-arms fire 92 and unexploded ordnance 64.",
+         [301, 92, 64]),
+        ("Glide bombs killed 52 people, aged between 20 and 70.", [52]),
+    ],
+)  # fmt: skip
+def test_a_list_that_leaves_out_the_verb_counts_each_item_alike(
+    text: str, values: list[int]
+) -> None:
+    found = figures(text)
+    assert [value for _, value, *_ in found] == values
+    assert {category for category, *_ in found} == {"killed"}
+
+
+def test_a_bomb_that_kills_some_and_injures_more_counts_both() -> None:
+    text = "The bomb kills 12 and injures 40 at the bus station.\n"
+    assert [(c, v) for c, v, *_ in figures(text)] == [("killed", 12), ("wounded", 40)]
 
 
 def test_a_headline_repeating_or_rounding_the_body_adds_no_claim() -> None:

@@ -1247,8 +1247,9 @@ def _counts_things(tokens: tuple[Token, ...], words: list[str], amount: Amount) 
     people = lex.people.starting_at(words, last + 1)
     if people and lex.not_people.starting_at(words, last + 1 + people):
         return True  # "three police divisions", "two army bases": whose things
-    return (
+    return (  # "12 enemy tanks"; but not "killed 71, drones 54": the comma ends the count
         last + 2 < len(words)
+        and words[last + 1] not in _CLAUSE_STOPS
         and (words[last + 1] not in lex.links or words[last + 1] in ("more", "other"))
         and (people == 0 or words[last + 1] in ("more", "other"))
         and lex.not_people.starting_at(words, last + 2) > 0
@@ -3024,6 +3025,10 @@ def _settle_coordination(
         ):
             result[index] = replace(result[index], category=earlier[-1].category)
             continue
+        if earlier and _gapped(lex, words, amount, earlier[-1]):
+            result[index] = replace(result[index], category=earlier[-1].category,
+                                    breakdown=earlier[-1].breakdown)  # fmt: skip
+            continue
         clause = max(
             (i + 1 for i in range(max(0, amount.first - 6), amount.first) if words[i] == ","),
             default=max(0, amount.first - 6),
@@ -3040,6 +3045,48 @@ def _settle_coordination(
             continue
         keep[index] = False
     return [f for f, k in zip(result, keep, strict=True) if k]
+
+
+def _gapped(lex: Lexicon, words: list[str], amount: Amount, before: Figure) -> bool:
+    """Whether an amount is the next of a list that leaves out the verb of the figure
+    before it: "Artillery killed 71, drones 54 and mines 6", "41 were caused by shelling, 9
+    by drones and 2 by mines"."""
+    if before.last >= amount.first:
+        return False
+    if words[amount.last + 1 : amount.last + 2] not in ([], [","], ["and"], ["."], [";"]):
+        after = words[amount.last + 1] if amount.last + 1 < len(words) else ""
+        head = words[before.last + 1 : before.last + 9]
+        return (
+            words[amount.first - 1] in (",", "and")
+            and after in _GAPPED_PREPOSITIONS
+            and after in head[: _index(head, ",")]
+        )
+    if _a_year(words[amount.first]):
+        return False  # "born 2490"
+    gap = words[before.last + 1 : amount.first]
+    mark = max((i for i, w in enumerate(gap) if w in (",", "and")), default=-1)
+    if mark < 0 or gap[mark - 1 : mark] == [","]:
+        return False
+    owned, names = gap[:mark], [w for w in gap[mark + 1 :] if w != "and"]
+    return (
+        0 < len(names) <= 4
+        and len(owned) <= 2
+        and all(
+            lex.people.starting_at(owned, i) or _longest_at(lex, owned, i)
+            for i in range(len(owned))
+        )
+        and all(
+            w.replace("-", "").isalpha() and w not in _NOT_MODIFIERS and w not in _SPEECH
+            for w in names
+        )
+        and not any(_longest_at(lex, names, i) for i in range(len(names)))
+        and _AGE_WORDS.isdisjoint(names)  # "aged about 40"
+    )
+
+
+_AGE_WORDS = frozenset(["aged", "age", "ages", "born"])
+#: The prepositions a list may repeat after each of its figures: "9 by drones".
+_GAPPED_PREPOSITIONS = frozenset(["by", "at", "in", "from", "on"])
 
 
 #: Words no qualifier of a people noun can be: "38 security force personnel" and "4
