@@ -1500,6 +1500,11 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
          "Ministry of Defence"),  # the press centre speaks for the ministry; where it sits
         ("Official Representative of the Ministry of Foreign Affairs of Tarn",
          "Ministry of Foreign Affairs of Tarn"),
+        ("UNITED NATIONS OBSERVER FORCE IN TARN (UNOFT)\nPublic Information Office",
+         "United Nations Observer Force in Tarn"),
+        ("INFORMATION MESSAGE of the Ministry of Defence of Tarn", "Ministry of Defence of Tarn"),
+        ("Information Bureau of the Council of the Tarn Cantons",
+         "Council of the Tarn Cantons"),
     ],
 )  # fmt: skip
 def test_a_letterhead_speaks_as_its_most_particular_unit_but_a_press_office(
@@ -1726,6 +1731,14 @@ def test_a_column_of_an_earlier_edition_revises_the_column_of_its_kind() -> None
         ("killed", 1920, 1861),
         ("wounded", 5140, None),
     ]
+
+
+def test_a_reports_title_naming_a_force_is_no_letterhead() -> None:
+    text = (
+        "Report of the Secretary-General on the Tarn Observer Force\n\n"
+        "Yesterday 14 servicemen were killed.\n"
+    )
+    assert [c.claimant for c in read(text)] == [OUTLET]
 
 
 def test_a_byline_is_no_letterhead() -> None:

@@ -1686,6 +1686,11 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
         if prefix and prefix.group("statement"):  # "Statement by the Governor of Kessany
             offices = heads | _OFFICES  # Region, Vadim Orsk": an office speaks too
             name = _HOLDER.sub("", name)
+        title = _DOCUMENT_TITLE.match(name)  # "Information Message of the Ministry of ...",
+        if title and heads.isdisjoint(title.group().lower().split()):  # not "... Bureau of"
+            name = name[title.end() :]
+            if heads.isdisjoint(w.lower() for w in name.split()[:3]):
+                continue  # "Report of the Secretary-General on the ...": no body's name
         words = WORDS.findall(name.lower())
         named = any(w.removesuffix("'s") in offices for w in words) or words[:1] == ["un"]
         # A letterhead is a name: capitalised words and the small words between them.
@@ -1702,6 +1707,11 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     return found
 
 
+#: A document's title before the body that issues it: "Information Message of the".
+_DOCUMENT_TITLE = re.compile(
+    rf"^(?i:(?:{'|'.join(sorted(GRAMMAR_WORDS['document_nouns']))})(?:\s+\w+)?"
+    r"\s+(?:of|by|from)\s+(?:the\s+)?)"
+)
 #: A page's choice of languages after the name at its head: "Ministry of Defence RU | EN".
 _LANGUAGES = re.compile(r"(?:\s+[A-Z]{2}(?:\s*\|\s*[A-Z]{2})+)\s*$")
 #: Who wrote a piece for the outlet, on its byline: "Staff Correspondent".
@@ -1728,7 +1738,7 @@ _SEAT = re.compile(r",\s+[A-Z][\w'’-]+$")
 #: A press unit before the organisation it speaks for: "Press Centre of the ...".
 _PRESS_OF = re.compile(
     r"^(?:the\s+)?(?:press|media|information|communications?)\s+"
-    r"(?:centre|center|office|service|department|directorate|unit)\s+of\s+(?:the\s+)?(?=[A-Z])",
+    r"(?:centre|center|office|service|department|directorate|unit|bureau)\s+of\s+(?:the\s+)?(?=[A-Z])",
     re.IGNORECASE,
 )
 #: A press unit after the organisation it speaks for: "HPDF Press Office".
