@@ -2305,6 +2305,22 @@ def test_a_headline_of_two_parts_restating_the_body_adds_no_claim(headline: str)
     assert found == [(37, 29, "Medical Chamber of Tarn")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In our last briefing we stated that 74 hostages had been freed. That figure should "
+         "read 47. We regret the error.", [(47, 74)]),
+        ("In our note we said that three peacekeepers had been injured. The correct number "
+         "is four.", [(4, 3)]),
+        ("Correction: enemy losses should read 85 servicemen eliminated, not 58.", [(85, 58)]),
+    ],
+)  # fmt: skip
+def test_a_figure_set_right_replaces_the_slip_it_corrects(
+    text: str, expected: list[tuple[int, int]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == expected
+
+
 def test_a_toll_raised_by_another_claimant_revises_the_figure_before_it() -> None:
     text = (
         "Regional authorities said 14 civilians were killed in the strike on Tuesday.\n\n"

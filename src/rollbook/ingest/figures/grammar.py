@@ -463,8 +463,8 @@ def _names_again(lex: Lexicon, words: list[str], amount: Amount) -> bool:
             return False  # else "the ministry's count stands at"
     elif link == "of":  # "its figure of 9,412", not "a total of 126 rescuers"
         return head[-1:] != [] and head[-1] in _FIGURE_NOUNS
-    elif link not in _IS:
-        return False
+    elif link not in _IS and not (link == "read" and head[-1:] == ["should"]):
+        return False  # but "That figure should read 47", a figure set right
     nouns = [i for i in range(max(0, len(head) - 12), len(head)) if head[i] in _TALLY_NOUNS]
     if not nouns or head[nouns[-1] - 1 : nouns[-1]] in _DIALLED:
         return False  # not "The ambulance emergency number is 9"
@@ -1819,6 +1819,8 @@ def _hypothetical(lex: Lexicon, words: list[str], amount: Amount) -> bool:
             estimate = then[:1] == ["be"] and not (len(then) == 2 and then[1].endswith("ing"))
             if word in ("some", "likely") or (word == "could" and estimate):
                 continue
+            if word == "should" and "read" in then:
+                continue  # "should read 85, not 58": a correction, no wish
             if (
                 word == "able"
                 and words[i - 1 : i] in (["were"], ["was"], ["been"])

@@ -730,6 +730,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             section = section if titled in (None, Category.OTHER) else titled
         context = found[-1][1].category if found and _goes_on(found[-1][0], sentence) else None
         recent = found[-1][1].category if found else None
+        if told and told[-1][2] == len(found) and told[-1][3][-1].category is not None:
+            recent = told[-1][3][-1].category  # "We stated that 74 had been freed. That
+            # figure should read 47": the figure told before, since which none was found
         sentence_figures, orphans = figures(sentence, section, context, recent)
         # for the rise after them, if one follows: a figure told before now, or an earlier
         # figure a sentence gives alone ("The ministry initially put the toll at 58.")
@@ -997,9 +1000,10 @@ def _told_forward(
 
 def _replaces_told(claim: FoundClaim, orphan: Earlier, sentence: Sentence) -> bool:
     """Whether a claim stated as rising (or falling), or as standing now ("Its count now
-    stands at 63"), replaces an earlier figure told alone ("initially put the toll at 58")."""
+    stands at 63") or set right ("That figure should read 47"), replaces an earlier figure
+    told alone ("initially put the toll at 58")."""
     return (
-        (claim.rises or "now" in sentence.words)
+        (claim.rises or "now" in sentence.words or _set_right(sentence, claim))
         and claim.previous_value is None
         and claim.value is not None
         and claim.value != orphan.value
@@ -1304,7 +1308,8 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
         rises = claim.rises or _updates(sentence.words) or _now(sentence, claim)
         if not rises or claim.previous_value is not None or claim.value is None:
             continue
-        corrects = not _CORRECTS.isdisjoint(sentence.words)
+        set_right = _set_right(sentence, claim)
+        corrects = set_right or not _CORRECTS.isdisjoint(sentence.words)
         key = claimant_key(claim.claimant)
         for m in range(n - 1, -1, -1):
             earlier = result[m][1]
@@ -1318,7 +1323,14 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
                 and _same_period(earlier, claim)
                 # A revision moves a toll by a part of itself; "28 killed on Monday" is no
                 # earlier edition of a war's toll of 560.
-                and _revises(claim.value, earlier.value, corrects)
+                and (
+                    _revises(claim.value, earlier.value, corrects)
+                    or (
+                        set_right
+                        and claim.value / 2 <= earlier.value <= claim.value * 2
+                        and result[m][0].paragraph == sentence.paragraph
+                    )  # "74 hostages were freed. That figure should read 47": a slip set right
+                )
             ):
                 result[n] = (sentence, replace(claim, previous_value=earlier.value))
                 if earlier.as_of == claim.as_of or earlier.told_before:
@@ -1407,15 +1419,29 @@ def _a_toll(claim: FoundClaim) -> bool:
 def _now(sentence: Sentence, claim: FoundClaim) -> bool:
     """Whether a figure is stated as the toll now ("the confirmed toll is now 24", "now says
     nine people died") or as set right ("The correct number is 12", "is therefore eight"):
-    "now" among the few words before it, or "correct" or "therefore" before its numeral."""
+    "now" among the few words before it, or "correct" or "therefore" before its amount."""
     tokens = sentence.tokens
     if "now" in [t.low for t in tokens if t.end <= claim.start][-4:]:
         return True
+    return not _SET_RIGHT.isdisjoint(_before_amount(sentence, claim)) or _set_right(sentence, claim)
+
+
+def _set_right(sentence: Sentence, claim: FoundClaim) -> bool:
+    """Whether a figure is stated as an error set right: "The correct number is 12", "That
+    figure should read 47"."""
+    before = _before_amount(sentence, claim)
+    return "correct" in before or before[-2:] == ["should", "read"]
+
+
+def _before_amount(sentence: Sentence, claim: FoundClaim) -> list[str]:
+    """The four words before a claim's amount, past the words its span opens with ("The
+    correct number is")."""
+    tokens = sentence.tokens
     at = next(
-        (n for n, t in enumerate(tokens) if t.start >= claim.start and t.kind == "number"),
+        (a.first for a in amounts(tokens, sentence.words) if tokens[a.first].start >= claim.start),
         len(tokens),
-    )  # the figure's numeral, past the words its span opens with ("The correct number is")
-    return not _SET_RIGHT.isdisjoint(t.low for t in tokens[max(0, at - 4) : at])
+    )
+    return [t.low for t in tokens[max(0, at - 4) : at]]
 
 
 #: Words before a figure that state it as the toll set right: "The correct number is 12",
