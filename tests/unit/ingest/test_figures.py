@@ -2321,6 +2321,31 @@ def test_a_figure_set_right_replaces_the_slip_it_corrects(
     assert [(c.value, c.previous_value) for c in read(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("**CORRECTION:** The number of missing is 24, not 28.", OUTLET),
+        ("* URGENT | Ministry of Health: the toll rises to 13 dead", "Ministry of Health"),
+    ],
+)
+def test_a_posts_label_saying_what_it_is_names_no_speaker(text: str, claimant: str) -> None:
+    assert [c.claimant for c in read(text + "\n")] == [claimant]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Update: the number of shuhada in the attack has risen to 5.", [("killed", 5)]),
+        ("The office reports that 1,580 individuals from four sitios have been displaced.",
+         [("displaced", 1580)]),
+    ],
+)  # fmt: skip
+def test_words_of_the_region_for_the_dead_and_for_hamlets(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c, v) for c, v, *_ in figures(text)] == expected
+
+
 def test_a_toll_raised_by_another_claimant_revises_the_figure_before_it() -> None:
     text = (
         "Regional authorities said 14 civilians were killed in the strike on Tuesday.\n\n"

@@ -1828,6 +1828,9 @@ def _labelled_by(sentence: Sentence) -> list[Attribution]:
     colon = next((i for i, t in enumerate(tokens[:24]) if t.text == ":"), -1)
     end = next((i for i in range(1, max(colon, 1)) if tokens[i].text in "(,"), colon)
     label = tokens[1:end]
+    while label and (label[0].low in _NOTICES or label[0].text in ("*", "|", "-")):
+        label = label[1:]  # "**CORRECTION:**", "URGENT | Ministry of Health:": what the post
+        # is, not who speaks
     if colon < 2 or not label or len(label) > 12 or label[0].low in _PRESENTERS:
         return []  # and "**ANCHOR (Ritika Bhandarkar):**" is the broadcaster's own voice
     small = ("of", "for", "the", "and", "in", "on")
@@ -1839,6 +1842,11 @@ def _labelled_by(sentence: Sentence) -> list[Attribution]:
     ):
         return []
     return [Attribution(1, " ".join(t.text for t in label))]
+
+
+#: The labels of a post that say what it is: "CORRECTION:", "UPDATE:", "EDITOR'S NOTE:".
+_NOTICES = frozenset(["correction", "corrected", "update", "updated", "clarification", "note",
+                      "erratum", "breaking", "urgent", "flash", "alert"])  # fmt: skip
 
 
 def _heading(text: str, sentence: Sentence) -> bool:
