@@ -1318,6 +1318,21 @@ def test_a_list_that_leaves_out_the_verb_counts_each_item_alike(
     assert {category for category, *_ in found} == {"killed"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The toll has risen to 19 dead, among them 4 women and 2 children, and the injured "
+         "to 41.", [("killed", 19), ("killed", 4), ("killed", 2), ("wounded", 41)]),
+        ("The attacks killed 10 people, four health workers and six patients, and injured 20.",
+         [("killed", 10), ("killed", 4), ("killed", 6), ("wounded", 20)]),
+    ],
+)  # fmt: skip
+def test_a_list_ends_where_a_clause_of_its_own_begins(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(c, v) for c, v, *_ in figures(text)] == expected
+
+
 def test_a_bomb_that_kills_some_and_injures_more_counts_both() -> None:
     text = "The bomb kills 12 and injures 40 at the bus station.\n"
     assert [(c, v) for c, v, *_ in figures(text)] == [("killed", 12), ("wounded", 40)]

@@ -2329,6 +2329,8 @@ def _category_right(
                 return described
             passed_comma = True
             i += 1
+            if words[i : i + 1] == ["and"]:
+                return described  # "4 women and 2 children, and the injured to 41": no aside
             label = _longest_at(lex, words, i)
             if label is not None and words[i + label[0] : i + label[0] + 1] in _LABEL_MARKS:
                 return described  # "killed - 9 servicemen, wounded - 23": the next one's label
@@ -2999,6 +3001,8 @@ def _settle_coordination(
             and len(between_next) <= 6
             and any(w in ("and", ",", "or", "plus", "including") for w in between_next)
             and not any(w in _HARD_STOPS or w == "that" for w in between_next)
+            # nor "six patients, and injured 20": a clause of its own after the list
+            and not _clause_after(between_next)
             # nor does "12 people, two of whom later died" tell what befell the twelve
             and words[later[0].last + 1 : later[0].last + 3] != ["of", "whom"]
             # but "Twelve people were rescued and two are missing" says what befell the twelve
@@ -3089,6 +3093,14 @@ def _gapped(lex: Lexicon, words: list[str], amount: Amount, before: Figure) -> b
 _AGE_WORDS = frozenset(["aged", "age", "ages", "born"])
 #: The prepositions a list may repeat after each of its figures: "9 by drones".
 _GAPPED_PREPOSITIONS = frozenset(["by", "at", "in", "from", "on"])
+
+
+def _clause_after(between: list[str]) -> bool:
+    """Whether words between two amounts open a clause of their own (", and injured 20"),
+    not the next item of a list (", and three civilians")."""
+    return any(
+        between[i : i + 2] == [",", "and"] and i + 2 < len(between) for i in range(len(between))
+    )
 
 
 #: Words no qualifier of a people noun can be: "38 security force personnel" and "4
