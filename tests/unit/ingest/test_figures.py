@@ -461,6 +461,19 @@ def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "as_of"),
+    [
+        ("November bulletin: 63 civilians killed", "2020-11"),
+        ("March report on civilian harm", "2020-03"),
+        ("December update", "2020-12-03"),  # the month the report appears in: not yet over
+    ],
+)
+def test_a_periodic_reports_title_may_name_its_month_alone(title: str, as_of: str) -> None:
+    text = f"{title}\n\nThe monitor documented 63 civilians killed.\n"
+    assert [c.as_of.iso() for c in read(text)] == [as_of]
+
+
+@pytest.mark.parametrize(
     ("text", "claimant"),
     [
         ("The Karsk Relief Network ran the convoy. Two of its drivers were killed, a "

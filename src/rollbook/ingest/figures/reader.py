@@ -40,7 +40,13 @@ from rollbook.ingest.figures.table_rows import (
     row_figures,
 )
 from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, sentences, tokens
-from rollbook.ingest.figures.when import cell_date, dates_in, month_covered, span_covered
+from rollbook.ingest.figures.when import (
+    cell_date,
+    dates_in,
+    month_covered,
+    month_titled,
+    span_covered,
+)
 from rollbook.model.claims import Category, Qualifier, claimant_key
 from rollbook.model.dates import PartialDate
 
@@ -1871,8 +1877,8 @@ def _title_like(text: str, sentence: Sentence, indented: bool = False) -> bool:
 
 def _document_date(text: str, every: list[Sentence], published: dt.date) -> PartialDate:
     """The date a whole report speaks for: "Monthly update - as of 31 August 2023" in its
-    opening lines, or the past month its title names ("Monitor - February 2024"), else its
-    publication date."""
+    opening lines, or the past month its title names ("Monitor - February 2024", "March
+    bulletin"), else its publication date."""
     for sentence in every[:4]:
         line = text[sentence.start : sentence.end].lower()
         if "as of" in line or "as at" in line:
@@ -1883,9 +1889,11 @@ def _document_date(text: str, every: list[Sentence], published: dt.date) -> Part
         span = span_covered(text[sentence.start : sentence.end], published)
         if span is not None:
             return span  # "Protection of Civilians: First Quarter 2603"
-        month = month_covered(text, sentence.start, sentence.end, published)
+        month = month_covered(text, sentence.start, sentence.end, published) or month_titled(
+            text[sentence.start : sentence.end], published
+        )
         if month is not None:
-            return month
+            return month  # "Monitor - February 2024", "March bulletin: 96 killed"
     return PartialDate.from_date(published)
 
 

@@ -276,6 +276,24 @@ def month_covered(text: str, start: int, end: int, published: dt.date) -> Partia
     return None
 
 
+def month_titled(line: str, published: dt.date) -> PartialDate | None:
+    """The past month a periodic report's title names without its year ("March bulletin",
+    "November report"): the last such month before the report appeared."""
+    match = _MONTH_TITLE.search(line)
+    month = month_number(match.group("month")) if match else None
+    if month is None or month == published.month:
+        return None
+    return PartialDate(published.year - (month > published.month), month)
+
+
+#: A periodic report's title that names its month alone: "March bulletin", "April update".
+_MONTH_TITLE = re.compile(
+    rf"\b(?P<month>{_MONTH})\s+(?:bulletin|report|update|digest|figures|data|snapshot"
+    r"|review|monitor|briefing|tally|count)\b",
+    re.IGNORECASE,
+)
+
+
 #: A quarter or half year a periodic report's title names: "Q2 2598", "First Quarter 2603",
 #: "first half of 2603", "April – June 2603".
 _SPAN = re.compile(
