@@ -156,6 +156,9 @@ def test_in_an_authored_statement_who_treated_the_wounded_is_not_who_speaks() ->
          "ambush.", OUTLET),
         ('ANCHOR: "At least four people have been killed in the city tonight."', OUTLET),
         ('**07:45** Mayor Hedda Sornay on her channel: "Six dead confirmed."', "Mayor"),
+        ("4. That the Ombudsman's Office has registered the displacement of some 800 persons.",
+         "Ombudsman's Office"),
+        ("The toll was revised to five; Daily Situation Report No. 110 gave four.", OUTLET),
     ],
 )  # fmt: skip
 def test_who_speaks_behind_labels_times_and_roles(text: str, claimant: str) -> None:

@@ -280,7 +280,7 @@ class _Claimants:
             return next((n for n in reversed(self.named) if not _many(n)), self.outlet)
         if attribution.pronoun:
             return self.last or self.outlet
-        text = attribution.text
+        text = _THAT.sub("", attribution.text)  # "4. That the Ombudsman's Office has ..."
         for short, full in self.acronyms.items():
             if short in text and (found := re.search(rf"\b{re.escape(short)}\b", text)):
                 rest = text[found.end() :].split()
@@ -454,12 +454,16 @@ class _Claimants:
 
 
 _SERVICES = GRAMMAR_WORDS["services"]
-#: A document of a numbered series that names no issuer: "Press Release No. 13", "SitRep 16".
+#: A document of a numbered series that names no issuer: "Press Release No. 13", "SitRep 16",
+#: "Daily Situation Report No. 110".
 _NUMBERED_EDITION = re.compile(
-    rf"(?:press\s+)?(?:release|{'|'.join(sorted(GRAMMAR_WORDS['edition_nouns']))})"
+    rf"(?:[a-z]+\s+){{0,3}}(?:press\s+)?"
+    rf"(?:release|{'|'.join(sorted(GRAMMAR_WORDS['edition_nouns']))})"
     r"\s+(?:no\.?\s*|number\s+|#\s*)?\d+",
     re.IGNORECASE,
 )
+#: The "That" that opens each finding of a communiqué translated from Spanish or French.
+_THAT = re.compile(r"^That\s+the\s+")
 _PRESENTERS = GRAMMAR_WORDS["presenters"]
 _SPOKESPEOPLE = GRAMMAR_WORDS["spokespeople"]
 
@@ -568,8 +572,9 @@ _BOTH = re.compile(r"\s+and\s+(?:the\s+)?")
 #: Whom a statement's author cites for what it found out, speaking in the author's name.
 _WITNESSES = frozenset(["experts", "forensic experts", "investigators", "prosecutors",
                         "residents", "families", "relatives", "witnesses", "doctors", "medics",
-                        "volunteers", "teams", "rescuers", "our teams",
-                        "our volunteers"])  # fmt: skip
+                        "volunteers", "teams", "rescuers", "our teams", "our volunteers",
+                        "observers", "monitors", "our observers", "our monitors",
+                        "patrols"])  # fmt: skip
 #: The words of a minister's title that name no portfolio.
 _TITLE_WORDS = GRAMMAR_WORDS["title_words"]
 
