@@ -1498,6 +1498,14 @@ def test_a_statement_published_whole_is_its_letterheads() -> None:
     assert claimants == {"Ministry of Defence of the Republic of Northland"}
 
 
+def test_observers_in_a_missions_own_report_are_the_missions() -> None:
+    text = (
+        "TARN CEASEFIRE COMMISSION\n\nDaily report\n\n"
+        "Observers confirmed that 3 civilians were killed in Brask.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["Tarn Ceasefire Commission"]
+
+
 @pytest.mark.parametrize(
     ("letterhead", "claimant"),
     [
