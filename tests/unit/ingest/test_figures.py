@@ -2347,6 +2347,22 @@ def test_a_headline_of_two_parts_restating_the_body_adds_no_claim(headline: str)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The number of servicemen missing has decreased to 1 (previously 3).", [(1, 3)]),
+        ("UPDATE: hospital now says 3 dead (prev. 2) and 5 injured (prev. 6).",
+         [(3, 2), (5, 6)]),
+        ("The committee now reports 34 civilians killed, against 21 in its previous count.",
+         [(34, 21)]),
+    ],
+)  # fmt: skip
+def test_an_earlier_figure_in_brackets_or_set_against_a_previous_count(
+    text: str, expected: list[tuple[int, int]]
+) -> None:
+    assert [(c.value, c.previous_value) for c in read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("In our last briefing we stated that 74 hostages had been freed. That figure should "
          "read 47. We regret the error.", [(47, 74)]),
         ("In our note we said that three peacekeepers had been injured. The correct number "

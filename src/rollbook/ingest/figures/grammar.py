@@ -1429,9 +1429,11 @@ def _earlier_mark(
         and words[start - n] == "against"
         and (
             not _PAST.isdisjoint(words[amount.last + 1 :][:4])
+            or "previous" in words[amount.last + 1 :][:4]
             or words[amount.last + 1 : amount.last + 2] in _STATED_THEN
         )
-    ):  # "against 71 a week ago", "against 198 reported to the October session"
+    ):  # "against 71 a week ago", "against 198 reported to the October session", "against
+        # 21 in its previous count"
         return _Earlier(amount.first, amount.value, increment=False)
     if before[-2:] == ["(", "was"]:
         return _Earlier(amount.first, amount.value, increment=False)  # "5 dead (was 3)"
@@ -3286,6 +3288,8 @@ def _attach_earlier(
                 or f.value >= mark.value / 2
                 or 0 < f.first - mark.index <= 3
                 or (_down_from(words, mark.index) and f.first < mark.index)
+                # "has decreased to 1 (previously 3)": the earlier figure in brackets after it
+                or (0 < mark.index - f.last <= 4 and "(" in words[f.last + 1 : mark.index])
             )
         ]
         # "143 killed and 410 wounded, an increase on the 118 dead": of its own kind, or of
