@@ -2352,6 +2352,9 @@ def test_a_headline_of_two_parts_restating_the_body_adds_no_claim(headline: str)
          [(3, 2), (5, 6)]),
         ("The committee now reports 34 civilians killed, against 21 in its previous count.",
          [(34, 21)]),
+        ("Medics said that 13 people, not 14, had been admitted with shrapnel wounds.",
+         [(13, 14)]),
+        ("The number of soldiers missing is 15, not the 22 announced yesterday.", [(15, 22)]),
     ],
 )  # fmt: skip
 def test_an_earlier_figure_in_brackets_or_set_against_a_previous_count(
