@@ -2363,6 +2363,15 @@ def test_an_earlier_figure_in_brackets_or_set_against_a_previous_count(
     assert [(c.value, c.previous_value) for c in read(text)] == expected
 
 
+def test_an_updated_toll_under_its_label_replaces_the_one_before() -> None:
+    text = (
+        "Seven civilians were killed in Muacala, the provincial government said.\n\n"
+        "Updated toll of Tuesday's attack on Muacala: 9 civilians dead, the provincial "
+        "government said.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(9, 7)]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

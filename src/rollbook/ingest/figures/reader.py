@@ -1307,7 +1307,14 @@ def _updates(words: list[str]) -> bool:
                 after = head.index(")", after) + 1  # "Update (13 September, 14:00):"
             if head[after : after + 1] == [":"]:
                 return True
+        if w in _NEWER and head[i + 1 : i + 2] and head[i + 1] in _TOLLS and ":" in head[i + 2 :]:
+            return True  # "Updated toll of Tuesday's attack on Muacala: 9 civilians dead"
     return False
+
+
+#: The words that name a toll as newer than the one before it, and the tolls they name.
+_NEWER = frozenset(["updated", "revised", "new", "latest"])
+_TOLLS = frozenset(["toll", "tolls", "figure", "figures", "count", "balance", "tally"])
 
 
 def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, FoundClaim]]:
