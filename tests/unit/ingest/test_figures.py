@@ -1341,6 +1341,8 @@ def test_a_list_that_leaves_out_the_verb_counts_each_item_alike(
          "to 41.", [("killed", 19), ("killed", 4), ("killed", 2), ("wounded", 41)]),
         ("The attacks killed 10 people, four health workers and six patients, and injured 20.",
          [("killed", 10), ("killed", 4), ("killed", 6), ("wounded", 20)]),
+        ("Five soldiers, two police officers, and three civilians were killed.",
+         [("killed", 5), ("killed", 2), ("killed", 3)]),
     ],
 )  # fmt: skip
 def test_a_list_ends_where_a_clause_of_its_own_begins(

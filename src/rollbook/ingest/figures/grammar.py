@@ -3005,25 +3005,10 @@ def _settle_coordination(
             category = Category.KILLED if fatal else earlier[-1].category  # "21 of them fatal"
             result[index] = replace(result[index], category=category, breakdown=True)
             continue
-        between_next = words[amount.last + 1 : later[0].first] if later else []
         after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
         noun = _people_noun(lex, words, after)
         people = noun > 0  # "five other staff members and"
-        if not people and between_next[1:2] == ["and"] and tokens[after].text[:1].isupper():
-            people, noun = True, 1  # "41 Tellesk and 23 Marrovian soldiers": a side's
-        if (
-            later
-            and people
-            and len(between_next) <= 6
-            and any(w in ("and", ",", "or", "plus", "including") for w in between_next)
-            and not any(w in _HARD_STOPS or w == "that" for w in between_next)
-            # nor "six patients, and injured 20": a clause of its own after the list
-            and not _clause_after(between_next)
-            # nor does "12 people, two of whom later died" tell what befell the twelve
-            and words[later[0].last + 1 : later[0].last + 3] != ["of", "whom"]
-            # but "Twelve people were rescued and two are missing" says what befell the twelve
-            and not _own_passive(words, after + noun - 1)
-        ):
+        if later and _takes_next(lex, tokens, words, amount, later[0]):
             result[index] = replace(result[index], category=later[0].category)
             continue
         if (  # "returned 72 servicemen, 12 guardsmen and 6 border guards"
@@ -3066,7 +3051,44 @@ def _settle_coordination(
         if _other(words, result[index]):
             continue
         keep[index] = False
+    # "Five soldiers, two police officers, and three civilians were killed": a list's first
+    # item takes the verb once the item after it has
+    for index, amount in reversed(pending):
+        following = next((result[n] for n in range(index + 1, len(result)) if keep[n]), None)
+        if (
+            not keep[index]
+            and following is not None
+            and following.category is not Category.OTHER
+            and _takes_next(lex, tokens, words, amount, following)
+        ):
+            result[index] = replace(result[index], category=following.category)
+            keep[index] = True
     return [f for f, k in zip(result, keep, strict=True) if k]
+
+
+def _takes_next(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], amount: Amount, following: Figure
+) -> bool:
+    """Whether an amount of people takes what befell the next figure, in a list before its
+    verb: "12 soldiers and 4 civilians were killed"."""
+    between = words[amount.last + 1 : following.first]
+    after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
+    noun = _people_noun(lex, words, after)
+    people = noun > 0  # "five other staff members and"
+    if not people and between[1:2] == ["and"] and tokens[after].text[:1].isupper():
+        people, noun = True, 1  # "41 Tellesk and 23 Marrovian soldiers": a side's
+    return (
+        people
+        and len(between) <= 6
+        and any(w in ("and", ",", "or", "plus", "including") for w in between)
+        and not any(w in _HARD_STOPS or w == "that" for w in between)
+        # nor "six patients, and injured 20": a clause of its own after the list
+        and not _clause_after(between)
+        # nor does "12 people, two of whom later died" tell what befell the twelve
+        and words[following.last + 1 : following.last + 3] != ["of", "whom"]
+        # but "Twelve people were rescued and two are missing" says what befell the twelve
+        and not _own_passive(words, after + noun - 1)
+    )
 
 
 def _gapped(lex: Lexicon, words: list[str], amount: Amount, before: Figure) -> bool:
