@@ -1453,7 +1453,9 @@ def _set_right(sentence: Sentence, claim: FoundClaim) -> bool:
 
 def _before_amount(sentence: Sentence, claim: FoundClaim) -> list[str]:
     """The four words before a claim's amount, past the words its span opens with ("The
-    correct number is")."""
+    correct number is"); none where the sentence has no word that sets a figure right."""
+    if _SET_RIGHT.isdisjoint(sentence.words) and "read" not in sentence.words:
+        return []
     tokens = sentence.tokens
     at = next(
         (a.first for a in amounts(tokens, sentence.words) if tokens[a.first].start >= claim.start),
