@@ -3005,9 +3005,10 @@ def _settle_coordination(
             category = Category.KILLED if fatal else earlier[-1].category  # "21 of them fatal"
             result[index] = replace(result[index], category=category, breakdown=True)
             continue
-        after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
-        noun = _people_noun(lex, words, after)
-        people = noun > 0  # "five other staff members and"
+        after, noun = _listed_people_noun(
+            lex, tokens, words, amount, words[amount.last + 1 : later[0].first] if later else []
+        )
+        people = noun > 0
         if later and _takes_next(lex, tokens, words, amount, later[0]):
             result[index] = replace(result[index], category=later[0].category)
             continue
@@ -3072,13 +3073,9 @@ def _takes_next(
     """Whether an amount of people takes what befell the next figure, in a list before its
     verb: "12 soldiers and 4 civilians were killed"."""
     between = words[amount.last + 1 : following.first]
-    after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
-    noun = _people_noun(lex, words, after)
-    people = noun > 0  # "five other staff members and"
-    if not people and between[1:2] == ["and"] and tokens[after].text[:1].isupper():
-        people, noun = True, 1  # "41 Tellesk and 23 Marrovian soldiers": a side's
+    after, noun = _listed_people_noun(lex, tokens, words, amount, between)
     return (
-        people
+        noun > 0
         and len(between) <= 6
         and any(w in ("and", ",", "or", "plus", "including") for w in between)
         and not any(w in _HARD_STOPS or w == "that" for w in between)
@@ -3131,6 +3128,18 @@ def _gapped(lex: Lexicon, words: list[str], amount: Amount, before: Figure) -> b
 _AGE_WORDS = frozenset(["aged", "age", "ages", "born"])
 #: The prepositions a list may repeat after each of its figures: "9 by drones".
 _GAPPED_PREPOSITIONS = frozenset(["by", "at", "in", "from", "on"])
+
+
+def _listed_people_noun(
+    lex: Lexicon, tokens: tuple[Token, ...], words: list[str], amount: Amount, between: list[str]
+) -> tuple[int, int]:
+    """Where the people an amount of a list counts are named, and in how many words (0 where
+    none): "five other staff members and", "41 Tellesk and 23 Marrovian soldiers"."""
+    after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
+    noun = _people_noun(lex, words, after)
+    if not noun and between[1:2] == ["and"] and tokens[after].text[:1].isupper():
+        noun = 1  # a side's: "41 Tellesk and 23 Marrovian soldiers"
+    return after, noun
 
 
 def _clause_after(between: list[str]) -> bool:
