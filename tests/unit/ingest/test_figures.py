@@ -469,6 +469,8 @@ def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
         ("November bulletin: 63 civilians killed", "2020-11"),
         ("March report on civilian harm", "2020-03"),
         ("December update", "2020-12-03"),  # the month the report appears in: not yet over
+        ("Families may report errors to the ministry", "2020-12-03"),  # no month
+        ("Families: May report errors to the ministry.", "2020-12-03"),  # no title
     ],
 )
 def test_a_periodic_reports_title_may_name_its_month_alone(title: str, as_of: str) -> None:

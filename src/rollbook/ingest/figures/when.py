@@ -278,8 +278,9 @@ def month_covered(text: str, start: int, end: int, published: dt.date) -> Partia
 
 def month_titled(line: str, published: dt.date) -> PartialDate | None:
     """The past month a periodic report's title names without its year ("March bulletin",
-    "November report"): the last such month before the report appeared."""
-    match = _MONTH_TITLE.search(line)
+    "November report"): the last such month before the report appeared. A title ends with
+    no full stop, and its month is capitalised: not "Families may report errors."."""
+    match = None if line.rstrip().endswith(".") else _MONTH_TITLE.search(line)
     month = month_number(match.group("month")) if match else None
     if month is None or month == published.month:
         return None
@@ -288,9 +289,9 @@ def month_titled(line: str, published: dt.date) -> PartialDate | None:
 
 #: A periodic report's title that names its month alone: "March bulletin", "April update".
 _MONTH_TITLE = re.compile(
-    rf"\b(?P<month>{_MONTH})\s+(?:bulletin|report|update|digest|figures|data|snapshot"
-    r"|review|monitor|briefing|tally|count)\b",
-    re.IGNORECASE,
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\s+(?i:bulletin|report|update|digest|figures|data|snapshot|review"
+    r"|monitor|briefing|tally|count)\b"
 )
 
 
