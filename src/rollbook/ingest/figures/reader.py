@@ -1437,11 +1437,13 @@ def _a_toll(claim: FoundClaim) -> bool:
 def _now(sentence: Sentence, claim: FoundClaim) -> bool:
     """Whether a figure is stated as the toll now ("the confirmed toll is now 24", "now says
     nine people died") or as set right ("The correct number is 12", "is therefore eight"):
-    "now" among the few words before it, or "correct" or "therefore" before its amount."""
+    "now" among the few words before it, or "correct", "therefore" or "should read" before its
+    amount."""
     tokens = sentence.tokens
     if "now" in [t.low for t in tokens if t.end <= claim.start][-4:]:
         return True
-    return not _SET_RIGHT.isdisjoint(_before_amount(sentence, claim)) or _set_right(sentence, claim)
+    before = _before_amount(sentence, claim)
+    return not _SET_RIGHT.isdisjoint(before) or before[-2:] == ["should", "read"]
 
 
 def _set_right(sentence: Sentence, claim: FoundClaim) -> bool:
