@@ -1459,18 +1459,11 @@ def _earlier_mark(
     end = amount.last + 1 + (named[0] if named else 0)
     if before[-2:] == [",", "not"] and not later and words[end : end + 1] in ([], ["."], [";"]):
         return _Earlier(amount.first, amount.value, increment=False, corrected=True)
-    # "13 people, not 14, had been admitted": set aside right after the figure it corrects
-    if (
-        before[-2:] == [",", "not"]
-        and words[end : end + 1] == [","]
-        and any(0 < start - 2 - a.last <= 2 for a in before_it)
-    ):
-        return _Earlier(amount.first, amount.value, increment=False, corrected=True)
+    # "13 people, not 14, had been admitted": set aside right after the figure it corrects;
     # "is 15, not the 22 announced yesterday"
-    if (
-        before[-2:] == [",", "not"]
-        and words[start] == "the"
-        and words[end : end + 1] in _STATED_THEN
+    if before[-2:] == [",", "not"] and (
+        (words[end : end + 1] == [","] and any(0 < start - 2 - a.last <= 2 for a in before_it))
+        or (words[start] == "the" and words[end : end + 1] in _STATED_THEN)
     ):
         return _Earlier(amount.first, amount.value, increment=False, corrected=True)
     # "has risen to 43, after 31 had been announced", "reached 57, after it was 49"

@@ -193,7 +193,10 @@ GRAMMAR_WORDS: Mapping[str, frozenset[str]] = {
 AGENCIES: Mapping[str, str] = dict(_resource()["agencies"])
 
 
+_TITLES = GRAMMAR_WORDS["titles"]
+
+
 def titled(words: Sequence[str], i: int) -> bool:
     """Whether the full stop at `i` ends a title before a name: "Mr. Arvo Lind", "Sgt. Ivo
     Marr"; no sentence ends there."""
-    return words[i] == "." and i > 0 and words[i - 1] in GRAMMAR_WORDS["titles"]
+    return words[i] == "." and i > 0 and words[i - 1] in _TITLES

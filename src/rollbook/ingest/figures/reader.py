@@ -569,7 +569,8 @@ _UNTIL_SAID = re.compile(
 _OFFICE_OF = {"minister": "ministry"}
 #: Between two names run together: "the Ministry of Health and the Ministry of Defence".
 _BOTH = re.compile(r"\s+and\s+(?:the\s+)?")
-#: Whom a statement's author cites for what it found out, speaking in the author's name.
+#: Whom a statement's author cites for what it found out, and its own observers and
+#: patrols, speaking in the author's name.
 _WITNESSES = frozenset(["experts", "forensic experts", "investigators", "prosecutors",
                         "residents", "families", "relatives", "witnesses", "doctors", "medics",
                         "volunteers", "teams", "rescuers", "our teams", "our volunteers",
@@ -1014,7 +1015,7 @@ def _replaces_told(claim: FoundClaim, orphan: Earlier, sentence: Sentence) -> bo
     stands at 63") or set right ("That figure should read 47"), replaces an earlier figure
     told alone ("initially put the toll at 58")."""
     return (
-        (claim.rises or "now" in sentence.words or _set_right(sentence, claim))
+        (claim.rises or "now" in sentence.words or _set_right(_before_amount(sentence, claim)))
         and claim.previous_value is None
         and claim.value is not None
         and claim.value != orphan.value
@@ -1323,10 +1324,11 @@ def _raised(found: list[tuple[Sentence, FoundClaim]]) -> list[tuple[Sentence, Fo
     replaced: set[int] = set()
     result = list(found)
     for n, (sentence, claim) in enumerate(result):
-        rises = claim.rises or _updates(sentence.words) or _now(sentence, claim)
+        before = _before_amount(sentence, claim)
+        rises = claim.rises or _updates(sentence.words) or _now(sentence, claim, before)
         if not rises or claim.previous_value is not None or claim.value is None:
             continue
-        set_right = _set_right(sentence, claim)
+        set_right = _set_right(before)
         corrects = set_right or not _CORRECTS.isdisjoint(sentence.words)
         key = claimant_key(claim.claimant)
         for m in range(n - 1, -1, -1):
@@ -1434,22 +1436,20 @@ def _a_toll(claim: FoundClaim) -> bool:
     return not (claim.breakdown or claim.added) and claim.value is not None
 
 
-def _now(sentence: Sentence, claim: FoundClaim) -> bool:
+def _now(sentence: Sentence, claim: FoundClaim, before: list[str]) -> bool:
     """Whether a figure is stated as the toll now ("the confirmed toll is now 24", "now says
     nine people died") or as set right ("The correct number is 12", "is therefore eight"):
-    "now" among the few words before it, or "correct", "therefore" or "should read" before its
-    amount."""
+    "now" among the few words before it, or "correct", "therefore" or "should read" in the
+    words `before` its amount."""
     tokens = sentence.tokens
     if "now" in [t.low for t in tokens if t.end <= claim.start][-4:]:
         return True
-    before = _before_amount(sentence, claim)
-    return not _SET_RIGHT.isdisjoint(before) or before[-2:] == ["should", "read"]
+    return not _SET_RIGHT.isdisjoint(before) or _set_right(before)
 
 
-def _set_right(sentence: Sentence, claim: FoundClaim) -> bool:
-    """Whether a figure is stated as an error set right: "The correct number is 12", "That
-    figure should read 47"."""
-    before = _before_amount(sentence, claim)
+def _set_right(before: list[str]) -> bool:
+    """Whether the words before a figure's amount state it as an error set right: "The
+    correct number is 12", "That figure should read 47"."""
     return "correct" in before or before[-2:] == ["should", "read"]
 
 
@@ -1877,14 +1877,19 @@ def _heading(text: str, sentence: Sentence) -> bool:
     return line.startswith("#") or line.endswith(":") or sentence.headline
 
 
+def _line_bounds(text: str, sentence: Sentence) -> tuple[int, int]:
+    """Where the line a sentence stands in starts and ends."""
+    line_end = text.find("\n", sentence.end)
+    return text.rfind("\n", 0, sentence.start) + 1, len(text) if line_end < 0 else line_end
+
+
 def _title_like(text: str, sentence: Sentence, indented: bool = False) -> bool:
     """A line of its own without a sentence's final mark: a headline or a subheading; with
     `indented`, also one indented as the text of an HTML page is."""
     line = text[sentence.start : sentence.end]
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.end)
+    line_start, line_end = _line_bounds(text, sentence)
     before = text[line_start : sentence.start]
-    after = text[sentence.end : len(text) if line_end < 0 else line_end]
+    after = text[sentence.end : line_end]
     own_line = (before == "" or (indented and before.isspace())) and (
         after == "" or (indented and after.isspace())
     )
@@ -2508,9 +2513,8 @@ def _in_title_line(text: str, sentence: Sentence, body_start: int) -> bool:
     """Whether a sentence is in a short line of its own above the body that does not end as
     a sentence does: a headline of two parts ("Chamber says 37 held; ministry calls it
     'political'")."""
-    line_start = text.rfind("\n", 0, sentence.start) + 1
-    line_end = text.find("\n", sentence.end)
-    line = text[line_start : len(text) if line_end < 0 else line_end].strip(" \t*_")
+    line_start, line_end = _line_bounds(text, sentence)
+    line = text[line_start:line_end].strip(" \t*_")
     return (
         line_start < body_start
         and 0 < len(line) < 160
