@@ -3498,6 +3498,13 @@ def test_agency_copy_in_translation_names_its_sources(text: str, claimant: str) 
          [("killed", 17), ("killed", 3)]),
         ("The commission estimates that between 31,000 and 38,000 people were killed between"
          " 2581 and 2596.", [("killed", None)]),
+        ("The remains of 32 victims of the period of violence 2640–2660 were handed back.",
+         [("killed", 32)]),
+        ("Most of the men were taken from their homes in 2679 and 2680.", []),
+        ("It documented 4,312 disappearances under the military government of 2661 to 2669.",
+         [("missing", 4312)]),
+        ("Its annual report records 35 deaths for 2666.", [("killed", 35)]),
+        ("We identified 2650 bodies this year.", [("killed", 2650)]),
         ("Twenty-one people were killed, among them seven novice monks aged between nine and"
          " 14.", [("killed", 21), ("killed", 7)]),
         ("Count 2 concerns the attempted murder of 33 persons who were injured by gunfire.",

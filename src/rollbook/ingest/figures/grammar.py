@@ -1061,10 +1061,7 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         if (
             len(text) == 4
             and text.isdigit()
-            and (
-                (1900 <= int(text) <= 2199 and (dated or not _people_after(words, last)))
-                or (2200 <= int(text) <= 2999 and (dated or before == "of"))
-            )
+            and (1900 <= int(text) <= 2999 and (dated or not _people_after(words, last)))
         ):
             return True  # "in 2164 killed 14 soldiers", "the shelling of 2226": a year
         if (
@@ -1213,7 +1210,7 @@ def _dialled(tokens: tuple[Token, ...], first: int) -> bool:
 _LABELS_NOT_COUNTS = frozenset(["age", "ages", "hotline", "phone", "telephone", "tel", "fax",
                                 "involved", "deployed", "engaged"])  # fmt: skip
 #: A span of years, with the full stop a sentence's last token may keep: "2008-2010.".
-_YEARS = re.compile(r"(?:19|20|21)\d\d\s*[-–]\s*(?:19|20|21)\d\d\.?")
+_YEARS = re.compile(r"(?:19|2\d)\d\d\s*[-–]\s*(?:19|2\d)\d\d\.?")
 #: "A father of three": the children one has, not people counted.
 _KIN = frozenset(["father", "mother", "parent", "grandfather", "grandmother", "grandparent"])
 #: People an age in "under" or "over" describes: "children under 12".
