@@ -504,6 +504,16 @@ def test_a_mention_by_kind_is_the_organisation_named_before(text: str, claimant:
     ("text", "claimant"),
     [
         ("Defence Minister Ilse Varo said 12 soldiers were killed.", "Defence Ministry"),
+        ("Minister of Foreign Affairs Ana Rell said 17 people were killed.",
+         "Ministry of Foreign Affairs"),
+        ("The Minister of Health, Salif Banto, said that 17 people were killed.",
+         "Ministry of Health"),
+        ("Salif Banto, Minister of Communication, said 17 soldiers had died.",
+         "Ministry of Communication"),
+        ("The Government spokesman, Minister of Communication Salif Banto, said on Wednesday"
+         " that the attack left 17 soldiers dead.", "Government"),
+        ("Minister of Communication and Government Spokesman Patrice Lumo said 63 people were"
+         " killed.", "Government"),
         ("The Ministry of Defence of Esperra publishes no losses. Minister Rui Tal told "
          "parliament that 96 soldiers were killed.", "Ministry of Defence of Esperra"),
         ("The Ministry of Health of Norland and the Ministry of Defence of Norland met. "
@@ -3484,7 +3494,7 @@ def test_a_periodic_reports_figures_hold_as_of_the_end_of_its_period(
         ("Two people were killed, head of the Hralna Regional Military Administration (RMA)"
          " Taras Voloshyn informed on his channel.", "Hralna Regional Military Administration"),
         ("The Vice Minister of the Interior, Ernesto Calvo, affirmed in a press conference that"
-         " the official figure is six deceased.", "Interior"),
+         " the official figure is six deceased.", "Ministry of the Interior"),
     ],
 )  # fmt: skip
 def test_agency_copy_in_translation_names_its_sources(text: str, claimant: str) -> None:

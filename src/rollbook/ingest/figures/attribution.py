@@ -780,8 +780,12 @@ def _phrase_before(
         its = _its_role(tokens, words, opening)
         if its is not None:
             return its  # "Its chairman, Musa Garba-Kolo, told SPS": for whom "its" stands
-        employer = _employer(lex, tokens, words, opening + 1) or _later_role(
-            lex, tokens, words, opening + 2, end - 1
+        spokesman = words[opening - 1] in _ROLES and words[opening - 2] in _ORGANISATIONS
+        employer = (
+            None  # "The government spokesman, Minister of Communication Ana Rell,": the government
+            if spokesman
+            else _employer(lex, tokens, words, opening + 1)
+            or _later_role(lex, tokens, words, opening + 2, end - 1)
         )
         if employer is not None:
             return employer
@@ -1041,6 +1045,14 @@ def _employer(
     i = start
     while i < len(words) and words[i] in _ARTICLES | {"senior", "chief", "deputy", "acting"}:
         i += 1
+    if words[i : i + 1] == ["minister"] and words[i + 1 : i + 2] in (["of"], ["for"]):
+        last = i + 1  # "Ana Rell, Minister of Foreign Affairs,": the portfolio's ministry
+        while last + 1 < len(words) and (
+            tokens[last + 1].text[:1].isupper() or words[last + 1] in ("the", "and")
+        ):
+            last += 1
+        last = _before_minister(lex, tokens, i + 2, last)
+        return Attribution(i, _text(tokens, i, last)) if last > i + 1 else None
     if i + 1 < len(words) and words[i] in _ROLES and words[i + 1] in _ROLE_LINKS:
         name = _phrase_after(lex, tokens, words, i + 2)
         if name:
@@ -1347,6 +1359,15 @@ def _organisation(
             and body
             and all(t.text.islower() for t in tokens[start : i + 1])
         )
+        if words[i] == "minister" and words[i + 1 : i + 2] in (["of"], ["for"]):
+            spokesman = next(
+                (j + 1 for j in range(i + 2, last - 1) if words[j : j + 3] in _AND_SPOKESMAN),
+                None,
+            )
+            if spokesman is not None:
+                return spokesman, spokesman  # "Minister of Communication and Government
+                # Spokesman": who speaks for the government
+            return start, _before_minister(lex, tokens, i + 2, last)  # a portfolio, not a body
         if (
             (words[i] in _ROLES or at_body)
             and i + 2 <= last
@@ -1368,6 +1389,28 @@ def _organisation(
         ):  # but "the Office of the Resident Coordinator" is one name
             return start, i - 1
     return start, last
+
+
+#: A second office after a minister's portfolio, whose holder speaks for the government.
+_AND_SPOKESMAN = [
+    ["and", "government", role] for role in ("spokesman", "spokeswoman", "spokesperson")
+]
+
+
+def _before_minister(lex: Lexicon, tokens: tuple[Token, ...], begin: int, last: int) -> int:
+    """Where a minister's portfolio ends before the minister's name: "Minister of Foreign
+    Affairs Ana Rell" -> "... Affairs"; a portfolio of two words alone stays whole."""
+    person = tokens[last - 1 : last + 1]
+    if last - begin >= 2 and all(
+        t.text[:1].isupper()
+        and not t.text.isupper()
+        and t.text.lower() not in lex.claimant_heads
+        and t.text.lower() not in lex.claimant_modifiers
+        and t.text.lower() not in lex.parties
+        for t in person
+    ):
+        return last - 2
+    return last
 
 
 def _before_person(
