@@ -1163,6 +1163,11 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("The commission counted 612 deaths in 2113.", [("killed", 612)]),
         ("Pekkary update: 12 injured incl. 2 children.", [("wounded", 12), ("wounded", 2)]),
         ("Nine of those released are seriously wounded.", [("wounded", 9)]),
+        ("Officials said 14 of the returned defenders are seriously wounded.", [("wounded", 14)]),
+        (
+            "The network said 9 of the freed detainees were being treated for gunshot wounds.",
+            [("wounded", 9)],
+        ),
         (
             "The number of people killed when a missile hit a nine-storey apartment block in "
             "the southern port of Corvasse late on Monday night has risen to 23.",

@@ -2274,7 +2274,9 @@ def _category_right(
         # wounded": what happened to them since, not before
         whole = _longest_at(lex, words, amount.last + 3)
         if whole is not None:
-            since = _category_word_within(lex, words, amount.last + 3 + whole[0], 3)
+            after = amount.last + 3 + whole[0]
+            after += lex.people.starting_at(words, after)  # "of the freed detainees were"
+            since = _category_word_within(lex, words, after, 3)
             if since is not None and since is not whole[1]:
                 if since is Category.DISPLACED and whole[1] is Category.WOUNDED:
                     return whole[1]  # "Eleven of the wounded were evacuated by helicopter"
