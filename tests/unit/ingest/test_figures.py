@@ -1165,6 +1165,12 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Nine of those released are seriously wounded.", [("wounded", 9)]),
         ("Officials said 14 of the returned defenders are seriously wounded.", [("wounded", 14)]),
         (
+            "Two of our deminers, Jaro Velesk (31) and Mila Hartun (27), were killed yesterday.",
+            [("killed", 2)],
+        ),
+        ("Four members of one family were killed.", [("killed", 4)]),
+        ("Two children from one family died.", [("killed", 2)]),
+        (
             "The network said 9 of the freed detainees were being treated for gunshot wounds.",
             [("wounded", 9)],
         ),

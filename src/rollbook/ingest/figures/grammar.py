@@ -984,6 +984,8 @@ _STREETS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "sq
 #: Words that make "one" stand for a thing named before: "this one", "the one", "which one"
 #: (not "that", which opens a clause as often: "said that one civilian was killed").
 _POINTING = frozenset(["this", "the", "which", "each", "every", "any"])
+#: What "one" may say the people counted share: "four members of one family".
+_HOUSEHOLDS = frozenset(["family", "household", "clan", "home", "house"])
 #: Words before a year: "in 2164", "since 2150".
 _YEAR_BEFORE = frozenset(["in", "since", "until", "during", "©", "copyright"])
 
@@ -1027,6 +1029,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "the 2051-2055 war", "in the conflict of 2008-2010."
     if words[first] == "one" and before in _POINTING:
         return True  # "this one has killed more civilians": a pronoun, not a count
+    if words[first] == "one" and before in ("of", "from", "in") and after in _HOUSEHOLDS:
+        return True  # "four members of one family": whose they were, not one more
     if words[first] in ("a", "an") and _owners_thing(tokens, last):
         return True  # "A Sudanese doctors' group": one group, no doctors counted
     if tokens[first].kind == "range" and (amount.high or 32) <= 31 and after in _MONTHS:
@@ -2532,6 +2536,8 @@ def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") 
     relative = False  # "including a girl who was separated from her family": its own verb
     first: int | None = None  # the first comma, when the verb does not follow it
     for j in range(start, min(len(words), start + 28)):
+        if _in_brackets_alone(words, j):
+            continue  # "two deminers, Jaro Velesk (31) and Mila Hartun (27), were killed"
         if words[j] in _HARD_STOPS and not titled(words, j):
             return first
         relative = relative or words[j] in _RELATIVES
@@ -2562,6 +2568,18 @@ def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") 
             first = j if first is None else first
         counts = counts or (j in starts and words[j] not in ("a", "an"))
     return first
+
+
+def _in_brackets_alone(words: list[str], at: int) -> bool:
+    """Whether a word is a numeral alone in brackets, or one of the brackets around it: an
+    age after a name ("Jaro Velesk (31)")."""
+    first = at - {"(": 0, ")": 2}.get(words[at], 1)
+    return (
+        first >= 0
+        and words[first : first + 1] == ["("]
+        and words[first + 2 : first + 3] == [")"]
+        and words[first + 1].isdigit()
+    )
 
 
 def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:
