@@ -37,10 +37,13 @@ class Document:
 
 #: Between the cells of an HTML table's row as laid out: a character no page's text holds.
 _CELLS = "\x1f"
-#: A page's menus are left out: "Home Ministry Hospitals Bulletins" is no sentence and no name.
+#: A page's menus and its controls' labels are left out: "Home Ministry Hospitals Bulletins"
+#: is no sentence and no name, nor is "Ministry of Defence Go" with a search button's "Go".
 _LAYOUT_CSS = {
     **CSS_PROFILES["relaxed"],
     "nav": HtmlElement(display=Display.none),
+    "button": HtmlElement(display=Display.none),
+    "select": HtmlElement(display=Display.none),
     # a definition list's term before its description: "Speaker: Ravina Castellanos, ..."
     "dt": HtmlElement("dt", suffix=": "),
 }

@@ -22,6 +22,17 @@ def test_html_loses_its_markup_scripts_and_styles() -> None:
     assert "Home" not in document.text  # a menu is no part of the report
 
 
+def test_a_pages_buttons_and_choices_are_no_part_of_its_text() -> None:
+    page = (
+        b"<html><body><header>Ministry of Defence <form><input name='q'><button>Go</button>"
+        b"</form><select><option>English</option></select></header>"
+        b"<p>Four soldiers were killed.</p></body></html>"
+    )
+    text = document_text(page, "briefing.html").text
+    assert text.splitlines()[0].strip() == "Ministry of Defence"
+    assert "Go" not in text.split() and "English" not in text
+
+
 def test_a_definition_lists_terms_each_open_a_line_with_their_description() -> None:
     page = (
         b"<html><body><p>Briefing notes.</p><dl><dt>Speaker</dt><dd>Ilse Varga, Spokesperson"
