@@ -1169,6 +1169,16 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 2)],
         ),
         ("Four members of one family were killed.", [("killed", 4)]),
+        (
+            "The General Staff put Russian losses in killed and wounded since the invasion began"
+            " on 9 June 2694 at 412,560.",
+            [("other", 412560)],
+        ),
+        (
+            "Relatives of servicemen in captivity or missing may contact the Coordination Centre"
+            " on 0 800 41 41 41 (daily, 08:00 to 20:00).",
+            [],
+        ),
         ("Two children from one family died.", [("killed", 2)]),
         (
             "The network said 9 of the freed detainees were being treated for gunshot wounds.",

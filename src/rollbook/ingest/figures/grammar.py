@@ -2701,12 +2701,16 @@ _BE = frozenset(["were", "was", "been", "are", "is", "be"])
 
 
 def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | None:
-    """ "the death toll rose to 52", "fatalities stand at 12": a category before the amount."""
+    """ "the death toll rose to 52", "fatalities stand at 12": a category before the amount,
+    within seven words not counting a date's ("since the invasion began on 9 June 2694")."""
     i = start
-    for _ in range(7):
+    left = 7
+    while left > 0:
         if i <= 0:
             return None
         word = words[i - 1]
+        if not _in_date(words, i - 1):
+            left -= 1
         if word in _HARD_STOPS or word == ",":
             return None
         best: tuple[int, Category] | None = None  # the longest phrase: "sanitary losses"
@@ -2736,6 +2740,14 @@ def _category_left(lex: Lexicon, words: list[str], start: int) -> Category | Non
             return best[1]
         i -= 1
     return None
+
+
+def _in_date(words: list[str], at: int) -> bool:
+    """Whether a word is a day, month or year of a date: "on 9 June 2694"."""
+    near = words[max(0, at - 1) : at + 2]
+    if words[at] in _MONTHS:
+        return any(w.isdigit() for w in near)
+    return words[at].isdigit() and not _MONTHS.isdisjoint(near)
 
 
 def _figure(
