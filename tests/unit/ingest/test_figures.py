@@ -3133,6 +3133,23 @@ def test_a_written_answer_speaks_for_the_ministry_of_the_minister_who_answered()
     assert [(c.value, c.claimant) for c in read(text)] == [(1208, "Ministry of Defence")]
 
 
+@pytest.mark.parametrize(
+    ("question", "answer", "ministry"),
+    [
+        ("Mr K R Mabo to ask the Minister of Police:", "REPLY:", "Ministry of Police"),
+        ("Ministry responding: Police\n\nMr Roche draws the attention of the Minister of the"
+         " Armed Forces to the losses.", "Text of the answer", "Ministry of the Armed Forces"),
+    ],
+)  # fmt: skip
+def test_a_bare_answer_to_a_written_question_is_the_ministry_asked(
+    question: str, answer: str, ministry: str
+) -> None:
+    text = (
+        f"NATIONAL ASSEMBLY\n\nQUESTION 1842\n\n{question}\n\n{answer}\n\n27 members were killed."
+    )
+    assert [(c.value, c.claimant) for c in read(text)] == [(27, ministry)]
+
+
 def test_two_persons_each_counted_as_one_are_two_claims() -> None:
     text = (
         "Pelloway city: 2 people were killed and 7 injured, among them a 14-year-old girl.\n\n"

@@ -604,6 +604,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     turns = _turns(text, every)
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
     told: list[tuple[int, int, int, list[Earlier]]] = []  # figures told before, per sentence
+    asked: str | None = None  # the minister a written question was put to
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
         claimants.position, claimants.sentence = sentence.end, number
@@ -733,6 +734,11 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         elif (answered := _ANSWERED.match(line)) and (office := _office(answered.group("by"))):
             claimants.outlet = claimants.speaks_for(office)
             named = []
+        elif asked and _BARE_ANSWER.match(line):  # "REPLY:", "Text of the answer"
+            claimants.outlet = claimants.speaks_for(asked)
+            named = []
+        elif not _ASKED_WORDS.isdisjoint(sentence.words):
+            asked = _addressee(line) or asked
         if _heading(text, sentence):
             section = category_of(line)
         elif line.endswith(":") and (listed := category_of(line)) not in (None, Category.OTHER):
@@ -1579,6 +1585,32 @@ _ANSWERED = re.compile(r"\W*answered\s+(?:on\s+[^,:]{4,30}?\s+)?by:?\s+(?P<by>[^
 #: An answer's heading, which may end without a colon: "Answer of the Minister of Health,
 #: Dr Piet Almqvist, received on 2 June 2347".
 _REPLY = re.compile(r"\W*(?:written\s+)?(?:answer|reply|response)\s+(?:of|from|by)\s", re.I)
+
+
+#: A written question's words that name the minister it was put to: "Mr K R Mabaso to ask
+#: the Minister of Police:", "draws the attention of the Minister of the Armed Forces",
+#: "Ministry responding: Armed Forces".
+_ASKED = re.compile(
+    r"\b(?:to\s+ask|attention\s+of|question\s+to|addressed\s+to)\s+(?:the\s+)?"
+    r"(?P<to>Minister(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)?)"
+    r"|^\W*Ministry\s+(?:responding|answering):\s+(?:the\s+)?(?P<ministry>[A-Z][^\n,;]*?)\s*$"
+)
+_ASKED_WORDS = frozenset(["ask", "attention", "question", "addressed", "responding", "answering"])
+#: An answer's heading that names no one: "REPLY:", "Text of the answer", "Answer".
+_BARE_ANSWER = re.compile(
+    r"^\W*(?:text\s+of\s+the\s+)?(?:written\s+)?(?:answer|reply|response)\W*$", re.IGNORECASE
+)
+
+
+def _addressee(line: str) -> str | None:
+    """The ministry a written question is put to, or whose minister it is put to."""
+    found = _ASKED.search(line)
+    if found is None:
+        return None
+    to = found.group("to")
+    return (
+        "Ministry" + to.removeprefix("Minister") if to else f"Ministry of {found.group('ministry')}"
+    )
 
 
 #: "Source: Ministry of Defence of the Toskarran Union, official channel, 22 April 2114",
