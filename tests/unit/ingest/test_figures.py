@@ -110,6 +110,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "Families of the missing may call at 40 Quay Street, Tarrow.",
         "The IFRC has released CHF 450,000 to help those held in the camps.",
         "The ICRC has exchanged more than 14,000 messages between detainees and families.",
+        "The city recorded 62 homicides per 100,000 inhabitants.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:
@@ -1169,6 +1170,12 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 2)],
         ),
         ("Four members of one family were killed.", [("killed", 4)]),
+        (
+            'Claims about the destruction of "more than 300" Tarsinian servicemen near Mirsk are'
+            " disinformation.",
+            [("killed", 300)],
+        ),
+        ("About 12 per cent of the 400 dead were children.", [("killed", 400)]),
         (
             "The General Staff put Russian losses in killed and wounded since the invasion began"
             " on 9 June 2694 at 412,560.",

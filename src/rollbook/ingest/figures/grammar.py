@@ -984,6 +984,17 @@ _STREETS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "lane", "sq
 #: Words that make "one" stand for a thing named before: "this one", "the one", "which one"
 #: (not "that", which opens a clause as often: "said that one civilian was killed").
 _POINTING = frozenset(["this", "the", "which", "each", "every", "any"])
+
+
+def _per_number(tokens: tuple[Token, ...], last: int) -> bool:
+    """Whether "per" and a number follow an amount, at most one word between: "62 homicides
+    per 100,000", a rate; not "12 per cent", nor "three per day"."""
+    for at in (last + 1, last + 2):
+        if at + 1 < len(tokens) and tokens[at].low == "per":
+            return tokens[at + 1].kind == "number"
+    return False
+
+
 #: What "one" may say the people counted share: "four members of one family".
 _HOUSEHOLDS = frozenset(["family", "household", "clan", "home", "house"])
 #: Words before a year: "in 2164", "since 2150".
@@ -1029,6 +1040,8 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "the 2051-2055 war", "in the conflict of 2008-2010."
     if words[first] == "one" and before in _POINTING:
         return True  # "this one has killed more civilians": a pronoun, not a count
+    if before == "per" or _per_number(tokens, last):
+        return True  # "62 homicides per 100,000 inhabitants": a rate, and what it is per
     if words[first] == "one" and before in ("of", "from", "in") and after in _HOUSEHOLDS:
         return True  # "four members of one family": whose they were, not one more
     if words[first] in ("a", "an") and _owners_thing(tokens, last):
