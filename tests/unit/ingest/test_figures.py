@@ -1171,6 +1171,20 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ),
         ("Four members of one family were killed.", [("killed", 4)]),
         (
+            "The Vaskovan side received 48 people, according to the Lorvian ministry.",
+            [("captured", 48)],
+        ),
+        (
+            "The ministry said it had handed over 95 prisoners and received 103 of its own"
+            " soldiers.",
+            [("captured", 95), ("captured", 103)],
+        ),
+        ("The hospital received 40 people overnight.", [("wounded", 40)]),
+        (
+            "A total of 88,412 people are being sheltered in 214 evacuation sites.",
+            [("displaced", 88412)],
+        ),
+        (
             'Claims about the destruction of "more than 300" Tarsinian servicemen near Mirsk are'
             " disinformation.",
             [("killed", 300)],

@@ -1914,6 +1914,8 @@ def _category(
             return named_after[1]  # "hospitals had received 58 killed and 214 injured"
         if right is Category.CAPTURED:
             return right  # "received 157 of its own servicemen in return": an exchange's
+        if words[start - 1] == "received" and right is None and _exchanged(words, start - 1):
+            return Category.CAPTURED  # "Ardana received 64 servicemen and civilians"
     # "killing 12", "wounded at least 30": the verb right before the figure.
     named = _named_before(lex, words, start)
     if named is not None:
@@ -2023,6 +2025,21 @@ _WEAK_CUES = [["registered"], ["recorded"]]
 _RECEIVING = [[w] for w in ("received", "admitted", "receiving", "took", "taking", "brought",
                             "carried", "transported", "transferred")]  # fmt: skip
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
+
+
+def _exchanged(words: list[str], received: int) -> bool:
+    """Whether people "received" came back in an exchange: a side received them ("the Vaskovan
+    side received 48 people"), or the sentence tells of an exchange."""
+    if received and (
+        words[received - 1] == "side"
+        or POSSESSIVE.sub("", words[received - 1]) in lexicon().parties
+    ):
+        return True
+    return not _EXCHANGE_WORDS.isdisjoint(words)
+
+
+#: Words that tell of an exchange of prisoners.
+_EXCHANGE_WORDS = frozenset(["exchange", "swap", "handed", "released", "freed"])
 #: What an earlier figure is called after "from": "up from our estimate of 39,000".
 _ESTIMATE_NOUNS = [[noun] for noun in sorted(_TALLY_NOUNS | {"estimate", "assessment"})]
 #: What a tally of the killed may be called by: "the murder count", "the homicide tally".
