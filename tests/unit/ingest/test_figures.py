@@ -4280,6 +4280,21 @@ def test_a_described_group_is_the_body_its_description_fits() -> None:
             " with three killed in the whole of 2629.",
             [("killed", 5, None), ("captured", 4, None), ("killed", 3, None)],
         ),
+        (
+            "Between 12 and 18 July, the mission verified 27 civilian deaths and 94 injuries,"
+            " compared with 19 deaths and 71 injuries in the previous week.",
+            [
+                ("killed", 27, None),
+                ("wounded", 94, None),
+                ("killed", 19, None),
+                ("wounded", 71, None),
+            ],
+        ),
+        (
+            "This week our volunteers added 412 names, bringing the total confirmed dead by name"
+            " to 27,655, up from 27,243 last week.",
+            [("killed", 27655, 27243)],
+        ),
     ],
 )
 def test_a_count_of_another_period_set_beside_is_its_own_claim(

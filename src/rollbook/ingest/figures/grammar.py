@@ -316,6 +316,9 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
     newer = next((a for a in reversed(before_it) if not a.weak), before_it[-1])  # not "a"
     between = words[newer.last + 1 : amount.first]
     leading = words[max(0, newer.first - 8) : newer.first]  # "killed this year to 27"
+    opening = (  # the sentence's opening clause, beside a figure "compared with" another
+        words[: words.index(",")] if "," in words[: newer.first] and words[beside] != "from" else []
+    )
     # a count since a day beside one of another year ("63 since 1 January, compared with 22
     # in the same period of 2613"); but "since 4 November, up from 17,112 a week earlier" is
     # the same running count, raised
@@ -323,10 +326,15 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
         w == "since" and after[:1].isdigit()
         for w, after in zip(between, [*between[1:], ""], strict=True)
     )
-    return _names_period(after, earlier=True) and (
-        _names_period(between, earlier=False)
-        or _names_period(leading, earlier=False)
-        or (since_day and after[:1] == ["in"])
+    return (
+        _names_period(after, earlier=True)
+        and (
+            _names_period(between, earlier=False)
+            or _names_period(leading, earlier=False)
+            or (bool(opening) and _names_period(opening, earlier=False))  # "Between 12 and 18
+            # July, HRMMV verified 27 deaths"
+            or (since_day and after[:1] == ["in"])
+        )
     )
 
 
