@@ -1171,6 +1171,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ),
         ("Four members of one family were killed.", [("killed", 4)]),
         (
+            "23 municipal officials, including 9 mayors, have been killed.",
+            [("killed", 23), ("killed", 9)],
+        ),
+        (
             "The Vaskovan side received 48 people, according to the Lorvian ministry.",
             [("captured", 48)],
         ),
@@ -1834,6 +1838,15 @@ def test_a_reports_title_naming_a_force_is_no_letterhead() -> None:
         "Yesterday 14 servicemen were killed.\n"
     )
     assert [c.claimant for c in read(text)] == [OUTLET]
+
+
+def test_a_headline_in_capitals_is_no_letterhead() -> None:
+    text = (
+        "CASPIAN WIRE\nTuesday, December 4, 2700\n\n"
+        "BOMB VICTIMS LAID TO REST; POLICE SAY ALL SIX DEAD IDENTIFIED\n\n"
+        "The siege of the city in 2692 killed more than 1,100 people.\n"
+    )
+    assert [c.claimant for c in read(text) if c.value == 1100] == [OUTLET]
 
 
 def test_a_byline_is_no_letterhead() -> None:

@@ -1778,6 +1778,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
             named
             and not _PATH_MARK.search(name)
             and all(w[:1].isupper() or w.lower() in SMALL_WORDS for w in name.split())
+            and ";" not in name  # a headline: "BOMB VICTIMS LAID TO REST; POLICE SAY ..."
+            and _SAYING.isdisjoint(words)
         )
         letterhead = 1 < len(words) <= 14 and named and name[:1].isupper()
         # a press office or a country office speaks for the organisation above it
@@ -1787,6 +1789,8 @@ def _letterhead(text: str, sentence: Sentence) -> str | None:
     return found
 
 
+#: Verbs of saying, which a headline holds and a name does not.
+_SAYING = frozenset(GRAMMAR_WORDS["speech"]) - {"according"}
 #: A document's title before the body that issues it: "Information Message of the".
 _DOCUMENT_TITLE = re.compile(
     rf"^(?i:(?:{'|'.join(sorted(GRAMMAR_WORDS['document_nouns']))})(?:\s+\w+)?"
