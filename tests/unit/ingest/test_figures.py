@@ -1170,6 +1170,9 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 2)],
         ),
         ("Four members of one family were killed.", [("killed", 4)]),
+        ("A woman who helped carry the wounded said the shelling lasted an hour.", []),
+        ("A man who was carrying the wounded was killed.", [("killed", 1)]),
+        ("A man who was among the wounded died.", [("killed", 1)]),
         (
             "23 municipal officials, including 9 mayors, have been killed.",
             [("killed", 23), ("killed", 9)],

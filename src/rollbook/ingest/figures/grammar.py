@@ -2409,6 +2409,16 @@ def _category_right(
         if best is not None and word in _WOUND_NOUNS and _cause_before(words, i):
             i += best[0]  # "three of them by gunshot wounds": how, not what befell them
             continue
+        if (
+            best is not None
+            and amount.weak
+            and words[i - 1] == "the"
+            and "who" in words[amount.last + 1 : i]
+            and words[i - 2] not in _BE
+            and words[i - 2] not in ("among", "of")
+        ):
+            i += best[0]  # "a woman who helped carry the wounded": whom she helped
+            continue
         if best is not None and word == "under" and words[i - 1] == "from":
             i += best[0]  # "pulled four people alive from under the rubble": out of it
             continue
