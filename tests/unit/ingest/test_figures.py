@@ -1170,6 +1170,18 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("killed", 2)],
         ),
         ("Four members of one family were killed.", [("killed", 4)]),
+        (
+            "At least 40 people have not been seen by their families since that night.",
+            [("missing", 40)],
+        ),
+        (
+            "The families of nine prisoners have had no news of them since the riot.",
+            [("missing", 9)],
+        ),
+        (
+            "The families of six people who were at the match are still looking for them.",
+            [("missing", 6)],
+        ),
         ("A woman who helped carry the wounded said the shelling lasted an hour.", []),
         ("A man who was carrying the wounded was killed.", [("killed", 1)]),
         ("A man who was among the wounded died.", [("killed", 1)]),
