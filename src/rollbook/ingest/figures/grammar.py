@@ -331,8 +331,7 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
         and (
             _names_period(between, earlier=False)
             or _names_period(leading, earlier=False)
-            or (bool(opening) and _names_period(opening, earlier=False))  # "Between 12 and 18
-            # July, HRMMV verified 27 deaths"
+            or _names_period(opening, earlier=False)  # "Between 12 and 18 July, HRMMV verified"
             or (since_day and after[:1] == ["in"])
         )
     )
@@ -349,6 +348,8 @@ def _a_numeral(word: str) -> bool:
 def _names_period(words: list[str], earlier: bool) -> bool:
     """Whether the words open with (`earlier`: "the week before", "the previous month", "in
     April", "in week 14") or hold ("this week", "during the month", "in May") a period."""
+    if not words:
+        return False
     if earlier:
         if words[:3] in _OVER_THE_LAST:
             words = words[1:]  # "compared with 118 killed in the previous seven days"
@@ -1922,7 +1923,7 @@ def _category(
             return named_after[1]  # "hospitals had received 58 killed and 214 injured"
         if right is Category.CAPTURED:
             return right  # "received 157 of its own servicemen in return": an exchange's
-        if words[start - 1] == "received" and right is None and _exchanged(words, start - 1):
+        if words[start - 1] == "received" and right is None and _exchanged(lex, words, start - 1):
             return Category.CAPTURED  # "Ardana received 64 servicemen and civilians"
     # "killing 12", "wounded at least 30": the verb right before the figure.
     named = _named_before(lex, words, start)
@@ -2035,12 +2036,11 @@ _RECEIVING = [[w] for w in ("received", "admitted", "receiving", "took", "taking
 _TALLY_NOUNS = GRAMMAR_WORDS["tally_nouns"]
 
 
-def _exchanged(words: list[str], received: int) -> bool:
+def _exchanged(lex: Lexicon, words: list[str], received: int) -> bool:
     """Whether people "received" came back in an exchange: a side received them ("the Vaskovan
     side received 48 people"), or the sentence tells of an exchange."""
     if received and (
-        words[received - 1] == "side"
-        or POSSESSIVE.sub("", words[received - 1]) in lexicon().parties
+        words[received - 1] == "side" or POSSESSIVE.sub("", words[received - 1]) in lex.parties
     ):
         return True
     return not _EXCHANGE_WORDS.isdisjoint(words)

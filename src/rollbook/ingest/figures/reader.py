@@ -604,7 +604,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     turns = _turns(text, every)
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
     told: list[tuple[int, int, int, list[Earlier]]] = []  # figures told before, per sentence
-    asked: str | None = None  # the minister a written question was put to
+    asked: str | None = None  # the ministry a written question was put to
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
         claimants.position, claimants.sentence = sentence.end, number
