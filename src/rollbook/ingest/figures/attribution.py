@@ -1045,7 +1045,7 @@ def _employer(
     i = start
     while i < len(words) and words[i] in _ARTICLES | {"senior", "chief", "deputy", "acting"}:
         i += 1
-    if words[i : i + 1] == ["minister"] and words[i + 1 : i + 2] in (["of"], ["for"]):
+    if _portfolio_at(words, i):
         last = i + 1  # "Ana Rell, Minister of Foreign Affairs,": the portfolio's ministry
         while last + 1 < len(words) and (
             tokens[last + 1].text[:1].isupper() or words[last + 1] in ("the", "and")
@@ -1359,7 +1359,7 @@ def _organisation(
             and body
             and all(t.text.islower() for t in tokens[start : i + 1])
         )
-        if words[i] == "minister" and words[i + 1 : i + 2] in (["of"], ["for"]):
+        if _portfolio_at(words, i):
             spokesman = next(
                 (j + 1 for j in range(i + 2, last - 1) if words[j : j + 3] in _AND_SPOKESMAN),
                 None,
@@ -1389,6 +1389,11 @@ def _organisation(
         ):  # but "the Office of the Resident Coordinator" is one name
             return start, i - 1
     return start, last
+
+
+def _portfolio_at(words: list[str], i: int) -> bool:
+    """Whether a minister's title with its portfolio starts at `i`: "Minister of Health"."""
+    return words[i : i + 1] == ["minister"] and words[i + 1 : i + 2] in (["of"], ["for"])
 
 
 #: A second office after a minister's portfolio, whose holder speaks for the government.

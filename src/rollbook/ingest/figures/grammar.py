@@ -2621,13 +2621,17 @@ def _aside_end(words: list[str], start: int, starts: set[int], mark: str = ",") 
 def _in_brackets_alone(words: list[str], at: int) -> bool:
     """Whether a word is a numeral alone in brackets, or one of the brackets around it: an
     age after a name ("Jaro Velesk (31)")."""
-    first = at - {"(": 0, ")": 2}.get(words[at], 1)
+    first = at - _FROM_OPENING.get(words[at], 1)
     return (
         first >= 0
         and words[first : first + 1] == ["("]
         and words[first + 2 : first + 3] == [")"]
         and words[first + 1].isdigit()
     )
+
+
+#: How far a bracket stands past the opening one of "(31)"; the numeral stands one past.
+_FROM_OPENING = {"(": 0, ")": 2}
 
 
 def _set_off_parts(words: list[str], result: list[Figure]) -> list[Figure]:

@@ -604,7 +604,7 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     turns = _turns(text, every)
     unsaid: Sentence | None = None  # the sentence before, when it quoted nobody
     told: list[tuple[int, int, int, list[Earlier]]] = []  # figures told before, per sentence
-    asked: str | None = None  # the ministry a written question was put to
+    asked: str | None = None  # the minister or ministry a written question was put to
     for number, sentence in enumerate(every):
         numbers[sentence.start] = number
         claimants.position, claimants.sentence = sentence.end, number
@@ -735,7 +735,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
             claimants.outlet = claimants.speaks_for(office)
             named = []
         elif asked and _BARE_ANSWER.match(line):  # "REPLY:", "Text of the answer"
-            claimants.outlet = claimants.speaks_for(asked)
+            minister = asked.startswith("Minister ")  # speaks for the portfolio's ministry
+            claimants.outlet = (minister and claimants.ministry_of(asked)) or asked
             named = []
         elif not _ASKED_WORDS.isdisjoint(sentence.words):
             asked = _addressee(line) or asked
@@ -1603,14 +1604,11 @@ _BARE_ANSWER = re.compile(
 
 
 def _addressee(line: str) -> str | None:
-    """The ministry a written question is put to, or whose minister it is put to."""
+    """The minister ("Minister of Police") or the ministry a written question is put to."""
     found = _ASKED.search(line)
     if found is None:
         return None
-    to = found.group("to")
-    return (
-        "Ministry" + to.removeprefix("Minister") if to else f"Ministry of {found.group('ministry')}"
-    )
+    return found.group("to") or f"Ministry of {found.group('ministry')}"
 
 
 #: "Source: Ministry of Defence of the Toskarran Union, official channel, 22 April 2114",
