@@ -1185,6 +1185,23 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("A woman who helped carry the wounded said the shelling lasted an hour.", []),
         ("A man who was carrying the wounded was killed.", [("killed", 1)]),
         ("A man who was among the wounded died.", [("killed", 1)]),
+        ("Strikes killed 8 civilians and 3 of its fighters.", [("killed", 8), ("killed", 3)]),
+        (
+            "The blast wounded two police officers and one of our guards.",
+            [("wounded", 2), ("wounded", 1)],
+        ),
+        (
+            "This week 41 of the people reported missing were found alive.",
+            [("other", 41)],
+        ),
+        (
+            "In May, 39 persons on the register were found alive and the deaths of 15 were "
+            "confirmed.",
+            [("other", 39), ("killed", 15)],
+        ),
+        ("Its teams helped locate 214 people alive.", [("other", 214)]),
+        ("Twelve men who went missing have not been found alive.", [("missing", 12)]),
+        ('The army said it had killed 7 "khawarij" in the raid.', [("killed", 7)]),
         (
             "23 municipal officials, including 9 mayors, have been killed.",
             [("killed", 23), ("killed", 9)],

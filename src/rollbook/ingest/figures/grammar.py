@@ -174,6 +174,8 @@ def figures(
             # have returned to the village": no captivity
         if category is Category.MISSING and _fate_clarified(words, amount):
             category = Category.OTHER  # "the fate of 804 of them has been clarified": found
+        elif category is not Category.WOUNDED and "alive" in words and _found_alive(words, amount):
+            category = Category.OTHER  # "41 of the missing have been found alive": an outcome
         if words[amount.last] in _ORDINALS:  # "a third": what the words after it say
             category = _category_right(lex, tokens, words, amount, every) or category
         of_things, label = _label(lex, words, amount) if category is None else (False, None)
@@ -674,6 +676,24 @@ def _fate_clarified(words: list[str], amount: Amount) -> bool:
 
 
 _STILL_OPEN = frozenset(["being", "not", "yet", "be", "still", "never"])
+
+
+def _found_alive(words: list[str], amount: Amount) -> bool:
+    """Whether the people counted are told as found alive, the outcome of a search rather
+    than a loss: "39 persons on the register were found alive", "helped locate 214 people
+    alive"; not "have not been found alive" nor "may yet be found alive"."""
+    after = words[amount.last + 1 : amount.last + 12]
+    if "alive" not in after:
+        return False
+    alive = after.index("alive")
+    told = words[max(0, amount.first - 3) : amount.first] + after[:alive]
+    return not _FINDING.isdisjoint(told) and _UNFOUND.isdisjoint(after[:alive])
+
+
+#: Verbs that tell of people found: "were located alive", "traced alive".
+_FINDING = frozenset(["found", "located", "traced", "locate", "find", "trace"])
+#: Words that leave the finding undone: "not found alive", "may yet be found alive".
+_UNFOUND = frozenset(["not", "never", "yet", "may", "might", "could", "hope", "hoped", ",", ";"])
 
 
 _CLARIFIED = frozenset(["clarified", "established", "determined", "resolved", "ascertained"])
@@ -1302,6 +1322,8 @@ def _unknown_noun_after(
         return False
     if word.endswith("ly") or word in _PASSING:
         return False
+    if tokens[i].start - tokens[last].end > 1 and not lex.not_people.starting_at(words, i + 1):
+        return False  # 'killed 7 "khawarij"': a side's own word, in quotes, for the people
     # "21 attackers had been killed", "29 suspected gang members": a noun phrase that the
     # lexicon does not know, followed by people or by what happened to them; further on
     # ("2,512 defenders of the steelworks were taken prisoner") only by a passive verb.
@@ -3210,10 +3232,16 @@ def _listed_people_noun(
     """Where the people an amount of a list counts are named, and in how many words (0 where
     none): "five other staff members and", "41 Tellesk and 23 Marrovian soldiers"."""
     after = amount.last + (2 if words[amount.last + 1 : amount.last + 2] == ["other"] else 1)
+    if words[after : after + 1] == ["of"] and words[after + 1 : after + 2] in _OWN:
+        after += 2  # "killed 8 civilians and 3 of its fighters"
     noun = _people_noun(lex, words, after)
     if not noun and between[1:2] == ["and"] and tokens[after].text[:1].isupper():
         noun = 1  # a side's: "41 Tellesk and 23 Marrovian soldiers"
     return after, noun
+
+
+#: Whose people a list's amount counts: "3 of its fighters", "two of our soldiers".
+_OWN = (["its"], ["our"], ["their"])
 
 
 def _clause_after(between: list[str]) -> bool:
