@@ -1202,6 +1202,10 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Its teams helped locate 214 people alive.", [("other", 214)]),
         ("Twelve men who went missing have not been found alive.", [("missing", 12)]),
         ('The army said it had killed 7 "khawarij" in the raid.', [("killed", 7)]),
+        ("The strike killed 12 militants gathered at a compound.", [("killed", 12)]),
+        ("Hundreds of people gathered at the square.", []),
+        ("A Civil Defence volunteer was injured when a drone hit.", [("wounded", 1)]),
+        ("A second border guard was killed.", [("killed", 1)]),
         (
             "23 municipal officials, including 9 mayors, have been killed.",
             [("killed", 23), ("killed", 9)],

@@ -637,9 +637,23 @@ def _weak_counts(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         return False  # "A reporter asked how many had been killed": who asks, no one counted
     person = [lex.people.starting_at(words, i) > 0 for i in (nxt, nxt + 1)]
     befell = [lex.category_index.longest_at(words, i) is not None for i in (nxt, nxt + 1)]
+    if article and not any(person) and not any(befell) and _one_named_subject(lex, words, nxt):
+        return True  # "A Civil Defence volunteer was injured"
     # "one is still held" counts by its verb; "a death toll", "a report released" do not, nor
     # "a bomb killed", where what befell follows a thing's name
     return person[0] or (not article and any(befell)) or (person[1] and not (article and befell[1]))
+
+
+def _one_named_subject(lex: Lexicon, words: list[str], nxt: int) -> bool:
+    """Whether a person noun two words on is told as befallen: "A Civil Defence volunteer
+    was injured", "a Red Crescent volunteer was killed"."""
+    length = lex.people.starting_at(words, nxt + 2)
+    if not length or words[nxt] in _ORDINALS:
+        return False  # not "A second border guard has died": one more, told elsewhere
+    verb = nxt + 2 + length
+    return words[verb : verb + 1] in (["was"], ["is"]) and bool(
+        lex.category_index.longest_at(words, verb) or lex.category_index.longest_at(words, verb + 1)
+    )
 
 
 def _speaks(lex: Lexicon, words: list[str], at: int) -> bool:
@@ -798,8 +812,12 @@ def _crowd_or_age(lex: Lexicon, words: list[str], amount: Amount) -> bool:
         amount.last + 2 if words[amount.last + 1 : amount.last + 2] == ["of"] else amount.last + 1
     )
     people = lex.people.starting_at(words, noun)
-    if people and words[noun + people : noun + people + 1] in _GATHERED:
-        return True  # "Hundreds of people followed the bodies", "200 mourners attended"
+    if (
+        people
+        and words[noun + people : noun + people + 1] in _GATHERED
+        and _cue_before(lex, words, start) is None
+    ):  # "Hundreds of people followed the bodies", "200 mourners attended"; not "killed 12
+        return True  # militants gathered at a compound"
     if amount.value is None or amount.value > 120 or _people_after(words, amount.last):
         return False
     if amount.first < 2 or start < 2:
