@@ -1206,6 +1206,7 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("Hundreds of people gathered at the square.", []),
         ("A Civil Defence volunteer was injured when a drone hit.", [("wounded", 1)]),
         ("A second border guard was killed.", [("killed", 1)]),
+        ("Of these, 387 were fatal.", [("killed", 387)]),
         ('The group said it killed "more than 50 agents of the regime".', [("killed", 50)]),
         (
             'The ministry claims its drones hit a battery, "eliminating up to 20 gunners".',

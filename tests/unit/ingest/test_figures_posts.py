@@ -60,6 +60,22 @@ def test_a_posts_heading_names_its_poster(line: str, poster: str) -> None:
     assert [p for _, p in posts(text)] == [poster, poster]
 
 
+def test_a_handle_goes_by_the_name_the_text_gave_it() -> None:
+    text = (
+        "Posts from the official channels of the Tarsenian Emergency Rescue Service "
+        "(@TarseniaRescue), the governor of Lower Orhel region (@Gov_LowerOrhel) and the "
+        "Vordic Ministry of Defence (@VordMoD).\n\n"
+        "@TarseniaRescue, 07:00\nFour dead.\n\n@Gov_LowerOrhel, 08:10\nFive dead.\n\n"
+        "@VordMoD, 16:02\nTwelve destroyed.\n\n@CalderBayPolice, 17:00\nOne dead.\n"
+    )
+    assert [p for _, p in posts(text)] == [
+        "Tarsenian Emergency Rescue Service",
+        "Governor of Lower Orhel region",
+        "Vordic Ministry of Defence",
+        "Calder Bay Police",
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

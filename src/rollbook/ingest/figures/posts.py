@@ -55,8 +55,9 @@ def posts(text: str) -> list[tuple[int, str | None]]:
     resume), in the order of the text; empty unless the text holds at least two posts."""
     found: list[tuple[int, str | None]] = []
     offset = 0
+    named = _handles_named(text) if "(@" in text else {}
     for line in text.splitlines(keepends=True):
-        poster = _poster(line)
+        poster = _poster(line, named)
         if poster is not None and _SAME.match(poster):  # "--- Same channel, 09:41"
             poster = next((p for _, p in reversed(found) if p is not None), None)
         if poster is not None:
@@ -73,9 +74,40 @@ def poster_at(found: list[tuple[int, str | None]], position: int) -> str | None:
     return found[n - 1][1] if n else None
 
 
-def _poster(line: str) -> str | None:
+def _handles_named(text: str) -> dict[str, str]:
+    """The names a text gives the handles it introduces: "the Vordic Ministry of Defence
+    (@VordMoD)", "the governor of Lower Orhel region (@Gov_LowerOrhel)"."""
+    named: dict[str, str] = {}
+    for match in _INTRODUCED.finditer(text):
+        full: list[str] = match.group(1).split()
+        words = full[:-1] if full[-1] in _AREAS else full  # "Lower Orhel region"
+        n = len(words)
+        while n > 0 and (words[n - 1][:1].isupper() or words[n - 1] in _NAME_LINKS):
+            n -= 1
+        if n > 0 and words[n - 1] in _TITLES:
+            n -= 1  # "the governor of Lower Orhel"
+        while n < len(words) and words[n] in _NAME_LINKS:
+            n += 1  # not "of the Tarsenian Emergency Rescue Service"
+        name = " ".join(full[n:])
+        if name:
+            named[match.group(2)] = name[0].upper() + name[1:]  # "Governor of Lower Orhel"
+    return named
+
+
+#: A name and the handle in brackets after it: "the Vordic Ministry of Defence (@VordMoD)".
+_INTRODUCED = re.compile(r"((?:[\w'’-]+ ){1,8})\(@(\w+)\)")
+#: Words inside a body's name: "Ministry of Defence", "Office for the Missing".
+_NAME_LINKS = frozenset(["of", "the", "for", "and"])
+#: An office a handle may speak for: "the governor of Lower Orhel region".
+_TITLES = frozenset(["governor", "mayor", "head", "chief", "prefect", "commander"])
+#: Words for an area after its name: "Lower Orhel region".
+_AREAS = frozenset(["region", "province", "district", "oblast", "city", "county", "state"])
+
+
+def _poster(line: str, named: dict[str, str]) -> str | None:
     """The poster a line names, when it is a post's heading: a name beside the platform
-    ("(Telegram)", "| Facebook", "— official channel") or a handle beside a time."""
+    ("(Telegram)", "| Facebook", "— official channel") or a handle beside a time, by the
+    name the text gave the handle where it gave one."""
     if len(line) > 140 or ("@" not in line and not _ANYWHERE.search(line) and ":" not in line):
         return None  # most lines: a paragraph's, or one that names neither platform nor time
     bare = _MARKS.sub("", line.strip())
@@ -86,7 +118,9 @@ def _poster(line: str) -> str | None:
     if bare.startswith("@"):  # "@CalderBayPolice · Sun 19:52": the handle's words
         handle = re.match(r"@(\w+)", bare)
         timed = any(_WHEN.match(p) for p in parts[1:] if p)
-        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.group(1)) if handle and timed else None
+        if handle is None or not timed:
+            return None
+        return named.get(handle.group(1)) or re.sub(r"(?<=[a-z])(?=[A-Z])", " ", handle.group(1))
     names = [
         _HANDLE.sub("", p).strip(" *")
         for p in parts
