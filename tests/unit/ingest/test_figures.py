@@ -1627,6 +1627,7 @@ def test_observers_in_a_missions_own_report_are_the_missions() -> None:
         ("NORTH HILL FRONT\nMilitary Command", "North Hill Front"),
         ("TARN ARMED FORCES\nOffice of the Military Spokesman", "Tarn Armed Forces"),
         ("Commission on Missing Persons Menu", "Commission on Missing Persons"),  # a button
+        ("Tarn Coast Guard Subscribe", "Tarn Coast Guard"),  # a link beside the name
         ("MINISTRY OF THE INTERIOR\nOffice of the Minister", "Ministry of the Interior"),
         ("CIVIC RENEWAL PARTY\nPress Office", "Civic Renewal Party"),
         ("Home | About the Centre | News | Contacts\nTARN COAST GUARD", "Tarn Coast Guard"),

@@ -1807,7 +1807,9 @@ _LANGUAGE_SERVICE = re.compile(
 #: A news organisation's name: "National News Agency of Ukraine", "Djoliba Press Agency".
 _NEWS_NAME = re.compile(r"\b(?:news|press\s+agency)\b", re.IGNORECASE)
 #: A page's controls written after the name at its head: "Commission on Missing Persons Menu".
-_SITE_CONTROL = re.compile(r"\s+(?:Menu|MENU|Search|SEARCH)$")
+_SITE_CONTROL = re.compile(
+    r"\s+(?:Menu|Search|Subscribe|Donate|Log\s+in|Sign\s+in|Login)$", re.IGNORECASE
+)
 #: A role before the body it is held in, which speaks through it: "Head of the ...".
 _ROLE_OF = re.compile(
     rf"^(?:the\s+)?(?:official\s+)?(?P<role>{'|'.join(sorted(GRAMMAR_WORDS['roles']))})"
