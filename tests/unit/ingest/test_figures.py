@@ -4351,6 +4351,11 @@ def test_a_described_group_is_the_body_its_description_fits() -> None:
             ],
         ),
         (
+            "In 2629 the mission verified 286 civilian deaths and 741 injuries, compared with 512"
+            " deaths in 2628.",
+            [("killed", 286, None), ("wounded", 741, None), ("killed", 512, None)],
+        ),
+        (
             "This week our volunteers added 412 names, bringing the total confirmed dead by name"
             " to 27,655, up from 27,243 last week.",
             [("killed", 27655, 27243)],

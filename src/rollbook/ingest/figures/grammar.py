@@ -317,7 +317,8 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
         after = after[1:]  # "compared with 44 killed (and 51 injured) the previous week"
     newer = next((a for a in reversed(before_it) if not a.weak), before_it[-1])  # not "a"
     between = words[newer.last + 1 : amount.first]
-    leading = words[max(0, newer.first - 8) : newer.first]  # "killed this year to 27"
+    first = _listed_from(words, before_it, newer)  # "In 2710 ... 286 deaths and 741 injuries"
+    leading = words[max(0, first - 8) : first]  # "killed this year to 27"
     opening = (  # the sentence's opening clause, beside a figure "compared with" another
         words[: words.index(",")] if "," in words[: newer.first] and words[beside] != "from" else []
     )
@@ -337,6 +338,20 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
             or (since_day and after[:1] == ["in"])
         )
     )
+
+
+def _listed_from(words: list[str], before_it: list[Amount], newer: Amount) -> int:
+    """Where the list that ends with `newer` starts: "286 civilian deaths and 741 injuries"
+    starts at 286, whose words before say the period of both."""
+    first = newer.first
+    for amount in reversed(before_it):
+        if amount.last >= first:
+            continue
+        between = words[amount.last + 1 : first]
+        if len(between) > 4 or ("and" not in between and "," not in between):
+            break
+        first = amount.first
+    return first
 
 
 #: Words that date a running count rather than a period: "since 4 March 2622", "as of".
