@@ -1207,6 +1207,8 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
         ("A Civil Defence volunteer was injured when a drone hit.", [("wounded", 1)]),
         ("A second border guard was killed.", [("killed", 1)]),
         ("Of these, 387 were fatal.", [("killed", 387)]),
+        ("Today our register holds the names of 1,640 men.", []),
+        ("The group still holds 40 hostages.", [("captured", 40)]),
         ('The group said it killed "more than 50 agents of the regime".', [("killed", 50)]),
         (
             'The ministry claims its drones hit a battery, "eliminating up to 20 gunners".',

@@ -172,6 +172,9 @@ def figures(
         ):
             category = None  # "Rescuers freed 12 people from the rubble", "1,200 families
             # have returned to the village": no captivity
+        elif category is Category.CAPTURED and _names_held(words, amount):
+            category = _category_right(lex, tokens, words, amount, every)  # "holds 212 names
+            # of people it says died": a list's names, held by no captor
         if category is Category.MISSING and _fate_clarified(words, amount):
             category = Category.OTHER  # "the fate of 804 of them has been clarified": found
         elif category is not Category.WOUNDED and "alive" in words and _found_alive(words, amount):
@@ -735,6 +738,21 @@ def _from_the_rubble(words: list[str], last: int) -> bool:
 
 
 _RUINS = frozenset(["rubble", "debris", "wreckage", "ruins", "collapsed", "burning", "mud"])
+
+
+def _names_held(words: list[str], amount: Amount) -> bool:
+    """Whether the amount counts names a list holds ("the register holds the names of 1,640
+    men", "it now holds 212 names"), not people someone holds."""
+    before = words[max(0, amount.first - 4) : amount.first]
+    named = words[amount.last + 1 : amount.last + 2] in (["names"], ["name"]) or before[-3:] == [
+        "the",
+        "names",
+        "of",
+    ]
+    return named and not _HOLD.isdisjoint(before)
+
+
+_HOLD = frozenset(["holds", "held", "hold", "holding"])
 
 
 def _back_home(words: list[str], last: int) -> bool:
