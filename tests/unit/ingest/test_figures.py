@@ -111,6 +111,7 @@ def test_qualifiers_ranges_and_vague_amounts(
         "The IFRC has released CHF 450,000 to help those held in the camps.",
         "The ICRC has exchanged more than 14,000 messages between detainees and families.",
         "The city recorded 62 homicides per 100,000 inhabitants.",
+        "According to the Rescue 1122 emergency officer, the injured were taken to hospital.",
     ],
 )
 def test_numbers_that_count_no_casualties_are_not_claims(text: str) -> None:

@@ -1110,6 +1110,11 @@ _KEYCAP = frozenset(["\ufe0f", "\u20e3"])
 _ITEM_MARKS = frozenset(["-", "/", ")", "–"])
 
 
+#: Names that a number completes: "Rescue 1122", "Sector 4", "Route 12", "Checkpoint 3".
+_NUMBERED = frozenset(["rescue", "route", "highway", "sector", "block", "gate", "checkpoint",
+                       "post", "hotline", "road", "unit", "building", "camp", "zone"])  # fmt: skip
+
+
 def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) -> bool:
     """Dates, years, times, ages and ordinals are not casualty counts."""
     first, last = amount.first, amount.last
@@ -1122,6 +1127,12 @@ def _not_a_count(tokens: tuple[Token, ...], words: list[str], amount: Amount) ->
         return True  # "this one has killed more civilians": a pronoun, not a count
     if before == "per" or _per_number(tokens, last):
         return True  # "62 homicides per 100,000 inhabitants": a rate, and what it is per
+    if (
+        before in _NUMBERED
+        and tokens[first - 1].text[:1].isupper()
+        and not _people_after(words, last)
+    ):
+        return True  # "Rescue 1122", "Sector 4", "UN Post 6-52": a name's number
     if words[first] == "one" and before in ("of", "from", "in") and after in _HOUSEHOLDS:
         return True  # "four members of one family": whose they were, not one more
     if words[first] in ("a", "an") and _owners_thing(tokens, last):
