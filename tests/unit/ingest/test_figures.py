@@ -1575,6 +1575,14 @@ def test_a_tables_heading_may_name_whose_figures_its_rows_are() -> None:
     assert {c.claimant for c in read(text)} == {"Human Rights Monitoring Mission"}
 
 
+def test_a_table_right_after_a_claimants_words_gives_its_figures() -> None:
+    text = (
+        "The victims were aged between 4 and 81, the Ministry of Health said.\n\n"
+        "| Hospital | Dead | Injured |\n|---|---|---|\n| Clinical Hospital No. 1 | 21 | 58 |\n"
+    )
+    assert {c.claimant for c in read(text)} == {"Ministry of Health"}
+
+
 def test_a_column_of_an_earlier_edition_gives_the_figures_the_cells_before_it_revise() -> None:
     text = (
         "| | This week | Previous week | Total | Total in Bulletin No. 27 |\n"

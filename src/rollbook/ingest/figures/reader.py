@@ -720,6 +720,8 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
         table_claimant = None
         if introduces:
             table_claimant = named[-1][1] if named else _heading_source(line, claimants)
+        elif named and said:  # "..., the ministry said." right above a table: its figures
+            table_claimant = named[-1][1]
         if line.endswith(":"):  # "The balance established by the General Staff is as follows:"
             claimants.listing = named[-1][1] if named else None
         elif not _bullet(sentence):
