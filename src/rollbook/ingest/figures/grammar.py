@@ -744,14 +744,12 @@ def _names_held(words: list[str], amount: Amount) -> bool:
     """Whether the amount counts names a list holds ("the register holds the names of 1,640
     men", "it now holds 212 names"), not people someone holds."""
     before = words[max(0, amount.first - 4) : amount.first]
-    named = words[amount.last + 1 : amount.last + 2] in (["names"], ["name"]) or before[-3:] == [
-        "the",
-        "names",
-        "of",
-    ]
-    return named and not _HOLD.isdisjoint(before)
+    named = words[amount.last + 1 : amount.last + 2] in (["names"], ["name"])
+    return (named or before[-3:] == _NAMES_OF) and not _HOLD.isdisjoint(before)
 
 
+_NAMES_OF = ["the", "names", "of"]
+#: What a list does with names, and a captor with people: "holds", "is holding".
 _HOLD = frozenset(["holds", "held", "hold", "holding"])
 
 
