@@ -2121,6 +2121,11 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
          " soldiers' deaths by name.", "volunteer project Fallen Register"),
         ("The Tarn Red Cross opened tracing files. Its president said 300 people were still"
          " missing.", "Tarn Red Cross"),
+        # A name in its own language in brackets after the English one: not the speaker's end.
+        ("Six protesters have died, the Ombudsman's Office (Defensoría del Pueblo) said.",
+         "Ombudsman's Office"),
+        ("The Attorney General's Office (Fiscalía General del Estado) confirmed that 11 bodies"
+         " were found.", "Attorney General's Office"),
     ],
 )  # fmt: skip
 def test_claimants_named_in_the_ways_reports_put_them(sentence: str, claimant: str) -> None:

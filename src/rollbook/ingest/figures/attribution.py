@@ -747,8 +747,7 @@ def _phrase_before(
     if end > 0 and words[end - 1] == "and":
         return _coordinated(lex, tokens, words, end - 1)
     for _ in range(2):  # "The International Organization for Migration (IOM) (has) said"
-        if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
-            end -= 3
+        end = _before_alias(tokens, words, end)
         while end > 0 and (words[end - 1] in _SKIP_BEFORE_VERB or tokens[end - 1].kind == "number"):
             if words[end - 1] in ("said",) or _numbered(words, end - 1):
                 break
@@ -767,8 +766,7 @@ def _phrase_before(
         opening = next((j for j in range(end - 1, max(-1, end - 8), -1) if words[j] == ","), -1)
         if opening > 0 and words[opening + 1] in ("a", "an"):
             end = opening  # "Drunmark Casualty Watch, a monitoring group, which has recorded"
-        if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
-            end -= 3  # "the Group for the Defence of the Faithful (GDF), ..., which said"
+        end = _before_alias(tokens, words, end)  # "the Group for ... (GDF), ..., which said"
     elif end > 0 and words[end - 1] == ",":
         # "The Resistance Committees, a network of activists, said": skip the apposition,
         # unless it names whom a person speaks for ("Ivan Petrov, a spokesman for the army").
@@ -795,8 +793,7 @@ def _phrase_before(
         end = opening
         if _first_person(words, end):  # "Our correspondent in Dolmar, Sanne Ekholm, counted"
             return Attribution(end - 1, "we", pronoun=True)
-        if end > 2 and words[end - 1] == ")" and words[end - 3] == "(":
-            end -= 3  # "The Strategic Framework (CSP), an alliance of ..., said"
+        end = _before_alias(tokens, words, end)  # "The Strategic Framework (CSP), an ..., said"
     start = end
     while start > 0 and (
         _claimant_word(lex, tokens[start - 1])
@@ -844,6 +841,23 @@ def _phrase_before(
     if words[start - 1 : start] in _HIS and found.text.islower():
         return Attribution(found.index, found.text, pronoun=True)  # "her office had registered"
     return _introduced(tokens, words, start, end, found)
+
+
+def _before_alias(tokens: tuple[Token, ...], words: list[str], end: int) -> int:
+    """Where a name ends that its short or own-language name in brackets follows: "the
+    Ombudsman's Office (Defensoría del Pueblo) said", "the Mission (UNMISS) said"."""
+    if end < 3 or words[end - 1] != ")":
+        return end
+    if words[end - 3] == "(":
+        return end - 3
+    opening = next((j for j in range(end - 3, max(0, end - 7), -1) if words[j] == "("), 0)
+    if (
+        opening
+        and tokens[opening + 1].text[:1].isupper()
+        and all(t.text[:1].isupper() or t.low in JOINERS for t in tokens[opening + 1 : end - 1])
+    ):
+        return opening
+    return end
 
 
 def _after_juxtaposed(
