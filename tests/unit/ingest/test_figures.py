@@ -2121,6 +2121,13 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
          " soldiers' deaths by name.", "volunteer project Fallen Register"),
         ("The Tarn Red Cross opened tracing files. Its president said 300 people were still"
          " missing.", "Tarn Red Cross"),
+        # Bodies whose names end in a word for a church, a trade body, a tracker or a clinic.
+        ("According to the Diocese, 214 residents have died since the war began.", "Diocese"),
+        ("The Medical Chamber said 600 protesters had been injured.", "Medical Chamber"),
+        ("At least 9 civilians were killed, the Civilian Harm Tracker said.",
+         "Civilian Harm Tracker"),
+        ("Two children died in the shelling, according to the Orlen Infirmary.",
+         "Orlen Infirmary"),
         # A name in its own language in brackets after the English one: not the speaker's end.
         ("Six protesters have died, the Ombudsman's Office (Defensoría del Pueblo) said.",
          "Ombudsman's Office"),

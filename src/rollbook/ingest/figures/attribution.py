@@ -293,7 +293,7 @@ def attributions(sentence: Sentence) -> list[Attribution]:
             and not (i > 0 and POSSESSIVE.search(words[i - 1]))  # "the ministry's count"
             and not _releases_people(lex, tokens, words, i)
             and not (words[i] == "found" and words[i + 1 : i + 2] in _FOUND_AS)  # "found dead"
-            and not (words[i] in _DENY and words[i + 1 : i + 2] != ["that"])  # "denied it"
+            and not (words[i] in _BEFORE_THAT and words[i + 1 : i + 2] != ["that"])  # "denied it"
             and not (words[i] in _CLAIM_VERBS and _LIVES.intersection(words[i + 1 : i + 3]))
             and not (  # "All agencies to confirm": an order, "refused to confirm": no saying
                 i > 1 and words[i - 1] == "to" and words[i - 2] not in _MINDED
@@ -655,8 +655,9 @@ _HIS = [["his"], ["her"], ["its"], ["their"]]
 _INVERTED = frozenset(["said", "says", "reported", "reports", "added", "adds", "stated",
                        "states", "informs", "informed", "announced", "announces", "confirmed",
                        "confirms", "wrote", "writes"])  # fmt: skip
-#: Verbs of denying, which say a figure only in what they deny: "denied that any died".
-_DENY = GRAMMAR_WORDS["denying"]
+#: Verbs that say a figure only in the clause "that" opens: "denied that any died", "has
+#: established that 71 died".
+_BEFORE_THAT = GRAMMAR_WORDS["denying"] | GRAMMAR_WORDS["finding"]
 #: How people were found, which makes "found" no verb of saying: "Shepherds found dead".
 _FOUND_AS = [["dead"], ["alive"], ["killed"], ["murdered"], ["shot"], ["hanged"], ["buried"],
              ["beheaded"], ["drowned"]]  # fmt: skip
