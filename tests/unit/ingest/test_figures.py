@@ -2128,6 +2128,12 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
          "Civilian Harm Tracker"),
         ("Two children died in the shelling, according to the Orlen Infirmary.",
          "Orlen Infirmary"),
+        # The officials who run a district or a department for the state.
+        ("The administrator of Ngalu territory put the toll at 47.",
+         "administrator of Ngalu territory"),
+        ("The district administrator said 12 bodies had been recovered.",
+         "district administrator"),
+        ("Nine villagers were killed, according to the prefect of Kolonga.", "prefect of Kolonga"),
         # A name in its own language in brackets after the English one: not the speaker's end.
         ("Six protesters have died, the Ombudsman's Office (Defensoría del Pueblo) said.",
          "Ombudsman's Office"),
