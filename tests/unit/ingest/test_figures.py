@@ -351,6 +351,10 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
          "published on Wednesday.", 7, 9),
         ("Pekkary update: 5 dead (was 3).", 5, 3),
         ("They said 44 people were still missing, against 71 a week ago.", 44, 71),
+        ("Twelve people died, the prefect announced, against eight in the provisional toll.",
+         12, 8),
+        ("The number still sought stands at 1,406, against 1,455 in our October update.", 1406,
+         1455),
         ("Since June, 318 servicemen have been killed, the Ministry of Defence reports. The "
          "figure published on 12 August was 261.", 318, 261),
         ("As of 30 September, the register lists 28,640 missing persons. On 30 June the figure "

@@ -1455,6 +1455,12 @@ def _verbish_before(words: list[str], index: int) -> bool:
     return False
 
 
+def _in_a_count(words: list[str], at: int) -> bool:
+    """Whether the words at `at` place a figure in a count or a document, which gave it
+    before the figure it is set against: "in the provisional toll", "in our October update"."""
+    return words[at : at + 1] == ["in"] and not _DOCUMENT_NOUNS.isdisjoint(words[at + 2 : at + 5])
+
+
 def _earlier_mark(
     lex: Lexicon, words: list[str], amount: Amount, before_it: list[Amount], later: list[Amount]
 ) -> _Earlier | None:
@@ -1536,9 +1542,10 @@ def _earlier_mark(
             not _PAST.isdisjoint(words[amount.last + 1 :][:4])
             or "previous" in words[amount.last + 1 :][:4]
             or words[amount.last + 1 : amount.last + 2] in _STATED_THEN
+            or _in_a_count(words, amount.last + 1)
         )
     ):  # "against 71 a week ago", "against 198 reported to the October session", "against
-        # 21 in its previous count"
+        # 21 in its previous count", "against eight in the provisional toll"
         return _Earlier(amount.first, amount.value, increment=False)
     if before[-2:] == ["(", "was"]:
         return _Earlier(amount.first, amount.value, increment=False)  # "5 dead (was 3)"
