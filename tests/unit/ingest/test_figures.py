@@ -436,6 +436,12 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
         ("The toll rose to 40 killed, up from 35 in Monday's bulletin.", "2020-12-03", None),
         ("12 June 2020 - A car bomb at the market kills 19 people.", "2020-06-12", None),
         ("March 2020 - An attack on a police station kills nine officers.", "2020-03", None),
+        # A year gone by is as of its last day; a year that dates something else, not.
+        ("The monitor recorded 96 deaths in custody in 2019.", "2019-12-31", None),
+        ("The conflict, which began in 2016, has killed more than 6,000 people.", "2020-12-03",
+         "2016"),
+        ("The group, founded in 2015, has recorded 96 deaths.", "2020-12-03", None),
+        ("Seven journalists have been killed in 2020.", "2020-12-03", None),
     ],
 )  # fmt: skip
 def test_the_day_or_month_a_figure_holds_on(text: str, as_of: str, period: str | None) -> None:

@@ -5,7 +5,8 @@
 publication date: a weekday is the last one before it, a day without its year the last such
 day on or before it. The days themselves are read as the list importer reads them
 (`rollbook.ingest.dates`). A month stays a month: a figure for March is as of "2023-03",
-never a day the text does not give.
+never a day the text does not give. A year gone by is over: a figure for 2022 read in 2023
+is as of its last day, 31 December 2022, as year-end reports date their totals.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ _DATE = re.compile(
     rf"|\bbetween\s+(?P<first>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<first_month>{_MONTH}))?"
     rf"\s+and\s+(?P<last>{_DAY_MONTH})"
     rf"|(?<![\d,.])\b(?P<first_day>\d{{1,2}})\s*[-–]\s*(?P<last_day>{_DAY_MONTH})"
-    rf"|\b(?P<month_of>{_MONTH_NAME})(?:['’]s)?\s+(?={_COUNT_NOUN})",  # "its September figure"
+    rf"|\b(?P<month_of>{_MONTH_NAME})(?:['’]s)?\s+(?={_COUNT_NOUN})"  # "its September figure"
+    r"|\b(?:in|during|throughout|for)\s+(?P<year>\d{4})\b(?!\s*[-–/]\s*\d)",  # "in 2023"
     re.IGNORECASE,
 )
 #: The same pattern for text already lowered, which it reads much faster than ignoring case.
@@ -56,9 +58,11 @@ _JOINED = re.compile(r"[-'’]")
 
 def _names_a_day(words: list[str]) -> bool:
     """Whether a sentence's words hold one of a date's, also inside a word joined with
-    others ("mid-March", "Tuesday's")."""
+    others ("mid-March", "Tuesday's"), or a year's."""
     return not _DAY_WORDS.isdisjoint(words) or any(
-        _JOINED.search(word) and not _DAY_WORDS.isdisjoint(_JOINED.split(word)) for word in words
+        (_JOINED.search(word) and not _DAY_WORDS.isdisjoint(_JOINED.split(word)))
+        or (len(word) == 4 and word.isdigit())
+        for word in words
     )
 
 
@@ -165,6 +169,9 @@ def dates_in(
                 else:
                     as_of.append((match.start(), date))
             continue
+        if match.group("year"):
+            _add_year(text, start, match, published, as_of, since)
+            continue
         marker = (match.group("marker") or match.group("marker2") or "").lower()
         last = match.group("last") or match.group("last_day")
         if match.group("day") or last:
@@ -200,6 +207,35 @@ def dates_in(
     return as_of, since
 
 
+def _add_year(
+    text: str,
+    start: int,
+    match: re.Match[str],
+    published: dt.date,
+    as_of: list[tuple[int, PartialDate]],
+    since: list[tuple[int, PartialDate]],
+) -> None:
+    """A year before the report's that a figure counts ("killed in 2022") holds the figure as
+    of its last day, as year-end reports count; the year a war began ("which began in 2019")
+    starts its period. A year that dates something else ("founded in 2001") dates no figure."""
+    year = int(match.group("year"))
+    if not MIN_YEAR <= year < published.year:
+        return  # this year's figure holds on the day it appeared
+    before = max(start, match.start() - 60)
+    if _BEGAN.search(text, before, match.start()):
+        since.append((match.start(), PartialDate(year)))
+    elif not _OTHER_MONTH.search(text, before, match.start()) and not _DATED_OTHER.search(
+        text, before, match.start()
+    ):
+        as_of.append((match.start(), PartialDate(year, 12, 31)))
+
+
+#: Words before a year that date something else than a figure: "the group, founded in 2001".
+_DATED_OTHER = re.compile(
+    r"\b(?:founded|established|created|formed|set\s+up|born|signed|elected|appointed|built"
+    r"|opened|adopted|published|released|issued)\s+$",
+    re.IGNORECASE,
+)
 _SINCE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 #: A date that opens a line and a dash or colon after it: a timeline's or a log's entry.
 _ENTRY = re.compile(
