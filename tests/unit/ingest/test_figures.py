@@ -4399,6 +4399,25 @@ def test_a_described_group_is_the_body_its_description_fits() -> None:
             " to 27,655, up from 27,243 last week.",
             [("killed", 27655, 27243)],
         ),
+        (
+            "Fighting killed at least 214 people in the seven days to Wednesday, the observatory"
+            " said, against 167 the previous week.",
+            [("killed", 214, None), ("killed", 167, None)],
+        ),
+        (
+            "The office documented 4,690 civilians killed during 2629, compared with 3,950 in the"
+            " last nine months of 2628.",
+            [("killed", 4690, None), ("killed", 3950, None)],
+        ),
+        (
+            "Since 1 January, 11 journalists have been killed, the union said, compared with six"
+            " in the whole of 2629.",
+            [("killed", 11, None), ("killed", 6, None)],
+        ),
+        (
+            "The total killed since 7 October is 96, up from 92 in the previous report.",
+            [("killed", 96, 92)],
+        ),
     ],
 )
 def test_a_count_of_another_period_set_beside_is_its_own_claim(
@@ -4412,6 +4431,15 @@ def test_a_count_of_another_month_set_beside_is_as_of_that_month() -> None:
     text = "The network recorded 41,000 people displaced in October, up from 29,000 in September.\n"
     found = read_figures(text, dt.date(2630, 11, 20), "Ledger")
     assert [(c.value, str(c.as_of)) for c in found] == [(41000, "2630-10"), (29000, "2630-09")]
+
+
+def test_a_count_of_another_year_set_beside_is_as_of_that_years_end() -> None:
+    text = (
+        "Since 1 January, 11 journalists have been killed, the union said, compared with six in"
+        " the whole of 2629.\n"
+    )
+    found = read_figures(text, dt.date(2630, 11, 20), "Ledger")
+    assert [(c.value, str(c.as_of)) for c in found] == [(11, "2630-11-20"), (6, "2629-12-31")]
 
 
 def test_a_months_own_figure_is_a_claim_of_that_month_not_an_earlier_figure() -> None:

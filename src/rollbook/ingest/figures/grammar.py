@@ -304,6 +304,8 @@ def _listed_respectively(
 
 
 _PERIODS = GRAMMAR_WORDS["periods"]
+#: Each period's word alone, as it follows the number of a duration: "seven days".
+_PERIOD_WORDS = [[period] for period in sorted(_PERIODS)]
 
 
 def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> bool:
@@ -328,9 +330,8 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
     # a count since a day beside one of another year ("63 since 1 January, compared with 22
     # in the same period of 2613"); but "since 4 November, up from 17,112 a week earlier" is
     # the same running count, raised
-    since_day = any(
-        w == "since" and after[:1].isdigit()
-        for w, after in zip(between, [*between[1:], ""], strict=True)
+    since_day = _since_day(between) or (  # "Since 1 January, 11 ..., compared with six in 2023"
+        _since_day(leading) and any(_a_year(w) for w in after)
     )
     return (
         _names_period(after, earlier=True)
@@ -339,7 +340,16 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
             or _names_period(leading, earlier=False)
             or _names_period(opening, earlier=False)  # "Between 12 and 18 July, HRMMV verified"
             or (since_day and after[:1] == ["in"])
+            or between[:1] in _PERIOD_WORDS  # "214 people in the seven days to Wednesday"
         )
+    )
+
+
+def _since_day(words: list[str]) -> bool:
+    """Whether the words date a count from a day: "since 1 January"."""
+    return any(
+        w == "since" and words[n + 1 : n + 2] != [] and words[n + 1][:1].isdigit()
+        for n, w in enumerate(words)
     )
 
 
@@ -379,6 +389,8 @@ def _names_period(words: list[str], earlier: bool) -> bool:
             or (first == "last" and second in _PERIODS)  # "15 last year"
             or (first == "in" and (second == "week" or second in _MONTHS or _a_year(second)))
             or words[:3] in (["in", "the", "whole"], ["in", "all", "of"])  # "in the whole of 2550"
+            or (first == "in" and second == "the" and words[2:3] in (["first"], ["last"]))
+            # "compared with 3,950 in the last nine months of 2722"
             or (words[1:3] == ["the", "same"] and first in ("in", "for", "over", "during"))
             # "compared with 29 in the same period last year", "97 for the same period"
             or (first == "a" and second in _PERIODS and words[2:3] in (["earlier"], ["before"]))

@@ -2434,21 +2434,23 @@ def _earlier_given_by(
 def _own_dates(
     text: str, figure: Figure, dates: list[tuple[int, PartialDate]]
 ) -> list[tuple[int, PartialDate]]:
-    """The dates a figure may be as of, without those of the earlier figure it revises:
-    "lowered the number of injured to 60, from 75 reported on Sunday"; for a count of another
+    """The dates a figure may be as of, without those of the earlier figure it revises or of
+    the count set beside it: "lowered the number of injured to 60, from 75 reported on
+    Sunday", "11 so far, compared with six in the whole of 2023"; for a count of another
     period set beside a newer one, those after it."""
     if figure.compared:  # "against 64 the previous week": the period named after it
         return [(at, date) for at, date in dates if at >= figure.end] or dates
-    if figure.previous is None:
-        return dates
+    beside = _EARLIER_FROM if figure.previous is not None else _SET_BESIDE
     return [
         (at, date)
         for at, date in dates
-        if at < figure.end or not _EARLIER_FROM.search(text, figure.end, at)
+        if at < figure.end or not beside.search(text, figure.end, at)
     ]
 
 
 _EARLIER_FROM = re.compile(r"\b(?:from|against|compared with)\b")
+#: What sets another count beside a figure ("compared with six in 2023"), not "taken from".
+_SET_BESIDE = re.compile(r"\b(?:against|compared with|up from|down from)\b")
 
 
 def _nearest(dates: list[tuple[int, PartialDate]], position: int) -> PartialDate | None:

@@ -42,7 +42,8 @@ _DATE = re.compile(
     rf"\s+and\s+(?P<last>{_DAY_MONTH})"
     rf"|(?<![\d,.])\b(?P<first_day>\d{{1,2}})\s*[-–]\s*(?P<last_day>{_DAY_MONTH})"
     rf"|\b(?P<month_of>{_MONTH_NAME})(?:['’]s)?\s+(?={_COUNT_NOUN})"  # "its September figure"
-    r"|\b(?:in|during|throughout|for)\s+(?P<year>\d{4})\b(?!\s*[-–/]\s*\d)",  # "in 2023"
+    r"|\b(?:in|during|throughout|for|(?:whole|all|months|weeks)\s+of)\s+(?P<year>\d{4})\b"
+    r"(?!\s*[-–/]\s*\d)",  # "in 2023", "in the last nine months of 2022"
     re.IGNORECASE,
 )
 #: The same pattern for text already lowered, which it reads much faster than ignoring case.
@@ -224,12 +225,15 @@ def _add_year(
     before = max(start, match.start() - 60)
     if _BEGAN.search(text, before, match.start()):
         since.append((match.start(), PartialDate(year)))
-    elif not _OTHER_MONTH.search(text, before, match.start()) and not _DATED_OTHER.search(
+    elif not _OTHER_YEAR.search(text, before, match.start()) and not _DATED_OTHER.search(
         text, before, match.start()
     ):
         as_of.append((match.start(), PartialDate(year, 12, 31)))
 
 
+#: Words before a year that make it another time than a figure's ("more than in 2021"); the
+#: figure "compared with" another's is that one's.
+_OTHER_YEAR = re.compile(r"\b(?:when|until|than)\b[^,;:]*$", re.IGNORECASE)
 #: Words before a year that date something else than a figure: "the group, founded in 2001".
 _DATED_OTHER = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|born|signed|elected|appointed|built"
