@@ -1764,6 +1764,8 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
         ("Episode 44: who counts the dead? Snow overnight, a low of -6°C.", []),
         ("Two were freed after ten days and one is still held.",
          [("captured", 2), ("captured", 1)]),
+        ("Deaths in custody rose to 17 last year, the committee said.", [("killed", 17)]),
+        ("Two detainees died in detention, the committee said.", [("killed", 2)]),
     ],
 )  # fmt: skip
 def test_categories_named_around_the_figure(text: str, expected: list[tuple[str, int]]) -> None:
