@@ -1765,6 +1765,7 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
         ("Two were freed after ten days and one is still held.",
          [("captured", 2), ("captured", 1)]),
         ("Deaths in custody rose to 17 last year, the committee said.", [("killed", 17)]),
+        ("The first grave yielded 30 skeletons.", [("killed", 30)]),
         ("Two detainees died in detention, the committee said.", [("killed", 2)]),
     ],
 )  # fmt: skip
@@ -2140,6 +2141,8 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
          "Civilian Harm Tracker"),
         ("Two children died in the shelling, according to the Orlen Infirmary.",
          "Orlen Infirmary"),
+        ("The number of skeletons recovered has risen to 88, the forensic archaeologist told"
+         " the court.", "forensic archaeologist"),
         # The officials who run a district or a department for the state.
         ("The administrator of Ngalu territory put the toll at 47.",
          "administrator of Ngalu territory"),
