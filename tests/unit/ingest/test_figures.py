@@ -1766,6 +1766,9 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
          [("captured", 2), ("captured", 1)]),
         ("Deaths in custody rose to 17 last year, the committee said.", [("killed", 17)]),
         ("The first grave yielded 30 skeletons.", [("killed", 30)]),
+        ("Fighting has killed at least 26 people, according to the Centre, a group that counts"
+         " casualties daily.", [("killed", 26)]),  # what the speaker counts is not their fate
+        ("Six of them, the teacher says, were killed by soldiers.", [("killed", 6)]),
         ("Two detainees died in detention, the committee said.", [("killed", 2)]),
     ],
 )  # fmt: skip

@@ -2486,6 +2486,13 @@ def _category_right(
             if label is not None and words[i + label[0] : i + label[0] + 1] in _LABEL_MARKS:
                 return described  # "killed - 9 servicemen, wounded - 23": the next one's label
             close = _aside_end(words, i, starts, word)  # "two civilians — a farmer and his son —"
+            if (
+                close is not None
+                and not _SPEECH.isdisjoint(words[i:close])
+                and words[close + 1 : close + 2] in _OF_THE_SPEAKER
+            ):  # "26 people, the monitor said, which counts casualties": of the speaker;
+                # but "Six of them, the teacher says, were killed" goes on to their verb
+                return described
             if close is not None:
                 # "48 servicemen, including six officers and two medics, returned home",
                 # "two women, aged 64 and 71, were killed": past the aside to the verb
@@ -2779,6 +2786,8 @@ def _of_a_whole(words: list[str], first: int) -> bool:
 
 #: The marks that set an aside off between a figure and its verb.
 _ASIDE_MARKS = frozenset([",", "—", "–"])
+#: What opens words about who spoke, after an aside that names them.
+_OF_THE_SPEAKER = (["which"], ["who"], ["whose"], ["a"], ["an"])
 #: What ends the words between people counted and what they were doing ("five policemen
 #: escorting"): a mark, a bracket or the next item of a list.
 _CLAUSE_END = _ASIDE_MARKS | {";", ":", "and", "or", "(", ")"}
