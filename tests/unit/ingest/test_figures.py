@@ -1769,6 +1769,11 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
         ("Fighting has killed at least 26 people, according to the Centre, a group that counts"
          " casualties daily.", [("killed", 26)]),  # what the speaker counts is not their fate
         ("Six of them, the teacher says, were killed by soldiers.", [("killed", 6)]),
+        ("One police officer, Lieutenant of Police F. Nazarov, was killed.", [("killed", 1)]),
+        ("Two officers were killed and one inspector was missing.",
+         [("killed", 2), ("missing", 1)]),
+        ("A roadside bomb killed a ranger and wounded three constables.",
+         [("killed", 1), ("wounded", 3)]),
         ("Two detainees died in detention, the committee said.", [("killed", 2)]),
     ],
 )  # fmt: skip

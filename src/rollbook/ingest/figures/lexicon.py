@@ -197,6 +197,10 @@ _TITLES = GRAMMAR_WORDS["titles"]
 
 
 def titled(words: Sequence[str], i: int) -> bool:
-    """Whether the full stop at `i` ends a title before a name: "Mr. Arvo Lind", "Sgt. Ivo
-    Marr"; no sentence ends there."""
-    return words[i] == "." and i > 0 and words[i - 1] in _TITLES
+    """Whether the full stop at `i` ends a title or an initial before a name: "Mr. Arvo
+    Lind", "Sgt. Ivo Marr", "F. Nazarov"; no sentence ends there."""
+    return (
+        words[i] == "."
+        and i > 0
+        and (words[i - 1] in _TITLES or (len(words[i - 1]) == 1 and words[i - 1].isalpha()))
+    )
