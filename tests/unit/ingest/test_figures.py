@@ -1774,6 +1774,7 @@ def test_a_list_item_opened_by_a_source_is_that_sources() -> None:
          [("killed", 2), ("missing", 1)]),
         ("A roadside bomb killed a ranger and wounded three constables.",
          [("killed", 1), ("wounded", 3)]),
+        ("11 are in grave condition, 2 of them children.", [("wounded", 11), ("wounded", 2)]),
         ("Two detainees died in detention, the committee said.", [("killed", 2)]),
     ],
 )  # fmt: skip
@@ -2151,6 +2152,8 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
          "Orlen Infirmary"),
         ("The number of skeletons recovered has risen to 88, the forensic archaeologist told"
          " the court.", "forensic archaeologist"),
+        ("Minister of Health Dr. Farida Olumen announced that hospitals had received 27 bodies.",
+         "Ministry of Health"),  # a minister's title is no part of the portfolio
         # The officials who run a district or a department for the state.
         ("The administrator of Ngalu territory put the toll at 47.",
          "administrator of Ngalu territory"),

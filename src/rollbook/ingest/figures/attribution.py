@@ -18,6 +18,7 @@ from rollbook.ingest.figures.numbers import is_number_word
 from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, Token
 
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
+_TITLES = GRAMMAR_WORDS["titles"]
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
 _ARTICLES = frozenset(["the", "a", "an"])
 #: The verb before a participle that makes its subject the one acted on: "are listed".
@@ -1419,7 +1420,8 @@ _AND_SPOKESMAN = [
 
 def _before_minister(lex: Lexicon, tokens: tuple[Token, ...], begin: int, last: int) -> int:
     """Where a minister's portfolio ends before the minister's name: "Minister of Foreign
-    Affairs Ana Rell" -> "... Affairs"; a portfolio of two words alone stays whole."""
+    Affairs Ana Rell" -> "... Affairs", "Minister of Health Dr. Farida Olumen" -> "...
+    Health"; a portfolio of two words alone stays whole."""
     person = tokens[last - 1 : last + 1]
     if last - begin >= 2 and all(
         t.text[:1].isupper()
@@ -1429,7 +1431,10 @@ def _before_minister(lex: Lexicon, tokens: tuple[Token, ...], begin: int, last: 
         and t.text.lower() not in lex.parties
         for t in person
     ):
-        return last - 2
+        end = last - 2
+        while end > begin and (tokens[end].text == "." or tokens[end].low in _TITLES):
+            end -= 1  # the person's title
+        return end
     return last
 
 
