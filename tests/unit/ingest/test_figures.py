@@ -2154,6 +2154,12 @@ def test_the_text_after_an_organisations_answer_opens_is_its_own() -> None:
          " the court.", "forensic archaeologist"),
         ("Minister of Health Dr. Farida Olumen announced that hospitals had received 27 bodies.",
          "Ministry of Health"),  # a minister's title is no part of the portfolio
+        # Who speaks for a body by their office in it: a chair, a member, a director general.
+        ("Commission for Missing Persons chair Oksa Dalmer said 43 bodies were returned.",
+         "Commission for Missing Persons"),
+        ("Commission member Rania Haddad said 25 bodies were found.", "Commission"),
+        ("The Director General of Inter-Services Public Relations, Major General Faisal Rauf,"
+         " said four soldiers were martyred.", "Inter-Services Public Relations"),
         # The officials who run a district or a department for the state.
         ("The administrator of Ngalu territory put the toll at 47.",
          "administrator of Ngalu territory"),

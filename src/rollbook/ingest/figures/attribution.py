@@ -1384,12 +1384,13 @@ def _organisation(
                 return spokesman, spokesman  # "Minister of Communication and Government
                 # Spokesman": who speaks for the government
             return start, _before_minister(lex, tokens, i + 2, last)  # a portfolio, not a body
+        general = words[i + 1 : i + 2] == ["general"] and words[i] in _ROLES  # "Director General"
         if (
             (words[i] in _ROLES or at_body)
-            and i + 2 <= last
-            and words[i + 1] in ("for", "of", "at")
+            and i + 2 + general <= last
+            and words[i + 1 + general] in ("for", "of", "at")
         ):
-            begin = i + 2
+            begin = i + 2 + general
             while begin <= last and words[begin] in _ARTICLES:
                 begin += 1
             if begin <= last:
