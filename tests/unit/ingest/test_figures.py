@@ -2178,6 +2178,14 @@ def test_claimants_named_in_the_ways_reports_put_them(sentence: str, claimant: s
     assert claim.claimant == claimant
 
 
+def test_the_reporters_on_a_byline_are_no_body_a_spokesman_speaks_for() -> None:
+    text = (
+        "Junta says 70 killed\n\nBy Delta Voice Reporters | 25 January 2020\n\n"
+        "A spokesman told a press conference that 70 fighters were killed.\n"
+    )
+    assert [c.claimant for c in read(text)] == ["spokesman"]
+
+
 def test_who_says_what_others_found_gives_the_figures() -> None:
     text = (
         "Governor Tamsin Orlej says rescuers have found the body of a man, raising the toll"

@@ -416,6 +416,7 @@ class _Claimants:
                 for match in _PROPER_NAME.finditer(self.text)  # "the Headquarters' review"
                 if head(name := _UNTIL_SAID.sub("", match.group())) in lexicon().claimant_heads
                 and not _POLICE_RANK.match(name)  # an officer, not a body
+                and not _BYLINE.search(name)  # "By Delta Voice Reporters": who wrote it
             ]
         return [name for start, name in self._organisations if start < self.position]
 
