@@ -2178,6 +2178,15 @@ def test_claimants_named_in_the_ways_reports_put_them(sentence: str, claimant: s
     assert claim.claimant == claimant
 
 
+def test_a_media_wing_is_the_office_not_the_head_it_was_named_with() -> None:
+    text = (
+        "The military's media wing said that security forces had killed 318 militants.\n\n"
+        "The Director General of Inter-Services Public Relations (ISPR), Major General Faisal"
+        " Rauf, said four soldiers were martyred.\n"
+    )
+    assert {c.claimant for c in read(text)} == {"Inter-Services Public Relations"}
+
+
 def test_the_reporters_on_a_byline_are_no_body_a_spokesman_speaks_for() -> None:
     text = (
         "Junta says 70 killed\n\nBy Delta Voice Reporters | 25 January 2020\n\n"

@@ -294,7 +294,8 @@ class _Claimants:
         if text.lower() in _SPOKESPEOPLE:  # "a spokesman said", "its spokeswoman said"
             return self.spoken_for() or text
         if _MEDIA_WING.search(text) and (wing := _PUBLIC_RELATIONS.search(self.text)):
-            return wing.group()  # "the military's media wing": its Public Relations office
+            # "the military's media wing": its Public Relations office, whoever heads it
+            return _BEFORE_NAME.sub("", wing.group())
         if text.isupper() and " " in text:
             text = cased(text)  # a transcript's "POLICE COMMANDER:": capitals of a label
         owner = _employer_named(text) if text.islower() else _role_of(text)
@@ -412,7 +413,7 @@ class _Claimants:
         are found once, when first asked for."""
         if self._organisations is None:
             self._organisations = [
-                (match.start(), cased(_DOCUMENT_OF.sub("", name).rstrip("'’")))
+                (match.start(), cased(_BEFORE_NAME.sub("", name).rstrip("'’")))
                 for match in _PROPER_NAME.finditer(self.text)  # "the Headquarters' review"
                 if head(name := _UNTIL_SAID.sub("", match.group())) in lexicon().claimant_heads
                 and not _POLICE_RANK.match(name)  # an officer, not a body
@@ -557,10 +558,12 @@ _PROPER_NAME = re.compile(
     r"(?:(?<=No)\.\s?\d+)?"  # "City Hospital No. 4"
 )
 #: What comes before an organisation's name in a capitalised run: "The", "Statement of the",
-#: a day or a month ("At 31 December the Veterans' Benefits Office").
-_DOCUMENT_OF = re.compile(
+#: a day or a month ("At 31 December the Veterans' Benefits Office"), its head's office
+#: ("Director General of").
+_BEFORE_NAME = re.compile(
     r"^(?:" + _DAY_NAMES + r"\s+)?(?:[Tt]he\s+)?"
     r"(?:(?:Statement|Report|Update|Bulletin|Communiqu[eé])\s+(?:of|by)\s+(?:the\s+)?)?"
+    r"(?:(?:Director|Head|Chief|Chair(?:man|woman|person)?)(?:\s+General)?\s+of\s+(?:the\s+)?)?"
 )
 #: A headline's verb of saying after the name in capitals: "TEACHERS' FEDERATION SAYS".
 _UNTIL_SAID = re.compile(
@@ -968,22 +971,34 @@ def _spelled(name: str, short: str) -> str:
         if start and not words[start][0].isupper():
             continue
         kept = words[start:]
+        parts = [p for w in kept for p in w.split("-") if p]  # "Inter-Services": I and S
         capitals = "".join(w[0] for w in kept if w[0].isupper())
         letters = "".join(w[0] for w in kept if w != "the")
-        if short.lower() in (capitals.lower(), letters.lower()):
+        joined = "".join(p[0] for p in parts if p[0].isupper())
+        if short.lower() in (capitals.lower(), letters.lower(), joined.lower()):
             return " ".join(kept)
     return name
 
 
 def _before_a_name(word: str) -> bool:
     """Whether a word before a name may be left out of it: "the", "of" of "Rescuers of the",
-    "Kurdish-led", "Velichar's"."""
-    return word[0].islower() or "-" in word or word.endswith(("'s", "’s")) or word in _MEMBERS
+    "Kurdish-led", "Velichar's", the office of "Director General of Inter-Services Public
+    Relations (ISPR)"."""
+    return (
+        word[0].islower()
+        or "-" in word
+        or word.endswith(("'s", "’s"))
+        or word in _MEMBERS
+        or word in _HEADS_OF
+    )
 
 
 #: Who belong to a body named after them: "Fighters of the Savannah Brotherhood (SB)".
 _MEMBERS = frozenset(["Fighters", "Rescuers", "Members", "Officers", "Troops", "Soldiers",
                       "Staff", "Volunteers"])  # fmt: skip
+#: The offices of those who head a body, named before it: "Director General of the ...".
+_HEADS_OF = frozenset(["Director", "General", "Head", "Chief", "Chair", "Chairman",
+                       "Chairwoman", "Chairperson", "Commander"])  # fmt: skip
 #: Capitalised names, joined by "of", "the" and "for".
 _NAMES = re.compile(CAPITAL + r"[\w'’-]*(?:[^\S\n]+(?:(?:of|the|for)[^\S\n]+)*[A-Z][\w'’-]*)+")
 #: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
