@@ -394,6 +394,14 @@ def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:
     assert (claim.value, claim.previous_value) == (value, previous)
 
 
+def test_a_count_revised_from_a_figure_the_sentence_gives_takes_that_one() -> None:
+    text = (
+        "The Observatory verified 168 deaths this week. It has revised its count for the week"
+        " of 9-15 June to 194 verified deaths, from 187, after receiving new records.\n"
+    )
+    assert [(c.value, c.previous_value) for c in read(text)] == [(168, None), (194, 187)]
+
+
 def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
     text = (
         "The Ministry of Defence of Northland said 12 soldiers were killed on Tuesday. "

@@ -579,8 +579,9 @@ _PERIODICAL = frozenset(["daily", "weekly", "monthly", "quarterly", "annual"])
 _PAST = frozenset(["ago", "yesterday", "last", "earlier", "previously"])
 #: Verbs that say a figure was given before: "from four announced on Friday".
 _STATED_THEN = (["announced"], ["given"], ["reported"], ["published"], ["stated"], ["cited"])
-#: Those verbs, or the end of the sentence: "revised to 1,044 killed, from 1,009."
-_STATED_THEN_OR_END: tuple[list[str], ...] = (*_STATED_THEN, [], ["."], [";"])
+#: Those verbs, or the end of the sentence or its clause: "revised to 1,044 killed, from
+#: 1,009.", "revised its count for the week to 194 deaths, from 187, after new records"
+_STATED_THEN_OR_END: tuple[list[str], ...] = (*_STATED_THEN, [], ["."], [";"], [","])
 _GAVE = frozenset(["gave", "had", "reported", "announced", "published", "released", "issued",
                    "cited", "stated", "put"])  # fmt: skip
 
