@@ -304,8 +304,6 @@ def _listed_respectively(
 
 
 _PERIODS = GRAMMAR_WORDS["periods"]
-#: Each period's word alone, as it follows the number of a duration: "seven days".
-_PERIOD_WORDS = [[period] for period in sorted(_PERIODS)]
 
 
 def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> bool:
@@ -340,7 +338,7 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
             or _names_period(leading, earlier=False)
             or _names_period(opening, earlier=False)  # "Between 12 and 18 July, HRMMV verified"
             or (since_day and after[:1] == ["in"])
-            or between[:1] in _PERIOD_WORDS  # "214 people in the seven days to Wednesday"
+            or (between != [] and between[0] in _PERIODS)  # "214 people in the seven days"
         )
     )
 
@@ -348,7 +346,7 @@ def _other_period(words: list[str], amount: Amount, before_it: list[Amount]) -> 
 def _since_day(words: list[str]) -> bool:
     """Whether the words date a count from a day: "since 1 January"."""
     return any(
-        w == "since" and words[n + 1 : n + 2] != [] and words[n + 1][:1].isdigit()
+        w == "since" and n + 1 < len(words) and words[n + 1][:1].isdigit()
         for n, w in enumerate(words)
     )
 

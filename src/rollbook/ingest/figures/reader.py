@@ -557,13 +557,16 @@ _PROPER_NAME = re.compile(
     r"[A-Z][\w'’-]*)+"
     r"(?:(?<=No)\.\s?\d+)?"  # "City Hospital No. 4"
 )
+#: The offices of those who head a body: "Director", "Chairperson".
+_HEAD_OFFICES = ("Director", "Head", "Chief", "Chair", "Chairman", "Chairwoman", "Chairperson",
+                 "Commander")  # fmt: skip
 #: What comes before an organisation's name in a capitalised run: "The", "Statement of the",
 #: a day or a month ("At 31 December the Veterans' Benefits Office"), its head's office
 #: ("Director General of").
 _BEFORE_NAME = re.compile(
     r"^(?:" + _DAY_NAMES + r"\s+)?(?:[Tt]he\s+)?"
     r"(?:(?:Statement|Report|Update|Bulletin|Communiqu[eé])\s+(?:of|by)\s+(?:the\s+)?)?"
-    r"(?:(?:Director|Head|Chief|Chair(?:man|woman|person)?)(?:\s+General)?\s+of\s+(?:the\s+)?)?"
+    rf"(?:(?:{'|'.join(_HEAD_OFFICES)})(?:\s+General)?\s+of\s+(?:the\s+)?)?"
 )
 #: A headline's verb of saying after the name in capitals: "TEACHERS' FEDERATION SAYS".
 _UNTIL_SAID = re.compile(
@@ -996,9 +999,9 @@ def _before_a_name(word: str) -> bool:
 #: Who belong to a body named after them: "Fighters of the Savannah Brotherhood (SB)".
 _MEMBERS = frozenset(["Fighters", "Rescuers", "Members", "Officers", "Troops", "Soldiers",
                       "Staff", "Volunteers"])  # fmt: skip
-#: The offices of those who head a body, named before it: "Director General of the ...".
-_HEADS_OF = frozenset(["Director", "General", "Head", "Chief", "Chair", "Chairman",
-                       "Chairwoman", "Chairperson", "Commander"])  # fmt: skip
+#: The offices of those who head a body, named before it ("Director General of the ..."),
+#: and the word that may follow them.
+_HEADS_OF = frozenset([*_HEAD_OFFICES, "General"])
 #: Capitalised names, joined by "of", "the" and "for".
 _NAMES = re.compile(CAPITAL + r"[\w'’-]*(?:[^\S\n]+(?:(?:of|the|for)[^\S\n]+)*[A-Z][\w'’-]*)+")
 #: Initials: "IDF", "UNHCR", and with the small word they skip, "MoD", "FoN".
