@@ -13,12 +13,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, Lexicon, lexicon, titled
+from rollbook.ingest.figures.lexicon import GRAMMAR_WORDS, TITLES, Lexicon, lexicon, titled
 from rollbook.ingest.figures.numbers import is_number_word
 from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, Token
 
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "i"])
-_TITLES = GRAMMAR_WORDS["titles"]
 _SKIP_BEFORE_VERB = GRAMMAR_WORDS["skip_before_verb"]
 _ARTICLES = frozenset(["the", "a", "an"])
 #: The verb before a participle that makes its subject the one acted on: "are listed".
@@ -1433,7 +1432,7 @@ def _before_minister(lex: Lexicon, tokens: tuple[Token, ...], begin: int, last: 
         for t in person
     ):
         end = last - 2
-        while end > begin and (tokens[end].text == "." or tokens[end].low in _TITLES):
+        while end > begin and (tokens[end].text == "." or tokens[end].low in TITLES):
             end -= 1  # the person's title
         return end
     return last

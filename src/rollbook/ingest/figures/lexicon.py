@@ -193,7 +193,8 @@ GRAMMAR_WORDS: Mapping[str, frozenset[str]] = {
 AGENCIES: Mapping[str, str] = dict(_resource()["agencies"])
 
 
-_TITLES = GRAMMAR_WORDS["titles"]
+#: Titles written with a full stop before a name: "Mr.", "Sgt.", "Dr.".
+TITLES = GRAMMAR_WORDS["titles"]
 
 
 def titled(words: Sequence[str], i: int) -> bool:
@@ -202,5 +203,5 @@ def titled(words: Sequence[str], i: int) -> bool:
     return (
         words[i] == "."
         and i > 0
-        and (words[i - 1] in _TITLES or (len(words[i - 1]) == 1 and words[i - 1].isalpha()))
+        and (words[i - 1] in TITLES or (len(words[i - 1]) == 1 and words[i - 1].isalpha()))
     )

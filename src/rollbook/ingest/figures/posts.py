@@ -84,7 +84,7 @@ def _handles_named(text: str) -> dict[str, str]:
         n = len(words)
         while n > 0 and (words[n - 1][:1].isupper() or words[n - 1] in _NAME_LINKS):
             n -= 1
-        if n > 0 and words[n - 1] in _TITLES:
+        if n > 0 and words[n - 1] in _AREA_OFFICES:
             n -= 1  # "the governor of Lower Orhel"
         while n < len(words) and words[n] in _NAME_LINKS:
             n += 1  # not "of the Tarsenian Emergency Rescue Service"
@@ -99,7 +99,7 @@ _INTRODUCED = re.compile(r"((?:[\w'’-]+ ){1,8})\(@(\w+)\)")
 #: Words inside a body's name: "Ministry of Defence", "Office for the Missing".
 _NAME_LINKS = frozenset(["of", "the", "for", "and"])
 #: An office a handle may speak for: "the governor of Lower Orhel region".
-_TITLES = frozenset(["governor", "mayor", "head", "chief", "prefect", "commander"])
+_AREA_OFFICES = frozenset(["governor", "mayor", "head", "chief", "prefect", "commander"])
 #: Words for an area after its name: "Lower Orhel region".
 _AREAS = frozenset(["region", "province", "district", "oblast", "city", "county", "state"])
 
