@@ -449,6 +449,11 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
         ("The conflict, which began in 2016, has killed more than 6,000 people.", "2020-12-03",
          "2016"),
         ("The group, founded in 2015, has recorded 96 deaths.", "2020-12-03", None),
+        ("The camp holds 41,000 displaced people, most of whom fled in 2018.", "2020-12-03",
+         None),
+        ("Police found 3 soldiers who went missing in the fighting in 2016.", "2020-12-03",
+         None),
+        ("Civilians injured numbered 597 (in 2019 - 703).", "2020-12-03", None),
         ("Seven journalists have been killed in 2020.", "2020-12-03", None),
     ],
 )  # fmt: skip

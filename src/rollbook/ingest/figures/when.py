@@ -231,9 +231,13 @@ def _add_year(
         as_of.append((match.start(), PartialDate(year, 12, 31)))
 
 
-#: Words before a year that make it another time than a figure's ("more than in 2021"); the
-#: figure "compared with" another's is that one's.
-_OTHER_YEAR = re.compile(r"\b(?:when|until|than)\b[^,;:]*$", re.IGNORECASE)
+#: Words before a year that make it another time than a figure's ("more than in 2021"), or
+#: that make it the time of a clause about the people counted ("most of whom fled in 2017",
+#: "who went missing during the fighting of 2016"); the figure "compared with" another's is
+#: that one's.
+_OTHER_YEAR = re.compile(
+    r"\b(?:when|until|than)\b[^,;:]*$|\b(?:who|whom|whose|which)\b[^,;:()]*$", re.IGNORECASE
+)
 #: Words before a year that date something else than a figure: "the group, founded in 2001".
 _DATED_OTHER = re.compile(
     r"\b(?:founded|established|created|formed|set\s+up|born|signed|elected|appointed|built"
