@@ -369,6 +369,8 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
          "killed. On Wednesday the Service had reported 23 dead.", 27, 23),
         ("The ministry said 402 soldiers have been killed in all, up from 373 last week.", 402,
          373),
+        ("The commission said 1,874 people were still missing since the war began in 2593, "
+         "down from 1,930 in July.", 1874, 1930),
         ("The number of the dead has increased to 6 persons (earlier the information about 4 "
          "perished persons was communicated).", 6, 4),
         ("Killed: 63 (previous dashboard: 56)", 63, 56),

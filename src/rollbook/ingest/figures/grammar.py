@@ -367,6 +367,8 @@ def _listed_from(words: list[str], before_it: list[Amount], newer: Amount) -> in
 
 #: Words that date a running count rather than a period: "since 4 March 2622", "as of".
 _RUNNING = frozenset(["since", "as"])
+#: Words that date the start of a running count: "since the war began in 2593".
+_BEGAN = frozenset(["began", "begun", "started", "erupted"])
 
 
 def _a_numeral(word: str) -> bool:
@@ -398,7 +400,8 @@ def _names_period(words: list[str], earlier: bool) -> bool:
         or (w in ("in", "since") and (after in _MONTHS or after == "week"))
         or (w in ("first", "second") and after in ("half", "quarter"))  # "in the first half"
         or (w == "between" and (_a_numeral(after) or after in _DAYS))  # "between 21 and 27 May"
-        or (w in ("in", "of", "during") and _a_year(after))  # "killed 17 people in 2630"
+        or (w in ("in", "of", "during") and _a_year(after) and _BEGAN.isdisjoint(words))
+        # "killed 17 people in 2630"; not "missing since the conflict began in 2593"
         or (w in _MONTHS and _a_year(after) and _RUNNING.isdisjoint(words))  # "to 24 Dec 2609"
         for w, after in zip(words, [*words[1:], ""], strict=True)
     )
