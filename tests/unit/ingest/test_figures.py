@@ -389,11 +389,22 @@ def test_earlier_figures_listed_replaced_or_in_an_earlier_update(
         ("The toll of the dead rose to 43, after 31 were reported on the first day.", 43, 31),
         ("The navy said on Thursday that it was holding two sailors, not five as it had stated "
          "a day earlier.", 2, 5),
+        ("The toll of the strike has increased to nine, the governor said. Earlier it was "
+         "reported that seven people had been killed.", 9, 7),
     ],
 )  # fmt: skip
 def test_revisions_in_other_words(text: str, value: int, previous: int) -> None:
     (claim,) = read(text)
     assert (claim.value, claim.previous_value) == (value, previous)
+
+
+def test_an_earlier_figure_said_of_no_one_revises_the_toll_of_its_kind() -> None:
+    text = (
+        "Six civilians were killed and 17 wounded, the ministry said. Previously it was "
+        "reported that 4 persons were martyred."
+    )
+    found = [(c.category.value, c.value, c.previous_value) for c in read(text)]
+    assert found == [("killed", 6, 4), ("wounded", 17, None)]
 
 
 def test_a_count_revised_from_a_figure_the_sentence_gives_takes_that_one() -> None:

@@ -132,7 +132,7 @@ def figures(
             named = lex.category_index.longest_at(words, after) or lex.category_index.longest_at(
                 words, after + lex.people.starting_at(words, after)
             )
-            earlier[n] = replace(mark, category=named[1] if named else None)
+            earlier[n] = replace(mark, category=named[1] if named else mark.category)
     things = [  # a count of another period has its period right after it, no noun
         a
         for n, a in enumerate(every)
@@ -1605,6 +1605,10 @@ def _earlier_mark(
         and "now" in words[max(amount.last + 1, later[0].first - 4) : later[0].first]
     ):
         return _Earlier(amount.first, amount.value, increment=False)
+    # "Earlier it was reported that seven people had been killed": of the kind it names
+    if _said_of_no_one_before(words[:start]):
+        category = _category_word_within(lex, words, amount.last + 1, 5)
+        return _Earlier(amount.first, amount.value, increment=False, category=category)
     # "Earlier in the day the ministry had said five were dead.", "It had put the toll at
     # six earlier in the morning."
     if _told_before(words[:start]) or (
@@ -1872,6 +1876,20 @@ def _told_before(head: list[str]) -> bool:
     """Whether the words before a figure say it was stated before now: an earlier moment
     and a verb of saying in the past perfect ("Earlier, the ministry had said")."""
     return not _BEFORE_NOW.isdisjoint(head) and _had_said(head)
+
+
+def _said_of_no_one_before(head: list[str]) -> bool:
+    """Whether the words before a figure report it as said before now, by no one named:
+    "Earlier it was reported that", "Previously it was announced that"."""
+    return (
+        head[-1:] == ["that"]
+        and head[-5:-4] in (["earlier"], ["previously"])
+        and head[-4:-2] == ["it", "was"]
+        and head[-2] in _SAID_IT
+    )
+
+
+_SAID_IT = frozenset(["reported", "announced", "said", "stated"])
 
 
 def _told_then(head: list[str]) -> bool:
