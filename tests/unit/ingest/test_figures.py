@@ -446,7 +446,7 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
         ("As of Nov. 30th, 2020, 2,881 soldiers had been killed.", "2020-11-30", None),
         ("The army said it killed up to 40 Marovian soldiers.", "2020-12-03", None),
         ("By 31 June, 12 soldiers were missing, the army said.", "2020-12-03", None),
-        ("In November the monitor counted 41 civilians killed.", "2020-11", None),
+        ("In November the monitor counted 41 civilians killed.", "2020-11-30", None),
         ("The monitor counted 41 civilians killed in December.", "2020-12-03", None),
         ("Shelling between 24 and 27 November killed 9 civilians.", "2020-11-27", "2020-11-24"),
         ("Between 28 October and 2 November, 14 were killed.", "2020-11-02", "2020-10-28"),
@@ -456,7 +456,7 @@ def test_each_claimant_is_named_and_a_short_mention_is_the_full_name() -> None:
         ("The camp held 900 detainees, more than in October.", "2020-12-03", None),
         ("The toll rose to 40 killed, up from 35 in Monday's bulletin.", "2020-12-03", None),
         ("12 June 2020 - A car bomb at the market kills 19 people.", "2020-06-12", None),
-        ("March 2020 - An attack on a police station kills nine officers.", "2020-03", None),
+        ("March 2020 - An attack on a police station kills nine officers.", "2020-03-31", None),
         # A year gone by is as of its last day; a year that dates something else, not.
         ("The monitor recorded 96 deaths in custody in 2019.", "2019-12-31", None),
         ("The conflict, which began in 2016, has killed more than 6,000 people.", "2020-12-03",
@@ -487,7 +487,7 @@ def test_29_february_before_it_comes_round_is_the_last_one() -> None:
     assert claim.as_of.iso() == "2024-02-29"
 
 
-def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
+def test_a_monthly_report_speaks_for_the_month_its_title_names_as_of_its_last_day() -> None:
     text = (
         "# Civilian harm monitor - November 2020\n\n"
         "Published 3 December 2020\n\n"
@@ -495,17 +495,17 @@ def test_a_monthly_report_speaks_for_the_month_its_title_names() -> None:
         "| Month | Killed |\n|---|---|\n| October 2020 | 58 |\n"
     )
     assert [(c.value, c.as_of.iso()) for c in read(text)] == [
-        (63, "2020-11"),
+        (63, "2020-11-30"),
         (7, "2020-11-12"),
-        (58, "2020-10"),
+        (58, "2020-10-31"),
     ]
 
 
 @pytest.mark.parametrize(
     ("title", "as_of"),
     [
-        ("November bulletin: 63 civilians killed", "2020-11"),
-        ("March report on civilian harm", "2020-03"),
+        ("November bulletin: 63 civilians killed", "2020-11-30"),
+        ("March report on civilian harm", "2020-03-31"),
         ("December update", "2020-12-03"),  # the month the report appears in: not yet over
         ("Families may report errors to the ministry", "2020-12-03"),  # no month
         ("Families: May report errors to the ministry.", "2020-12-03"),  # no title
@@ -4492,10 +4492,13 @@ def test_a_count_of_another_period_set_beside_is_its_own_claim(
     assert [(c.category, c.value, c.previous_value) for c in found] == expected
 
 
-def test_a_count_of_another_month_set_beside_is_as_of_that_month() -> None:
+def test_a_count_of_another_month_set_beside_is_as_of_that_months_end() -> None:
     text = "The network recorded 41,000 people displaced in October, up from 29,000 in September.\n"
     found = read_figures(text, dt.date(2630, 11, 20), "Ledger")
-    assert [(c.value, str(c.as_of)) for c in found] == [(41000, "2630-10"), (29000, "2630-09")]
+    assert [(c.value, str(c.as_of)) for c in found] == [
+        (41000, "2630-10-31"),
+        (29000, "2630-09-30"),
+    ]
 
 
 def test_a_count_of_another_year_set_beside_is_as_of_that_years_end() -> None:
@@ -4514,8 +4517,8 @@ def test_a_months_own_figure_is_a_claim_of_that_month_not_an_earlier_figure() ->
     )
     found = read_figures(text, dt.date(2630, 11, 3), "Ledger")
     assert [(c.value, c.previous_value, str(c.as_of)) for c in found] == [
-        (57, None, "2630-10"),
-        (41, None, "2630-09"),
+        (57, None, "2630-10-31"),
+        (41, None, "2630-09-30"),
     ]
 
 

@@ -42,6 +42,7 @@ from rollbook.ingest.figures.table_rows import (
 from rollbook.ingest.figures.tokens import CAPITAL, POSSESSIVE, WORDS, Sentence, sentences, tokens
 from rollbook.ingest.figures.when import (
     cell_date,
+    closed_month,
     dates_in,
     month_covered,
     month_titled,
@@ -599,7 +600,9 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
     ranked = _sides(text, known)
     default_party = _main_party(ranked)
     found: list[tuple[Sentence, FoundClaim]] = []
-    reading = _Reading(text, known, outlet, default_party, [side for side, _ in ranked[:2]])
+    reading = _Reading(
+        text, known, outlet, default_party, [side for side, _ in ranked[:2]], published
+    )
     section: Category | None = None
     header: list[str] | None = None
     table_claimant: str | None = None
@@ -688,12 +691,13 @@ def read_figures(text: str, published: dt.date, outlet: str) -> list[FoundClaim]
                     text, sentence.start, sentence.end, published, sentence.words
                 )
                 row = row_figures(header, line, sentence.start, section)
-                as_of = (
+                as_of = closed_month(
                     cell_date(row.dated, published)
                     or _nearest(as_of_dates, sentence.start)
                     or month_covered(text, sentence.start, sentence.end, published)
-                    or default_day
-                )  # a row's own date, or its month ("| March 2042 | 263 |")
+                    or default_day,
+                    published,
+                )  # a row's own date, or its month's end ("| March 2042 | 263 |")
                 period = _nearest(since_dates, sentence.start)
                 noted = _noted(text, sentence, notes) if notes else []
                 claimant = (
@@ -1089,6 +1093,7 @@ class _Reading:
     outlet: str
     default_party: str
     two_sides: list[str]  # the two sides a report names most
+    published: dt.date
     sides: dict[str, str] = field(default_factory=dict)  # the side each word names, as met
 
     def side_of(self, word: str) -> str:
@@ -1119,7 +1124,7 @@ class _Reading:
             claimant=claimant,
             group=figure.group,
             party=self.default_party if party is None else party,
-            as_of=as_of,
+            as_of=closed_month(as_of, self.published),
             period_start=period,
             start=figure.start,
             end=figure.end,

@@ -208,6 +208,15 @@ def dates_in(
     return as_of, since
 
 
+def closed_month(as_of: PartialDate, published: dt.date) -> PartialDate:
+    """A month gone by holds its count as of its last day, as monthly reports close theirs:
+    "58 civilians were killed in March", read in April, as of 31 March (as a year gone by
+    holds its count as of 31 December)."""
+    if as_of.day is None and as_of.month is not None and as_of.last_day() < published:
+        return PartialDate.from_date(as_of.last_day())
+    return as_of
+
+
 def _add_year(
     text: str,
     start: int,
