@@ -1237,6 +1237,14 @@ def test_a_breakdown_in_brackets_needs_people() -> None:
             [("other", 39), ("killed", 15)],
         ),
         ("Its teams helped locate 214 people alive.", [("other", 214)]),
+        (
+            "Of those, 41 have been found dead and nine have been found alive.",
+            [("killed", 41), ("other", 9)],
+        ),
+        (
+            "The commission recognises 8,961 persons as detained-disappeared.",
+            [("missing", 8961)],
+        ),
         ("Twelve men who went missing have not been found alive.", [("missing", 12)]),
         ('The army said it had killed 7 "khawarij" in the raid.', [("killed", 7)]),
         ("The strike killed 12 militants gathered at a compound.", [("killed", 12)]),

@@ -733,7 +733,10 @@ def _found_alive(words: list[str], amount: Amount) -> bool:
         return False
     alive = after.index("alive")
     told = words[max(0, amount.first - 3) : amount.first] + after[:alive]
-    return not _FINDING.isdisjoint(told) and _UNFOUND.isdisjoint(after[:alive])
+    found_dead = any(  # "41 have been found dead and nine have been found alive"
+        w in _FINDING and n == "dead" for w, n in pairwise(after[:alive])
+    )
+    return not _FINDING.isdisjoint(told) and _UNFOUND.isdisjoint(after[:alive]) and not found_dead
 
 
 #: Verbs that tell of people found: "were located alive", "traced alive".
