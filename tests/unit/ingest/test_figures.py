@@ -1421,6 +1421,20 @@ def test_who_releases_people_is_not_thereby_who_says_so(text: str, claimant: str
     assert claim.claimant == claimant
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("In a statement, al-Shabaab said its fighters had killed 17 soldiers.", "al-Shabaab"),
+        ("Ahl al-Thabat, the insurgent group, claimed that it had killed 25 soldiers.",
+         "Ahl al-Thabat"),
+        ("The Dar al-Salam Hospital said 23 people were killed.", "Dar al-Salam Hospital"),
+    ],
+)  # fmt: skip
+def test_a_name_led_by_an_arabic_article_speaks(text: str, claimant: str) -> None:
+    (claim,) = read(text)
+    assert claim.claimant == claimant
+
+
 def test_whoever_is_quoted_after_a_figure_is_not_one_more_of_it() -> None:
     found = read('"We have lost 40 of our men," a commander told reporters.')
     assert [(c.category.value, c.value, c.claimant) for c in found] == [("killed", 40, "commander")]

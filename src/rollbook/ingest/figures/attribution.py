@@ -714,19 +714,27 @@ _VENUES = [["press", "conference"], ["news", "conference"], ["briefing"], ["pres
 def _claimant_word(lex: Lexicon, token: Token) -> bool:
     low = token.low
     return (
-        (
-            token.kind == "word"
-            and token.text != "who"  # "the Rescue Team who gave his name": not the WHO
-            and (
-                token.text[:1].isupper()
-                or low in lex.claimant_heads
-                or low in lex.claimant_modifiers
-                or POSSESSIVE.sub("", low) in lex.claimant_heads
-                or low in lex.parties
-            )
+        token.kind == "word"
+        and token.text != "who"  # "the Rescue Team who gave his name": not the WHO
+        and (
+            _capitalised(token.text)
+            or low in lex.claimant_heads
+            or low in lex.claimant_modifiers
+            or POSSESSIVE.sub("", low) in lex.claimant_heads
+            or low in lex.parties
         )
-        or (token.kind == "punct" and token.text in "-&")
-    )
+    ) or (token.kind == "punct" and token.text in "-&")
+
+
+def _capitalised(word: str) -> bool:
+    """Whether a word is written as a name's: capitalised, or led by an Arabic article
+    ("al-Shabaab", "Ahl al-Thabat")."""
+    return word[:1].isupper() or _PARTICLE_NAME.match(word) is not None
+
+
+_PARTICLE_NAME = re.compile(
+    r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][^-]*$"
+)  # not "al-Qaeda-linked"
 
 
 #: How a statement may put its saying: "is pleased to announce", "deeply regrets to report".
@@ -1323,17 +1331,19 @@ def _attribution(
         ):
             last = owner - 1
     phrase = [t.low for t in tokens[start : last + 1]]
-    capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and t.text[:1].isupper()]
+    capitals = [t for t in tokens[start : last + 1] if t.kind == "word" and _capitalised(t.text)]
     has_head = any(POSSESSIVE.sub("", w) in lex.claimant_heads for w in phrase)
     named = len(capitals) >= 2 or any(
-        sum(c.isupper() for c in t.text) >= 2 or t.low in lex.parties  # "IOM", "MoH"
+        sum(c.isupper() for c in t.text) >= 2  # "IOM", "MoH"
+        or t.low in lex.parties
+        or _PARTICLE_NAME.match(t.text) is not None  # "al-Shabaab"
         for t in capitals
     )
     if not has_head and not named:
         return None
     start, last = _organisation(lex, tokens, words, start, last)
     if all(w in _SKIP_BEFORE_VERB or w in lex.parties for w in phrase) and not any(
-        t.text[:1].isupper() for t in tokens[start : last + 1]
+        _capitalised(t.text) for t in tokens[start : last + 1]
     ):
         return None
     text = POSSESSIVE.sub("", _text(tokens, start, last))
