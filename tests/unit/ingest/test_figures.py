@@ -1435,6 +1435,23 @@ def test_a_name_led_by_an_arabic_article_speaks(text: str, claimant: str) -> Non
     assert claim.claimant == claimant
 
 
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("The rebel Sembaran People's Army said it was holding 12 soldiers.",
+         "Sembaran People's Army"),
+        ("The aid group Lessary Medical Relief said it had received 38 wounded.",
+         "Lessary Medical Relief"),
+        ("The registry of the National Search Commission lists 118,000 people as disappeared.",
+         "National Search Commission"),
+        ("The governor of Kesh Province said 12 people were killed.", "governor of Kesh Province"),
+    ],
+)  # fmt: skip
+def test_a_body_speaks_without_the_words_that_describe_it(text: str, claimant: str) -> None:
+    (claim,) = read(text)
+    assert claim.claimant == claimant
+
+
 def test_whoever_is_quoted_after_a_figure_is_not_one_more_of_it() -> None:
     found = read('"We have lost 40 of our men," a commander told reporters.')
     assert [(c.category.value, c.value, c.claimant) for c in found] == [("killed", 40, "commander")]

@@ -1346,11 +1346,36 @@ def _attribution(
         _capitalised(t.text) for t in tokens[start : last + 1]
     ):
         return None
-    text = POSSESSIVE.sub("", _text(tokens, start, last))
+    text = _without_descriptor(POSSESSIVE.sub("", _text(tokens, start, last)))
     side = lex.parties.get(text.lower())
     if side is not None and side.lower() != text.lower() and not text.isupper():
         return None  # "Armenian" alone names a side's people, not who speaks; "IDF" speaks
     return Attribution(start, text)
+
+
+def _without_descriptor(text: str) -> str:
+    """A body's name without the words that describe it before it ("the rebel Sembaran
+    People's Army", "a local rights group, Northern Rights Watch") or name a part of it that
+    speaks for it ("staff of the Red Cross", "the registry of the Search Commission")."""
+    words = text.split(" ")
+    n = next((i for i, w in enumerate(words) if not w[:1].islower()), len(words))
+    if n == 0 or n == len(words):
+        return text
+    prefix = [w.lower() for w in words[:n]]
+    if _DESCRIPTORS.issuperset(prefix) or (
+        prefix[-2:] == ["of", "the"] and prefix[:-2] and prefix[-3] in _PARTS_OF_BODIES
+    ):
+        return " ".join(words[n:])
+    return text
+
+
+#: Words that describe a body before its name: "the rebel Coalition of Free Maravesh".
+_DESCRIPTORS = frozenset(["local", "rebel", "rebels", "federal", "national", "bicommunal",
+                          "armed", "aid", "group", "militant", "jihadist", "insurgent",
+                          "rights", "government's", "military's", "army's"])  # fmt: skip
+#: Parts of a body that speak for it: "the registry of the National Search Commission".
+_PARTS_OF_BODIES = frozenset(["staff", "observers", "registry", "register", "report", "records",
+                              "services", "experts", "monitors", "data"])  # fmt: skip
 
 
 _ORGANISATIONS = GRAMMAR_WORDS["organisations"]
