@@ -1452,6 +1452,24 @@ def test_a_body_speaks_without_the_words_that_describe_it(text: str, claimant: s
     assert claim.claimant == claimant
 
 
+@pytest.mark.parametrize(
+    ("text", "claimants"),
+    [
+        ("The Coalition of the Free South claims 400 soldiers killed. The government says it "
+         "has killed 300 rebels.", ["Coalition of the Free South", "government"]),
+        ("The Armed Violence Documentation Centre counted 214 deaths. The army's public "
+         "relations office said that troops had killed 312 insurgents.",
+         ["Armed Violence Documentation Centre", "army's public relations office"]),
+        ("The Centre counted 214 deaths. The prosecutor's office said forensic teams had found "
+         "12 bodies.", ["Centre", "prosecutor's office"]),
+    ],
+)  # fmt: skip
+def test_a_body_named_by_its_kind_or_its_office_is_no_other_named_before(
+    text: str, claimants: list[str]
+) -> None:
+    assert [c.claimant for c in read(text)] == claimants
+
+
 def test_whoever_is_quoted_after_a_figure_is_not_one_more_of_it() -> None:
     found = read('"We have lost 40 of our men," a commander told reporters.')
     assert [(c.category.value, c.value, c.claimant) for c in found] == [("killed", 40, "commander")]

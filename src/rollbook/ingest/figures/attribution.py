@@ -814,8 +814,11 @@ def _phrase_before(
     start = _after_juxtaposed(lex, tokens, words, start, end)
     if start >= 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower():
         owner = tokens[start - 2]
+        whose = _owner_before(lex, tokens, start) if words[start] in _OFFICES_OF_BODIES else -1
         if POSSESSIVE.search(owner.text) and owner.text[:1].isupper():
             start -= 2  # "The Concord's refugee agency says": a word no list holds
+        elif whose >= 0:
+            start = whose  # "The army's public relations office said": the army's office
         elif (
             start < end
             and words[start - 2] in ("the", "a", "an")
@@ -1351,6 +1354,25 @@ def _attribution(
     if side is not None and side.lower() != text.lower() and not text.isupper():
         return None  # "Armenian" alone names a side's people, not who speaks; "IDF" speaks
     return Attribution(start, text)
+
+
+def _owner_before(lex: Lexicon, tokens: tuple[Token, ...], start: int) -> int:
+    """Where the body owning the office that starts at `start` is named, across up to three
+    words that no list holds ("the army's public relations office"); -1 if none is."""
+    for at in range(start - 2, max(-1, start - 5), -1):
+        owner = tokens[at]
+        if POSSESSIVE.search(owner.text):
+            body = POSSESSIVE.sub("", owner.low)
+            named = owner.text[:1].isupper() or body in lex.claimant_heads or body in lex.parties
+            return at if named else -1
+        if not (owner.text.isalpha() and owner.text.islower()) or owner.low in lex.say_verbs:
+            return -1
+    return -1
+
+
+#: The offices through which a body speaks: "the army's public relations office".
+_OFFICES_OF_BODIES = frozenset(["office", "directorate", "department", "bureau", "service",
+                                "unit", "wing", "branch", "section", "agency"])  # fmt: skip
 
 
 def _without_descriptor(text: str) -> str:

@@ -357,7 +357,7 @@ class _Claimants:
                         and len(earlier.split()) >= 2
                         and earlier.split()[0].lower() not in _POSSESSIVES  # "Your ministry"
                         and _described_as(text, earlier)  # not "the health ministry"
-                        and wanted != "ministry"  # "the ministry" is no Red Cross named before
+                        and wanted not in ("ministry", "government")  # no Red Cross named before
                         and " and the " not in earlier  # "the M23 and the army": two bodies
                     ):
                         return earlier
