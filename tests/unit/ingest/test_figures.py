@@ -39,6 +39,7 @@ def figures(text: str) -> list[tuple[str, int | None, int | None, int | None, st
         ("The ministry said two hundred and six servicemen were killed.", 206),
         ("A soldier was killed by sniper fire, the ministry said.", 1),
         ("Some 1.2 million people were killed, the monitor estimated.", 1_200_000),
+        ("Some 2,06 million people were killed, the monitor estimated.", 2_060_000),
     ],
 )
 def test_numerals_and_number_words_are_read_in_every_grouping(text: str, value: int) -> None:

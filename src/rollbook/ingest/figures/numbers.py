@@ -82,8 +82,10 @@ def numeral(text: str) -> int | None:
 
 
 def _decimal(text: str) -> float | None:
+    """The number a numeral before a scale writes: "2.06" or "2,06" (a decimal comma) million,
+    "2,881" thousand."""
     try:
-        return float(text.replace(",", ""))
+        return float(text.replace(",", "." if _FRACTION.fullmatch(text) else ""))
     except ValueError:
         return None
 

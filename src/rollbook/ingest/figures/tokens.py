@@ -22,6 +22,7 @@ _TOKEN = re.compile(  # words first: most tokens are, and no other kind starts w
     r"|(?P<range>\d(?<![\w.,:]\d)[\d,.]*\s?[-–—]\s?\d[\d,.]*(?![\w]))"
     r"|(?P<compound>\d+(?:[.,]\d+)?-(?:[^\W\d_]+)(?:-[^\W\d_]+)*)"
     r"|(?P<number>\d(?<![\w.,]\d)\d{0,2}(?:(?:,|\.|[ \u00a0\u202f\u2009])\d{3})+(?![\d])(?:\.\d+)?"
+    r"|\d+,\d{1,2}(?=[ \u00a0]?(?:million|billion|thousand)\b)"  # "2,06 million": a decimal comma
     r"|\d+(?:\.\d+)?)"
     r"|(?P<punct>[^\w\s])"
 )
