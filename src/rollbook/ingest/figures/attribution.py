@@ -732,9 +732,9 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() or _PARTICLE_NAME.match(word) is not None
 
 
-_PARTICLE_NAME = re.compile(
-    r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][^-]*$"
-)  # not "al-Qaeda-linked"
+#: A name's word led by an Arabic article ("al-Shabaab"), but no word made of one and
+#: another ("al-Qaeda-linked").
+_PARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][^-]*$")
 
 
 #: How a statement may put its saying: "is pleased to announce", "deeply regrets to report".
@@ -814,10 +814,11 @@ def _phrase_before(
     start = _after_juxtaposed(lex, tokens, words, start, end)
     if start >= 2 and tokens[start - 1].text.isalpha() and tokens[start - 1].text.islower():
         owner = tokens[start - 2]
-        whose = _owner_before(lex, tokens, start) if words[start] in _OFFICES_OF_BODIES else -1
         if POSSESSIVE.search(owner.text) and owner.text[:1].isupper():
             start -= 2  # "The Concord's refugee agency says": a word no list holds
-        elif whose >= 0:
+        elif (
+            words[start] in _OFFICES_OF_BODIES and (whose := _owner_before(lex, tokens, start)) >= 0
+        ):
             start = whose  # "The army's public relations office said": the army's office
         elif (
             start < end

@@ -242,7 +242,7 @@ def _add_year(
 
 #: Words before a year that make it another time than a figure's ("more than in 2021"), or
 #: that make it the time of a clause about the people counted ("most of whom fled in 2017",
-#: "who went missing during the fighting of 2016"); the figure "compared with" another's is
+#: "who went missing in the fighting in 2016"); the figure "compared with" another's is
 #: that one's.
 _OTHER_YEAR = re.compile(
     r"\b(?:when|until|than)\b[^,;:]*$|\b(?:who|whom|whose|which)\b[^,;:()]*$", re.IGNORECASE
