@@ -367,8 +367,9 @@ def _listed_from(words: list[str], before_it: list[Amount], newer: Amount) -> in
 
 #: Words that date a running count rather than a period: "since 4 March 2622", "as of".
 _RUNNING = frozenset(["since", "as"])
-#: Words that date the start of a running count: "since the war began in 2593".
-_BEGAN = frozenset(["began", "begun", "started", "erupted"])
+#: Verbs that make a year the start of a running count, not a period's: "since the war began
+#: in 2593" (as `when` reads the year after them as a period's start).
+_WAR_STARTED = frozenset(["began", "begun", "started", "erupted"])
 
 
 def _a_numeral(word: str) -> bool:
@@ -400,7 +401,7 @@ def _names_period(words: list[str], earlier: bool) -> bool:
         or (w in ("in", "since") and (after in _MONTHS or after == "week"))
         or (w in ("first", "second") and after in ("half", "quarter"))  # "in the first half"
         or (w == "between" and (_a_numeral(after) or after in _DAYS))  # "between 21 and 27 May"
-        or (w in ("in", "of", "during") and _a_year(after) and _BEGAN.isdisjoint(words))
+        or (w in ("in", "of", "during") and _a_year(after) and _WAR_STARTED.isdisjoint(words))
         # "killed 17 people in 2630"; not "missing since the conflict began in 2593"
         or (w in _MONTHS and _a_year(after) and _RUNNING.isdisjoint(words))  # "to 24 Dec 2609"
         for w, after in zip(words, [*words[1:], ""], strict=True)
@@ -1888,11 +1889,8 @@ def _said_of_no_one_before(head: list[str]) -> bool:
         head[-1:] == ["that"]
         and head[-5:-4] in (["earlier"], ["previously"])
         and head[-4:-2] == ["it", "was"]
-        and head[-2] in _SAID_IT
+        and head[-2] in _SAID_BEFORE
     )
-
-
-_SAID_IT = frozenset(["reported", "announced", "said", "stated"])
 
 
 def _told_then(head: list[str]) -> bool:
